@@ -1,0 +1,108 @@
+//! Clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostic::{Lang, Severity};
+use crate::report::Format;
+
+/// A linter for machine-translated Indonesian news text.
+#[derive(Debug, Parser)]
+#[command(name = "lintas", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files, directories (walked, .gitignore respected) or - for standard input.
+    Check(Box<CheckArgs>),
+    /// List every rule: id, default severity, one-line summary.
+    Rules(DocArgs),
+    /// Show a rule's documentation with its bad and good examples.
+    Explain(ExplainArgs),
+    /// Write a commented starter lintas.toml.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to lint; - reads standard input.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Configuration file (default: the nearest lintas.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore every lintas.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Run only these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub select: Option<Vec<String>>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub ignore: Vec<String>,
+    /// Exit 1 when a finding is at this severity or above [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Severity>,
+    /// Message language [default: id].
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Print only the diagnostics: no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Apply safe fixes in place.
+    #[arg(long)]
+    pub fix: bool,
+    /// Show the fixes as a unified diff; write nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// With --fix or --diff, apply unsafe fixes too (each one is a guess: review them).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// The article's date when the text gives none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct DocArgs {
+    /// Message language [default: id].
+    #[arg(long, value_enum, default_value_t = Lang::Id)]
+    pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id, as `lintas rules` lists them.
+    pub rule: String,
+    #[command(flatten)]
+    pub doc: DocArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it.
+    #[arg(default_value = "lintas.toml")]
+    pub path: PathBuf,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,216 @@
+//! What a rule reports: a span of the source, a message in both languages, and fixes.
+//!
+//! Spans are UTF-8 byte offsets into the text as read (ruff's and typos' model): they index the
+//! source directly and become line/column only when a report is written.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range into the document's source text.
+pub type Span = Range<usize>;
+
+/// The language messages are shown in (`--lang`).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia (default: the editors' language).
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+/// A text every user-facing string carries in both languages, so `--lang` never falls back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Localized {
+    pub id: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Localized {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// How serious a finding is; ordered so that `>=` compares against `--fail-on`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether a fix may be applied without a human looking (ruff's model): `--fix` applies `Safe`,
+/// `--unsafe-fixes` adds `Unsafe`, `DisplayOnly` is never applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    DisplayOnly,
+    Unsafe,
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+/// Replace `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn new(span: Span, replacement: impl Into<String>) -> Self {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+
+    pub fn delete(span: Span) -> Self {
+        Edit {
+            span,
+            replacement: String::new(),
+        }
+    }
+}
+
+/// One way to repair a finding; its edits are applied together or not at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub message: Localized,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix that replaces one span.
+    pub fn replace(
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
+        let replacement = replacement.into();
+        let message = if replacement.is_empty() {
+            Localized::new("hapus", "delete")
+        } else {
+            Localized::new(
+                format!("ganti dengan “{replacement}”"),
+                format!("replace with “{replacement}”"),
+            )
+        };
+        Fix {
+            message,
+            applicability,
+            edits: vec![Edit::new(span, replacement)],
+        }
+    }
+
+    pub fn with_message(mut self, message: Localized) -> Self {
+        self.message = message;
+        self
+    }
+}
+
+/// A secondary place in the text that explains the finding (e.g. the first mention of a name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: Localized,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: String,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: Localized,
+    /// Best first. Empty when there is nothing to suggest.
+    pub fixes: Vec<Fix>,
+    pub labels: Vec<Label>,
+    /// Extra lines shown as `= note:` / `= help:` without a fix.
+    pub notes: Vec<Localized>,
+}
+
+impl Diagnostic {
+    /// A finding at the rule's severity; the engine sets the configured severity afterwards.
+    pub fn new(rule: impl Into<String>, span: Span, message: Localized) -> Self {
+        Diagnostic {
+            rule: rule.into(),
+            severity: Severity::Warning,
+            span,
+            message,
+            fixes: Vec::new(),
+            labels: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+
+    pub fn with_label(mut self, span: Span, message: Localized) -> Self {
+        self.labels.push(Label { span, message });
+        self
+    }
+
+    pub fn with_note(mut self, note: Localized) -> Self {
+        self.notes.push(note);
+        self
+    }
+}

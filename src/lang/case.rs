@@ -1,0 +1,88 @@
+//! Letter case: replacements keep the case of what they replace (“Resiko” → “Risiko”).
+
+/// The case pattern of a word or phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseShape {
+    Lower,
+    /// First letter upper, the rest not all upper: `Resiko`, `Memorandum Pemahaman`.
+    Capitalized,
+    Upper,
+    Mixed,
+}
+
+pub fn shape(s: &str) -> CaseShape {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || letters.iter().all(|c| c.is_lowercase()) {
+        CaseShape::Lower
+    } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        CaseShape::Upper
+    } else if letters[0].is_uppercase() {
+        CaseShape::Capitalized
+    } else {
+        CaseShape::Mixed
+    }
+}
+
+/// `replacement` cased like `original`: a lower-case replacement follows the original's shape;
+/// one that has capitals of its own (`MoU`, `Komdigi`) is kept as written.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    if shape(replacement) != CaseShape::Lower {
+        return replacement.to_string();
+    }
+    match shape(original) {
+        CaseShape::Upper => replacement.to_uppercase(),
+        CaseShape::Capitalized => capitalize_first(replacement),
+        CaseShape::Lower | CaseShape::Mixed => replacement.to_string(),
+    }
+}
+
+/// Like [`match_case`], for a phrase at `sentence_start` or not: English Title Case copied into
+/// the middle of a sentence (“Memorandum Pemahaman”) does not make an Indonesian common noun
+/// capitalised, while a capital that starts the sentence is kept.
+pub fn match_case_in_context(original: &str, replacement: &str, sentence_start: bool) -> String {
+    let title_case_phrase =
+        original.split_whitespace().count() > 1 && shape(original) == CaseShape::Capitalized;
+    if title_case_phrase && !sentence_start && shape(replacement) == CaseShape::Lower {
+        return replacement.to_string();
+    }
+    match_case(original, replacement)
+}
+
+pub fn capitalize_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn starts_uppercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_original_case() {
+        assert_eq!(match_case("Resiko", "risiko"), "Risiko");
+        assert_eq!(match_case("RESIKO", "risiko"), "RISIKO");
+        assert_eq!(match_case("resiko", "risiko"), "risiko");
+        assert_eq!(
+            match_case("Memorandum Pemahaman", "nota kesepahaman"),
+            "Nota kesepahaman"
+        );
+        assert_eq!(match_case("MOU", "MoU"), "MoU");
+        assert_eq!(match_case("ijin", "izin"), "izin");
+        assert_eq!(
+            match_case_in_context("Memorandum Pemahaman", "nota kesepahaman", false),
+            "nota kesepahaman"
+        );
+        assert_eq!(
+            match_case_in_context("Memorandum Pemahaman", "nota kesepahaman", true),
+            "Nota kesepahaman"
+        );
+        assert_eq!(match_case_in_context("Resiko", "risiko", false), "Risiko");
+    }
+}

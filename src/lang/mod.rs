@@ -1,0 +1,6 @@
+//! Indonesian knowledge shared by rules: calendar names, letter case, and (as rules need them)
+//! morphology, the dictionary and date parsing.
+
+pub mod calendar;
+pub mod case;
+pub mod dates;

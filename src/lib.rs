@@ -1,0 +1,17 @@
+//! lintas: a linter for machine-translated Indonesian news text.
+//!
+//! The binary is a thin wrapper around [`cli::run`]; everything else is this library, so tests and
+//! benchmarks use the same code. See `docs/` for the rule reference and the JSON report contract.
+
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod diagnostic;
+pub mod engine;
+pub mod fix;
+pub mod input;
+pub mod lang;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod write;

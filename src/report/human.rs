@@ -1,0 +1,155 @@
+//! Compiler-style output through codespan-reporting: `error[calque]: …`, the text underlined,
+//! and a `help:` line with the replacement.
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor};
+
+use super::{Emitter, Report, severity_word};
+use crate::diagnostic::{Applicability, Diagnostic, Lang, Severity};
+use crate::engine::counts;
+
+pub struct Human {
+    pub color: bool,
+}
+
+fn cs_severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+fn to_codespan(d: &Diagnostic, lang: Lang) -> CsDiagnostic<()> {
+    let mut labels = vec![Label::primary((), d.span.clone())];
+    labels.extend(
+        d.labels
+            .iter()
+            .map(|l| Label::secondary((), l.span.clone()).with_message(l.message.get(lang))),
+    );
+    let mut notes: Vec<String> = d
+        .fixes
+        .iter()
+        .take(3)
+        .map(|f| {
+            let unsafe_mark = match (f.applicability, lang) {
+                (Applicability::Safe, _) => "",
+                (_, Lang::Id) => " (periksa dulu sebelum menerapkan)",
+                (_, Lang::En) => " (review before applying)",
+            };
+            format!("help: {}{unsafe_mark}", f.message.get(lang))
+        })
+        .collect();
+    notes.extend(d.notes.iter().map(|n| format!("note: {}", n.get(lang))));
+    CsDiagnostic::new(cs_severity(d.severity))
+        .with_code(&d.rule)
+        .with_message(d.message.get(lang))
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+impl Emitter for Human {
+    fn emit(&mut self, w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+        let config = term::Config::default();
+        let mut out: Box<dyn termcolor::WriteColor + '_> = if self.color {
+            Box::new(termcolor::Ansi::new(&mut *w))
+        } else {
+            Box::new(termcolor::NoColor::new(&mut *w))
+        };
+        for r in report.results {
+            let file = SimpleFile::new(r.path(), &*r.source);
+            for d in &r.diagnostics {
+                term::emit_to_write_style(&mut out, &config, &file, &to_codespan(d, report.lang))
+                    .map_err(io::Error::other)?;
+            }
+        }
+        drop(out);
+        if !report.quiet {
+            summary(w, report)?;
+        }
+        Ok(())
+    }
+}
+
+fn summary(w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let lang = report.lang;
+    let (_, by_severity) = counts(report.results);
+    let total: usize = by_severity.values().sum();
+    let fixed: usize = report.results.iter().map(|r| r.fixed).sum();
+    let files = report.results.len();
+    let fixable = report
+        .results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| {
+            d.fixes
+                .first()
+                .is_some_and(|f| f.applicability == Applicability::Safe)
+        })
+        .count();
+    let parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .filter_map(|s| {
+            by_severity
+                .get(&s)
+                .map(|n| format!("{n} {}", severity_word(s, lang)))
+        })
+        .collect();
+    let detail = if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    };
+    let line = match lang {
+        Lang::Id => format!("lintas: {total} temuan{detail} dalam {files} berkas"),
+        Lang::En => format!(
+            "lintas: {total} finding{}{detail} in {files} file{}",
+            plural(total),
+            plural(files)
+        ),
+    };
+    writeln!(w, "{line}")?;
+    if fixed > 0 {
+        match lang {
+            Lang::Id => writeln!(w, "lintas: {fixed} perbaikan diterapkan")?,
+            Lang::En => writeln!(
+                w,
+                "lintas: {fixed} fix{} applied",
+                if fixed == 1 { "" } else { "es" }
+            )?,
+        }
+    } else if fixable > 0 && !report.fixing {
+        match lang {
+            Lang::Id => writeln!(
+                w,
+                "lintas: {fixable} dapat diperbaiki otomatis dengan `lintas check --fix`"
+            )?,
+            Lang::En => writeln!(
+                w,
+                "lintas: {fixable} can be fixed automatically with `lintas check --fix`"
+            )?,
+        }
+    }
+    if !report.errors.is_empty() {
+        match lang {
+            Lang::Id => writeln!(
+                w,
+                "lintas: {} berkas tidak dapat diperiksa",
+                report.errors.len()
+            )?,
+            Lang::En => writeln!(
+                w,
+                "lintas: {} file(s) could not be checked",
+                report.errors.len()
+            )?,
+        }
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

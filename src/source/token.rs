@@ -1,0 +1,332 @@
+//! A tokenizer made for Indonesian news text.
+//!
+//! Tokens cover the source exactly and in order (whitespace and punctuation are tokens too), so a
+//! rule can walk them without losing a byte. Words keep hyphenated reduplication and clitics whole
+//! (`anak-anak`, `kerja-kerja`, `memberikannya`); numbers keep their separators (`1.500.000`, `2,5`,
+//! `25/1/2025`, `10.00`); URLs, e-mail addresses and domains are tokens of their own kind. Nothing
+//! is allocated per token.
+
+use crate::diagnostic::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens and apostrophes inside: `anak-anak`, `B2B`, `ke-2`.
+    Word,
+    /// Digits with inner separators: `1.500.000`, `2,5`, `25/1/2025`, `10.00`, `2020-2025`.
+    Number,
+    /// Spaces and tabs (and a BOM or other invisible format characters).
+    Space,
+    /// `\n` or `\r\n`.
+    Newline,
+    Punct,
+    Url,
+    Email,
+    Domain,
+    /// Anything else: symbols, emoji.
+    Symbol,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        self.start..self.end
+    }
+
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// URLs, e-mail addresses and domains: never prose, never spell-checked.
+    pub fn is_address(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Url | TokenKind::Email | TokenKind::Domain
+        )
+    }
+
+    pub fn is_blank(&self) -> bool {
+        matches!(self.kind, TokenKind::Space | TokenKind::Newline)
+    }
+}
+
+/// Top-level domains that make `a.b` a domain rather than two words with a missing space.
+const TLDS: &[&str] = &[
+    "ac", "ai", "app", "asia", "biz", "cc", "co", "com", "dev", "edu", "eu", "go", "gov", "id",
+    "info", "int", "io", "me", "mil", "my", "net", "news", "or", "org", "sch", "sg", "tv", "uk",
+    "us", "web",
+];
+
+/// Characters that end a URL when they close it (`(lihat https://a.id/b).`).
+const URL_TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '”', '’', '"', '\''];
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let (kind, len) = next_token(rest, pos == 0 || !ends_with_word_char(&text[..pos]));
+        debug_assert!(len > 0 && rest.is_char_boundary(len));
+        tokens.push(Token {
+            kind,
+            start: pos,
+            end: pos + len,
+        });
+        pos += len;
+    }
+    tokens
+}
+
+fn ends_with_word_char(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric())
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or('\0')
+}
+
+fn next_token(rest: &str, at_boundary: bool) -> (TokenKind, usize) {
+    let c = first_char(rest);
+    if c == '\n' {
+        return (TokenKind::Newline, 1);
+    }
+    if c == '\r' && rest.as_bytes().get(1) == Some(&b'\n') {
+        return (TokenKind::Newline, 2);
+    }
+    if is_space(c) {
+        let len = rest.find(|c: char| !is_space(c)).unwrap_or(rest.len());
+        return (TokenKind::Space, len);
+    }
+    if c.is_alphanumeric() {
+        if at_boundary && let Some(found) = address(rest) {
+            return found;
+        }
+        return word_or_number(rest);
+    }
+    let kind = if is_punct(c) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    };
+    (kind, c.len_utf8())
+}
+
+/// Horizontal space, including the BOM and other zero-width format characters.
+fn is_space(c: char) -> bool {
+    c == ' '
+        || c == '\t'
+        || c == '\r'
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
+        || (c.is_whitespace() && c != '\n')
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '–'
+                | '—'
+                | '…'
+                | '«'
+                | '»'
+                | '„'
+                | '‚'
+                | '‹'
+                | '›'
+                | '·'
+        )
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{2011}')
+}
+
+/// A word or a number, starting at an alphanumeric character.
+fn word_or_number(rest: &str) -> (TokenKind, usize) {
+    let mut has_letter = false;
+    let mut has_digit = false;
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() || is_mark(c) {
+            has_letter |= c.is_alphabetic();
+            has_digit |= c.is_numeric();
+            end = i + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = match next {
+            // `anak-anak`, `se-Indonesia`, `ke-2`, `Mu'ti`, `2020-2025`.
+            Some(n) if is_joiner(c) => (has_letter || c == '-') && n.is_alphanumeric(),
+            // `1.500.000`, `2,5`, `25/1/2025`, `10.00`, `Rp13,2`: separators only between digits.
+            Some(n) if matches!(c, '.' | ',' | '/' | ':') => {
+                n.is_ascii_digit() && rest[..i].ends_with(|p: char| p.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let kind = if has_letter || !has_digit {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    };
+    (kind, end)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining diacritics (decomposed é and the like) belong to the letter before them.
+    matches!(c, '\u{0300}'..='\u{036f}')
+}
+
+/// A URL, e-mail address or domain starting here, with its length.
+fn address(rest: &str) -> Option<(TokenKind, usize)> {
+    let lower_prefix = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    if lower_prefix.starts_with("http://")
+        || lower_prefix.starts_with("https://")
+        || lower_prefix.starts_with("www.")
+    {
+        let run = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '“' | '"'))
+            .unwrap_or(rest.len());
+        let url = rest[..run].trim_end_matches(URL_TRAILING);
+        return (url.len() > 4).then_some((TokenKind::Url, url.len()));
+    }
+    let run = rest
+        .find(|c: char| {
+            !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '+' | '/'))
+        })
+        .unwrap_or(rest.len());
+    let chunk = rest[..run].trim_end_matches(['.', '-', '/']);
+    if let Some(at) = chunk.find('@') {
+        let (local, domain) = (&chunk[..at], &chunk[at + 1..]);
+        let domain = domain.split('/').next().unwrap_or("");
+        if !local.is_empty() && !local.contains('/') && is_domain(domain) {
+            return Some((TokenKind::Email, at + 1 + domain.len()));
+        }
+        return None;
+    }
+    let host = chunk.split('/').next().unwrap_or("");
+    if !is_domain(host) {
+        return None;
+    }
+    // `detik.com/berita/…` is a URL without a scheme.
+    if chunk.len() > host.len() + 1 {
+        return Some((TokenKind::Url, chunk.len()));
+    }
+    Some((TokenKind::Domain, host.len()))
+}
+
+fn is_domain(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| TLDS.contains(&tld.to_ascii_lowercase().as_str()))
+        && !labels[0].chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| !t.is_blank())
+            .map(|t| (t.kind, t.text(text)))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        kinds(text).into_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn reduplication_and_clitics_stay_whole() {
+        assert_eq!(
+            words("anak-anak kerja-kerja memberikannya"),
+            ["anak-anak", "kerja-kerja", "memberikannya"]
+        );
+        assert_eq!(
+            words("se-Indonesia digital-ke-bisnis ke-2 1950-an"),
+            ["se-Indonesia", "digital-ke-bisnis", "ke-2", "1950-an"]
+        );
+        assert_eq!(words("Abdul Mu'ti"), ["Abdul", "Mu'ti"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        let got = kinds("1.500.000 dan 2,5 pada 25/1/2025 pukul 10.00.");
+        assert_eq!(
+            got,
+            [
+                (TokenKind::Number, "1.500.000"),
+                (TokenKind::Word, "dan"),
+                (TokenKind::Number, "2,5"),
+                (TokenKind::Word, "pada"),
+                (TokenKind::Number, "25/1/2025"),
+                (TokenKind::Word, "pukul"),
+                (TokenKind::Number, "10.00"),
+                (TokenKind::Punct, "."),
+            ]
+        );
+        assert_eq!(words("1, 2, dan 3"), ["1", ",", "2", ",", "dan", "3"]);
+        assert_eq!(words("Rp13,2 triliun"), ["Rp13,2", "triliun"]);
+    }
+
+    #[test]
+    fn addresses_are_their_own_kind() {
+        let got = kinds(
+            "studiopena.com, lihat https://a.go.id/x). Surel: redaksi@detik.com dan www.kompas.com.",
+        );
+        assert!(got.contains(&(TokenKind::Domain, "studiopena.com")));
+        assert!(got.contains(&(TokenKind::Url, "https://a.go.id/x")));
+        assert!(got.contains(&(TokenKind::Email, "redaksi@detik.com")));
+        assert!(got.contains(&(TokenKind::Url, "www.kompas.com")));
+        // A missing space after a full stop is not a domain.
+        assert_eq!(words("dll.Kemudian"), ["dll", ".", "Kemudian"]);
+        assert!(
+            kinds("cekbansos.kemensos.go.id")
+                .iter()
+                .all(|(k, _)| *k == TokenKind::Domain)
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_and_crlf() {
+        let got = kinds("“Ya,” katanya — lalu\r\npergi–datang");
+        assert_eq!(got[0], (TokenKind::Punct, "“"));
+        assert!(got.contains(&(TokenKind::Punct, "—")));
+        assert!(got.contains(&(TokenKind::Punct, "–")));
+        let all = tokenize("a\r\nb");
+        assert_eq!(all[1].kind, TokenKind::Newline);
+        assert_eq!(all[1].end - all[1].start, 2);
+    }
+}
