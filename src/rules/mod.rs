@@ -1,6 +1,11 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
 
+mod capitalization;
+mod repeated_word;
+mod spacing;
+mod stray_text;
+
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -58,7 +63,12 @@ pub trait Rule: Send + Sync {
 type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
-const CODE_RULES: &[(&str, Constructor)] = &[];
+const CODE_RULES: &[(&str, Constructor)] = &[
+    ("capitalization", capitalization::new),
+    ("repeated-word", repeated_word::new),
+    ("spacing", spacing::new),
+    ("stray-text", stray_text::new),
+];
 
 /// Every rule, enabled or not, in id order.
 pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
