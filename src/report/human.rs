@@ -95,7 +95,7 @@ fn summary(w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         .filter_map(|s| {
             by_severity
                 .get(&s)
-                .map(|n| format!("{n} {}", severity_word(s, lang)))
+                .map(|&n| format!("{n} {}", severity_word(s, lang, n)))
         })
         .collect();
     let detail = if parts.is_empty() {

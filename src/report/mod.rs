@@ -48,12 +48,15 @@ pub fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
     }
 }
 
-/// Localized words for severities, for human-facing text.
-pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Id) => "galat",
-        (Severity::Warning, Lang::Id) => "peringatan",
-        (Severity::Info, Lang::Id) => "info",
-        (s, Lang::En) => s.as_str(),
+/// Localized words for `count` findings of a severity, for human-facing text.
+pub fn severity_word(severity: Severity, lang: Lang, count: usize) -> &'static str {
+    match (severity, lang, count) {
+        (Severity::Error, Lang::Id, _) => "galat",
+        (Severity::Warning, Lang::Id, _) => "peringatan",
+        (Severity::Info, _, _) => "info",
+        (Severity::Error, Lang::En, 1) => "error",
+        (Severity::Error, Lang::En, _) => "errors",
+        (Severity::Warning, Lang::En, 1) => "warning",
+        (Severity::Warning, Lang::En, _) => "warnings",
     }
 }
