@@ -2,6 +2,7 @@
 //! docs and the example tests all come.
 
 mod capitalization;
+pub mod docs;
 mod repeated_word;
 mod spacing;
 mod stray_text;
