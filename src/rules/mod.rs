@@ -1,12 +1,15 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
 
+mod unused_suppression;
+
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Diagnostic, Localized, Severity};
 use crate::source::Document;
+use crate::suppress;
 
 /// A rule's own documentation.
 #[derive(Clone, Debug)]
@@ -58,7 +61,7 @@ pub trait Rule: Send + Sync {
 type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
-const CODE_RULES: &[(&str, Constructor)] = &[];
+const CODE_RULES: &[(&str, Constructor)] = &[(suppress::UNUSED, unused_suppression::new)];
 
 /// Every rule, enabled or not, in id order.
 pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
