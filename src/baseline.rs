@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Span;
 use crate::engine::FileResult;
+use crate::input::repo_relative;
 
 /// The baseline file's format version.
 const VERSION: u32 = 1;
@@ -63,13 +64,8 @@ struct File {
     findings: Vec<Entry>,
 }
 
-/// A path as baselines compare it: as given, without a leading `./`.
-fn normal_path(path: &str) -> String {
-    path.strip_prefix("./").unwrap_or(path).to_string()
-}
-
 fn entries(r: &FileResult) -> impl Iterator<Item = Entry> {
-    let path = normal_path(&r.path());
+    let path = repo_relative(&r.path()).to_string();
     r.diagnostics.iter().map(move |d| Entry {
         path: path.clone(),
         rule: d.rule.clone(),
@@ -126,7 +122,7 @@ impl Baseline {
     /// Remove from `r` the findings the baseline knows (each recorded finding hides one).
     pub fn filter(&mut self, r: &mut FileResult) {
         // A file linted with no finding left still counts: its old findings disappeared.
-        self.seen_paths.insert(normal_path(&r.path()));
+        self.seen_paths.insert(repo_relative(&r.path()).to_string());
         let mut keep = Vec::with_capacity(r.diagnostics.len());
         for entry in entries(r) {
             let known = self.expected.get_mut(&key(&entry)).filter(|n| **n > 0);

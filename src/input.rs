@@ -54,6 +54,16 @@ impl Input {
     }
 }
 
+/// A path as given relative to the current folder, without a leading `./`: how CI systems
+/// (annotations, SARIF, baselines) name a file of the repository.
+pub fn repo_relative(path: &str) -> &str {
+    let mut path = path;
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    path
+}
+
 /// A file that could not be linted; reported, and the run goes on.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::{Emitter, Settings, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileResult;
+use crate::input::repo_relative;
 use crate::source::LineIndex;
 
 pub struct Github {
@@ -50,7 +51,7 @@ impl Github {
 impl Emitter for Github {
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
         let lines = LineIndex::new(&r.source);
-        let path = escape_property(&r.input.path());
+        let path = escape_property(repo_relative(&r.input.path()));
         for d in &r.diagnostics {
             let start = lines.line_col(&r.source, d.span.start);
             let end = lines.line_col(&r.source, d.span.end);

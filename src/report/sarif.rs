@@ -10,6 +10,7 @@ use super::{Emitter, Settings, Summary, pretty};
 use crate::baseline::fingerprint;
 use crate::diagnostic::{Diagnostic, Lang, Severity, Span};
 use crate::engine::FileResult;
+use crate::input::repo_relative;
 use crate::rules::RuleMeta;
 use crate::source::LineIndex;
 
@@ -17,6 +18,16 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// Where each rule is documented, relative to the project's root.
 const RULE_DOCS: &str = "docs/rules.md";
+
+/// The address the project's files are published under (Cargo.toml `homepage`, e.g.
+/// `https://github.com/ORG/lintas/blob/main`). SARIF's `helpUri` must be an absolute URI, so it
+/// is given only once the project has such an address; the help text always names the page.
+const HOMEPAGE: &str = env!("CARGO_PKG_HOMEPAGE");
+
+/// `HOME/docs/rules.md#ID`, when there is a home.
+fn help_uri(home: &str, id: &str) -> Option<String> {
+    (!home.is_empty()).then(|| format!("{}/{RULE_DOCS}#{id}", home.trim_end_matches('/')))
+}
 
 pub struct Sarif {
     settings: Settings,
@@ -49,15 +60,21 @@ impl Sarif {
                 e.good.trim()
             );
         }
-        json!({
+        let page = format!("{RULE_DOCS}#{}", meta.id);
+        help += &format!("\n\n{page}");
+        markdown += &format!("\n\n`{page}`");
+        let mut rule = json!({
             "id": meta.id,
             "name": meta.id,
             "shortDescription": {"text": meta.summary.get(lang)},
             "fullDescription": {"text": meta.explanation.get(lang).trim()},
             "help": {"text": help, "markdown": markdown},
-            "helpUri": format!("{RULE_DOCS}#{}", meta.id),
             "defaultConfiguration": {"level": level(severity)},
-        })
+        });
+        if let (Some(uri), Value::Object(map)) = (help_uri(HOMEPAGE, &meta.id), &mut rule) {
+            map.insert("helpUri".to_string(), json!(uri));
+        }
+        rule
     }
 
     fn result_json(&self, r: &FileResult, lines: &LineIndex, d: &Diagnostic) -> Value {
@@ -135,7 +152,7 @@ fn level(severity: Severity) -> &'static str {
 /// percent-encoded.
 fn uri(path: &str) -> String {
     let mut out = String::new();
-    for b in path.replace('\\', "/").bytes() {
+    for b in repo_relative(path).replace('\\', "/").bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
         } else {
@@ -209,8 +226,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn help_uri_needs_an_absolute_home() {
+        assert_eq!(help_uri("", "calque"), None);
+        assert_eq!(
+            help_uri("https://example.org/lintas/", "calque").as_deref(),
+            Some("https://example.org/lintas/docs/rules.md#calque")
+        );
+    }
+
+    #[test]
     fn paths_become_uri_references() {
-        assert_eq!(uri("posts/a b.md"), "posts/a%20b.md");
+        assert_eq!(uri("./posts/a b.md"), "posts/a%20b.md");
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
         assert_eq!(uri("berita/é.md"), "berita/%C3%A9.md");
     }
