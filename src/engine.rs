@@ -30,8 +30,6 @@ pub struct Selection {
 /// A rule set ready to lint with.
 pub struct Linter {
     rules: Vec<(Arc<dyn Rule>, Severity)>,
-    /// Every rule id, enabled or not: suppressions naming others are reported by their own rule.
-    known: Vec<String>,
     per_file: Vec<(ignore::gitignore::Gitignore, Vec<String>)>,
     document_date: Option<Date>,
 }
@@ -106,7 +104,6 @@ impl Linter {
         }
         Ok(Linter {
             rules: enabled,
-            known,
             per_file,
             document_date: config.document_date()?,
         })
@@ -166,20 +163,21 @@ impl Linter {
             return;
         }
         let unused = suppress::apply(doc, &directives, out);
-        let Some((_, severity)) = self
-            .rules
-            .iter()
-            .find(|(r, _)| r.meta().id == suppress::UNUSED)
-        else {
+        let severity_if_ran = |id: &str| {
+            self.rules
+                .iter()
+                .find(|(r, _)| r.meta().id == id && !ignored.contains(&id))
+                .map(|(_, severity)| *severity)
+        };
+        let Some(severity) = severity_if_ran(suppress::UNUSED) else {
             return;
         };
-        if ignored.contains(&suppress::UNUSED) {
-            return;
-        }
         for (directive, rule) in unused {
-            if rule.as_ref().is_none_or(|r| self.known.contains(r)) {
+            // Only a rule that ran can tell that nothing was there to hide; unknown ids are
+            // reported by the rule itself.
+            if rule.as_deref().is_none_or(|r| severity_if_ran(r).is_some()) {
                 let mut d = suppress::unused_diagnostic(&directive, rule.as_deref());
-                d.severity = *severity;
+                d.severity = severity;
                 out.push(d);
             }
         }

@@ -17,12 +17,17 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/content-repo")
 }
 
-fn lintas(dir: &Path) -> Command {
+/// `lintas check` in `dir`, with the rules of your choice.
+fn check(dir: &Path) -> Command {
     Command::new(cargo_bin!("lintas"))
         .current_dir(dir)
         .env_remove("NO_COLOR")
         .arg("check")
-        .arg(RULES)
+}
+
+/// `lintas check` in `dir` with the rules the fixture is written for.
+fn lintas(dir: &Path) -> Command {
+    check(dir).arg(RULES)
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
@@ -432,4 +437,57 @@ fn shard_pipeline_in_the_docs_runs() {
             "\"103\":\"nonstandard-word\""
         ]
     );
+}
+
+fn findings(output: &Output) -> Vec<(String, String, String)> {
+    stdout_json(output)["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| {
+            f["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .map(|d| {
+                    let s = |v: &Value| v.as_str().unwrap_or_default().to_string();
+                    (s(&f["path"]), s(&d["rule"]), s(&d["text"]))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn gitignored_drafts_are_skipped_and_per_file_ignores_apply() {
+    let all = findings(&run(&repo(), &["--format=json", "."]));
+    assert!(all.iter().all(|(path, _, _)| !path.contains("drafts")));
+    let archive: Vec<_> = all.iter().filter(|(p, _, _)| p.contains("arsip")).collect();
+    assert_eq!(archive.len(), 1);
+    assert_eq!(archive[0].1, "calque");
+    // Without the config, the archive's non-standard word is reported too.
+    let unconfigured = findings(&run(&repo(), &["--format=json", "--no-config", "arsip"]));
+    assert!(
+        unconfigured
+            .iter()
+            .any(|(_, rule, text)| rule == "nonstandard-word" && text == "resiko")
+    );
+}
+
+#[test]
+fn a_suppression_of_a_rule_that_did_not_run_is_not_called_unused() {
+    let output = check(&repo())
+        .args([
+            "--select=calque,unused-suppression",
+            "--format=json",
+            "content/posts/kerja-sama.md",
+        ])
+        .assert()
+        .get_output()
+        .clone();
+    let rules: Vec<String> = findings(&output)
+        .into_iter()
+        .map(|(_, rule, _)| rule)
+        .collect();
+    assert_eq!(rules, ["calque", "calque"]);
 }

@@ -89,3 +89,27 @@ impl Rule for UnusedSuppression {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_misspelt_keywords_and_unknown_rules_only() {
+        let rule = new(&Config::default()).expect("builds");
+        let doc = Document::new(
+            "t.txt",
+            "<!-- lintas-disabel calque -->\n<!-- lintas-disable tidak-ada,calque -->\n<!-- catatan -->\n",
+        );
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        let flagged: Vec<&str> = out.iter().map(|d| d.message.en.as_str()).collect();
+        assert_eq!(
+            flagged,
+            [
+                "“lintas-disabel” is not a lintas directive; this comment does nothing",
+                "there is no rule “tidak-ada”; this comment does nothing",
+            ]
+        );
+    }
+}

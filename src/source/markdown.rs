@@ -41,13 +41,14 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
             }
             Event::Start(Tag::MetadataBlock(kind)) => front_matter = Some(kind),
             Event::End(TagEnd::MetadataBlock(_)) => front_matter = None,
-            Event::Text(_) => match front_matter {
+            Event::Text(text) => match front_matter {
                 Some(kind) => {
                     let fm = FrontMatter::read(&source, range, kind);
                     visible.extend(fm.prose);
                     date = date.or(fm.date);
                 }
-                None if hidden == 0 => visible.push(range),
+                // An entity (`&amp;`) reads differently from its source: blank, not prose.
+                None if hidden == 0 && *text == source[range.clone()] => visible.push(range),
                 None => {}
             },
             Event::Html(_) | Event::InlineHtml(_) => {
@@ -136,7 +137,9 @@ impl FrontMatter {
             let value_start = offset + key.len() + separator.len_utf8();
             let value_span = unquoted(source, value_start..offset + line.len());
             let key = key.trim();
-            if PROSE_KEYS.contains(&key) {
+            // A YAML block scalar (`title: >-`) continues on indented lines: not read.
+            let block_scalar = source[value_span.clone()].starts_with(['|', '>']);
+            if PROSE_KEYS.contains(&key) && !block_scalar {
                 prose.push(value_span);
             } else if key == "date" {
                 date = date.or_else(|| parse_date(&source[value_span]));
@@ -180,14 +183,14 @@ mod tests {
 
     #[test]
     fn blanks_everything_but_prose() {
-        let source = "# Judul\n\nTeks `kode` dan [tautan](https://contoh.id/x) <b>tebal</b>.\n\n```\nresiko\n```\n";
+        let source = "# Judul\n\nTeks `kode` dan [tautan](https://contoh.id/x) <b>tebal</b> &amp; <https://contoh.id/y>.\n\n```\nresiko\n```\n";
         let v = view(source);
         assert_eq!(v.len(), source.len());
         assert!(v.contains("Judul"));
         assert!(v.contains("Teks"));
         assert!(v.contains("tautan"));
         assert!(v.contains("tebal"));
-        for hidden in ["kode", "contoh.id", "<b>", "resiko", "```", "#"] {
+        for hidden in ["kode", "contoh.id", "<b>", "resiko", "```", "#", "amp"] {
             assert!(!v.contains(hidden), "{hidden:?} should be blanked in {v:?}");
         }
         assert_eq!(v.matches('\n').count(), source.matches('\n').count());
