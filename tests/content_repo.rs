@@ -133,7 +133,13 @@ fn the_report_schema_rejects_what_the_contract_forbids() {
 
 #[test]
 fn jsonl_lines_validate_against_the_schema() {
-    let output = run(&repo(), &["--format=jsonl", "."]);
+    let output = lintas(&repo())
+        .args(["--format=jsonl", "."])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/findings.jsonl": Text].raw())
+        .get_output()
+        .clone();
     let text = String::from_utf8(output.stdout).expect("UTF-8 output");
     assert_eq!(text.lines().count(), 6);
     for line in text.lines() {

@@ -20,8 +20,8 @@ pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         id: UNUSED.to_string(),
         default_severity: Severity::Info,
         summary: Localized::new(
-            "komentar `lintas-disable` yang tidak menyembunyikan apa pun",
-            "`lintas-disable` comments that hide nothing",
+            "Komentar penonaktifan (`lintas-disable`) yang tidak menyembunyikan apa pun",
+            "Suppression comments (`lintas-disable`) that hide nothing",
         ),
         explanation: Localized::new(
             "Komentar `<!-- lintas-disable ATURAN -->` … `<!-- lintas-enable -->` dan \
@@ -36,10 +36,14 @@ pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
              fixed since), whose keyword is misspelt, or that names a rule that does not exist is \
              reported, so that stale comments do not pile up and mislead the next editor.",
         ),
-        sources: vec!["lintas: docs/rules.md#unused-suppression".to_string()],
+        sources: vec![
+            "The same check in code linters: ESLint --report-unused-disable-directives, \
+             Ruff RUF100 (unused-noqa)"
+                .to_string(),
+        ],
         examples: vec![Example::new(
-            "<!-- lintas-disable kalke -->\nKedua negara menandatangani nota kesepahaman.\n",
-            "Kedua negara menandatangani nota kesepahaman.\n",
+            "<!-- lintas-disable kalke --> Kedua negara menandatangani nota kesepahaman.",
+            "Kedua negara menandatangani nota kesepahaman.",
         )],
         fixable: false,
     };
