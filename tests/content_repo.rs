@@ -260,6 +260,20 @@ fn github_annotations_parse() {
 }
 
 #[test]
+fn unreadable_inputs_are_annotated_too() {
+    let output = lintas(&repo())
+        .args(["--format=github", "tidak-ada.md"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "::error file=tidak-ada.md,title=lintas::tidak-ada.md: no such file or directory\n"
+    );
+}
+
+#[test]
 fn statistics_in_human_and_json() {
     lintas(&repo())
         .args(["--statistics", "--lang=en", "."])

@@ -70,7 +70,16 @@ impl Emitter for Github {
         Ok(())
     }
 
-    fn end(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    /// Files that could not be linted become error annotations too, so a pull request shows them.
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        for (path, message) in &summary.errors {
+            writeln!(
+                w,
+                "::error file={},title=lintas::{}",
+                escape_property(repo_relative(path)),
+                escape_data(message)
+            )?;
+        }
         Ok(())
     }
 }
