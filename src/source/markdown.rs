@@ -5,7 +5,7 @@
 //! front matter except the values of `title` and `description`, which readers see as prose.
 //! The front matter's `date` becomes the article's date.
 
-use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{Document, ParagraphStyle};
 use crate::diagnostic::Span;
@@ -20,15 +20,24 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
     let mut visible: Vec<Span> = Vec::new();
     let mut comments = Vec::new();
     let mut date = None;
-    // Depth of constructs whose text is not prose (code blocks, autolinks, front matter).
+    // Front matter only opens a file (pulldown-cmark would take a `---` block anywhere), so it
+    // is split off here and the rest parsed as plain CommonMark.
+    let body_start = match front_matter(&source) {
+        Some((fields, kind, end)) => {
+            let fm = FrontMatter::read(&source, fields, kind);
+            visible.extend(fm.prose);
+            date = fm.date;
+            end
+        }
+        None => 0,
+    };
+    // Depth of constructs whose text is not prose (code blocks, autolinks).
     let mut hidden = 0usize;
-    let mut front_matter: Option<MetadataBlockKind> = None;
 
-    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(&source, options).into_offset_iter() {
+    let body = &source[body_start..];
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Start(Tag::CodeBlock(_)) => hidden += 1,
             Event::End(TagEnd::CodeBlock) => hidden = hidden.saturating_sub(1),
@@ -39,18 +48,10 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
             Event::End(TagEnd::Link) if is_autolink(&source, &range) => {
                 hidden = hidden.saturating_sub(1);
             }
-            Event::Start(Tag::MetadataBlock(kind)) => front_matter = Some(kind),
-            Event::End(TagEnd::MetadataBlock(_)) => front_matter = None,
-            Event::Text(text) => match front_matter {
-                Some(kind) => {
-                    let fm = FrontMatter::read(&source, range, kind);
-                    visible.extend(fm.prose);
-                    date = date.or(fm.date);
-                }
-                // An entity (`&amp;`) reads differently from its source: blank, not prose.
-                None if hidden == 0 && *text == source[range.clone()] => visible.push(range),
-                None => {}
-            },
+            // An entity (`&amp;`) reads differently from its source: blank, not prose.
+            Event::Text(text) if hidden == 0 && *text == source[range.clone()] => {
+                visible.push(range);
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 comments.extend(html_comments(&source, range));
             }
@@ -66,6 +67,33 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
     });
     document.comments = comments;
     document
+}
+
+/// YAML between `---` lines or TOML between `+++` lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FrontMatterKind {
+    Yaml,
+    Toml,
+}
+
+/// The front matter opening `source`: the span of its fields, its kind, and where the body
+/// starts (after the closing line).
+fn front_matter(source: &str) -> Option<(Span, FrontMatterKind, usize)> {
+    let first_line = source.split_inclusive('\n').next()?;
+    let (kind, fences): (FrontMatterKind, &[&str]) = match first_line.trim_end() {
+        "---" => (FrontMatterKind::Yaml, &["---", "..."]),
+        "+++" => (FrontMatterKind::Toml, &["+++"]),
+        _ => return None,
+    };
+    let fields_start = first_line.len();
+    let mut offset = fields_start;
+    for line in source[fields_start..].split_inclusive('\n') {
+        if fences.contains(&line.trim_end()) {
+            return Some((fields_start..offset, kind, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// Whether the link ending at `range` is written `<…>` (an autolink), whose text is its target.
@@ -116,10 +144,10 @@ struct FrontMatter {
 
 impl FrontMatter {
     /// Read top-level `key: value` (YAML) or `key = value` (TOML) lines of the block at `range`.
-    fn read(source: &str, range: Span, kind: MetadataBlockKind) -> FrontMatter {
+    fn read(source: &str, range: Span, kind: FrontMatterKind) -> FrontMatter {
         let separator = match kind {
-            MetadataBlockKind::YamlStyle => ':',
-            MetadataBlockKind::PlusesStyle => '=',
+            FrontMatterKind::Yaml => ':',
+            FrontMatterKind::Toml => '=',
         };
         let mut prose = Vec::new();
         let mut date = None;
@@ -216,6 +244,16 @@ mod tests {
         let md = parse("t.md", source.to_string());
         assert!(md.text().contains("Resiko banjir"));
         assert_eq!(md.date.map(|d| d.date), Date::new(2024, 2, 3));
+    }
+
+    #[test]
+    fn front_matter_only_opens_the_file() {
+        let source = "Teks awal.\n\n---\ndate: 2020-01-01\nresiko: x\n---\n\nAkhir.\n";
+        let md = parse("t.md", source.to_string());
+        assert!(md.text().contains("resiko: x"));
+        assert_eq!(md.date, None);
+        let unclosed = "---\ntitle: x\n";
+        assert!(parse("t.md", unclosed.to_string()).text().contains("title"));
     }
 
     #[test]
