@@ -260,6 +260,19 @@ fn github_annotations_parse() {
 }
 
 #[test]
+fn a_report_with_errors_validates_too() {
+    let output = run(
+        &repo(),
+        &["--format=json", "tidak-ada.md", "content/halaman"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let report = stdout_json(&output);
+    validate(&schema_path("docs/report.schema.json"), &report);
+    assert_eq!(report["errors"][0]["path"], "tidak-ada.md");
+    assert_eq!(report["summary"]["errors"], 1);
+}
+
+#[test]
 fn unreadable_inputs_are_annotated_too() {
     let output = lintas(&repo())
         .args(["--format=github", "tidak-ada.md"])
