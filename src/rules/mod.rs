@@ -6,6 +6,7 @@ pub mod docs;
 mod repeated_word;
 mod spacing;
 mod stray_text;
+mod unused_suppression;
 
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Diagnostic, Localized, Severity};
 use crate::source::Document;
+use crate::suppress;
 
 /// A rule's own documentation.
 #[derive(Clone, Debug)]
@@ -69,6 +71,7 @@ const CODE_RULES: &[(&str, Constructor)] = &[
     ("repeated-word", repeated_word::new),
     ("spacing", spacing::new),
     ("stray-text", stray_text::new),
+    (suppress::UNUSED, unused_suppression::new),
 ];
 
 /// Every rule, enabled or not, in id order.
