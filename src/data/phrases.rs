@@ -64,7 +64,8 @@ pub struct Entry {
     /// A literal phrase, matched case-insensitively on word boundaries.
     #[serde(rename = "match")]
     pub phrase: Option<String>,
-    /// A regex, for patterns a phrase cannot say. A group named `x` narrows the flagged span.
+    /// A regex, for patterns a phrase cannot say. A group named `x` narrows the flagged span; a
+    /// match in which `x` takes no part is an exception and is not flagged.
     pub regex: Option<String>,
     /// The replacement (`$1` expands regex groups); the phrase's case is kept.
     pub replace: Option<String>,
@@ -340,9 +341,16 @@ impl Rule for DataRule {
         }
         for (i, re) in &self.regexes {
             let entry = &self.entries[*i];
+            let narrows = re.capture_names().any(|n| n == Some("x"));
             for caps in re.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
-                let flagged = caps.name("x").unwrap_or(whole);
+                // With an `x` group, an alternative without it matches only to be skipped: the
+                // regex crate has no look-around, so exceptions are spelled out first.
+                let flagged = match caps.name("x") {
+                    Some(x) => x,
+                    None if narrows => continue,
+                    None => whole,
+                };
                 let span = flagged.start()..flagged.end();
                 if span.is_empty()
                     || doc.tokens_in(&span).iter().any(|t| t.is_address())
@@ -486,7 +494,7 @@ sentence-start = true
 source = "own"
 
 [[entry]]
-regex = '(?i)(?:^|, )(?P<x>di mana) \w'
+regex = '(?i)(?:^|, )(?:di mana pun|(?P<x>di mana) \w)'
 replace = "tempat"
 unless-sentence = '\?'
 source = "own"
@@ -531,7 +539,8 @@ source = "own"
     fn sentence_conditions_narrow_an_entry() {
         let got = check_with(
             CONDITIONS,
-            "Bagaimanapun, ia datang. Ia, bagaimanapun, pergi. Di mana dia? Kota, di mana ia lahir, ramai.",
+            "Bagaimanapun, ia datang. Ia, bagaimanapun, pergi. Di mana dia? Kota, di mana ia lahir, \
+             ramai. Di mana pun ia ada, ramai.",
         );
         assert_eq!(
             got,
