@@ -85,6 +85,10 @@ pub struct Entry {
     /// Not in a sentence this regex matches: a question (`\?`) for an interrogative “di mana”,
     /// a `maupun` already paired with `baik`.
     pub unless_sentence: Option<String>,
+    /// Only checked when the rule's `strict` option is on: a norm that edited news commonly
+    /// departs from by house style (compound spacing beyond the classic cases).
+    #[serde(default)]
+    pub strict: bool,
     /// Where the norm comes from (KBBI entry, EYD V section, style guide).
     pub source: String,
 }
@@ -97,6 +101,15 @@ impl Entry {
             .or_else(|| self.regex.clone())
             .unwrap_or_default()
     }
+}
+
+/// The options every data rule takes in `[rules.ID]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct DataRuleOptions {
+    /// Also check the entries marked `strict`.
+    #[serde(default)]
+    strict: bool,
 }
 
 /// A phrase rule compiled from one `rules/*.toml` plus the user's additions.
@@ -138,22 +151,25 @@ impl DataRule {
                 &format!("{origin}:{line}"),
             )?);
         }
-        if let Some(settings) = config.settings(&header.id) {
-            let user_origin = config.origin_name();
-            for (i, value) in settings.entries.iter().enumerate() {
-                let table = value.as_table().cloned().unwrap_or_default();
-                let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-                entries.push(parse_entry(table, &at)?);
-            }
-            for id in &settings.disable {
-                let before = entries.len();
-                entries.retain(|e| &e.id() != id);
-                if entries.len() == before {
-                    bail!(
-                        "{user_origin}: [rules.{}] disable: no entry “{id}” in this rule",
-                        header.id
-                    );
-                }
+        let user_origin = config.origin_name();
+        let settings = config.settings(&header.id);
+        for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
+            let table = value.as_table().cloned().unwrap_or_default();
+            let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
+            entries.push(parse_entry(table, &at)?);
+        }
+        let options: DataRuleOptions = config.rule_options(&header.id)?;
+        if !options.strict {
+            entries.retain(|e| !e.strict);
+        }
+        for id in settings.map_or(&[][..], |s| &s.disable) {
+            let before = entries.len();
+            entries.retain(|e| &e.id() != id);
+            if entries.len() == before {
+                bail!(
+                    "{user_origin}: [rules.{}] disable: no entry “{id}” in this rule",
+                    header.id
+                );
             }
         }
         DataRule::compile(header, entries, origin)
@@ -559,6 +575,22 @@ source = "own"
         .expect("parses");
         let got = check("resiko ijin", &config);
         assert_eq!(got, [("ijin".to_string(), Some("izin".to_string()))]);
+    }
+
+    #[test]
+    fn strict_entries_only_when_asked() {
+        let config = Config::parse(
+            "[[rules.t.entries]]\nmatch = \"sepakbola\"\nreplace = \"sepak bola\"\nstrict = true\nsource = \"KBBI\"\n",
+        )
+        .expect("parses");
+        assert!(check("sepakbola", &config).is_empty());
+        let strict = Config::parse(
+            "[rules.t]\nstrict = true\n[[rules.t.entries]]\nmatch = \"sepakbola\"\nreplace = \"sepak bola\"\nstrict = true\nsource = \"KBBI\"\n",
+        )
+        .expect("parses");
+        assert_eq!(check("sepakbola", &strict).len(), 1);
+        let unknown = Config::parse("[rules.t]\nstrcit = true\n").expect("parses");
+        assert!(DataRule::from_toml("t.toml", RULE, &unknown).is_err());
     }
 
     #[test]
