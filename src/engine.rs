@@ -9,11 +9,11 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::apply_fixes;
-use crate::input::{self, Input, InputError};
+use crate::input::{self, Input, InputError, Opened, Section};
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
 use crate::lang::dates;
 use crate::rules::{self, Rule};
-use crate::source::Document;
+use crate::source::{Document, Origin, Positions};
 use crate::suppress;
 
 /// How many lint-and-fix rounds a file may take; needing more means two fixes undo each other.
@@ -34,12 +34,42 @@ pub struct Linter {
     document_date: Option<Date>,
 }
 
-/// The outcome for one input.
+/// How many inputs are linted together before their results are reported.
+const BATCH_INPUTS: usize = 256;
+/// How much text is linted together before results are reported: with the sections of large
+/// files, what keeps memory bounded whatever the input.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Which part of its file a result covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    /// A section of a large file; reports put a file's sections together.
+    Section {
+        first: bool,
+        last: bool,
+    },
+}
+
+impl Part {
+    pub fn opens_file(self) -> bool {
+        matches!(self, Part::Whole | Part::Section { first: true, .. })
+    }
+
+    pub fn closes_file(self) -> bool {
+        matches!(self, Part::Whole | Part::Section { last: true, .. })
+    }
+}
+
+/// The outcome for one input (or one section of a large file).
 #[derive(Debug)]
 pub struct FileResult {
     pub input: Input,
     /// The text the diagnostics point into (after fixes, when fixes were applied).
     pub source: Arc<str>,
+    /// Where `source` starts in the file.
+    pub origin: Origin,
+    pub part: Part,
     pub diagnostics: Vec<Diagnostic>,
     /// The text before fixes, when fixing changed it.
     pub original: Option<Arc<str>>,
@@ -50,6 +80,61 @@ pub struct FileResult {
 impl FileResult {
     pub fn path(&self) -> String {
         self.input.display()
+    }
+
+    /// File positions of offsets into `source`.
+    pub fn positions(&self) -> Positions<'_> {
+        Positions::new(&self.source, self.origin)
+    }
+}
+
+/// What became of one piece of work, in input order.
+#[derive(Debug)]
+pub enum Outcome {
+    Linted(FileResult),
+    Failed(Input, FileError),
+    /// Not linted, with the reason (a binary file).
+    Skipped(Input, String),
+}
+
+/// One unit of linting: a whole text or a section of a large file.
+enum Work {
+    Text(Input, String),
+    Section(Input, Section),
+    Failed(Input, FileError),
+    Skipped(Input, String),
+}
+
+impl Work {
+    fn len(&self) -> usize {
+        match self {
+            Work::Text(_, t) => t.len(),
+            Work::Section(_, s) => s.text.len(),
+            Work::Failed(..) | Work::Skipped(..) => 0,
+        }
+    }
+}
+
+/// Work gathered until it is worth a parallel pass, and no more than memory should hold.
+#[derive(Default)]
+struct Batch {
+    work: Vec<Work>,
+    bytes: usize,
+}
+
+impl Batch {
+    fn push(&mut self, work: Work) {
+        self.bytes += work.len();
+        self.work.push(work);
+    }
+
+    fn is_full(&self) -> bool {
+        self.work.len() >= BATCH_INPUTS || self.bytes >= BATCH_BYTES
+    }
+
+    fn take(&mut self) -> Vec<Work> {
+        self.bytes = 0;
+        std::mem::take(&mut self.work)
     }
 }
 
@@ -64,10 +149,13 @@ impl Linter {
             }
             Ok(())
         };
-        let select = selection.select.clone().or_else(|| config.select.clone());
-        if let Some(select) = &select {
+        if let Some(select) = &selection.select {
             check_ids(select, "--select")?;
         }
+        if let Some(select) = &config.select {
+            check_ids(select, &format!("{}: select", config.origin_name()))?;
+        }
+        let select = selection.select.clone().or_else(|| config.select.clone());
         check_ids(&selection.ignore, "--ignore")?;
         let origin = config.origin_name();
         check_ids(&config.ignore, &origin)?;
@@ -207,6 +295,8 @@ impl Linter {
             return Ok(FileResult {
                 input: input.clone(),
                 source: doc.source().into(),
+                origin: Origin::default(),
+                part: Part::Whole,
                 diagnostics,
                 original: None,
                 fixed: 0,
@@ -221,6 +311,8 @@ impl Linter {
                 return Ok(FileResult {
                     input: input.clone(),
                     source: doc.source().into(),
+                    origin: Origin::default(),
+                    part: Part::Whole,
                     diagnostics,
                     original: changed.then_some(original),
                     fixed,
@@ -236,20 +328,85 @@ impl Linter {
         )
     }
 
-    /// Lint every input in parallel; results come back in input order.
-    pub fn run(
+    /// Lint every input, in parallel batches of bounded size, handing each outcome to `sink` in
+    /// input order. Large files are linted section by section (and cannot be fixed in place).
+    pub fn run_each(
         &self,
         inputs: &[Input],
         fix: Option<Applicability>,
-    ) -> Vec<Result<FileResult, FileError>> {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let bytes = input::read(input).map_err(FileError::Input)?;
-                let text = input::decode(input, bytes).map_err(FileError::Input)?;
-                self.run_text(input, text, fix).map_err(FileError::Other)
-            })
-            .collect()
+        mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut batch = Batch::default();
+        let mut flush = |batch: &mut Batch| -> std::io::Result<()> {
+            let outcomes: Vec<Outcome> = batch
+                .take()
+                .into_par_iter()
+                .map(|w| self.lint_work(w, fix))
+                .collect();
+            outcomes.into_iter().try_for_each(&mut sink)
+        };
+        for input in inputs {
+            let work = match input::open(input) {
+                Err(e) => Work::Failed(input.clone(), FileError::Input(e)),
+                Ok(Opened::Binary) => {
+                    Work::Skipped(input.clone(), "binary file, skipped".to_string())
+                }
+                Ok(Opened::Text(text)) => Work::Text(input.clone(), text),
+                Ok(Opened::Large(_)) if fix.is_some() => Work::Failed(
+                    input.clone(),
+                    FileError::Other(anyhow::anyhow!(
+                        "{}: larger than {} MiB: linted, but not fixed in place (split it first)",
+                        input.display(),
+                        input::LARGE_FILE >> 20
+                    )),
+                ),
+                Ok(Opened::Large(sections)) => {
+                    for section in sections {
+                        batch.push(match section {
+                            Ok(s) => Work::Section(input.clone(), s),
+                            Err(e) => Work::Failed(input.clone(), FileError::Input(e)),
+                        });
+                        if batch.is_full() {
+                            flush(&mut batch)?;
+                        }
+                    }
+                    continue;
+                }
+            };
+            batch.push(work);
+            if batch.is_full() {
+                flush(&mut batch)?;
+            }
+        }
+        flush(&mut batch)
+    }
+
+    fn lint_work(&self, work: Work, fix: Option<Applicability>) -> Outcome {
+        match work {
+            Work::Text(input, text) => match self.run_text(&input, text, fix) {
+                Ok(r) => Outcome::Linted(r),
+                Err(e) => Outcome::Failed(input, FileError::Other(e)),
+            },
+            Work::Section(input, section) => {
+                let mut doc = input::document(&input, section.text);
+                let diagnostics = self.lint(&mut doc, &input);
+                let first = section.origin.offset == 0;
+                Outcome::Linted(FileResult {
+                    source: doc.source().into(),
+                    origin: section.origin,
+                    part: Part::Section {
+                        first,
+                        last: section.last,
+                    },
+                    input,
+                    diagnostics,
+                    original: None,
+                    fixed: 0,
+                })
+            }
+            Work::Failed(input, e) => Outcome::Failed(input, e),
+            Work::Skipped(input, why) => Outcome::Skipped(input, why),
+        }
     }
 
     /// Lint texts already read (the records of a dump) in parallel; results come back in order.

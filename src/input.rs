@@ -1,8 +1,9 @@
 //! Finding the files to lint and reading them into documents.
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::source::{Document, markdown};
+use crate::source::{Document, Origin, markdown};
 
 /// Where a text comes from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -151,30 +152,129 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Read an input's bytes.
-pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
+/// Files bigger than this are linted in sections: memory stays bounded whatever the file's size,
+/// and both cores work on one large file. A news article is never this big; dumps and archives are.
+pub const LARGE_FILE: u64 = 8 << 20;
+/// The size a section aims for; it always ends at a line break (or at the end of the file).
+const SECTION: u64 = 1 << 20;
+/// How much of a file decides that it is binary: a NUL byte there (as git and ripgrep judge).
+const BINARY_SNIFF: usize = 8 << 10;
+
+/// An input, ready to lint.
+#[derive(Debug)]
+pub enum Opened {
+    Text(String),
+    /// A large file, read section by section.
+    Large(Sections),
+    /// Not text: skipped with a note.
+    Binary,
+}
+
+/// Read an input: whole, or as sections when it is a large file.
+pub fn open(input: &Input) -> Result<Opened, InputError> {
     let name = input.display();
-    match input {
+    let io = |source| InputError::Io {
+        path: name.clone(),
+        source,
+    };
+    let bytes = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-                .map_err(|source| InputError::Io { path: name, source })?;
-            Ok(buf)
+            std::io::stdin().read_to_end(&mut buf).map_err(io)?;
+            buf
         }
-        Input::File(p) => std::fs::read(p).map_err(|source| InputError::Io { path: name, source }),
-        Input::Record(_) => Err(InputError::Io {
+        Input::File(p) => {
+            let file = std::fs::File::open(p).map_err(io)?;
+            let len = file.metadata().map_err(io)?.len();
+            if len > LARGE_FILE {
+                let mut reader = BufReader::with_capacity(BINARY_SNIFF, file);
+                let head = reader.fill_buf().map_err(io)?;
+                if head.contains(&0) {
+                    return Ok(Opened::Binary);
+                }
+                return Ok(Opened::Large(Sections {
+                    reader,
+                    path: name,
+                    origin: Origin::default(),
+                    done: false,
+                }));
+            }
+            let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+            BufReader::new(file).read_to_end(&mut buf).map_err(io)?;
+            buf
+        }
+        Input::Record(_) => {
+            return Err(io(std::io::Error::other(
+                "a record's text is read with its dump",
+            )));
+        }
+    };
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return Ok(Opened::Binary);
+    }
+    String::from_utf8(bytes)
+        .map(Opened::Text)
+        .map_err(|e| InputError::InvalidUtf8 {
             path: name,
-            source: std::io::Error::other("a record's text is read with its dump"),
-        }),
+            offset: e.utf8_error().valid_up_to(),
+        })
+}
+
+/// The sections of a large file, in order.
+#[derive(Debug)]
+pub struct Sections {
+    reader: BufReader<std::fs::File>,
+    path: String,
+    origin: Origin,
+    done: bool,
+}
+
+/// About a megabyte of a large file, from the start of a line to a line break.
+#[derive(Debug)]
+pub struct Section {
+    pub text: String,
+    pub origin: Origin,
+    pub last: bool,
+}
+
+impl Iterator for Sections {
+    type Item = Result<Section, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let result = self.read_section();
+        self.done = result.as_ref().map_or(true, |s| s.last);
+        Some(result)
     }
 }
 
-/// Decode bytes as UTF-8, naming the first bad byte.
-pub fn decode(input: &Input, bytes: Vec<u8>) -> Result<String, InputError> {
-    String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
-        path: input.display(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+impl Sections {
+    fn read_section(&mut self) -> Result<Section, InputError> {
+        let io = |source| InputError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        let mut buf = Vec::with_capacity(SECTION as usize + 4096);
+        (&mut self.reader)
+            .take(SECTION)
+            .read_to_end(&mut buf)
+            .map_err(io)?;
+        // Finish the line: a section never splits a line, so never a character either.
+        if !buf.ends_with(b"\n") {
+            self.reader.read_until(b'\n', &mut buf).map_err(io)?;
+        }
+        let last = self.reader.fill_buf().map_err(io)?.is_empty();
+        let origin = self.origin;
+        let text = String::from_utf8(buf).map_err(|e| InputError::InvalidUtf8 {
+            path: self.path.clone(),
+            offset: origin.offset + e.utf8_error().valid_up_to(),
+        })?;
+        self.origin.offset += text.len();
+        self.origin.line += text.bytes().filter(|&b| b == b'\n').count();
+        Ok(Section { text, origin, last })
+    }
 }
 
 /// The document for a text, by its kind: Markdown files by extension, the rest plain text.

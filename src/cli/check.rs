@@ -13,7 +13,7 @@ use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Applicability, Severity};
-use crate::engine::{FileError, FileResult, Linter, Selection};
+use crate::engine::{FileError, FileResult, Linter, Outcome, Selection};
 use crate::input::{self, Input};
 use crate::records::{Fields, Records};
 use crate::report::{self, Emitter, Settings, Summary};
@@ -52,22 +52,24 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     } else {
         Applicability::Safe
     });
+    // The engine's parallel work runs on rayon's global pool, sized once here.
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         pool = pool.num_threads(n.max(1));
     }
-    let pool = pool.build().context("cannot start worker threads")?;
+    pool.build_global().context("cannot start worker threads")?;
 
     if args.diff {
-        let outcomes = pool.install(|| linter.run(&inputs, fix));
         let mut out = BufWriter::new(std::io::stdout().lock());
         let mut changed = false;
-        for (input, outcome) in inputs.iter().zip(outcomes) {
+        linter.run_each(&inputs, fix, |outcome| {
             match outcome {
-                Ok(r) => changed |= write_diff(&mut out, &r)?,
-                Err(e) => errors.push((input.display(), file_error_message(&e))),
+                Outcome::Linted(r) => changed |= write_diff(&mut out, &r)?,
+                Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
+                Outcome::Skipped(input, why) => note(&input, &why),
             }
-        }
+            Ok(())
+        })?;
         out.flush()?;
         report_errors(&errors);
         return Ok(if !errors.is_empty() {
@@ -125,21 +127,22 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             id: args.id_field.clone(),
         };
         for dump in &inputs {
-            lint_dump(&linter, &pool, dump, &fields, &mut sink, &mut errors)?;
+            lint_dump(&linter, dump, &fields, &mut sink, &mut errors)?;
         }
     } else {
-        let outcomes = pool.install(|| linter.run(&inputs, fix));
-        for (input, outcome) in inputs.iter().zip(outcomes) {
+        linter.run_each(&inputs, fix, |outcome| {
             match outcome {
-                Ok(r) => {
+                Outcome::Linted(r) => {
                     if args.fix {
                         write_fix(&r, &mut errors)?;
                     }
                     sink.add(r)?;
                 }
-                Err(e) => errors.push((input.display(), file_error_message(&e))),
+                Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
+                Outcome::Skipped(input, why) => note(&input, &why),
             }
-        }
+            Ok(())
+        })?;
     }
 
     if let (Some(path), Some(recorder)) = (&args.write_baseline, sink.recorder.take()) {
@@ -205,7 +208,6 @@ fn dumps(paths: &[PathBuf]) -> Vec<Input> {
 /// bounded by the batch, never by the dump.
 fn lint_dump(
     linter: &Linter,
-    pool: &rayon::ThreadPool,
     dump: &Input,
     fields: &Fields,
     sink: &mut Sink,
@@ -224,7 +226,7 @@ fn lint_dump(
         },
         _ => Box::new(BufReader::new(std::io::stdin().lock())),
     };
-    let batch_size = pool.current_num_threads() * RECORDS_PER_THREAD;
+    let batch_size = rayon::current_num_threads() * RECORDS_PER_THREAD;
     let mut records = Records::new(reader, dump.display(), fields.clone()).peekable();
     while records.peek().is_some() {
         let mut batch = Vec::with_capacity(batch_size);
@@ -235,10 +237,7 @@ fn lint_dump(
             }
         }
         let names: Vec<String> = batch.iter().map(|(i, _)| i.display()).collect();
-        for (name, outcome) in names
-            .into_iter()
-            .zip(pool.install(|| linter.run_texts(batch)))
-        {
+        for (name, outcome) in names.into_iter().zip(linter.run_texts(batch)) {
             match outcome {
                 Ok(r) => sink.add(r)?,
                 Err(e) => errors.push((name, format!("{e:#}"))),
@@ -324,6 +323,11 @@ fn write_diff(out: &mut dyn Write, r: &FileResult) -> std::io::Result<bool> {
             .header(&format!("a/{path}"), &format!("b/{path}"))
     )?;
     Ok(true)
+}
+
+/// A file passed over, said on stderr without failing the run.
+fn note(input: &Input, why: &str) {
+    let _ = writeln!(std::io::stderr(), "lintas: {}: {why}", input.display());
 }
 
 fn report_errors(errors: &[(String, String)]) {

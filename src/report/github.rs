@@ -7,7 +7,6 @@ use super::{Emitter, Settings, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileResult;
 use crate::input::repo_relative;
-use crate::source::LineIndex;
 
 pub struct Github {
     pub settings: Settings,
@@ -50,11 +49,11 @@ impl Github {
 
 impl Emitter for Github {
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
-        let lines = LineIndex::new(&r.source);
+        let pos = r.positions();
         let path = escape_property(repo_relative(&r.input.path()));
         for d in &r.diagnostics {
-            let start = lines.line_col(&r.source, d.span.start);
-            let end = lines.line_col(&r.source, d.span.end);
+            let start = pos.line_col(d.span.start);
+            let end = pos.line_col(d.span.end);
             writeln!(
                 w,
                 "::{} file={path},line={},endLine={},col={},endColumn={},title={}::{}",

@@ -4,12 +4,13 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 
 use super::{Emitter, Settings, Summary, severity_word};
 use crate::diagnostic::{Applicability, Diagnostic, Lang, Severity};
 use crate::engine::FileResult;
+use crate::source::Positions;
 
 pub struct Human {
     pub settings: Settings,
@@ -59,7 +60,10 @@ impl Emitter for Human {
         } else {
             Box::new(termcolor::NoColor::new(&mut *w))
         };
-        let file = SimpleFile::new(r.path(), &*r.source);
+        let file = Shown {
+            name: r.path(),
+            pos: r.positions(),
+        };
         for d in &r.diagnostics {
             term::emit_to_write_style(
                 &mut out,
@@ -187,4 +191,55 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// A result's text as codespan sees it, numbered with the file's own lines even when it is a
+/// section further into a large file.
+struct Shown<'a> {
+    name: String,
+    pos: Positions<'a>,
+}
+
+impl<'a> Files<'a> for Shown<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.pos.text())
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.pos.lines().line_of(byte_index))
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.pos.origin().line + line_index + 1)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, files::Error> {
+        let lines = self.pos.lines();
+        let max = lines.line_count();
+        if line_index >= max {
+            return Err(files::Error::LineTooLarge {
+                given: line_index,
+                max: max - 1,
+            });
+        }
+        let start = lines.line_start(line_index);
+        let end = if line_index + 1 < max {
+            lines.line_start(line_index + 1)
+        } else {
+            self.pos.text().len()
+        };
+        Ok(start..end)
+    }
 }

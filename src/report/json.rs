@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::{Emitter, Settings, Summary, pretty};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileResult;
-use crate::source::LineIndex;
+use crate::source::Positions;
 
 /// The report's version; bumped only when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -19,6 +19,8 @@ pub struct Json {
     settings: Settings,
     /// Files written so far (for the separating commas).
     written: usize,
+    /// Diagnostics written so far in the open file (whose sections may come in several parts).
+    in_file: usize,
 }
 
 impl Json {
@@ -26,6 +28,7 @@ impl Json {
         Json {
             settings,
             written: 0,
+            in_file: 0,
         }
     }
 }
@@ -35,9 +38,9 @@ pub struct JsonLines {
 }
 
 /// One diagnostic as the contract describes it.
-pub fn diagnostic_json(d: &Diagnostic, source: &str, lines: &LineIndex, lang: Lang) -> Value {
-    let start = lines.line_col(source, d.span.start);
-    let end = lines.line_col(source, d.span.end);
+pub fn diagnostic_json(d: &Diagnostic, pos: &Positions<'_>, lang: Lang) -> Value {
+    let start = pos.line_col(d.span.start);
+    let end = pos.line_col(d.span.end);
     let fixes: Vec<Value> = d
         .fixes
         .iter()
@@ -46,7 +49,7 @@ pub fn diagnostic_json(d: &Diagnostic, source: &str, lines: &LineIndex, lang: La
                 "message": f.message.get(lang),
                 "applicability": f.applicability.as_str(),
                 "edits": f.edits.iter().map(|e| json!({
-                    "start": e.span.start, "end": e.span.end, "replacement": e.replacement,
+                    "start": pos.offset(e.span.start), "end": pos.offset(e.span.end), "replacement": e.replacement,
                 })).collect::<Vec<_>>(),
             })
         })
@@ -54,18 +57,18 @@ pub fn diagnostic_json(d: &Diagnostic, source: &str, lines: &LineIndex, lang: La
     let labels: Vec<Value> = d
         .labels
         .iter()
-        .map(|l| json!({"start": l.span.start, "end": l.span.end, "message": l.message.get(lang)}))
+        .map(|l| json!({"start": pos.offset(l.span.start), "end": pos.offset(l.span.end), "message": l.message.get(lang)}))
         .collect();
     json!({
         "rule": d.rule,
         "severity": d.severity.as_str(),
         "message": d.message.get(lang),
         "span": {
-            "start": d.span.start, "end": d.span.end,
+            "start": pos.offset(d.span.start), "end": pos.offset(d.span.end),
             "line": start.line, "column": start.column,
             "end_line": end.line, "end_column": end.column,
         },
-        "text": &source[d.span.clone()],
+        "text": &pos.text()[d.span.clone()],
         "fixes": fixes,
         "labels": labels,
         "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
@@ -81,20 +84,6 @@ fn origin_fields(r: &FileResult, map: &mut serde_json::Map<String, Value>) {
             json!({"id": record.id, "line": record.line}),
         );
     }
-}
-
-fn file_json(r: &FileResult, lang: Lang) -> Value {
-    let lines = LineIndex::new(&r.source);
-    let mut map = serde_json::Map::new();
-    origin_fields(r, &mut map);
-    map.insert(
-        "diagnostics".to_string(),
-        r.diagnostics
-            .iter()
-            .map(|d| diagnostic_json(d, &r.source, &lines, lang))
-            .collect(),
-    );
-    Value::Object(map)
 }
 
 pub fn summary_json(summary: &Summary, settings: &Settings) -> Value {
@@ -148,14 +137,38 @@ impl Emitter for Json {
         )
     }
 
+    /// Written piece by piece, exactly as `serde_json` pretty-prints a file object, so that the
+    /// sections of a large file fill one object.
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
-        let separator = if self.written == 0 { "" } else { "," };
-        self.written += 1;
-        write!(
-            w,
-            "{separator}\n    {}",
-            pretty(&file_json(r, self.settings.lang), "    ")?
-        )
+        if r.part.opens_file() {
+            let separator = if self.written == 0 { "" } else { "," };
+            self.written += 1;
+            self.in_file = 0;
+            let mut origin = serde_json::Map::new();
+            origin_fields(r, &mut origin);
+            write!(w, "{separator}\n    {{")?;
+            for (key, value) in &origin {
+                write!(
+                    w,
+                    "\n      {}: {},",
+                    Value::String(key.clone()),
+                    pretty(value, "      ")?
+                )?;
+            }
+            write!(w, "\n      \"diagnostics\": [")?;
+        }
+        let pos = r.positions();
+        for d in &r.diagnostics {
+            let separator = if self.in_file == 0 { "" } else { "," };
+            self.in_file += 1;
+            let value = diagnostic_json(d, &pos, self.settings.lang);
+            write!(w, "{separator}\n        {}", pretty(&value, "        ")?)?;
+        }
+        if r.part.closes_file() {
+            let close = if self.in_file == 0 { "]" } else { "\n      ]" };
+            write!(w, "{close}\n    }}")?;
+        }
+        Ok(())
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -176,9 +189,9 @@ impl Emitter for Json {
 
 impl Emitter for JsonLines {
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
-        let lines = LineIndex::new(&r.source);
+        let pos = r.positions();
         for d in &r.diagnostics {
-            let mut value = diagnostic_json(d, &r.source, &lines, self.settings.lang);
+            let mut value = diagnostic_json(d, &pos, self.settings.lang);
             if let Value::Object(map) = &mut value {
                 origin_fields(r, map);
             }

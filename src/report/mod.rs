@@ -68,7 +68,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn add(&mut self, r: &FileResult) {
-        self.files += 1;
+        self.files += usize::from(r.part.opens_file());
         self.diagnostics += r.diagnostics.len();
         self.fixed += r.fixed;
         for d in &r.diagnostics {

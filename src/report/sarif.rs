@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Lang, Severity, Span};
 use crate::engine::FileResult;
 use crate::input::repo_relative;
 use crate::rules::RuleMeta;
-use crate::source::LineIndex;
+use crate::source::Positions;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -77,12 +77,12 @@ impl Sarif {
         rule
     }
 
-    fn result_json(&self, r: &FileResult, lines: &LineIndex, d: &Diagnostic) -> Value {
+    fn result_json(&self, r: &FileResult, pos: &Positions<'_>, d: &Diagnostic) -> Value {
         let lang = self.settings.lang;
         let uri = uri(&r.input.path());
         let region = |span: &Span| {
-            let start = lines.line_col(&r.source, span.start);
-            let end = lines.line_col(&r.source, span.end);
+            let start = pos.line_col(span.start);
+            let end = pos.line_col(span.end);
             json!({
                 "startLine": start.line, "startColumn": start.column,
                 "endLine": end.line, "endColumn": end.column,
@@ -183,14 +183,14 @@ impl Emitter for Sarif {
     }
 
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
-        let lines = LineIndex::new(&r.source);
+        let pos = r.positions();
         for d in &r.diagnostics {
             let separator = if self.written == 0 { "" } else { "," };
             self.written += 1;
             write!(
                 w,
                 "{separator}\n        {}",
-                pretty(&self.result_json(r, &lines, d), "        ")?
+                pretty(&self.result_json(r, &pos, d), "        ")?
             )?;
         }
         Ok(())

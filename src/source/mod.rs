@@ -5,7 +5,7 @@ pub mod markdown;
 mod segment;
 mod token;
 
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use segment::ParagraphStyle;
 pub use token::{Token, TokenKind, tokenize};
 

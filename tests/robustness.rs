@@ -1,0 +1,396 @@
+//! Bad input gets a clear answer and loses nothing: encodings, line endings, binary and empty
+//! files, huge lines and files, many files, missing paths, symlink loops, broken configuration
+//! and rule data. Each case runs the real binary.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::Value;
+use snapbox::cmd::{Command, cargo_bin};
+
+fn check() -> Command {
+    Command::new(cargo_bin!("lintas")).args(["check", "--no-config", "--date", "2025-01-25"])
+}
+
+fn json_report(cmd: Command) -> Value {
+    let out = cmd
+        .args(["--format", "json"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("the report is JSON")
+}
+
+/// (rule, start, end, line, column) of every diagnostic of the first file.
+fn findings(report: &Value) -> Vec<(String, u64, u64, u64, u64)> {
+    report["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let s = &d["span"];
+            let n = |k: &str| s[k].as_u64().expect("a number");
+            (
+                d["rule"].as_str().expect("rule").to_string(),
+                n("start"),
+                n("end"),
+                n("line"),
+                n("column"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn crlf_gives_the_same_findings_as_lf_with_exact_spans() {
+    let crlf = json_report(check().arg("fixtures/robustness/crlf.txt"));
+    let got = findings(&crlf);
+    let text = std::fs::read_to_string("fixtures/robustness/crlf.txt").expect("fixture");
+    for (_, start, end, _, _) in &got {
+        let span = &text[*start as usize..*end as usize];
+        assert!(
+            !span.contains('\r'),
+            "a span never swallows the CR: {span:?}"
+        );
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lf = dir.path().join("lf.txt");
+    std::fs::write(&lf, text.replace("\r\n", "\n")).expect("write");
+    let lf_findings = findings(&json_report(check().arg(&lf)));
+    let rules_lines = |f: &[(String, u64, u64, u64, u64)]| {
+        f.iter()
+            .map(|(r, _, _, l, c)| (r.clone(), *l, *c))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules_lines(&got), rules_lines(&lf_findings));
+    assert!(got.iter().any(|(r, ..)| r == "nonstandard-word"));
+}
+
+#[test]
+fn fix_keeps_crlf_line_endings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("crlf.txt");
+    std::fs::copy("fixtures/robustness/crlf.txt", &path).expect("copy");
+    check().args(["--fix", "--quiet"]).arg(&path).assert();
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        fixed,
+        "Kami menilai risiko itu kecil.\r\nHarga naik dan turun.\r\n"
+    );
+}
+
+#[test]
+fn a_bom_is_kept_and_spans_count_it() {
+    let report = json_report(check().arg("fixtures/robustness/bom.txt"));
+    let got = findings(&report);
+    // “resiko” starts after the three BOM bytes and “Kami menilai ”.
+    assert_eq!(got, [("nonstandard-word".to_string(), 16, 22, 1, 14)]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bom.txt");
+    std::fs::copy("fixtures/robustness/bom.txt", &path).expect("copy");
+    check().args(["--fix", "--quiet"]).arg(&path).assert();
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        "\u{feff}Kami menilai risiko itu kecil.\n".as_bytes()
+    );
+}
+
+#[test]
+fn empty_and_blank_files_are_clean() {
+    check()
+        .args([
+            "--quiet",
+            "fixtures/robustness/empty.txt",
+            "fixtures/robustness/blank.txt",
+        ])
+        .assert()
+        .code(0)
+        .stdout_eq("")
+        .stderr_eq("");
+}
+
+#[test]
+fn binary_files_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("gambar.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("a.txt"), "resiko\n").expect("write");
+    let out = check()
+        .args(["--quiet"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("gambar.txt: binary file, skipped"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("resiko"));
+}
+
+#[test]
+fn a_20_mb_line_is_linted_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("line.txt");
+    let mut f = std::fs::File::create(&path).expect("create");
+    let chunk = "kata biasa yang benar ".repeat(1000);
+    let mut written = 0;
+    while written < 20 << 20 {
+        f.write_all(chunk.as_bytes()).expect("write");
+        written += chunk.len();
+    }
+    f.write_all(b"lalu resiko\n").expect("write");
+    drop(f);
+    let got = findings(&json_report(
+        check().args(["--select", "nonstandard-word"]).arg(&path),
+    ));
+    assert_eq!(got.len(), 1);
+    let (_, start, _, line, column) = &got[0];
+    assert_eq!((*start as usize, *line), (written + 5, 1));
+    assert_eq!(*column as usize, written + 6);
+}
+
+/// A file of `lines` copies of a paragraph with one error, spread over several sections.
+fn large_file(dir: &Path, lines: usize) -> (std::path::PathBuf, usize) {
+    let path = dir.join("arsip.txt");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    let para = format!(
+        "{} menilai resiko itu kecil.\n",
+        "Warga di kota itu".repeat(40)
+    );
+    for _ in 0..lines {
+        f.write_all(para.as_bytes()).expect("write");
+    }
+    f.flush().expect("flush");
+    (path, para.len())
+}
+
+#[test]
+fn large_files_are_linted_in_sections_with_file_positions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lines = 14_000; // about 10 MB: more than one section
+    let (path, para_len) = large_file(dir.path(), lines);
+    let report = json_report(check().args(["--select", "nonstandard-word"]).arg(&path));
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files.len(), 1, "one file object, whatever the sections");
+    let got = findings(&report);
+    assert_eq!(got.len(), lines);
+    let offset_in_para = "Warga di kota itu".repeat(40).len() + " menilai ".len();
+    for (i, (_, start, end, line, column)) in got.iter().enumerate() {
+        assert_eq!(
+            *start as usize,
+            i * para_len + offset_in_para,
+            "finding {i}"
+        );
+        assert_eq!(*end - *start, 6);
+        assert_eq!(
+            (*line as usize, *column as usize),
+            (i + 1, offset_in_para + 1)
+        );
+    }
+    assert_eq!(report["summary"]["files"], 1);
+    // Human output numbers the lines of the file, not of the section.
+    let human = check()
+        .args(["--select", "nonstandard-word"])
+        .arg(&path)
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let human = String::from_utf8_lossy(&human);
+    assert!(
+        human.contains(&format!("arsip.txt:{lines}:{}", offset_in_para + 1)),
+        "last finding"
+    );
+    // Fixing in place is refused for such a file, which is left as it was.
+    let before = std::fs::metadata(&path).expect("stat").len();
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::metadata(&path).expect("stat").len(), before);
+}
+
+#[test]
+fn invalid_utf8_deep_in_a_large_file_names_its_offset() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, _) = large_file(dir.path(), 12_000);
+    let len = std::fs::metadata(&path).expect("stat").len();
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("open");
+    f.write_all(b"rusak \xff\n").expect("write");
+    drop(f);
+    let out = check()
+        .args(["--quiet", "--format", "jsonl"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("first invalid byte at offset {}", len + 6)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ten_thousand_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..10_000 {
+        let sub = dir.path().join(format!("{:02}", i % 100));
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        let text = if i % 1000 == 0 {
+            "Ini resiko.\n"
+        } else {
+            "Ini benar.\n"
+        };
+        std::fs::write(sub.join(format!("{i}.txt")), text).expect("write");
+    }
+    let report = json_report(check().arg(dir.path()));
+    assert_eq!(report["summary"]["files"], 10_000);
+    assert_eq!(report["summary"]["diagnostics"], 10);
+}
+
+#[test]
+fn a_symlink_loop_is_reported_and_the_rest_linted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "resiko\n").expect("write");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+    let out = check()
+        .args(["--quiet"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("loop"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("resiko"));
+}
+
+#[test]
+fn configuration_errors_name_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        ("[rules.spelin]\nenabled = false\n", "unknown rule “spelin”"),
+        ("select = [\"calque\", \"nope\"]\n", "unknown rule “nope”"),
+        ("fail-on = \"loud\"\n", "invalid configuration"),
+        ("[rules.calque]\nstrcit = true\n", "strcit"),
+        (
+            "[[rules.calque.entries]]\nregex = \"(unclosed\"\nsource = \"x\"\n",
+            "[[rules.calque.entries]] #1: bad regex",
+        ),
+        (
+            "[[rules.calque.entries]]\nmatch = \"x\"\n",
+            "[[rules.calque.entries]] #1: malformed entry",
+        ),
+        (
+            "[rules.calque]\ndisable = [\"tidak ada\"]\n",
+            "no entry “tidak ada”",
+        ),
+    ];
+    for (i, (config, expected)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("lintas-{i}.toml"));
+        std::fs::write(&path, config).expect("write");
+        let out = Command::new(cargo_bin!("lintas"))
+            .args(["check", "--config"])
+            .arg(&path)
+            .arg("fixtures/cli/small.txt")
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(expected),
+            "case {i}: expected {expected:?} in {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("lintas-{i}.toml")),
+            "case {i} names the file: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "case {i}: nothing half-written");
+    }
+}
+
+#[test]
+fn unknown_rules_in_flags_are_usage_errors() {
+    check()
+        .args(["--ignore", "spelin", "fixtures/cli/small.txt"])
+        .assert()
+        .code(2);
+    check()
+        .args(["--select", "", "fixtures/cli/small.txt"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_1_gb_file_finishes_in_bounded_memory() {
+    const GB: usize = 1 << 30;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("dump.txt");
+    let mut f =
+        std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path).expect("create"));
+    // Mostly blank space (cheap to lint), with a real sentence every 64 MiB.
+    let filler = format!("{}\n", " ".repeat(1023));
+    let sentence = "Warga menilai resiko itu kecil.\n";
+    let mut written = 0;
+    let mut sentences = 0;
+    while written < GB {
+        if written % (64 << 20) == 0 {
+            f.write_all(sentence.as_bytes()).expect("write");
+            written += sentence.len();
+            sentences += 1;
+        }
+        f.write_all(filler.as_bytes()).expect("write");
+        written += filler.len();
+    }
+    f.flush().expect("flush");
+    drop(f);
+    let time = Path::new("/usr/bin/time");
+    let rss_file = dir.path().join("rss");
+    let mut cmd = if time.exists() {
+        Command::new(time)
+            .arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(&rss_file)
+            .arg(cargo_bin!("lintas"))
+    } else {
+        Command::new(cargo_bin!("lintas"))
+    };
+    cmd = cmd
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "jsonl",
+            "--select",
+            "nonstandard-word",
+        ])
+        .arg(&path);
+    let out = cmd.assert().code(1).get_output().stdout.clone();
+    assert_eq!(String::from_utf8_lossy(&out).lines().count(), sentences);
+    if time.exists() {
+        let report = std::fs::read_to_string(&rss_file).expect("rss");
+        // GNU time puts "Command exited with non-zero status 1" before the figure.
+        let kb: u64 = report
+            .lines()
+            .last()
+            .expect("a figure")
+            .trim()
+            .parse()
+            .expect("kilobytes");
+        assert!(kb < 200 * 1024, "peak memory {kb} KiB for a 1 GiB file");
+    }
+}
