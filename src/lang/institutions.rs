@@ -648,6 +648,20 @@ impl Register {
     }
 }
 
+/// The edit turning `found` (at `span`) into `replacement`, without a shared first word: the
+/// head (“Menteri”, “Kementerian”, “Menko”) stays outside the span so editors see what changed.
+pub fn narrowed_edit(found: &str, span: Span, replacement: &str) -> (Span, String) {
+    let (Some((head, rest)), Some((new_head, new_rest))) =
+        (found.split_once(' '), replacement.split_once(' '))
+    else {
+        return (span, replacement.to_string());
+    };
+    if head != new_head || rest.is_empty() || new_rest.is_empty() {
+        return (span, replacement.to_string());
+    }
+    (span.start + head.len() + 1..span.end, new_rest.to_string())
+}
+
 /// Words before a regional office's short form that make it regional (Dinas PUPR, Kadis PUPR).
 const REGIONAL_WORDS: &[&str] = &[
     "dinas",
@@ -860,6 +874,19 @@ mod tests {
         assert_eq!(doc.slice(&span), "Sri Mulyani");
         assert_eq!(REGISTER.person(p).name, "Sri Mulyani Indrawati");
         assert!(REGISTER.person_after(&doc, 0).is_none());
+    }
+
+    #[test]
+    fn edits_leave_the_shared_head_out() {
+        let found = "Menteri Komunikasi dan Informasi";
+        assert_eq!(
+            narrowed_edit(found, 10..10 + found.len(), "Menteri Komunikasi dan Digital"),
+            (18..42, "Komunikasi dan Digital".to_string())
+        );
+        assert_eq!(
+            narrowed_edit("Kominfo", 0..7, "Komdigi"),
+            (0..7, "Komdigi".to_string())
+        );
     }
 
     #[test]

@@ -3,6 +3,10 @@
 
 use std::sync::Arc;
 
+pub mod acronym_mismatch;
+pub mod official_name;
+pub mod term_consistency;
+
 use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Diagnostic, Localized, Severity};
@@ -58,7 +62,11 @@ pub trait Rule: Send + Sync {
 type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
-const CODE_RULES: &[(&str, Constructor)] = &[];
+const CODE_RULES: &[(&str, Constructor)] = &[
+    ("acronym-mismatch", acronym_mismatch::new),
+    ("official-name", official_name::new),
+    ("term-consistency", term_consistency::new),
+];
 
 /// Every rule, enabled or not, in id order.
 pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
