@@ -260,14 +260,18 @@ pub fn is_connector(word: &str) -> bool {
     )
 }
 
-/// Whether a form is an abbreviation (Komdigi, Kementerian ESDM) rather than a spelled-out name.
+/// Whether a form is an abbreviation (Komdigi, Menko Polkam, Kementerian ESDM) rather than a
+/// spelled-out name: a spelled-out name has no capitals inside words, no short form of its own
+/// among its words, and is a ministry's name or title or at least three words long.
 fn is_short_form(form: &str, single_word_forms: &[&str]) -> bool {
     let words: Vec<&str> = form.split_whitespace().collect();
-    words.len() == 1
-        || words.iter().any(|w| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            letters.iter().skip(1).any(|c| c.is_uppercase()) || single_word_forms.contains(w)
-        })
+    let abbreviated_word = words.iter().any(|w| {
+        w.chars().skip(1).any(char::is_uppercase) || single_word_forms.contains(w)
+    });
+    let spelled_out = matches!(words.first(), Some(&("Kementerian" | "Menteri" | "Departemen")))
+        && words.len() >= 2
+        || words.len() >= 3;
+    abbreviated_word || !spelled_out
 }
 
 /// The head's title for a ministry name: "Kementerian X" → "Menteri X".

@@ -76,8 +76,8 @@ fn meta() -> RuleMeta {
                 "Menteri Komunikasi dan Digital Meutya Hafid hadir.",
             ),
             dated(
-                "Kementerian Komunikasi dan Digital (Komdigi) membuka kantor. Komdigi juga menambah staf.",
-                "Kementerian Komunikasi dan Digital (Komdigi) membuka kantor. Komdigi juga menambah staf.",
+                "Kementerian Komunikasi dan Digital (Komdigi) membuka kantor. Komdigi dan Kementerian Digital dan Komunikasi menambah staf.",
+                "Kementerian Komunikasi dan Digital (Komdigi) membuka kantor. Komdigi dan Kementerian Komunikasi dan Digital menambah staf.",
             ),
         ],
         fixable: true,
