@@ -89,14 +89,6 @@ pub fn normalize(phrase: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether `word` is written like an acronym: two capitals or more (BGN, IoT, KemenPPPA), not a
-/// Roman numeral (III).
-pub fn looks_like_acronym(word: &str) -> bool {
-    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
-    let roman = word.chars().all(|c| "IVXLCDM".contains(c));
-    capitals >= 2 && word.chars().count() <= 12 && !roman
-}
-
 /// Whether the words can be what `acronym` abbreviates: the acronym starts with the first
 /// word's initial and its letters appear in order in the words (initials or syllables: Badan
 /// Gizi Nasional → BGN, Komunikasi dan Digital → Komdigi). Digits are ignored (B2B).
@@ -174,13 +166,5 @@ mod tests {
                 .is_some_and(|a| a.accepts("Usaha Mikro, Kecil, dan Menengah"))
         );
         assert!(Glossary::parse("[[acronym]]\nacronym = \"A\"\nexpansions = []\nsource = \"s\"\n").is_err());
-    }
-
-    #[test]
-    fn acronym_shapes() {
-        assert!(looks_like_acronym("BGN"));
-        assert!(looks_like_acronym("IoT"));
-        assert!(!looks_like_acronym("III"));
-        assert!(!looks_like_acronym("Komdigi"));
     }
 }

@@ -545,6 +545,11 @@ impl Register {
                 if pattern.refs.iter().all(|r| r.regional) && regional_context(doc, &span) {
                     return None;
                 }
+                if pattern.refs.iter().all(|r| r.kind == FormKind::Name)
+                    && continues_name(text, span.end)
+                {
+                    return None;
+                }
                 Some(Mention {
                     span,
                     refs: pattern.refs.clone(),
@@ -664,6 +669,17 @@ pub fn narrowed_edit(found: &str, span: Span, replacement: &str) -> (Span, Strin
         return (span, replacement.to_string());
     }
     (span.start + head.len() + 1..span.end, new_rest.to_string())
+}
+
+/// Whether a name goes on past `end` as part of a longer, other name (“Kementerian Investasi,
+/// Perdagangan dan Industri Malaysia”, “Kementerian Keuangan Jepang”).
+fn continues_name(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let next = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(' '))
+        .and_then(|rest| rest.chars().next());
+    next.is_some_and(char::is_uppercase)
 }
 
 /// Words before a regional office's short form that make it regional (Dinas PUPR, Kadis PUPR).
@@ -869,6 +885,7 @@ mod tests {
         assert!(mention("Kepala Dinas PUPR OKU datang.").1.is_empty());
         assert!(mention("Dilansir Kominfo Jatim, pajak turun.").1.is_empty());
         assert_eq!(mention("Anggaran PUPR naik.").1.len(), 1);
+        assert!(mention("Kementerian Investasi, Perdagangan dan Industri Malaysia").1.is_empty());
     }
 
     #[test]
