@@ -148,8 +148,14 @@ mod tests {
         assert!(fits("IoT", &["Internet", "of", "Things"]));
         assert!(!fits("B2B", &["digital-ke-bisnis"]));
         assert!(!fits("BGN", &["Gizi", "Nasional"]));
-        assert!(some_ending_fits("BGN", &["kata", "Badan", "Gizi", "Nasional"]));
-        assert!(!some_ending_fits("B2B", &["kolaborasi", "ekosistem", "digital-ke-bisnis"]));
+        assert!(some_ending_fits(
+            "BGN",
+            &["kata", "Badan", "Gizi", "Nasional"]
+        ));
+        assert!(!some_ending_fits(
+            "B2B",
+            &["kolaborasi", "ekosistem", "digital-ke-bisnis"]
+        ));
     }
 
     #[test]
@@ -165,6 +171,9 @@ mod tests {
                 .get("UMKM")
                 .is_some_and(|a| a.accepts("Usaha Mikro, Kecil, dan Menengah"))
         );
-        assert!(Glossary::parse("[[acronym]]\nacronym = \"A\"\nexpansions = []\nsource = \"s\"\n").is_err());
+        assert!(
+            Glossary::parse("[[acronym]]\nacronym = \"A\"\nexpansions = []\nsource = \"s\"\n")
+                .is_err()
+        );
     }
 }

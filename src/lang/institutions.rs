@@ -265,11 +265,13 @@ pub fn is_connector(word: &str) -> bool {
 /// among its words, and is a ministry's name or title or at least three words long.
 fn is_short_form(form: &str, single_word_forms: &[&str]) -> bool {
     let words: Vec<&str> = form.split_whitespace().collect();
-    let abbreviated_word = words.iter().any(|w| {
-        w.chars().skip(1).any(char::is_uppercase) || single_word_forms.contains(w)
-    });
-    let spelled_out = matches!(words.first(), Some(&("Kementerian" | "Menteri" | "Departemen")))
-        && words.len() >= 2
+    let abbreviated_word = words
+        .iter()
+        .any(|w| w.chars().skip(1).any(char::is_uppercase) || single_word_forms.contains(w));
+    let spelled_out = matches!(
+        words.first(),
+        Some(&("Kementerian" | "Menteri" | "Departemen"))
+    ) && words.len() >= 2
         || words.len() >= 3;
     abbreviated_word || !spelled_out
 }
@@ -441,7 +443,10 @@ impl Register {
             .collect();
         for p in &patterns {
             if p.refs.iter().any(|r| r.wrong) && p.refs.iter().any(|r| !r.wrong) {
-                bail!("“{}” is both an official form and a wrong rendering", p.text);
+                bail!(
+                    "“{}” is both an official form and a wrong rendering",
+                    p.text
+                );
             }
         }
         let matcher = AhoCorasickBuilder::new()
@@ -645,7 +650,11 @@ impl Register {
         let full_title = || derived_title(full).or_else(|| inst.titles.first().cloned());
         match kind {
             FormKind::Name => inst.name.clone(),
-            FormKind::Short => inst.forms.first().cloned().unwrap_or_else(|| inst.name.clone()),
+            FormKind::Short => inst
+                .forms
+                .first()
+                .cloned()
+                .unwrap_or_else(|| inst.name.clone()),
             FormKind::Title => full_title().unwrap_or_else(|| inst.name.clone()),
             FormKind::ShortTitle => inst
                 .titles
@@ -766,9 +775,9 @@ pub fn speaks_of_past(doc: &Document, span: &Span, until: Date) -> bool {
         || words
             .windows(2)
             .any(|p| PAST_PHRASES.contains(&format!("{} {}", p[0], p[1]).as_str()))
-        || words.iter().any(|w| {
-            year_of(w).is_some_and(|y| y <= until.year)
-        })
+        || words
+            .iter()
+            .any(|w| year_of(w).is_some_and(|y| y <= until.year))
 }
 
 /// Whether the sentence around `span` speaks of the time from `from` on: a future marker or a
@@ -776,7 +785,9 @@ pub fn speaks_of_past(doc: &Document, span: &Span, until: Date) -> bool {
 pub fn speaks_of_future(doc: &Document, span: &Span, from: Date) -> bool {
     let words = sentence_words(doc, span);
     words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()))
-        || words.iter().any(|w| year_of(w).is_some_and(|y| y >= from.year))
+        || words
+            .iter()
+            .any(|w| year_of(w).is_some_and(|y| y >= from.year))
 }
 
 fn sentence_words(doc: &Document, span: &Span) -> Vec<String> {
@@ -833,7 +844,19 @@ mod tests {
         assert!(r.institutions().len() >= 60);
         assert!(r.persons().len() >= 40);
         let ids: Vec<&str> = r.institutions().iter().map(|i| i.id.as_str()).collect();
-        for id in ["komdigi", "bi", "ojk", "bps", "kpk", "polri", "tni", "dpr", "mpr", "bgn", "danantara"] {
+        for id in [
+            "komdigi",
+            "bi",
+            "ojk",
+            "bps",
+            "kpk",
+            "polri",
+            "tni",
+            "dpr",
+            "mpr",
+            "bgn",
+            "danantara",
+        ] {
             assert!(ids.contains(&id), "{id} missing");
         }
     }
@@ -885,7 +908,11 @@ mod tests {
         assert!(mention("Kepala Dinas PUPR OKU datang.").1.is_empty());
         assert!(mention("Dilansir Kominfo Jatim, pajak turun.").1.is_empty());
         assert_eq!(mention("Anggaran PUPR naik.").1.len(), 1);
-        assert!(mention("Kementerian Investasi, Perdagangan dan Industri Malaysia").1.is_empty());
+        assert!(
+            mention("Kementerian Investasi, Perdagangan dan Industri Malaysia")
+                .1
+                .is_empty()
+        );
     }
 
     #[test]
@@ -901,7 +928,11 @@ mod tests {
     fn edits_leave_the_shared_head_out() {
         let found = "Menteri Komunikasi dan Informasi";
         assert_eq!(
-            narrowed_edit(found, 10..10 + found.len(), "Menteri Komunikasi dan Digital"),
+            narrowed_edit(
+                found,
+                10..10 + found.len(),
+                "Menteri Komunikasi dan Digital"
+            ),
             (18..42, "Komunikasi dan Digital".to_string())
         );
         assert_eq!(
@@ -929,6 +960,11 @@ mod tests {
         assert!(Register::parse(base).is_ok());
         assert!(Register::parse(&format!("{base}successors = [\"b\"]\n")).is_err());
         assert!(Register::parse(&base.replace("\"s\"", "\"\"")).is_err());
-        assert!(Register::parse(&format!("{base}[[institution]]\nid = \"a\"\nname = \"B\"\nsource = \"s\"\n")).is_err());
+        assert!(
+            Register::parse(&format!(
+                "{base}[[institution]]\nid = \"a\"\nname = \"B\"\nsource = \"s\"\n"
+            ))
+            .is_err()
+        );
     }
 }

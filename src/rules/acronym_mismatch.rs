@@ -137,10 +137,11 @@ impl AcronymMismatch {
             }
         }
         let entry = GLOSSARY.get(acronym)?;
-        if entry.accepts_ending(&words.join(" ")) || some_ending_fits(acronym, &words) {
+        if entry.accepts_ending(&words.join(" ")) {
             return None;
         }
-        let (expansion, k) = best_expansion(&entry.expansions, &words)?;
+        let (expansion, k) =
+            best_expansion(&entry.expansions, &words, some_ending_fits(acronym, &words))?;
         let span = before[before.len() - k].start..last.end;
         Some(self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
@@ -170,7 +171,10 @@ impl AcronymMismatch {
                             self.meta.id.clone(),
                             span.clone(),
                             Localized::new(
-                                format!("“{acronym}” adalah singkatan “{}”, bukan “{phrase}”", inst.name),
+                                format!(
+                                    "“{acronym}” adalah singkatan “{}”, bukan “{phrase}”",
+                                    inst.name
+                                ),
                                 format!("“{acronym}” stands for “{}”, not “{phrase}”", inst.name),
                             ),
                         )
@@ -180,10 +184,10 @@ impl AcronymMismatch {
             }
         }
         let entry = GLOSSARY.get(acronym)?;
-        if entry.accepts(phrase) || fits(acronym, &words) {
+        if entry.accepts(phrase) {
             return None;
         }
-        let (expansion, k) = best_expansion(&entry.expansions, &words)?;
+        let (expansion, k) = best_expansion(&entry.expansions, &words, fits(acronym, &words))?;
         (k == words.len()).then(|| self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
 
@@ -225,7 +229,10 @@ impl AcronymMismatch {
             self.meta.id.clone(),
             acronym_span.clone(),
             Localized::new(
-                format!("“{acronym}” adalah singkatan “{}”, bukan “{found}”", meant.name),
+                format!(
+                    "“{acronym}” adalah singkatan “{}”, bukan “{found}”",
+                    meant.name
+                ),
                 format!("“{acronym}” stands for “{}”, not “{found}”", meant.name),
             ),
         )
@@ -234,7 +241,11 @@ impl AcronymMismatch {
             Localized::new("nama yang disingkat", "the name abbreviated"),
         );
         if let Some(short) = own.forms.iter().find(|f| !f.contains(' ')) {
-            diag = diag.with_fix(Fix::replace(acronym_span, short.clone(), Applicability::Unsafe));
+            diag = diag.with_fix(Fix::replace(
+                acronym_span,
+                short.clone(),
+                Applicability::Unsafe,
+            ));
         }
         diag
     }
@@ -293,8 +304,10 @@ fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
 /// The accepted expansion the end of `words` mistranslates, and how many words it replaces:
 /// the expansion sharing the most words with them, where the words also hold one the expansion
 /// lacks (digital-ke-bisnis for bisnis-ke-bisnis). A shortened expansion (Produk Domestik
-/// Regional for PDRB) or a note sharing no word is not a mismatch.
-fn best_expansion(expansions: &[String], words: &[&str]) -> Option<(String, usize)> {
+/// Regional for PDRB) or a note sharing no word is not a mismatch; when the letters still `fit`
+/// the acronym, two shared words are needed (Anggaran Penerimaan dan Belanja Negara for APBN is
+/// a mismatch, Memorandum Pemahaman for MoU is a calque and left to that rule).
+fn best_expansion(expansions: &[String], words: &[&str], fit: bool) -> Option<(String, usize)> {
     let mut best: Option<(usize, &String, usize)> = None;
     for e in expansions {
         let parts = content_parts(e);
@@ -313,7 +326,8 @@ fn best_expansion(expansions: &[String], words: &[&str]) -> Option<(String, usiz
         let tail_parts = content_parts(&tail[skip..].join(" "));
         let shared = parts.iter().filter(|p| tail_parts.contains(p)).count();
         let foreign = tail_parts.iter().any(|p| !parts.contains(p));
-        if foreign && best.is_none_or(|(s, ..)| shared > s) {
+        let enough = if fit { 2 } else { 1 };
+        if foreign && shared >= enough && best.is_none_or(|(s, ..)| shared > s) {
             best = Some((shared, e, k - skip));
         }
     }

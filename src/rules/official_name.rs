@@ -164,8 +164,12 @@ impl OfficialName {
                     [one] => {
                         let new = register.form_in_style(*one, kind);
                         Localized::new(
-                            format!("“{found}” tidak berlaku lagi sejak {since}; pada {on} namanya “{new}”"),
-                            format!("“{found}” is no longer valid since {since}; on {on} the name is “{new}”"),
+                            format!(
+                                "“{found}” tidak berlaku lagi sejak {since}; pada {on} namanya “{new}”"
+                            ),
+                            format!(
+                                "“{found}” is no longer valid since {since}; on {on} the name is “{new}”"
+                            ),
                         )
                     }
                     _ => Localized::new(
@@ -173,7 +177,14 @@ impl OfficialName {
                         format!("“{found}” was split on {since}"),
                     ),
                 };
-                Some(self.finish(doc, mention, message, &names(&now), Applicability::Safe, was))
+                Some(self.finish(
+                    doc,
+                    mention,
+                    message,
+                    &names(&now),
+                    Applicability::Safe,
+                    was,
+                ))
             }
             Status::NotYet { will_be, then } => {
                 let from = register.institution(will_be).period.from?;
@@ -189,7 +200,14 @@ impl OfficialName {
                     format!("“{found}” is only valid from {from}; on {on} the name is “{old}”"),
                 );
                 // The date may be the one that is wrong: a person should decide.
-                Some(self.finish(doc, mention, message, &names(&then), Applicability::Unsafe, will_be))
+                Some(self.finish(
+                    doc,
+                    mention,
+                    message,
+                    &names(&then),
+                    Applicability::Unsafe,
+                    will_be,
+                ))
             }
             Status::Wrong { meant, now } => {
                 let right = names(&now).join(" / ");
@@ -197,7 +215,14 @@ impl OfficialName {
                     format!("“{found}” bukan nama resmi; yang benar “{right}”"),
                     format!("“{found}” is not an official name; it is “{right}”"),
                 );
-                Some(self.finish(doc, mention, message, &names(&now), Applicability::Safe, meant))
+                Some(self.finish(
+                    doc,
+                    mention,
+                    message,
+                    &names(&now),
+                    Applicability::Safe,
+                    meant,
+                ))
             }
         }
     }

@@ -89,7 +89,16 @@ const HEADS: &[&str] = &["Kementerian", "Menteri"];
 
 /// Words before a title that make it someone else's office (Wakil Menteri, Plt Menteri).
 const DEPUTY_WORDS: &[&str] = &[
-    "wakil", "wamen", "plt", "plh", "pj", "pjs", "sekretaris", "staf", "stafsus", "juru",
+    "wakil",
+    "wamen",
+    "plt",
+    "plh",
+    "pj",
+    "pjs",
+    "sekretaris",
+    "staf",
+    "stafsus",
+    "juru",
 ];
 
 impl Rule for TermConsistency {
@@ -142,7 +151,10 @@ impl TermConsistency {
             if !token.is_word() || !HEADS.contains(&head) {
                 continue;
             }
-            if mentions.iter().any(|m| m.span.start <= token.start && token.start < m.span.end) {
+            if mentions
+                .iter()
+                .any(|m| m.span.start <= token.start && token.start < m.span.end)
+            {
                 continue;
             }
             let Some((span, id, reference)) = self.closest(doc, register, &own, i) else {
@@ -256,7 +268,10 @@ impl TermConsistency {
                     self.meta.id.clone(),
                     m.span.clone(),
                     Localized::new(
-                        format!("pada {} {who} adalah “{title}”, bukan “{found}”", date.long_id()),
+                        format!(
+                            "pada {} {who} adalah “{title}”, bukan “{found}”",
+                            date.long_id()
+                        ),
                         format!("on {date} {who} is “{title}”, not “{found}”"),
                     ),
                 )
@@ -285,9 +300,9 @@ impl TermConsistency {
                 ))
             } else {
                 if institutions::speaks_of_past(doc, &m.span, date)
-                    || held.and_then(|o| o.period.from).is_some_and(|from| {
-                        institutions::speaks_of_future(doc, &m.span, from)
-                    })
+                    || held
+                        .and_then(|o| o.period.from)
+                        .is_some_and(|from| institutions::speaks_of_future(doc, &m.span, from))
                 {
                     continue;
                 }
