@@ -171,3 +171,13 @@ fn an_assumed_date_is_said() {
     assert!(stdout.contains("Komunikasi dan Informatika"), "{stdout}");
     assert!(stdout.contains("dipakai tanggal hari ini"), "{stdout}");
 }
+
+proptest::proptest! {
+    /// Names, brackets and odd Unicode in any order never make the three rules panic.
+    #[test]
+    fn odd_text_never_panics(
+        text in "\\PC{0,60}|((Menteri|Kementerian|Kominfo|Kemenko|BGN|B2B|AI|Meutya Hafid|dan|Digital|Informasi|é|“|”|\\(|\\)|,|-| |\n))*"
+    ) {
+        findings(&text, "2025-03-01");
+    }
+}

@@ -643,6 +643,20 @@ impl Register {
         }
     }
 
+    /// Whether one institution became the other, through any chain of renames and splits.
+    pub fn related(&self, a: InstitutionId, b: InstitutionId) -> bool {
+        self.descends(a, b, 0) || self.descends(b, a, 0)
+    }
+
+    fn descends(&self, from: InstitutionId, to: InstitutionId, depth: usize) -> bool {
+        from == to
+            || depth < 8
+                && self.institutions[from]
+                    .successors
+                    .iter()
+                    .any(|&s| self.descends(s, to, depth + 1))
+    }
+
     /// The name of `id` in the style of a mention of kind `kind`.
     pub fn form_in_style(&self, id: InstitutionId, kind: FormKind) -> String {
         let inst = &self.institutions[id];
@@ -706,8 +720,8 @@ const REGIONAL_WORDS: &[&str] = &[
 ];
 
 /// Whether a regional office's short form at `span` names a provincial or district office: a
-/// regional word before it in the sentence, a place name right after it (“Kominfo Jatim”), or
-/// inside parentheses glossing another name.
+/// regional word before it in the sentence (Dinas, Kadis, Pemprov) or a place name right after
+/// it (“Kominfo Jatim”).
 fn regional_context(doc: &Document, span: &Span) -> bool {
     let text = doc.text();
     let sentence = doc.sentence_at(span.start).unwrap_or(span.clone());
@@ -716,9 +730,6 @@ fn regional_context(doc: &Document, span: &Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| REGIONAL_WORDS.contains(&w))
     {
-        return true;
-    }
-    if text[..span.start].ends_with('(') {
         return true;
     }
     let after = &text[span.end..];
@@ -884,6 +895,20 @@ mod tests {
             REGISTER.status(&m[0], date("2023-05-01")),
             Status::Outdated { .. }
         ));
+    }
+
+    #[test]
+    fn renames_relate_institutions() {
+        let id = |name: &str| {
+            REGISTER
+                .institutions()
+                .iter()
+                .position(|i| i.id == name)
+                .expect("listed")
+        };
+        assert!(REGISTER.related(id("komdigi"), id("kemeneg-kominfo")));
+        assert!(REGISTER.related(id("kemendikbud"), id("kemenbud")));
+        assert!(!REGISTER.related(id("bgn"), id("bapanas")));
     }
 
     #[test]

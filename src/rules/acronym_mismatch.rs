@@ -130,7 +130,14 @@ impl AcronymMismatch {
                 .iter()
                 .find(|m| m.span.end == last.end && m.kind() == FormKind::Name)
             {
-                if institutions.iter().any(|&i| named.names(i)) {
+                // The same institution under an older or newer name is official-name's.
+                let same = institutions.iter().any(|&i| {
+                    named
+                        .refs
+                        .iter()
+                        .any(|r| REGISTER.related(i, r.institution))
+                });
+                if same {
                     return None;
                 }
                 return Some(self.other_institution(doc, named, acronym_span, institutions[0]));
@@ -162,7 +169,12 @@ impl AcronymMismatch {
         if !institutions.is_empty() {
             let named = REGISTER.lookup(phrase);
             if !named.is_empty() {
-                return if named.iter().any(|r| institutions.contains(&r.institution)) {
+                let same = named.iter().any(|r| {
+                    institutions
+                        .iter()
+                        .any(|&i| REGISTER.related(i, r.institution))
+                });
+                return if same {
                     None
                 } else {
                     let inst = REGISTER.institution(institutions[0]);
