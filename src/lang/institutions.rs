@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
-use super::calendar::{ArticleDate, Date, DateSource, days_in_month};
+use super::calendar::{ArticleDate, Date, DateSource, MONTHS_ID, WEEKDAYS_ID, days_in_month};
 use crate::diagnostic::{Localized, Span};
 use crate::source::Document;
 
@@ -694,15 +694,18 @@ pub fn narrowed_edit(found: &str, span: Span, replacement: &str) -> (Span, Strin
     (span.start + head.len() + 1..span.end, new_rest.to_string())
 }
 
-/// Whether a name goes on past `end` as part of a longer, other name (“Kementerian Investasi,
-/// Perdagangan dan Industri Malaysia”, “Kementerian Keuangan Jepang”).
-fn continues_name(text: &str, end: usize) -> bool {
+/// Whether a name goes on past `end` into a capitalised word that is not a day or month (“Kementerian
+/// Investasi, Perdagangan dan Industri Malaysia”, “Kementerian Keuangan Jepang”, “Menteri
+/// Perdagangan Singapura”): a longer, other name, or after a title a person's name.
+pub fn continues_name(text: &str, end: usize) -> bool {
     let after = &text[end..];
-    let next = after
-        .strip_prefix(", ")
-        .or_else(|| after.strip_prefix(' '))
-        .and_then(|rest| rest.chars().next());
-    next.is_some_and(char::is_uppercase)
+    let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(' ')) else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !WEEKDAYS_ID.contains(&word.as_str())
+        && !MONTHS_ID.contains(&word.as_str())
 }
 
 /// Words before a regional office's short form that make it regional (Dinas PUPR, Kadis PUPR).
@@ -869,6 +872,70 @@ mod tests {
             "danantara",
         ] {
             assert!(ids.contains(&id), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn every_ministry_of_kabinet_merah_putih_is_valid_in_late_2025() {
+        let cabinet = [
+            "kemenko-polkam",
+            "kemenko-kumham-imipas",
+            "kemenko-perekonomian",
+            "kemenko-pmk",
+            "kemenko-ipk",
+            "kemenko-pm",
+            "kemenko-pangan",
+            "kemensetneg",
+            "kemendagri",
+            "kemenlu",
+            "kemenhan",
+            "kemenag",
+            "kemenkum",
+            "kemenham",
+            "kemenimipas",
+            "kemenkeu",
+            "kemendikdasmen",
+            "kemendiktisaintek",
+            "kemenbud",
+            "kemenkes",
+            "kemensos",
+            "kemnaker",
+            "kemenperin",
+            "kemendag",
+            "kesdm",
+            "kemen-pu",
+            "kemen-pkp",
+            "kemendes-pdt",
+            "kementrans",
+            "kemenhub",
+            "komdigi",
+            "kementan",
+            "kemenhut",
+            "klh",
+            "kkp",
+            "atr-bpn",
+            "bappenas",
+            "kemenpan-rb",
+            "kementerian-bumn",
+            "kemendukbangga",
+            "kementerian-investasi-hilirisasi",
+            "kemenkop",
+            "kementerian-umkm",
+            "kemenpar",
+            "kemenekraf",
+            "kemen-pppa",
+            "kp2mi",
+            "kemenpora",
+            "kemenhaj",
+        ];
+        assert_eq!(cabinet.len(), 49);
+        for id in cabinet {
+            let inst = REGISTER
+                .institutions()
+                .iter()
+                .find(|i| i.id == id)
+                .unwrap_or_else(|| panic!("{id} missing"));
+            assert!(inst.period.contains(date("2025-10-01")), "{id}");
         }
     }
 
