@@ -151,7 +151,7 @@ impl OfficialName {
                 .map(|&i| register.form_in_style(i, kind))
                 .collect()
         };
-        let on = date.long_id();
+        let (on, on_en) = (date.long_id(), date.to_string());
         match status {
             Status::Valid(_) => None,
             Status::Outdated { was, now } => {
@@ -159,7 +159,8 @@ impl OfficialName {
                 if institutions::speaks_of_past(doc, &mention.span, until) {
                     return None;
                 }
-                let since = Date::from_days_since_epoch(until.days_since_epoch() + 1).long_id();
+                let since_date = Date::from_days_since_epoch(until.days_since_epoch() + 1);
+                let (since, since_en) = (since_date.long_id(), since_date.to_string());
                 if kind.is_title() {
                     if let Some(d) = self.former_holder(doc, register, mention, was, until) {
                         return Some(d);
@@ -168,7 +169,7 @@ impl OfficialName {
                 let message = match now.as_slice() {
                     [] => Localized::new(
                         format!("“{found}” sudah dibubarkan sejak {since}"),
-                        format!("“{found}” was dissolved on {since}"),
+                        format!("“{found}” was dissolved on {since_en}"),
                     ),
                     [one] => {
                         let new = register.form_in_style(*one, kind);
@@ -177,13 +178,13 @@ impl OfficialName {
                                 "“{found}” tidak berlaku lagi sejak {since}; pada {on} namanya “{new}”"
                             ),
                             format!(
-                                "“{found}” is no longer valid since {since}; on {on} the name is “{new}”"
+                                "“{found}” is no longer valid since {since_en}; on {on_en} the name is “{new}”"
                             ),
                         )
                     }
                     _ => Localized::new(
                         format!("“{found}” dipecah sejak {since}"),
-                        format!("“{found}” was split on {since}"),
+                        format!("“{found}” was split on {since_en}"),
                     ),
                 };
                 Some(self.finish(
@@ -206,7 +207,7 @@ impl OfficialName {
                         "“{found}” baru berlaku sejak {}; pada {on} namanya “{old}”",
                         from.long_id()
                     ),
-                    format!("“{found}” is only valid from {from}; on {on} the name is “{old}”"),
+                    format!("“{found}” is only valid from {from}; on {on_en} the name is “{old}”"),
                 );
                 // The date may be the one that is wrong: a person should decide.
                 Some(self.finish(
