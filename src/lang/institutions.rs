@@ -528,6 +528,19 @@ impl Register {
             .collect()
     }
 
+    /// The spelled-out names of `id` (official name and long forms, with their variants).
+    pub fn spelled_out(&self, id: InstitutionId) -> Vec<String> {
+        self.patterns
+            .iter()
+            .filter(|p| {
+                p.refs
+                    .iter()
+                    .any(|r| r.institution == id && r.kind == FormKind::Name && !r.wrong)
+            })
+            .map(|p| p.text.clone())
+            .collect()
+    }
+
     /// Every name form in `doc` on word boundaries, except short forms that a regional office
     /// uses where the context is regional (“Dinas Kominfo”, “Kominfo Jatim”).
     pub fn mentions(&self, doc: &Document) -> Vec<Mention> {

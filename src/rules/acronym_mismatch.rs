@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
-use crate::lang::acronyms::{GLOSSARY, content_parts, fits, some_ending_fits};
+use crate::lang::acronyms::{
+    GLOSSARY, accepts, accepts_ending, content_parts, fits, some_ending_fits,
+};
 use crate::lang::case::match_case_in_context;
 use crate::lang::institutions::{FormKind, InstitutionId, Mention, REGISTER};
 use crate::rules::{Example, Rule, RuleMeta};
@@ -143,12 +145,12 @@ impl AcronymMismatch {
                 return Some(self.other_institution(doc, named, acronym_span, institutions[0]));
             }
         }
-        let entry = GLOSSARY.get(acronym)?;
-        if entry.accepts_ending(&words.join(" ")) {
+        let known = Expansions::of(acronym)?;
+        if accepts_ending(&known.list, &words.join(" ")) {
             return None;
         }
-        let (expansion, k) =
-            best_expansion(&entry.expansions, &words, some_ending_fits(acronym, &words))?;
+        let needed = known.shared_needed(some_ending_fits(acronym, &words))?;
+        let (expansion, k) = best_expansion(&known.list, &words, needed)?;
         let span = before[before.len() - k].start..last.end;
         Some(self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
@@ -195,11 +197,12 @@ impl AcronymMismatch {
                 };
             }
         }
-        let entry = GLOSSARY.get(acronym)?;
-        if entry.accepts(phrase) {
+        let known = Expansions::of(acronym)?;
+        if accepts(&known.list, phrase) {
             return None;
         }
-        let (expansion, k) = best_expansion(&entry.expansions, &words, fits(acronym, &words))?;
+        let needed = known.shared_needed(fits(acronym, &words))?;
+        let (expansion, k) = best_expansion(&known.list, &words, needed)?;
         (k == words.len()).then(|| self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
 
@@ -263,6 +266,45 @@ impl AcronymMismatch {
     }
 }
 
+/// What an acronym may stand for, and how sure the list is.
+struct Expansions {
+    list: Vec<String>,
+    /// From the glossary, which lists translations: a phrase whose letters still fit the acronym
+    /// may be a mistranslation of one. The register lists names only, and a phrase that fits is
+    /// some other body with the same acronym (Dinas PUPR).
+    from_glossary: bool,
+}
+
+impl Expansions {
+    /// The glossary's expansions, else the spelled-out names of the institutions it abbreviates.
+    fn of(acronym: &str) -> Option<Expansions> {
+        if let Some(entry) = GLOSSARY.get(acronym) {
+            return Some(Expansions {
+                list: entry.expansions.clone(),
+                from_glossary: true,
+            });
+        }
+        let list: Vec<String> = institutions_of(acronym)
+            .into_iter()
+            .flat_map(|i| REGISTER.spelled_out(i))
+            .collect();
+        (!list.is_empty()).then_some(Expansions {
+            list,
+            from_glossary: false,
+        })
+    }
+
+    /// How many words a phrase must share with an expansion to be called a mistranslation of it;
+    /// `None` when a phrase that fits the acronym is taken as it is.
+    fn shared_needed(&self, fit: bool) -> Option<usize> {
+        match (fit, self.from_glossary) {
+            (false, _) => Some(1),
+            (true, true) => Some(2),
+            (true, false) => None,
+        }
+    }
+}
+
 /// Whether a word in parentheses or before one is an acronym the glossary or the register knows.
 fn qualifies(word: &str) -> bool {
     GLOSSARY.get(word).is_some() || !institutions_of(word).is_empty()
@@ -273,7 +315,7 @@ fn institutions_of(acronym: &str) -> Vec<InstitutionId> {
     REGISTER
         .lookup(acronym)
         .into_iter()
-        .filter(|r| !r.wrong && r.kind == FormKind::Short)
+        .filter(|r| !r.wrong && !r.regional && r.kind == FormKind::Short)
         .map(|r| r.institution)
         .collect()
 }
@@ -316,10 +358,10 @@ fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
 /// The accepted expansion the end of `words` mistranslates, and how many words it replaces:
 /// the expansion sharing the most words with them, where the words also hold one the expansion
 /// lacks (digital-ke-bisnis for bisnis-ke-bisnis). A shortened expansion (Produk Domestik
-/// Regional for PDRB) or a note sharing no word is not a mismatch; when the letters still `fit`
-/// the acronym, two shared words are needed (Anggaran Penerimaan dan Belanja Negara for APBN is
-/// a mismatch, Memorandum Pemahaman for MoU is a calque and left to that rule).
-fn best_expansion(expansions: &[String], words: &[&str], fit: bool) -> Option<(String, usize)> {
+/// Regional for PDRB) or a note sharing fewer than `needed` words is not a mismatch (two where
+/// the letters still fit: Anggaran Penerimaan dan Belanja Negara for APBN is a mismatch,
+/// Memorandum Pemahaman for MoU is a calque and left to that rule).
+fn best_expansion(expansions: &[String], words: &[&str], needed: usize) -> Option<(String, usize)> {
     let mut best: Option<(usize, &String, usize)> = None;
     for e in expansions {
         let parts = content_parts(e);
@@ -338,8 +380,7 @@ fn best_expansion(expansions: &[String], words: &[&str], fit: bool) -> Option<(S
         let tail_parts = content_parts(&tail[skip..].join(" "));
         let shared = parts.iter().filter(|p| tail_parts.contains(p)).count();
         let foreign = tail_parts.iter().any(|p| !parts.contains(p));
-        let enough = if fit { 2 } else { 1 };
-        if foreign && shared >= enough && best.is_none_or(|(s, ..)| shared > s) {
+        if foreign && shared >= needed && best.is_none_or(|(s, ..)| shared > s) {
             best = Some((shared, e, k - skip));
         }
     }

@@ -184,8 +184,8 @@ impl TermConsistency {
         }
     }
 
-    /// The longest run of capitalised words after the head at token `head` that names one of
-    /// the document's institutions in other words.
+    /// The run of capitalised words after the head at token `head` that names one of the
+    /// document's institutions in other words: the least different, the longest on a tie.
     fn closest<'m>(
         &self,
         doc: &Document,
