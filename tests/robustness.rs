@@ -72,7 +72,11 @@ fn fix_keeps_crlf_line_endings() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("crlf.txt");
     std::fs::copy("fixtures/robustness/crlf.txt", &path).expect("copy");
-    check().args(["--fix", "--quiet"]).arg(&path).assert();
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0);
     let fixed = std::fs::read_to_string(&path).expect("read");
     assert_eq!(
         fixed,
@@ -89,7 +93,11 @@ fn a_bom_is_kept_and_spans_count_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bom.txt");
     std::fs::copy("fixtures/robustness/bom.txt", &path).expect("copy");
-    check().args(["--fix", "--quiet"]).arg(&path).assert();
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0);
     assert_eq!(
         std::fs::read(&path).expect("read"),
         "\u{feff}Kami menilai risiko itu kecil.\n".as_bytes()

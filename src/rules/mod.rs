@@ -1,11 +1,14 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
 
+mod acronym_mismatch;
 mod capitalization;
 pub mod docs;
+mod official_name;
 mod repeated_word;
 mod spacing;
 mod stray_text;
+mod term_consistency;
 mod unused_suppression;
 
 use std::sync::Arc;
@@ -67,10 +70,13 @@ type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
 const CODE_RULES: &[(&str, Constructor)] = &[
+    ("acronym-mismatch", acronym_mismatch::new),
     ("capitalization", capitalization::new),
+    ("official-name", official_name::new),
     ("repeated-word", repeated_word::new),
     ("spacing", spacing::new),
     ("stray-text", stray_text::new),
+    ("term-consistency", term_consistency::new),
     (suppress::UNUSED, unused_suppression::new),
 ];
 

@@ -1,0 +1,386 @@
+//! `official-name`: a ministry or agency named by a name that is not official on the article's
+//! date (renamed, split, dissolved, not yet created) or that never was (a wrong rendering).
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::calendar::Date;
+use crate::lang::case::match_case;
+use crate::lang::institutions::{
+    self, InstitutionId, Mention, REGISTER, Register, Status, date_note, narrowed_edit,
+};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::Document;
+
+pub struct OfficialName {
+    meta: RuleMeta,
+}
+
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    Ok(Arc::new(OfficialName { meta: meta() }))
+}
+
+fn meta() -> RuleMeta {
+    let dated = |bad: &str, good: &str, date: &str| Example {
+        date: Some(date.to_string()),
+        ..Example::new(bad, good)
+    };
+    RuleMeta {
+        id: "official-name".to_string(),
+        default_severity: Severity::Error,
+        summary: Localized::new(
+            "Nama kementerian atau lembaga yang tidak resmi pada tanggal artikel",
+            "A ministry or agency name that is not official on the article's date",
+        ),
+        explanation: Localized::new(
+            "Sejak Kabinet Merah Putih (21 Oktober 2024) banyak kementerian berganti nama atau \
+             dipecah: Kominfo menjadi Komdigi, Kemendikbudristek menjadi tiga kementerian. Mesin \
+             penerjemah dan ingatan penulis terus memakai nama lama, atau nama yang tidak pernah \
+             resmi (“Menteri Komunikasi dan Informasi” adalah nama 2001–2004). Aturan ini memeriksa \
+             setiap nama terhadap daftar bertanggal di rules/institutions.toml, untuk tanggal \
+             artikel (dari teks, --date, atau hari ini; bila hari ini, diagnostik mengatakannya).\n\
+             Perbaikan diberikan bila penggantinya tunggal; untuk kementerian yang dipecah, petunjuk \
+             menyebut pilihannya. Tidak ditandai: nama yang berlaku pada tanggal itu, dan penyebutan \
+             sejarah (“mantan Menkominfo”, “Kominfo, yang kini bernama Komdigi”, “saat masih \
+             bernama”, “dulu”, “sebelumnya”, atau tahun sebelum pergantian nama dalam kalimat yang \
+             sama); kantor daerah (Dinas Kominfo, Kadis PUPR) dan kutipan langsung tidak diperiksa.\n\
+             Pembagian dengan term-consistency: official-name memiliki setiap nama atau jabatan yang \
+             tidak berlaku pada tanggal artikel, termasuk jabatan di depan nama orang (“Menteri \
+             Komunikasi dan Informasi Meutya Hafid”). term-consistency hanya menandai nama yang \
+             berlaku tetapi ditulis lain dari bentuk dokumen, dan jabatan berlaku yang bukan milik \
+             orang itu.",
+            "Since Kabinet Merah Putih (21 October 2024) many ministries were renamed or split: \
+             Kominfo became Komdigi, Kemendikbudristek became three ministries. Machine translation \
+             and writers' memory keep using old names, or names that were never official (“Menteri \
+             Komunikasi dan Informasi” is the 2001–2004 name). This rule checks every name against \
+             the dated register in rules/institutions.toml, for the article's date (from the text, \
+             --date, or today; when today, the diagnostic says so).\n\
+             A fix is given when the replacement is unique; for a split ministry the help names the \
+             choices. Not flagged: names valid on that date, and historical mentions (“mantan \
+             Menkominfo”, “Kominfo, yang kini bernama Komdigi”, “saat masih bernama”, “dulu”, \
+             “sebelumnya”, or a year before the rename in the same sentence); regional offices \
+             (Dinas Kominfo, Kadis PUPR) and direct quotations are not checked.\n\
+             Split with term-consistency: official-name owns every name or title that is not valid \
+             on the article's date, including a title before a person's name (“Menteri Komunikasi \
+             dan Informasi Meutya Hafid”). term-consistency only flags valid names written \
+             differently from the document's own form, and valid titles that are not that person's.",
+        ),
+        sources: vec![
+            "Perpres 139/2024 tentang Penataan Tugas dan Fungsi Kementerian Negara Kabinet Merah Putih".to_string(),
+            "Keppres 133/P/2024 tentang Pembentukan Kementerian Negara dan Pengangkatan Menteri Negara Kabinet Merah Putih".to_string(),
+            "rules/institutions.toml (every entry names its own source)".to_string(),
+        ],
+        examples: vec![
+            dated(
+                "Menteri Komunikasi dan Informasi Meutya Hafid hadir.",
+                "Menteri Komunikasi dan Digital Meutya Hafid hadir.",
+                "2025-01-25",
+            ),
+            dated(
+                "Kominfo memblokir situs itu.",
+                "Komdigi memblokir situs itu.",
+                "2025-03-01",
+            ),
+            dated(
+                "Menteri Komunikasi dan Informatika membuka acara.",
+                "Menteri Komunikasi dan Digital membuka acara.",
+                "2025-06-01",
+            ),
+            dated(
+                "Menko Polhukam memimpin rapat.",
+                "Menko Polkam memimpin rapat.",
+                "2025-02-01",
+            ),
+            dated(
+                "Kemendikbudristek menerbitkan aturan.",
+                "Kemendikdasmen menerbitkan aturan.",
+                "2025-02-01",
+            ),
+        ],
+        fixable: true,
+    }
+}
+
+impl Rule for OfficialName {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let Some(date) = doc.date else { return };
+        let register = &*REGISTER;
+        for mention in register.mentions(doc) {
+            if doc.in_quote(&mention.span) {
+                continue;
+            }
+            let status = register.status(&mention, date.date);
+            // A title followed by a name the register does not know: a foreign minister
+            // (“Menteri Pendidikan dan Kebudayaan Jepang”) or someone it cannot check.
+            if mention.kind().is_title()
+                && !matches!(status, Status::Valid(_))
+                && institutions::continues_name(doc.text(), mention.span.end)
+                && register.person_after(doc, mention.span.end).is_none()
+            {
+                continue;
+            }
+            let Some(mut diag) = self.judge(doc, register, &mention, status, date.date) else {
+                continue;
+            };
+            if let Some(note) = date_note(&date) {
+                diag = diag.with_note(note);
+            }
+            out.push(diag);
+        }
+    }
+}
+
+impl OfficialName {
+    fn judge(
+        &self,
+        doc: &Document,
+        register: &Register,
+        mention: &Mention,
+        status: Status,
+        date: Date,
+    ) -> Option<Diagnostic> {
+        let found = doc.slice(&mention.span);
+        let kind = mention.kind();
+        let names = |ids: &[InstitutionId]| -> Vec<String> {
+            ids.iter()
+                .map(|&i| register.form_in_style(i, kind))
+                .collect()
+        };
+        let (on, on_en) = (date.long_id(), date.to_string());
+        match status {
+            Status::Valid(_) => None,
+            Status::Outdated { was, now } => {
+                let until = register.institution(was).period.until?;
+                if institutions::speaks_of_past(doc, &mention.span, until) {
+                    return None;
+                }
+                let since_date = Date::from_days_since_epoch(until.days_since_epoch() + 1);
+                let (since, since_en) = (since_date.long_id(), since_date.to_string());
+                if kind.is_title() {
+                    if let Some(d) = self.former_holder(doc, register, mention, was, until) {
+                        return Some(d);
+                    }
+                }
+                let message = match now.as_slice() {
+                    [] => Localized::new(
+                        format!("“{found}” sudah dibubarkan sejak {since}"),
+                        format!("“{found}” was dissolved on {since_en}"),
+                    ),
+                    [one] => {
+                        let new = register.form_in_style(*one, kind);
+                        Localized::new(
+                            format!(
+                                "“{found}” tidak berlaku lagi sejak {since}; pada {on} namanya “{new}”"
+                            ),
+                            format!(
+                                "“{found}” is no longer valid since {since_en}; on {on_en} the name is “{new}”"
+                            ),
+                        )
+                    }
+                    _ => Localized::new(
+                        format!("“{found}” dipecah sejak {since}"),
+                        format!("“{found}” was split on {since_en}"),
+                    ),
+                };
+                Some(self.finish(
+                    doc,
+                    mention,
+                    message,
+                    &names(&now),
+                    Applicability::Safe,
+                    was,
+                ))
+            }
+            Status::NotYet { will_be, then } => {
+                let from = register.institution(will_be).period.from?;
+                if then.is_empty() || institutions::speaks_of_future(doc, &mention.span, from) {
+                    return None;
+                }
+                let old = names(&then).join(" / ");
+                let message = Localized::new(
+                    format!(
+                        "“{found}” baru berlaku sejak {}; pada {on} namanya “{old}”",
+                        from.long_id()
+                    ),
+                    format!("“{found}” is only valid from {from}; on {on_en} the name is “{old}”"),
+                );
+                // The date may be the one that is wrong: a person should decide.
+                Some(self.finish(
+                    doc,
+                    mention,
+                    message,
+                    &names(&then),
+                    Applicability::Unsafe,
+                    will_be,
+                ))
+            }
+            Status::Wrong { meant, now } => {
+                let right = names(&now).join(" / ");
+                let message = Localized::new(
+                    format!("“{found}” bukan nama resmi; yang benar “{right}”"),
+                    format!("“{found}” is not an official name; it is “{right}”"),
+                );
+                Some(self.finish(
+                    doc,
+                    mention,
+                    message,
+                    &names(&now),
+                    Applicability::Safe,
+                    meant,
+                ))
+            }
+        }
+    }
+
+    /// A diagnostic with a fix when the replacement is unique, or help naming the choices.
+    fn finish(
+        &self,
+        doc: &Document,
+        mention: &Mention,
+        message: Localized,
+        choices: &[String],
+        applicability: Applicability,
+        source_of: InstitutionId,
+    ) -> Diagnostic {
+        let found = doc.slice(&mention.span);
+        let source = &REGISTER.institution(source_of).source;
+        let source_note = Localized::new(format!("sumber: {source}"), format!("source: {source}"));
+        match choices {
+            [one] => {
+                let (span, replacement) =
+                    narrowed_edit(found, mention.span.clone(), &match_case(found, one));
+                Diagnostic::new(self.meta.id.clone(), span.clone(), message)
+                    .with_fix(Fix::replace(span, replacement, applicability))
+                    .with_note(source_note)
+            }
+            [] => Diagnostic::new(self.meta.id.clone(), mention.span.clone(), message)
+                .with_note(source_note),
+            many => {
+                let list = many.join("”, “");
+                Diagnostic::new(self.meta.id.clone(), mention.span.clone(), message)
+                    .with_note(Localized::new(
+                        format!("pilih sesuai konteks: “{list}”"),
+                        format!("choose from the context: “{list}”"),
+                    ))
+                    .with_note(source_note)
+            }
+        }
+    }
+
+    /// An outdated title before the name of someone who held it (“Menkominfo Budi Arie” in
+    /// 2025): the text means the former office, so the fix is “mantan”, not the new title.
+    fn former_holder(
+        &self,
+        doc: &Document,
+        register: &Register,
+        mention: &Mention,
+        was: InstitutionId,
+        until: Date,
+    ) -> Option<Diagnostic> {
+        let (span, person) = register.person_after(doc, mention.span.end)?;
+        let person = register.person(person);
+        let held = person
+            .offices
+            .iter()
+            .any(|o| o.institution == was && o.period.until.is_some_and(|u| u <= until));
+        if !held {
+            return None;
+        }
+        let found = doc.slice(&mention.span);
+        let who = doc.slice(&span);
+        let insert = if doc.starts_sentence(mention.span.start) {
+            "Mantan "
+        } else {
+            "mantan "
+        };
+        Some(
+            Diagnostic::new(
+                self.meta.id.clone(),
+                mention.span.clone(),
+                Localized::new(
+                    format!(
+                        "{who} menjabat “{found}” hanya sampai {}; tulis “mantan {found}”",
+                        until.long_id()
+                    ),
+                    format!("{who} held “{found}” only until {until}; write “mantan {found}”"),
+                ),
+            )
+            .with_fix(Fix::replace(
+                mention.span.start..mention.span.start,
+                insert,
+                Applicability::Unsafe,
+            )),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::calendar::{ArticleDate, DateSource};
+
+    fn check(text: &str, date: &str) -> Vec<(String, Option<String>)> {
+        let mut doc = Document::new("t", text);
+        doc.date = Date::parse_iso(date).map(|date| ArticleDate {
+            date,
+            source: DateSource::Config,
+        });
+        let mut out = Vec::new();
+        OfficialName { meta: meta() }.check(&doc, &mut out);
+        out.into_iter()
+            .map(|d| {
+                (
+                    doc.slice(&d.span).to_string(),
+                    d.fixes.first().map(|f| f.edits[0].replacement.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_date_decides() {
+        let text = "Menteri Komunikasi dan Informatika membuka acara.";
+        assert!(check(text, "2023-05-01").is_empty());
+        assert_eq!(
+            check(text, "2025-05-01"),
+            [(
+                "Komunikasi dan Informatika".to_string(),
+                Some("Komunikasi dan Digital".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn historical_mentions_stay_clean() {
+        for text in [
+            "Kominfo, yang kini bernama Komdigi, memblokir situs itu.",
+            "Saat masih bernama Kominfo, kementerian itu memblokir situs.",
+            "Pada 2023 Kominfo memblokir situs itu.",
+            "Mantan Menkominfo Budi Arie hadir.",
+            "Aturan itu terbit di era Kemendikbudristek.",
+        ] {
+            assert!(check(text, "2025-03-01").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn splits_name_the_choices_without_a_fix() {
+        assert_eq!(
+            check("Kementerian PUPR membangun jalan.", "2025-03-01"),
+            [("Kementerian PUPR".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn a_former_holder_gets_mantan() {
+        assert_eq!(
+            check("Menkominfo Budi Arie hadir.", "2025-03-01"),
+            [("Menkominfo".to_string(), Some("Mantan ".to_string()))]
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! Official names, term consistency and acronyms: the name cases of `fixtures/names/cases.toml`
+//! through the three rules, the seed article, and the article's date from `--date` and from the
+//! text through the real binary.
+
+use std::process::Command;
+
+use lintas::config::Config;
+use lintas::lang::calendar::{ArticleDate, Date, DateSource};
+use lintas::rules;
+use lintas::source::Document;
+
+const RULES: [&str; 3] = ["acronym-mismatch", "official-name", "term-consistency"];
+
+#[derive(serde::Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(serde::Deserialize)]
+struct Case {
+    text: String,
+    date: String,
+    expect: Vec<String>,
+}
+
+/// Every finding of the three rules as "rule: flagged text -> first fix", in text order.
+fn findings(text: &str, date: &str) -> Vec<String> {
+    let rules = rules::all(&Config::default()).expect("the rules build");
+    let mut doc = Document::new("case.txt", text);
+    doc.date = Some(ArticleDate {
+        date: Date::parse_iso(date).expect("case dates are valid"),
+        source: DateSource::Config,
+    });
+    let mut out = Vec::new();
+    for rule in rules
+        .iter()
+        .filter(|r| RULES.contains(&r.meta().id.as_str()))
+    {
+        rule.check(&doc, &mut out);
+    }
+    out.sort_by_key(|d| (d.span.start, d.rule.clone()));
+    out.iter()
+        .map(|d| {
+            let flagged = &text[d.span.clone()];
+            match d.fixes.first() {
+                Some(fix) => format!("{}: {flagged} -> {}", d.rule, fix.edits[0].replacement),
+                None => format!("{}: {flagged}", d.rule),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_name_case_holds() {
+    let text = std::fs::read_to_string("fixtures/names/cases.toml").expect("the cases exist");
+    let cases: Cases = toml::from_str(&text).expect("the cases parse");
+    assert!(cases.case.len() >= 40, "at least 40 name cases");
+    let failures: Vec<String> = cases
+        .case
+        .iter()
+        .filter_map(|c| {
+            let got = findings(&c.text, &c.date);
+            (got != c.expect).then(|| {
+                format!(
+                    "{:?} on {}:\n  expected {:?}\n  got      {:?}",
+                    c.text, c.date, c.expect, got
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Run `lintas check` on `args` with the three rules, JSON out; the parsed report and exit code.
+fn lintas(args: &[&str]) -> (serde_json::Value, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_lintas"))
+        .args(["check", "--no-config", "--format", "json", "--select"])
+        .arg(RULES.join(","))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let report = serde_json::from_slice(&output.stdout).expect("the report is JSON");
+    (report, output.status.code().expect("an exit code"))
+}
+
+/// (rule, text, first replacement) of every diagnostic of the first file.
+fn diagnostics(report: &serde_json::Value) -> Vec<(String, String, Option<String>)> {
+    report["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics are a list")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["text"].as_str().unwrap_or_default().to_string(),
+                d["fixes"][0]["edits"][0]["replacement"]
+                    .as_str()
+                    .map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_article() {
+    let (report, code) = lintas(&["fixtures/seed/komdigi-india-mou.txt"]);
+    assert_eq!(code, 1);
+    let found = diagnostics(&report);
+    let outdated: Vec<_> = found
+        .iter()
+        .filter(|(_, text, _)| text.contains("Komunikasi dan Informasi"))
+        .collect();
+    assert_eq!(outdated.len(), 2, "{found:?}");
+    for (rule, _, fix) in outdated {
+        assert_eq!(rule, "official-name");
+        assert_eq!(fix.as_deref(), Some("Komunikasi dan Digital"));
+    }
+    assert!(
+        !found.iter().any(|(_, text, _)| text.contains("Digital")),
+        "Menteri Komunikasi dan Digital is valid: {found:?}"
+    );
+    assert!(found.contains(&(
+        "acronym-mismatch".to_string(),
+        "digital-ke-bisnis".to_string(),
+        Some("bisnis-ke-bisnis".to_string())
+    )));
+    assert_eq!(found.len(), 3, "nothing else: {found:?}");
+}
+
+#[test]
+fn the_date_from_the_command_line_decides() {
+    let file = "fixtures/names/minister-undated.txt";
+    let (report, code) = lintas(&["--date", "2023-05-01", file]);
+    assert_eq!((diagnostics(&report), code), (Vec::new(), 0));
+    let (report, code) = lintas(&["--date", "2025-05-01", file]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        diagnostics(&report),
+        [(
+            "official-name".to_string(),
+            "Komunikasi dan Informatika".to_string(),
+            Some("Komunikasi dan Digital".to_string())
+        )]
+    );
+}
+
+#[test]
+fn the_date_from_the_text_decides() {
+    let (report, code) = lintas(&["fixtures/names/minister-2023.txt"]);
+    assert_eq!((diagnostics(&report), code), (Vec::new(), 0));
+    // The text's own date wins over --date.
+    let (report, code) = lintas(&["--date", "2023-05-01", "fixtures/names/minister-2025.txt"]);
+    assert_eq!(code, 1);
+    assert_eq!(diagnostics(&report).len(), 1);
+}
+
+#[test]
+fn an_assumed_date_is_said() {
+    // Without a date in the text or on the command line, today is assumed, and the report says so.
+    let output = Command::new(env!("CARGO_BIN_EXE_lintas"))
+        .args(["check", "--no-config", "--select", "official-name"])
+        .arg("fixtures/names/minister-undated.txt")
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("Komunikasi dan Informatika"), "{stdout}");
+    assert!(stdout.contains("dipakai tanggal hari ini"), "{stdout}");
+}
+
+proptest::proptest! {
+    /// Names, brackets and odd Unicode in any order never make the three rules panic.
+    #[test]
+    fn odd_text_never_panics(
+        text in "\\PC{0,60}|((Menteri|Kementerian|Kominfo|Kemenko|BGN|B2B|AI|Meutya Hafid|dan|Digital|Informasi|é|“|”|\\(|\\)|,|-| |\n))*"
+    ) {
+        findings(&text, "2025-03-01");
+    }
+}
