@@ -4,3 +4,4 @@
 pub mod calendar;
 pub mod case;
 pub mod dates;
+pub mod numbers;
