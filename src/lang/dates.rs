@@ -342,11 +342,45 @@ impl DateMention {
         }
     }
 
-    /// Whether the date's year is written out (not taken from the article).
-    pub fn has_year(&self) -> bool {
+    /// The year as written, if it is (not taken from the article).
+    pub fn year(&self) -> Option<i32> {
         match &self.form {
-            DateForm::Numeric(n) => n.year.is_some(),
-            DateForm::Written(w) => w.year.is_some(),
+            DateForm::Numeric(n) => n.year(),
+            DateForm::Written(w) => w.year.as_ref().map(|y| y.1),
+        }
+    }
+
+    pub fn has_year(&self) -> bool {
+        self.year().is_some()
+    }
+
+    /// The day-first reading with another year: what `8/10/2028` would be in 2025.
+    pub fn in_year(&self, year: i32) -> Option<Date> {
+        match &self.form {
+            DateForm::Numeric(n) => {
+                let (day, month) = n.parts();
+                Date::new(year, month, day)
+            }
+            DateForm::Written(w) => Date::new(year, w.month.month, w.day_number?),
+        }
+    }
+
+    /// `date` written in this mention's form: `3/12/2025` like `25/1/2025`, `3 Desember 2025`
+    /// like `25 Januari 2025` (Indonesian month names), without a year if this one has none.
+    pub fn write_like(&self, date: Date) -> String {
+        match &self.form {
+            DateForm::Numeric(n) => n.write_like(date),
+            DateForm::Written(w) => {
+                let month = MonthName {
+                    month: date.month,
+                    ..w.month
+                }
+                .indonesian();
+                match w.year {
+                    Some(_) => format!("{} {month} {}", date.day, date.year),
+                    None => format!("{} {month}", date.day),
+                }
+            }
         }
     }
 
@@ -735,9 +769,11 @@ pub fn article_date(doc: &Document) -> Option<ArticleDate> {
         .filter(|m| m.has_year())
         .filter_map(|m| Some((m, m.intended(None, None)?.date)))
         .filter(|(_, d)| plausible(d));
-    let dateline = full_dates
-        .clone()
-        .find(|(m, d)| m.weekday.as_ref().is_some_and(|w| w.name.weekday == d.weekday()));
+    let dateline = full_dates.clone().find(|(m, d)| {
+        m.weekday
+            .as_ref()
+            .is_some_and(|w| w.name.weekday == d.weekday())
+    });
     dateline
         .or_else(|| full_dates.clone().next())
         .map(|(_, date)| ArticleDate {

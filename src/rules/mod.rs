@@ -1,6 +1,10 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
 
+mod date_format;
+mod date_weekday;
+mod number_format;
+
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -58,7 +62,11 @@ pub trait Rule: Send + Sync {
 type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
-const CODE_RULES: &[(&str, Constructor)] = &[];
+const CODE_RULES: &[(&str, Constructor)] = &[
+    (date_format::ID, date_format::build),
+    (date_weekday::ID, date_weekday::build),
+    (number_format::ID, number_format::build),
+];
 
 /// Every rule, enabled or not, in id order.
 pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
