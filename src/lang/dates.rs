@@ -410,6 +410,25 @@ impl DateMention {
         }
     }
 
+    /// For a date without a year whose nearest year puts it after the article's date, its
+    /// readings a year earlier: news looks back, and “Senin (2/12)” quoted in an October article
+    /// may be last December's. Empty otherwise.
+    pub fn past_readings(&self, article: Option<&ArticleDate>) -> Readings {
+        let Some(article) = article.filter(|a| a.source != DateSource::Today && !self.has_year())
+        else {
+            return Readings::default();
+        };
+        let earlier = |d: Option<Date>| {
+            d.filter(|d| *d > article.date)
+                .and_then(|d| Date::new(d.year - 1, d.month, d.day))
+        };
+        let nearest = self.readings(Some(article));
+        Readings {
+            day_first: earlier(nearest.day_first),
+            month_first: earlier(nearest.month_first),
+        }
+    }
+
     /// The reading this mention most likely means, given the order the document decides (see
     /// [`document_order`]) and the weekday beside it.
     pub fn intended(
@@ -962,6 +981,9 @@ mod tests {
             ..article
         };
         assert_eq!(m[1].readings(Some(&today)), Readings::default());
+        let past = m[1].past_readings(Some(&at(2024, 12, 20)));
+        assert_eq!(past.day_first, Date::new(2024, 1, 25));
+        assert_eq!(m[1].past_readings(Some(&article)), Readings::default());
         let us = mentions(&Document::new("t", "1/25/2025 lalu 3/4/2025"));
         assert_eq!(document_order(&us), Some(Order::MonthFirst));
         assert_eq!(

@@ -140,7 +140,11 @@ impl DateWeekday {
         };
         let readings = mention.readings(article);
         let fits = |d: Option<Date>| d.is_some_and(|d| d.weekday() == weekday.name.weekday);
-        if fits(readings.day_first) || fits(readings.month_first) {
+        let past = mention.past_readings(article);
+        if [readings, past]
+            .iter()
+            .any(|r| fits(r.day_first) || fits(r.month_first))
+        {
             return None;
         }
         let date = intended.date;

@@ -98,19 +98,24 @@ pub struct NumberFormat {
 
 pub fn build(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     let options: Options = config.rule_options(ID)?;
-    let left_to_nonstandard = DataRule::load_all(config)?
+    Ok(Arc::new(NumberFormat {
+        meta: meta(),
+        options,
+        left_to_nonstandard: magnitudes_reported_elsewhere(&DataRule::load_all(config)?),
+    }))
+}
+
+/// Magnitude words (`milyar`) that the `nonstandard-word` rule lists: it reports them, so this
+/// rule does not report them twice.
+fn magnitudes_reported_elsewhere(data_rules: &[DataRule]) -> Vec<String> {
+    data_rules
         .iter()
         .filter(|r| r.meta().id == "nonstandard-word")
         .flat_map(|r| r.entries())
         .filter_map(|e| e.phrase.as_deref())
         .filter(|p| numbers::magnitude(p).is_some())
         .map(str::to_lowercase)
-        .collect();
-    Ok(Arc::new(NumberFormat {
-        meta: meta(),
-        options,
-        left_to_nonstandard,
-    }))
+        .collect()
 }
 
 fn meta() -> RuleMeta {
@@ -247,7 +252,8 @@ impl NumberFormat {
         let span = start..end;
         let mut replacement = String::new();
         if let Some((currency_span, currency)) = &amount.currency {
-            replacement.push_str(currency);
+            // `Rp.` takes no full stop (EYD).
+            replacement.push_str(currency.trim_end_matches('.'));
             replacement.push_str(match self.options.currency_space {
                 CurrencySpace::Attached => "",
                 CurrencySpace::Spaced => " ",
@@ -414,4 +420,50 @@ fn next_solid(tokens: &[Token], i: usize) -> Option<usize> {
 
 fn prev_solid(tokens: &[Token], i: usize) -> Option<usize> {
     (0..i).rev().find(|&j| tokens[j].kind != TokenKind::Space)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(rule: &NumberFormat, text: &str) -> Vec<(String, String)> {
+        let doc = Document::new("t", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter()
+            .map(|d| {
+                let fix = d.fixes.first().map(|f| f.edits[0].replacement.clone());
+                (doc.slice(&d.span).to_string(), fix.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn milyar_is_left_to_nonstandard_word_when_it_lists_it() {
+        let listing = DataRule::from_toml(
+            "test.toml",
+            "[rule]\nid = \"nonstandard-word\"\nsummary = { id = \"x\", en = \"x\" }\n\
+             explanation = { id = \"x\", en = \"x\" }\nsources = [\"x\"]\n\
+             message = { id = \"x\", en = \"x\" }\n\
+             [[entry]]\nmatch = \"milyar\"\nreplace = \"miliar\"\nsource = \"KBBI\"\n",
+            &Config::default(),
+        )
+        .expect("a minimal rule file compiles");
+        assert_eq!(magnitudes_reported_elsewhere(&[listing]), ["milyar"]);
+        let mut rule = NumberFormat {
+            meta: meta(),
+            options: Options::default(),
+            left_to_nonstandard: Vec::new(),
+        };
+        assert_eq!(
+            check(&rule, "Utang Rp 5 milyar dilunasi."),
+            [("Rp 5 milyar".to_string(), "Rp5 miliar".to_string())]
+        );
+        rule.left_to_nonstandard = vec!["milyar".to_string()];
+        assert!(check(&rule, "Utang Rp 5 milyar dilunasi.").is_empty());
+        assert_eq!(
+            check(&rule, "Utang Rp 5.5 milyar."),
+            [("Rp 5.5 milyar".to_string(), "Rp5,5 milyar".to_string())]
+        );
+    }
 }
