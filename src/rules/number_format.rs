@@ -442,10 +442,21 @@ mod tests {
     fn milyar_is_left_to_nonstandard_word_when_it_lists_it() {
         let listing = DataRule::from_toml(
             "test.toml",
-            "[rule]\nid = \"nonstandard-word\"\nsummary = { id = \"x\", en = \"x\" }\n\
-             explanation = { id = \"x\", en = \"x\" }\nsources = [\"x\"]\n\
-             message = { id = \"x\", en = \"x\" }\n\
-             [[entry]]\nmatch = \"milyar\"\nreplace = \"miliar\"\nsource = \"KBBI\"\n",
+            r#"
+[rule]
+id = "nonstandard-word"
+severity = "warning"
+summary = { id = "x", en = "x" }
+explanation = { id = "x", en = "x" }
+sources = ["x"]
+examples = []
+message = { id = "x", en = "x" }
+
+[[entry]]
+match = "milyar"
+replace = "miliar"
+source = "KBBI"
+"#,
             &Config::default(),
         )
         .expect("a minimal rule file compiles");
