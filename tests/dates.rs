@@ -143,3 +143,28 @@ fn date_and_number_fixtures() {
         failures.join("\n")
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Arbitrary text made of the pieces dates and numbers are built from never makes the
+        /// three rules panic, and every span they report lies on character boundaries.
+        #[test]
+        fn on_date_like_noise(text in "([0-9]{1,5}|[/.,:\\-() ]|Rp|US\\$|AM|p\\.m\\.|Senin|Monday|Januari|Jan|May|juta|billion|pukul|é|“|\n){0,40}") {
+            let config = Config::default();
+            let selection = Selection {
+                select: Some(RULES.iter().map(|r| r.to_string()).collect()),
+                ignore: Vec::new(),
+            };
+            let linter = Linter::new(&config, &selection).expect("the rules build");
+            let result = linter.run_text(&Input::Stdin, text.clone(), Some(Applicability::Unsafe));
+            let result = result.expect("fixes settle");
+            for d in &result.diagnostics {
+                prop_assert!(result.source.is_char_boundary(d.span.start));
+                prop_assert!(result.source.is_char_boundary(d.span.end));
+            }
+        }
+    }
+}

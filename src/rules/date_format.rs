@@ -27,6 +27,12 @@ const WEEKDAY_CUES: &[&str] = &[
     "hari", "hingga", "mulai", "pada", "sampai", "sejak", "setiap", "tiap",
 ];
 
+/// Words before a bare hour that make a capital `AM`/`PM` after it a time, not someone's initials
+/// (`hingga 3 PM`, but `2 AM dan RS` are people).
+const TIME_CUES: &[&str] = &[
+    "dari", "hingga", "jam", "mulai", "pada", "pukul", "sampai", "sejak", "sekitar",
+];
+
 /// Time zones a clock time may carry.
 const TIME_ZONES: &[&str] = &["WIB", "WITA", "Wita", "WIT", "GMT", "UTC"];
 
@@ -400,6 +406,15 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        let bare_hour_with_capitals = marker.is_some()
+            && !clock_text.contains([':', '.'])
+            && next.is_some_and(|j| matches!(tokens[j].text(text), "AM" | "PM"));
+        if bare_hour_with_capitals
+            && !previous_word(tokens, text, i)
+                .is_some_and(|w| TIME_CUES.contains(&w.to_lowercase().as_str()))
+        {
+            continue;
+        }
         let has_colon = clock_text.contains(':');
         if marker.is_none() && !(has_colon && (prefix.is_some() || zone)) {
             continue;

@@ -439,6 +439,23 @@ mod tests {
     }
 
     #[test]
+    fn the_starter_config_sets_a_valid_currency_space() {
+        let starter: String = crate::config::STARTER
+            .lines()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .skip_while(|l| *l != "[rules.number-format]")
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let config = Config::parse(&starter).expect("the documented block parses");
+        let options: Options = config.rule_options(ID).expect("valid options");
+        assert_eq!(options.currency_space, CurrencySpace::Spaced);
+        let bad = Config::parse("[rules.number-format]\ncurrency-space = \"wide\"\n")
+            .expect("valid TOML");
+        assert!(build(&bad).is_err());
+    }
+
+    #[test]
     fn milyar_is_left_to_nonstandard_word_when_it_lists_it() {
         let listing = DataRule::from_toml(
             "test.toml",
