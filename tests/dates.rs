@@ -144,6 +144,29 @@ fn date_and_number_fixtures() {
     );
 }
 
+/// The seed article's one US date is flagged with its safe fix, and its weekday is right.
+#[test]
+fn seed_article() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed/komdigi-india-mou.txt");
+    let text = std::fs::read_to_string(path).expect("the seed article is in fixtures");
+    let case = Case {
+        text: text.clone(),
+        date: None,
+        config: None,
+        expect: Vec::new(),
+        fixed: None,
+    };
+    let result = linter(&case)
+        .run_text(&Input::Stdin, text.clone(), None)
+        .expect("lints");
+    let found: Vec<String> = result
+        .diagnostics
+        .iter()
+        .map(|d| describe(&text, d))
+        .collect();
+    assert_eq!(found, [r#"date-format "1/25/2025" → "25/1/2025" (safe)"#]);
+}
+
 mod never_panics {
     use super::*;
     use proptest::prelude::*;

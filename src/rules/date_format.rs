@@ -22,9 +22,14 @@ use crate::source::{Document, Token, TokenKind};
 
 pub const ID: &str = "date-format";
 
-/// Words after which an English weekday name is a day, not part of a name (`pada Monday`).
+/// Words before an English weekday name that make it a day, not part of a name (`pada Monday`).
 const WEEKDAY_CUES: &[&str] = &[
     "hari", "hingga", "mulai", "pada", "sampai", "sejak", "setiap", "tiap",
+];
+
+/// Words after an English weekday name that make it a day (`Monday lalu`, `Friday malam`).
+const WEEKDAY_CUES_AFTER: &[&str] = &[
+    "depan", "ini", "kemarin", "lalu", "malam", "pagi", "siang", "sore",
 ];
 
 /// Words before a bare hour that make a capital `AM`/`PM` after it a time, not someone's initials
@@ -286,9 +291,12 @@ fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnos
             continue;
         };
         let span = token.span();
-        let cued = previous_word(tokens, text, i)
+        let next = next_word(tokens, text, i);
+        let cued_before = previous_word(tokens, text, i)
             .is_some_and(|w| WEEKDAY_CUES.contains(&w.to_lowercase().as_str()))
-            && !next_word(tokens, text, i).is_some_and(|w| w.starts_with(char::is_uppercase));
+            && !next.is_some_and(|w| w.starts_with(char::is_uppercase));
+        let cued_after = next.is_some_and(|w| WEEKDAY_CUES_AFTER.contains(&w));
+        let cued = cued_before || cued_after;
         if !beside_date.contains(&&span) && !cued {
             continue;
         }

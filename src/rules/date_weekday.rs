@@ -96,101 +96,95 @@ impl Rule for DateWeekday {
             let Some(weekday) = &mention.weekday else {
                 continue;
             };
-            if let Some(d) = self.check_mention(doc, mention, weekday, order) {
+            if let Some(d) = check_mention(doc, mention, weekday, order) {
                 out.push(d);
             }
         }
     }
 }
 
-impl DateWeekday {
-    fn check_mention(
-        &self,
-        doc: &Document,
-        mention: &DateMention,
-        weekday: &WeekdayMention,
-        order: Option<dates::Order>,
-    ) -> Option<Diagnostic> {
-        if let DateForm::Written(w) = &mention.form
-            && w.day_number.is_none()
-        {
-            return None;
-        }
-        let article = doc.date.as_ref().filter(|a| a.source != DateSource::Today);
-        if !mention.has_year() && article.is_none() {
-            return None;
-        }
-        let end = mention.closing.as_ref().map_or(mention.span.end, |c| c.end);
-        let span = weekday.span.start..end;
-        let written_day = doc.slice(&weekday.span);
-        let date_text = doc.slice(&mention.span);
-        let Some(intended) = mention.intended(article, order) else {
-            return Some(Diagnostic::new(
-                ID,
-                span,
-                Localized::new(
-                    format!("Tanggal “{date_text}” tidak ada, jadi hari “{written_day}” tidak dapat dicocokkan"),
-                    format!("There is no date “{date_text}”, so the weekday “{written_day}” cannot be checked"),
-                ),
-            )
-            .with_note(Localized::new(
-                "periksa tanggalnya pada sumber berita",
-                "check the date against the source",
-            )));
-        };
-        let readings = mention.readings(article);
-        let fits = |d: Option<Date>| d.is_some_and(|d| d.weekday() == weekday.name.weekday);
-        let past = mention.past_readings(article);
-        if [readings, past]
-            .iter()
-            .any(|r| fits(r.day_first) || fits(r.month_first))
-        {
-            return None;
-        }
-        let date = intended.date;
-        let right_id = WEEKDAYS_ID[date.weekday()];
-        let right_en = WEEKDAYS_EN[date.weekday()];
-        let wanted_id = WEEKDAYS_ID[weekday.name.weekday];
-        let wanted_en = WEEKDAYS_EN[weekday.name.weekday];
-        let nearest = date.nearest_on(weekday.name.weekday);
-        let mut diagnostic = Diagnostic::new(
-            ID,
-            span,
-            Localized::new(
-                format!("“{written_day}” tidak cocok dengan tanggalnya: {} jatuh pada hari {right_id}", date.long_id()),
-                format!("“{written_day}” does not match the date: {} was a {right_en} ({right_id})", date.long_en()),
-            ),
-        )
-        .with_note(Localized::new(
-            format!(
-                "hari atau tanggalnya mungkin yang keliru: {} adalah hari {right_id}; {wanted_id} terdekat adalah {}",
-                date.long_id(),
-                nearest.long_id()
-            ),
-            format!(
-                "either the day or the date may be the wrong one: {} was a {right_en}; the nearest {wanted_en} ({wanted_id}) is {}",
-                date.long_en(),
-                nearest.long_en()
-            ),
-        ));
-        if let Some(fix) = article.and_then(|a| year_typo_fix(mention, a.date.year, weekday)) {
-            diagnostic = diagnostic.with_fix(fix);
-        }
-        diagnostic = diagnostic
-            .with_fix(
-                Fix::replace(
-                    weekday.span.clone(),
-                    match_case(written_day, right_id),
-                    Applicability::Unsafe,
-                )
-                .with_message(Localized::new(
-                    format!("ganti harinya dengan “{right_id}”"),
-                    format!("change the weekday to “{right_id}”"),
-                )),
-            )
-            .with_fix(date_fix(mention, nearest, wanted_id));
-        Some(diagnostic)
+/// The finding for one weekday beside a date, if they disagree.
+fn check_mention(
+    doc: &Document,
+    mention: &DateMention,
+    weekday: &WeekdayMention,
+    order: Option<dates::Order>,
+) -> Option<Diagnostic> {
+    if let DateForm::Written(w) = &mention.form
+        && w.day_number.is_none()
+    {
+        return None;
     }
+    let article = doc.date.as_ref().filter(|a| a.source != DateSource::Today);
+    if !mention.has_year() && article.is_none() {
+        return None;
+    }
+    let end = mention.closing.as_ref().map_or(mention.span.end, |c| c.end);
+    let span = weekday.span.start..end;
+    let written_day = doc.slice(&weekday.span);
+    let date_text = doc.slice(&mention.span);
+    let Some(intended) = mention.intended(article, order) else {
+        let message = Localized::new(
+            format!(
+                "Tanggal “{date_text}” tidak ada, jadi hari “{written_day}” tak bisa dicocokkan"
+            ),
+            format!("There is no date “{date_text}”, so “{written_day}” cannot be checked"),
+        );
+        let note = Localized::new(
+            "periksa tanggalnya pada sumber berita",
+            "check the date against the source",
+        );
+        return Some(Diagnostic::new(ID, span, message).with_note(note));
+    };
+    let readings = mention.readings(article);
+    let fits = |d: Option<Date>| d.is_some_and(|d| d.weekday() == weekday.name.weekday);
+    let past = mention.past_readings(article);
+    if [readings, past]
+        .iter()
+        .any(|r| fits(r.day_first) || fits(r.month_first))
+    {
+        return None;
+    }
+    let date = intended.date;
+    let right_id = WEEKDAYS_ID[date.weekday()];
+    let right_en = WEEKDAYS_EN[date.weekday()];
+    let wanted_id = WEEKDAYS_ID[weekday.name.weekday];
+    let wanted_en = WEEKDAYS_EN[weekday.name.weekday];
+    let nearest = date.nearest_on(weekday.name.weekday);
+    let (date_id, date_en) = (date.long_id(), date.long_en());
+    let (nearest_id, nearest_en) = (nearest.long_id(), nearest.long_en());
+    let message = Localized::new(
+        format!(
+            "“{written_day}” tidak cocok dengan tanggalnya: {date_id} jatuh pada hari {right_id}"
+        ),
+        format!("“{written_day}” does not match the date: {date_en} was a {right_en} ({right_id})"),
+    );
+    let note = Localized::new(
+        format!(
+            "hari atau tanggalnya yang keliru: {date_id} hari {right_id}; {wanted_id} terdekat {nearest_id}"
+        ),
+        format!(
+            "either the day or the date is wrong: {date_en} was a {right_en}; the nearest {wanted_en} is {nearest_en}"
+        ),
+    );
+    let mut diagnostic = Diagnostic::new(ID, span, message).with_note(note);
+    if let Some(fix) = article.and_then(|a| year_typo_fix(mention, a.date.year, weekday)) {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    diagnostic = diagnostic
+        .with_fix(
+            Fix::replace(
+                weekday.span.clone(),
+                match_case(written_day, right_id),
+                Applicability::Unsafe,
+            )
+            .with_message(Localized::new(
+                format!("ganti harinya dengan “{right_id}”"),
+                format!("change the weekday to “{right_id}”"),
+            )),
+        )
+        .with_fix(date_fix(mention, nearest, wanted_id));
+    Some(diagnostic)
 }
 
 /// When the same day and month in the article's year fall on the weekday written, the year is
