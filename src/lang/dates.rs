@@ -589,7 +589,10 @@ impl Scanner<'_> {
             TokenKind::Number => self
                 .numeric(i, after_weekday)
                 .or_else(|| self.day_first_written(i)),
-            TokenKind::Word => self.month_first_written(i),
+            // A month name, or an English ordinal day (`25th January`).
+            TokenKind::Word => self
+                .month_first_written(i)
+                .or_else(|| self.day_first_written(i)),
             _ => None,
         }
     }

@@ -222,7 +222,11 @@ fn numeric(
 /// English month names and English order.
 fn written(doc: &Document, mention: &DateMention, date: &WrittenDate) -> Option<Diagnostic> {
     let english = date.month.lang == Lang::English;
-    if !english && !date.month_first {
+    let ordinal = date
+        .day
+        .as_ref()
+        .is_some_and(|d| doc.slice(d).ends_with(|c: char| c.is_ascii_alphabetic()));
+    if !english && !date.month_first && !ordinal {
         return None;
     }
     let full_date = date.day.is_some() && date.year.is_some();
@@ -241,20 +245,26 @@ fn written(doc: &Document, mention: &DateMention, date: &WrittenDate) -> Option<
         month_text.to_string()
     };
     let text = doc.slice(&mention.span);
-    let (span, replacement): (Span, String) = match (&date.day, date.month_first) {
-        (Some(day), true) => {
-            let day = doc
-                .slice(day)
-                .trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    // `25th` → `25`.
+    let day = date.day.as_ref().map(|d| {
+        doc.slice(d)
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+    });
+    let (span, replacement): (Span, String) = match day {
+        Some(day) if date.month_first => {
             let year = date
                 .year
                 .as_ref()
                 .map_or(String::new(), |(_, y)| format!(" {y}"));
             (mention.span.clone(), format!("{day} {month}{year}"))
         }
+        Some(day) if ordinal => (
+            mention.span.start..date.month_span.end,
+            format!("{day} {month}"),
+        ),
         _ => (date.month_span.clone(), month),
     };
-    let message = if date.month_first {
+    let message = if date.month_first || ordinal {
         Localized::new(
             format!("Urutan tanggal bergaya Inggris “{text}”; tulis “{replacement}”"),
             format!("“{text}” is in English order; write “{replacement}”"),

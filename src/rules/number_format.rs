@@ -22,7 +22,8 @@ use crate::source::{Document, Token, TokenKind};
 
 pub const ID: &str = "number-format";
 
-/// Currency signs and codes written before an amount (compared as written).
+/// Currency signs and codes written before an amount (compared as written; see
+/// [`CURRENCY_CODES`]).
 const CURRENCIES: &[&str] = &[
     "Rp", "RM", "USD", "SGD", "EUR", "IDR", "US$", "S$", "A$", "HK$", "$", "€", "£", "¥",
 ];
@@ -67,6 +68,9 @@ const LABELS: &[&str] = &[
     "ayat", "bab", "bagian", "jam", "no", "nomor", "pasal", "pm", "pukul", "seri", "tipe", "versi",
     "version",
 ];
+
+/// Letter codes: always a space before the amount (`USD 1.000`), whatever the house style for signs.
+const CURRENCY_CODES: &[&str] = &["USD", "SGD", "EUR", "IDR"];
 
 /// Where the currency sign goes relative to the amount in a rewritten number.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -254,10 +258,12 @@ impl NumberFormat {
         if let Some((currency_span, currency)) = &amount.currency {
             // `Rp.` takes no full stop (EYD).
             replacement.push_str(currency.trim_end_matches('.'));
+            let written_gap = doc.slice(&(currency_span.end..numeral_span.start));
             replacement.push_str(match self.options.currency_space {
+                CurrencySpace::AsWritten => written_gap,
+                _ if CURRENCY_CODES.contains(currency) => " ",
                 CurrencySpace::Attached => "",
                 CurrencySpace::Spaced => " ",
-                CurrencySpace::AsWritten => doc.slice(&(currency_span.end..numeral_span.start)),
             });
         }
         replacement.push_str(fixed_numeral.as_deref().unwrap_or(numeral));
