@@ -38,6 +38,9 @@ const TIME_CUES: &[&str] = &[
     "dari", "hingga", "jam", "mulai", "pada", "pukul", "sampai", "sejak", "sekitar",
 ];
 
+/// Words before `10:00` that make it a time (besides `pukul`, `jam` and a time zone after it).
+const COLON_TIME_CUES: &[&str] = &["hingga", "mulai", "sampai", "sejak", "sekitar"];
+
 /// Time zones a clock time may carry.
 const TIME_ZONES: &[&str] = &["WIB", "WITA", "Wita", "WIT", "GMT", "UTC"];
 
@@ -434,7 +437,9 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let has_colon = clock_text.contains(':');
-        if marker.is_none() && !(has_colon && (prefix.is_some() || zone)) {
+        let cued = previous_word(tokens, text, i)
+            .is_some_and(|w| COLON_TIME_CUES.contains(&w.to_lowercase().as_str()));
+        if marker.is_none() && !(has_colon && (prefix.is_some() || zone || cued)) {
             continue;
         }
         let end = marker.map_or(token.end, |(_, last)| tokens[last].end);
