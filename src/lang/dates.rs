@@ -670,15 +670,14 @@ impl Scanner<'_> {
         }
     }
 
+    /// A four-digit year at token `i`.
     fn year(&self, i: usize) -> Option<(Span, i32)> {
-        let token = self.tokens.get(i)?;
+        let token = self.tokens.get(i).filter(|t| t.kind == TokenKind::Number)?;
         let s = token.text(self.text);
-        (token.kind == TokenKind::Number
-            && s.len() == 4
-            && s.bytes().all(|b| b.is_ascii_digit())
-            && !s.starts_with('0'))
-        .then(|| s.parse().ok().map(|y| (token.span(), y)))
-        .flatten()
+        if s.len() != 4 || s.starts_with('0') {
+            return None;
+        }
+        s.parse().ok().map(|year| (token.span(), year))
     }
 
     /// The month name at `i` (with an abbreviation's full stop), and the last token it takes.
