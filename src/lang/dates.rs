@@ -773,16 +773,10 @@ impl Scanner<'_> {
     }
 }
 
-/// The date the article gives for itself: a `date:` line in front matter; else the first date
-/// written beside the weekday it fell on (a dateline, `Jakarta, Sabtu (25/1/2025)`); else the first
-/// full date in the text. Dates outside 1900–2100 (typos like `3025`) are not taken.
+/// The date the article gives for itself in its text (front matter is read with the markup): the
+/// first date written beside the weekday it fell on (a dateline, `Jakarta, Sabtu (25/1/2025)`);
+/// else the first full date. Dates outside 1900–2100 (typos like `3025`) are not taken.
 pub fn article_date(doc: &Document) -> Option<ArticleDate> {
-    if let Some(date) = front_matter_date(doc.source()) {
-        return Some(ArticleDate {
-            date,
-            source: DateSource::FrontMatter,
-        });
-    }
     let plausible = |d: &Date| (1900..=2100).contains(&d.year);
     let found = mentions(doc);
     let full_dates = found
@@ -801,18 +795,6 @@ pub fn article_date(doc: &Document) -> Option<ArticleDate> {
             date,
             source: DateSource::Text,
         })
-}
-
-/// `date: 2025-01-25` in a `---` front matter block at the top of the file.
-fn front_matter_date(source: &str) -> Option<Date> {
-    let mut lines = source.trim_start_matches('\u{feff}').lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
-    }
-    lines
-        .take_while(|l| l.trim_end() != "---")
-        .find_map(|l| l.strip_prefix("date:"))
-        .and_then(|v| Date::parse_iso(v.trim().trim_matches(['"', '\''])))
 }
 
 #[cfg(test)]
@@ -852,19 +834,7 @@ mod tests {
     }
 
     #[test]
-    fn article_date_prefers_front_matter_then_a_dateline() {
-        let doc = Document::new(
-            "t",
-            "---\ntitle: x\ndate: \"2025-03-04\"\n---\nPada 17 Agustus 1945.",
-        );
-        let date = article_date(&doc).expect("front matter");
-        assert_eq!(
-            (date.date, date.source),
-            (
-                Date::new(2025, 3, 4).expect("valid"),
-                DateSource::FrontMatter
-            )
-        );
+    fn article_date_prefers_a_dateline() {
         let doc = Document::new("t", "Sejak 17 Agustus 1945. Jakarta, Sabtu (25/1/2025).");
         assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2025, 1, 25));
         let doc = Document::new("t", "Senin (13/10/3025) dan 2 Mei 2024.");
