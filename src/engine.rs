@@ -1,7 +1,6 @@
 //! The engine: builds the enabled rule set from configuration, lints documents in parallel, and
 //! runs the fix loop. Output order is deterministic whatever the thread count.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use anyhow::bail;
@@ -15,6 +14,7 @@ use crate::lang::calendar::{ArticleDate, Date, DateSource};
 use crate::lang::dates;
 use crate::rules::{self, Rule};
 use crate::source::Document;
+use crate::suppress;
 
 /// How many lint-and-fix rounds a file may take; needing more means two fixes undo each other.
 const MAX_FIX_ROUNDS: usize = 10;
@@ -109,8 +109,9 @@ impl Linter {
         })
     }
 
-    pub fn rules(&self) -> impl Iterator<Item = &dyn Rule> {
-        self.rules.iter().map(|(r, _)| r.as_ref())
+    /// The enabled rules with their configured severity.
+    pub fn rules(&self) -> impl Iterator<Item = (&dyn Rule, Severity)> {
+        self.rules.iter().map(|(r, s)| (r.as_ref(), *s))
     }
 
     /// The article date rules should assume: the text's own, else the configured one, else today.
@@ -147,11 +148,39 @@ impl Linter {
                 d.severity = *severity;
             }
         }
+        self.suppress(doc, &ignored, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
         out
+    }
+
+    /// Drop what the document's suppression comments hide, and report those that hid nothing.
+    fn suppress(&self, doc: &Document, ignored: &[&str], out: &mut Vec<Diagnostic>) {
+        let (directives, _) = suppress::directives(doc);
+        if directives.is_empty() {
+            return;
+        }
+        let unused = suppress::apply(doc, &directives, out);
+        let severity_if_ran = |id: &str| {
+            self.rules
+                .iter()
+                .find(|(r, _)| r.meta().id == id && !ignored.contains(&id))
+                .map(|(_, severity)| *severity)
+        };
+        let Some(severity) = severity_if_ran(suppress::UNUSED) else {
+            return;
+        };
+        for (directive, rule) in unused {
+            // Only a rule that ran can tell that nothing was there to hide; unknown ids are
+            // reported by the rule itself.
+            if rule.as_deref().is_none_or(|r| severity_if_ran(r).is_some()) {
+                let mut d = suppress::unused_diagnostic(&directive, rule.as_deref());
+                d.severity = severity;
+                out.push(d);
+            }
+        }
     }
 
     fn ignored_for(&self, input: &Input) -> Vec<&str> {
@@ -222,6 +251,14 @@ impl Linter {
             })
             .collect()
     }
+
+    /// Lint texts already read (the records of a dump) in parallel; results come back in order.
+    pub fn run_texts(&self, texts: Vec<(Input, String)>) -> Vec<anyhow::Result<FileResult>> {
+        texts
+            .into_par_iter()
+            .map(|(input, text)| self.run_text(&input, text, None))
+            .collect()
+    }
 }
 
 /// A per-file failure; the run goes on with the other files.
@@ -260,17 +297,6 @@ fn strsim_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
-}
-
-/// Counts of diagnostics by rule and by severity.
-pub fn counts(results: &[FileResult]) -> (BTreeMap<String, usize>, BTreeMap<Severity, usize>) {
-    let mut by_rule = BTreeMap::new();
-    let mut by_severity = BTreeMap::new();
-    for d in results.iter().flat_map(|r| &r.diagnostics) {
-        *by_rule.entry(d.rule.clone()).or_insert(0) += 1;
-        *by_severity.entry(d.severity).or_insert(0) += 1;
-    }
-    (by_rule, by_severity)
 }
 
 #[cfg(test)]

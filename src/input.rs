@@ -2,23 +2,66 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::source::Document;
+use crate::source::{Document, markdown};
 
 /// Where a text comes from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// One record of a JSON Lines dump (`--input-format jsonl`): its text is a field of the record.
+    Record(Record),
+}
+
+/// Which record of which dump.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Record {
+    /// The dump's name, as reports show it.
+    pub dump: String,
+    /// 1-based line of the record in the dump.
+    pub line: usize,
+    /// The record's id field (or its line number when it has none).
+    pub id: String,
 }
 
 impl Input {
-    /// The name reports show.
+    /// The name reports show (`dump.jsonl#id` for a record).
     pub fn display(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_string(),
             Input::File(p) => p.display().to_string(),
+            Input::Record(r) => format!("{}#{}", r.dump, r.id),
         }
     }
+
+    /// The file name reports point at: the dump for a record.
+    pub fn path(&self) -> String {
+        match self {
+            Input::Record(r) => r.dump.clone(),
+            other => other.display(),
+        }
+    }
+
+    pub fn record(&self) -> Option<&Record> {
+        match self {
+            Input::Record(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    fn is_markdown(&self) -> bool {
+        matches!(self, Input::File(p) if has_extension(p, &["md".into(), "markdown".into()]))
+    }
+}
+
+/// A path as given relative to the current folder, without a leading `./`: how CI systems
+/// (annotations, SARIF, baselines) name a file of the repository.
+pub fn repo_relative(path: &str) -> &str {
+    let mut path = path;
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    path
 }
 
 /// A file that could not be linted; reported, and the run goes on.
@@ -35,6 +78,12 @@ pub enum InputError {
     InvalidUtf8 { path: String, offset: usize },
     #[error("{path}: {message}")]
     Walk { path: String, message: String },
+    #[error("{path}:{line}: {message}")]
+    Record {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
 /// Files under `paths` (directories walked respecting `.gitignore` and the config's `exclude`),
@@ -113,6 +162,10 @@ pub fn read(input: &Input) -> Result<Vec<u8>, InputError> {
             Ok(buf)
         }
         Input::File(p) => std::fs::read(p).map_err(|source| InputError::Io { path: name, source }),
+        Input::Record(_) => Err(InputError::Io {
+            path: name,
+            source: std::io::Error::other("a record's text is read with its dump"),
+        }),
     }
 }
 
@@ -124,7 +177,11 @@ pub fn decode(input: &Input, bytes: Vec<u8>) -> Result<String, InputError> {
     })
 }
 
-/// The document for a text, by its kind.
+/// The document for a text, by its kind: Markdown files by extension, the rest plain text.
 pub fn document(input: &Input, text: String) -> Document {
-    Document::new(input.display(), text)
+    if input.is_markdown() {
+        markdown::parse(input.display(), text)
+    } else {
+        Document::new(input.display(), text)
+    }
 }

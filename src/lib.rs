@@ -3,6 +3,7 @@
 //! The binary is a thin wrapper around [`cli::run`]; everything else is this library, so tests and
 //! benchmarks use the same code. See `docs/` for the rule reference and the JSON report contract.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -11,7 +12,9 @@ pub mod engine;
 pub mod fix;
 pub mod input;
 pub mod lang;
+pub mod records;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod write;

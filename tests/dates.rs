@@ -2,7 +2,9 @@
 //! through the engine with the three rules selected, and must produce exactly its expected
 //! findings (rule, flagged text, first fix) — no more, no fewer. All failures are listed at once.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use lintas::config::Config;
 use lintas::diagnostic::{Applicability, Diagnostic};
@@ -44,7 +46,24 @@ struct Expected {
     is_unsafe: bool,
 }
 
-fn linter(case: &Case) -> Linter {
+/// A case's configuration: its article date and extra lintas.toml lines.
+type ConfigKey = (Option<String>, Option<String>);
+
+/// Building a linter compiles every data rule: fixtures share one per configuration.
+fn linter(case: &Case) -> Arc<Linter> {
+    static LINTERS: LazyLock<Mutex<HashMap<ConfigKey, Arc<Linter>>>> =
+        LazyLock::new(Mutex::default);
+    let key = (case.date.clone(), case.config.clone());
+    let mut linters = LINTERS
+        .lock()
+        .expect("no test panicked while holding the cache");
+    linters
+        .entry(key)
+        .or_insert_with(|| Arc::new(build_linter(case)))
+        .clone()
+}
+
+fn build_linter(case: &Case) -> Linter {
     let mut toml = String::new();
     if let Some(date) = &case.date {
         toml.push_str(&format!("document-date = \"{date}\"\n"));
@@ -176,12 +195,8 @@ mod never_panics {
         /// three rules panic, and every span they report lies on character boundaries.
         #[test]
         fn on_date_like_noise(text in "([0-9]{1,5}|[/.,:\\-() ]|Rp|US\\$|AM|p\\.m\\.|Senin|Monday|Januari|Jan|May|juta|billion|pukul|é|“|\n){0,40}") {
-            let config = Config::default();
-            let selection = Selection {
-                select: Some(RULES.iter().map(|r| r.to_string()).collect()),
-                ignore: Vec::new(),
-            };
-            let linter = Linter::new(&config, &selection).expect("the rules build");
+            let plain = Case { text: String::new(), date: None, config: None, expect: Vec::new(), fixed: None };
+            let linter = linter(&plain);
             let result = linter.run_text(&Input::Stdin, text.clone(), Some(Applicability::Unsafe));
             let result = result.expect("fixes settle");
             for d in &result.diagnostics {

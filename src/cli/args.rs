@@ -73,6 +73,33 @@ pub struct CheckArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Add a table of counts by rule and severity (in `summary.statistics` with --format json).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Report only findings that this baseline file does not already record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (exits 0 unless a file could not be read).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+    /// What the paths hold: text files (plain or Markdown, by extension) or JSON Lines dumps.
+    #[arg(long, value_enum, default_value_t = InputFormat::Files)]
+    pub input_format: InputFormat,
+    /// With --input-format jsonl: the field holding each record's text.
+    #[arg(long, value_name = "FIELD", default_value = "body")]
+    pub text_field: String,
+    /// With --input-format jsonl: the field naming each record in reports.
+    #[arg(long, value_name = "FIELD", default_value = "id")]
+    pub id_field: String,
+}
+
+/// `--input-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Files and directories: `.md`/`.markdown` as Markdown, the rest as plain text.
+    Files,
+    /// JSON Lines dumps (a CMS export): one article a line.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

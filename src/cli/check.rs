@@ -1,20 +1,22 @@
 //! `lintas check`.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
-use super::args::{CheckArgs, ColorChoice};
+use super::args::{CheckArgs, ColorChoice, InputFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Applicability, Severity};
 use crate::engine::{FileError, FileResult, Linter, Selection};
 use crate::input::{self, Input};
-use crate::report::{self, Report};
+use crate::records::{Fields, Records};
+use crate::report::{self, Emitter, Settings, Summary};
 use crate::write::write_fixed;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
@@ -29,8 +31,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         ignore: args.ignore.clone(),
     };
     let linter = Linter::new(&config, &selection)?;
+    let jsonl = args.input_format == InputFormat::Jsonl;
+    if jsonl && (args.fix || args.diff) {
+        bail!("--fix and --diff work on files, not on the records of a JSON Lines dump");
+    }
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
 
-    let (inputs, walk_errors) = input::collect(&args.paths, &config.extensions(), &config.exclude);
+    let (inputs, walk_errors) = if jsonl {
+        (dumps(&args.paths), Vec::new())
+    } else {
+        input::collect(&args.paths, &config.extensions(), &config.exclude)
+    };
     let mut errors: Vec<(String, String)> = walk_errors
         .iter()
         .map(|e| (path_of(e), e.to_string()))
@@ -46,20 +57,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         pool = pool.num_threads(n.max(1));
     }
     let pool = pool.build().context("cannot start worker threads")?;
-    let outcomes = pool.install(|| linter.run(&inputs, fix));
 
-    let mut results: Vec<FileResult> = Vec::new();
-    for (input, outcome) in inputs.iter().zip(outcomes) {
-        match outcome {
-            Ok(r) => results.push(r),
-            Err(e) => errors.push((input.display(), file_error_message(&e))),
-        }
-    }
-
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     if args.diff {
-        let changed = write_diffs(&mut out, &results)?;
+        let outcomes = pool.install(|| linter.run(&inputs, fix));
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        let mut changed = false;
+        for (input, outcome) in inputs.iter().zip(outcomes) {
+            match outcome {
+                Ok(r) => changed |= write_diff(&mut out, &r)?,
+                Err(e) => errors.push((input.display(), file_error_message(&e))),
+            }
+        }
         out.flush()?;
         report_errors(&errors);
         return Ok(if !errors.is_empty() {
@@ -70,22 +78,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             EXIT_CLEAN
         });
     }
-    if args.fix {
-        for r in &results {
-            let Some(original) = &r.original else {
-                continue;
-            };
-            match &r.input {
-                Input::File(path) => {
-                    if let Err(e) = write_fixed(path, original, &r.source) {
-                        errors.push((r.path(), e.to_string()));
-                    }
-                }
-                // Fixed standard input goes to standard output; diagnostics then go to stderr.
-                Input::Stdin => out.write_all(r.source.as_bytes())?,
-            }
-        }
-    }
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -95,32 +87,189 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let report = Report {
-        results: &results,
-        errors: &errors,
+    let settings = Settings {
         lang,
         fixing: args.fix,
         quiet: args.quiet,
+        statistics: args.statistics,
+        color,
     };
-    let mut emitter = report::emitter(args.format, color);
-    let stdin_fixed = args.fix && results.iter().any(|r| r.input == Input::Stdin);
-    if stdin_fixed {
-        out.flush()?;
-        emitter.emit(&mut BufWriter::new(std::io::stderr().lock()), &report)?;
+    let rules = linter
+        .rules()
+        .map(|(rule, severity)| (rule.meta().clone(), severity))
+        .collect();
+    // Fixed standard input goes to standard output; the report then goes to standard error.
+    let report_to_stderr = args.fix && inputs.contains(&Input::Stdin);
+    let out: Box<dyn Write> = if report_to_stderr {
+        Box::new(BufWriter::new(std::io::stderr().lock()))
     } else {
-        emitter.emit(&mut out, &report)?;
-    }
-    out.flush()?;
-    report_errors(&errors);
+        Box::new(BufWriter::new(std::io::stdout().lock()))
+    };
+    let mut sink = Sink {
+        emitter: report::emitter(args.format, settings, rules),
+        out,
+        summary: Summary::default(),
+        baseline,
+        recorder: args
+            .write_baseline
+            .as_ref()
+            .map(|_| BaselineWriter::default()),
+        fail_on,
+        failing: false,
+    };
+    sink.emitter.begin(&mut sink.out)?;
 
-    if !errors.is_empty() {
-        return Ok(EXIT_ERROR);
+    if jsonl {
+        let fields = Fields {
+            text: args.text_field.clone(),
+            id: args.id_field.clone(),
+        };
+        for dump in &inputs {
+            lint_dump(&linter, &pool, dump, &fields, &mut sink, &mut errors)?;
+        }
+    } else {
+        let outcomes = pool.install(|| linter.run(&inputs, fix));
+        for (input, outcome) in inputs.iter().zip(outcomes) {
+            match outcome {
+                Ok(r) => {
+                    if args.fix {
+                        write_fix(&r, &mut errors)?;
+                    }
+                    sink.add(r)?;
+                }
+                Err(e) => errors.push((input.display(), file_error_message(&e))),
+            }
+        }
     }
-    let failing = results
+
+    if let (Some(path), Some(recorder)) = (&args.write_baseline, sink.recorder.take()) {
+        if let Err(e) = recorder.write(path) {
+            errors.push((path.display().to_string(), format!("{e:#}")));
+        }
+    }
+    sink.summary.baseline = sink.baseline.as_ref().map(Baseline::summary);
+    sink.summary.errors = errors;
+    sink.emitter.end(&mut sink.out, &sink.summary)?;
+    sink.out.flush()?;
+    report_errors(&sink.summary.errors);
+
+    Ok(if !sink.summary.errors.is_empty() {
+        EXIT_ERROR
+    } else if sink.failing && args.write_baseline.is_none() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// Where results go once linted: the baseline, the totals and the report.
+struct Sink {
+    emitter: Box<dyn Emitter>,
+    out: Box<dyn Write>,
+    summary: Summary,
+    baseline: Option<Baseline>,
+    recorder: Option<BaselineWriter>,
+    fail_on: Severity,
+    failing: bool,
+}
+
+impl Sink {
+    fn add(&mut self, mut r: FileResult) -> std::io::Result<()> {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.add(&r);
+        }
+        if let Some(baseline) = &mut self.baseline {
+            baseline.filter(&mut r);
+        }
+        self.failing |= r.diagnostics.iter().any(|d| d.severity >= self.fail_on);
+        self.summary.add(&r);
+        self.emitter.file(&mut self.out, &r)
+    }
+}
+
+/// The dumps named on the command line (`-` is standard input).
+fn dumps(paths: &[PathBuf]) -> Vec<Input> {
+    paths
         .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= fail_on);
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::File(p.clone())
+            }
+        })
+        .collect()
+}
+
+/// Lint one JSON Lines dump a batch of records at a time: parallel within a batch, and memory
+/// bounded by the batch, never by the dump.
+fn lint_dump(
+    linter: &Linter,
+    pool: &rayon::ThreadPool,
+    dump: &Input,
+    fields: &Fields,
+    sink: &mut Sink,
+    errors: &mut Vec<(String, String)>,
+) -> anyhow::Result<()> {
+    let reader: Box<dyn BufRead> = match dump {
+        Input::File(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(BufReader::new(f)),
+            Err(e) => {
+                errors.push((
+                    dump.display(),
+                    format!("{}: cannot read: {e}", dump.display()),
+                ));
+                return Ok(());
+            }
+        },
+        _ => Box::new(BufReader::new(std::io::stdin().lock())),
+    };
+    let batch_size = pool.current_num_threads() * RECORDS_PER_THREAD;
+    let mut records = Records::new(reader, dump.display(), fields.clone()).peekable();
+    while records.peek().is_some() {
+        let mut batch = Vec::with_capacity(batch_size);
+        for record in records.by_ref().take(batch_size) {
+            match record {
+                Ok((record, text)) => batch.push((Input::Record(record), text)),
+                Err(e) => errors.push((dump.display(), e.to_string())),
+            }
+        }
+        let names: Vec<String> = batch.iter().map(|(i, _)| i.display()).collect();
+        for (name, outcome) in names
+            .into_iter()
+            .zip(pool.install(|| linter.run_texts(batch)))
+        {
+            match outcome {
+                Ok(r) => sink.add(r)?,
+                Err(e) => errors.push((name, format!("{e:#}"))),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Records linted together: enough to keep every thread busy, few enough to bound memory.
+const RECORDS_PER_THREAD: usize = 4;
+
+fn write_fix(r: &FileResult, errors: &mut Vec<(String, String)>) -> std::io::Result<()> {
+    let Some(original) = &r.original else {
+        return Ok(());
+    };
+    match &r.input {
+        Input::File(path) => {
+            if let Err(e) = write_fixed(path, original, &r.source) {
+                errors.push((r.path(), e.to_string()));
+            }
+        }
+        Input::Stdin => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(r.source.as_bytes())?;
+            stdout.flush()?;
+        }
+        // Records are never fixed (refused above).
+        Input::Record(_) => {}
+    }
+    Ok(())
 }
 
 fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
@@ -160,24 +309,21 @@ pub fn render_config_error(e: &ConfigError) -> String {
     }
 }
 
-fn write_diffs(out: &mut dyn Write, results: &[FileResult]) -> std::io::Result<bool> {
-    let mut changed = false;
-    for r in results {
-        let Some(original) = &r.original else {
-            continue;
-        };
-        changed = true;
-        let path = r.path();
-        let diff = similar::TextDiff::from_lines(&**original, &*r.source);
-        write!(
-            out,
-            "{}",
-            diff.unified_diff()
-                .context_radius(2)
-                .header(&format!("a/{path}"), &format!("b/{path}"))
-        )?;
-    }
-    Ok(changed)
+/// The unified diff of the fixes for one file; whether there was any.
+fn write_diff(out: &mut dyn Write, r: &FileResult) -> std::io::Result<bool> {
+    let Some(original) = &r.original else {
+        return Ok(false);
+    };
+    let path = r.path();
+    let diff = similar::TextDiff::from_lines(&**original, &*r.source);
+    write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(2)
+            .header(&format!("a/{path}"), &format!("b/{path}"))
+    )?;
+    Ok(true)
 }
 
 fn report_errors(errors: &[(String, String)]) {
@@ -192,7 +338,8 @@ fn path_of(e: &input::InputError) -> String {
         input::InputError::Missing { path }
         | input::InputError::Io { path, .. }
         | input::InputError::InvalidUtf8 { path, .. }
-        | input::InputError::Walk { path, .. } => path.clone(),
+        | input::InputError::Walk { path, .. }
+        | input::InputError::Record { path, .. } => path.clone(),
     }
 }
 

@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::Document;
@@ -30,6 +30,10 @@ struct RuleHeader {
     /// Skip quoted speech unless an entry says otherwise (informal register is the speaker's).
     #[serde(default)]
     outside_quotes: bool,
+    /// A phrase also matches with a clitic attached (`karirnya` is `karir` + `-nya`), and the
+    /// replacement keeps it (`kariernya`), so a list of words need not spell out every clitic.
+    #[serde(default)]
+    clitics: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,7 +64,8 @@ pub struct Entry {
     /// A literal phrase, matched case-insensitively on word boundaries.
     #[serde(rename = "match")]
     pub phrase: Option<String>,
-    /// A regex, for patterns a phrase cannot say. A group named `x` narrows the flagged span.
+    /// A regex, for patterns a phrase cannot say. A group named `x` narrows the flagged span; a
+    /// match in which `x` takes no part is an exception and is not flagged.
     pub regex: Option<String>,
     /// The replacement (`$1` expands regex groups); the phrase's case is kept.
     pub replace: Option<String>,
@@ -74,6 +79,16 @@ pub struct Entry {
     pub case_sensitive: bool,
     /// Overrides the rule's `outside-quotes`.
     pub outside_quotes: Option<bool>,
+    /// Only where a sentence starts (“Bagaimanapun,” for “However,”).
+    #[serde(default)]
+    pub sentence_start: bool,
+    /// Not in a sentence this regex matches: a question (`\?`) for an interrogative “di mana”,
+    /// a `maupun` already paired with `baik`.
+    pub unless_sentence: Option<String>,
+    /// Only checked when the rule's `strict` option is on: a norm that edited news commonly
+    /// departs from by house style (compound spacing beyond the classic cases).
+    #[serde(default)]
+    pub strict: bool,
     /// Where the norm comes from (KBBI entry, EYD V section, style guide).
     pub source: String,
 }
@@ -88,13 +103,25 @@ impl Entry {
     }
 }
 
+/// The options every data rule takes in `[rules.ID]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct DataRuleOptions {
+    /// Also check the entries marked `strict`.
+    #[serde(default)]
+    strict: bool,
+}
+
 /// A phrase rule compiled from one `rules/*.toml` plus the user's additions.
 pub struct DataRule {
     meta: RuleMeta,
     message: Localized,
     message_no_fix: Localized,
     outside_quotes: bool,
+    clitics: bool,
     entries: Vec<Entry>,
+    /// `unless_sentence` of `entries[i]`, compiled.
+    unless: Vec<Option<Regex>>,
     /// Pattern i of the automaton is `entries[phrase_entry[i]]`.
     automaton: Option<AhoCorasick>,
     phrase_entry: Vec<usize>,
@@ -124,22 +151,25 @@ impl DataRule {
                 &format!("{origin}:{line}"),
             )?);
         }
-        if let Some(settings) = config.settings(&header.id) {
-            let user_origin = config.origin_name();
-            for (i, value) in settings.entries.iter().enumerate() {
-                let table = value.as_table().cloned().unwrap_or_default();
-                let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-                entries.push(parse_entry(table, &at)?);
-            }
-            for id in &settings.disable {
-                let before = entries.len();
-                entries.retain(|e| &e.id() != id);
-                if entries.len() == before {
-                    bail!(
-                        "{user_origin}: [rules.{}] disable: no entry “{id}” in this rule",
-                        header.id
-                    );
-                }
+        let user_origin = config.origin_name();
+        let settings = config.settings(&header.id);
+        for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
+            let table = value.as_table().cloned().unwrap_or_default();
+            let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
+            entries.push(parse_entry(table, &at)?);
+        }
+        let options: DataRuleOptions = config.rule_options(&header.id)?;
+        if !options.strict {
+            entries.retain(|e| !e.strict);
+        }
+        for id in settings.map_or(&[][..], |s| &s.disable) {
+            let before = entries.len();
+            entries.retain(|e| &e.id() != id);
+            if entries.len() == before {
+                bail!(
+                    "{user_origin}: [rules.{}] disable: no entry “{id}” in this rule",
+                    header.id
+                );
             }
         }
         DataRule::compile(header, entries, origin)
@@ -149,7 +179,14 @@ impl DataRule {
         let mut patterns = Vec::new();
         let mut phrase_entry = Vec::new();
         let mut regexes = Vec::new();
+        let mut unless = Vec::new();
         for (i, e) in entries.iter().enumerate() {
+            unless.push(match &e.unless_sentence {
+                Some(r) => Some(Regex::new(r).with_context(|| {
+                    format!("{origin}: entry “{}”: bad unless-sentence regex", e.id())
+                })?),
+                None => None,
+            });
             if let Some(p) = &e.phrase {
                 patterns.push(p.clone());
                 phrase_entry.push(i);
@@ -191,7 +228,9 @@ impl DataRule {
             message: header.message,
             message_no_fix,
             outside_quotes: header.outside_quotes,
+            clitics: header.clitics,
             entries,
+            unless,
             automaton,
             phrase_entry,
             regexes,
@@ -202,16 +241,45 @@ impl DataRule {
         &self.entries
     }
 
+    /// Whether entry `i` applies at `span`: its quote, sentence-start and sentence conditions.
+    fn applies(&self, doc: &Document, i: usize, span: &Span) -> bool {
+        let entry = &self.entries[i];
+        if entry.outside_quotes.unwrap_or(self.outside_quotes) && doc.in_quote(span) {
+            return false;
+        }
+        if entry.sentence_start && !doc.starts_sentence(span.start) {
+            return false;
+        }
+        match (&self.unless[i], doc.sentence_at(span.start)) {
+            (Some(re), Some(sentence)) => !re.is_match(doc.slice(&sentence)),
+            _ => true,
+        }
+    }
+
+    /// The end of a clitic (`-nya`, `-ku`, `-mu`, `-lah`, `-kah`, or `-nya` then `-lah`/`-kah`)
+    /// that directly follows `end` and ends a word, if the rule allows clitics.
+    fn clitic_end(&self, doc: &Document, start: usize, end: usize) -> Option<usize> {
+        if !self.clitics {
+            return None;
+        }
+        let rest = &doc.text()[end..];
+        CLITICS
+            .iter()
+            .filter(|c| {
+                rest.get(..c.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(c))
+            })
+            .map(|c| end + c.len())
+            .find(|&e| doc.is_word_boundary_span(&(start..e)))
+    }
+
     fn report(
         &self,
         doc: &Document,
         entry: &Entry,
-        span: std::ops::Range<usize>,
+        span: Span,
         replacement: Option<String>,
     ) -> Option<Diagnostic> {
-        if entry.outside_quotes.unwrap_or(self.outside_quotes) && doc.in_quote(&span) {
-            return None;
-        }
         let found = doc.slice(&span).to_string();
         let help = entry.help.clone().unwrap_or_default();
         let fill = |t: &str, replace: &str| {
@@ -267,24 +335,43 @@ impl Rule for DataRule {
         let text = doc.text();
         if let Some(ac) = &self.automaton {
             for m in ac.find_iter(text) {
-                let entry = &self.entries[self.phrase_entry[m.pattern().as_usize()]];
-                let span = m.start()..m.end();
+                let i = self.phrase_entry[m.pattern().as_usize()];
+                let entry = &self.entries[i];
+                let mut span = m.start()..m.end();
                 if entry.case_sensitive && entry.phrase.as_deref() != Some(&text[span.clone()]) {
                     continue;
                 }
+                let mut replacement = entry.replace.clone();
                 if !doc.is_word_boundary_span(&span) {
-                    continue;
+                    let Some(end) = self.clitic_end(doc, span.start, span.end) else {
+                        continue;
+                    };
+                    let clitic = &text[span.end..end];
+                    replacement = replacement.map(|r| format!("{r}{clitic}"));
+                    span.end = end;
                 }
-                out.extend(self.report(doc, entry, span, entry.replace.clone()));
+                if self.applies(doc, i, &span) {
+                    out.extend(self.report(doc, entry, span, replacement));
+                }
             }
         }
         for (i, re) in &self.regexes {
             let entry = &self.entries[*i];
+            let narrows = re.capture_names().any(|n| n == Some("x"));
             for caps in re.captures_iter(text) {
                 let Some(whole) = caps.get(0) else { continue };
-                let flagged = caps.name("x").unwrap_or(whole);
+                // With an `x` group, an alternative without it matches only to be skipped: the
+                // regex crate has no look-around, so exceptions are spelled out first.
+                let flagged = match caps.name("x") {
+                    Some(x) => x,
+                    None if narrows => continue,
+                    None => whole,
+                };
                 let span = flagged.start()..flagged.end();
-                if span.is_empty() || doc.tokens_in(&span).iter().any(|t| t.is_address()) {
+                if span.is_empty()
+                    || doc.tokens_in(&span).iter().any(|t| t.is_address())
+                    || !self.applies(doc, *i, &span)
+                {
                     continue;
                 }
                 let replacement = entry.replace.as_ref().map(|r| {
@@ -297,6 +384,10 @@ impl Rule for DataRule {
         }
     }
 }
+
+/// Clitics a listed word may carry, longest first so `-nyalah` wins over `-nya`. `-pun` is not
+/// one: after a noun it is written apart, so `apapun` needs its own entry (`apa pun`).
+const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"];
 
 fn parse_entry(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
     let entry: Entry = toml::Value::Table(table)
@@ -311,6 +402,14 @@ fn parse_entry(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
                 .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?;
         }
         _ => {}
+    }
+    if let Some(r) = &entry.unless_sentence {
+        Regex::new(r).map_err(|e| {
+            anyhow::anyhow!(
+                "{at}: bad unless-sentence regex in entry “{}”: {e}",
+                entry.id()
+            )
+        })?;
     }
     if entry.source.trim().is_empty() {
         bail!("{at}: entry “{}” has no source", entry.id());
@@ -388,6 +487,86 @@ source = "own"
         );
     }
 
+    const CONDITIONS: &str = r#"
+[rule]
+id = "c"
+severity = "warning"
+summary = { id = "s", en = "s" }
+explanation = { id = "e", en = "e" }
+sources = ["x"]
+examples = []
+clitics = true
+message = { id = "“{found}” → “{replace}”", en = "“{found}” → “{replace}”" }
+
+[[entry]]
+match = "karir"
+replace = "karier"
+source = "KBBI"
+
+[[entry]]
+match = "Bagaimanapun,"
+replace = "Namun,"
+sentence-start = true
+source = "own"
+
+[[entry]]
+regex = '(?i)(?:^|, )(?:di mana pun|(?P<x>di mana) \w)'
+replace = "tempat"
+unless-sentence = '\?'
+source = "own"
+"#;
+
+    fn check_with(rule: &str, text: &str) -> Vec<(String, Option<String>)> {
+        let rule = DataRule::from_toml("c.toml", rule, &Config::default()).expect("compiles");
+        let doc = Document::new("d", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.into_iter()
+            .map(|d| {
+                (
+                    doc.slice(&d.span).to_string(),
+                    d.fixes.first().map(|f| f.edits[0].replacement.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clitics_are_kept_when_the_rule_allows_them() {
+        let got = check_with(
+            CONDITIONS,
+            "Karirnya naik. Karir, karirku, karirnyalah. Karirpun dan karirnyaa tidak.",
+        );
+        let expected = [
+            ("Karirnya", "Kariernya"),
+            ("Karir", "Karier"),
+            ("karirku", "karierku"),
+            ("karirnyalah", "kariernyalah"),
+        ];
+        assert_eq!(
+            got,
+            expected.map(|(f, r)| (f.to_string(), Some(r.to_string())))
+        );
+        let without = check("resikonya", &Config::default());
+        assert!(without.is_empty(), "{without:?}");
+    }
+
+    #[test]
+    fn sentence_conditions_narrow_an_entry() {
+        let got = check_with(
+            CONDITIONS,
+            "Bagaimanapun, ia datang. Ia, bagaimanapun, pergi. Di mana dia? Kota, di mana ia lahir, \
+             ramai. Di mana pun ia ada, ramai.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Bagaimanapun,".to_string(), Some("Namun,".to_string())),
+                ("di mana".to_string(), Some("tempat".to_string())),
+            ]
+        );
+    }
+
     #[test]
     fn users_add_and_disable_entries() {
         let config = Config::parse(
@@ -396,6 +575,22 @@ source = "own"
         .expect("parses");
         let got = check("resiko ijin", &config);
         assert_eq!(got, [("ijin".to_string(), Some("izin".to_string()))]);
+    }
+
+    #[test]
+    fn strict_entries_only_when_asked() {
+        let config = Config::parse(
+            "[[rules.t.entries]]\nmatch = \"sepakbola\"\nreplace = \"sepak bola\"\nstrict = true\nsource = \"KBBI\"\n",
+        )
+        .expect("parses");
+        assert!(check("sepakbola", &config).is_empty());
+        let strict = Config::parse(
+            "[rules.t]\nstrict = true\n[[rules.t.entries]]\nmatch = \"sepakbola\"\nreplace = \"sepak bola\"\nstrict = true\nsource = \"KBBI\"\n",
+        )
+        .expect("parses");
+        assert_eq!(check("sepakbola", &strict).len(), 1);
+        let unknown = Config::parse("[rules.t]\nstrcit = true\n").expect("parses");
+        assert!(DataRule::from_toml("t.toml", RULE, &unknown).is_err());
     }
 
     #[test]

@@ -5,3 +5,4 @@ pub mod calendar;
 pub mod case;
 pub mod dates;
 pub mod numbers;
+pub mod words;

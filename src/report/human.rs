@@ -7,12 +7,12 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor};
 
-use super::{Emitter, Report, severity_word};
+use super::{Emitter, Settings, Summary, severity_word};
 use crate::diagnostic::{Applicability, Diagnostic, Lang, Severity};
-use crate::engine::counts;
+use crate::engine::FileResult;
 
 pub struct Human {
-    pub color: bool,
+    pub settings: Settings,
 }
 
 fn cs_severity(s: Severity) -> CsSeverity {
@@ -52,50 +52,69 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> CsDiagnostic<()> {
 }
 
 impl Emitter for Human {
-    fn emit(&mut self, w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
         let config = term::Config::default();
-        let mut out: Box<dyn termcolor::WriteColor + '_> = if self.color {
+        let mut out: Box<dyn termcolor::WriteColor + '_> = if self.settings.color {
             Box::new(termcolor::Ansi::new(&mut *w))
         } else {
             Box::new(termcolor::NoColor::new(&mut *w))
         };
-        for r in report.results {
-            let file = SimpleFile::new(r.path(), &*r.source);
-            for d in &r.diagnostics {
-                term::emit_to_write_style(&mut out, &config, &file, &to_codespan(d, report.lang))
-                    .map_err(io::Error::other)?;
-            }
+        let file = SimpleFile::new(r.path(), &*r.source);
+        for d in &r.diagnostics {
+            term::emit_to_write_style(
+                &mut out,
+                &config,
+                &file,
+                &to_codespan(d, self.settings.lang),
+            )
+            .map_err(io::Error::other)?;
         }
-        drop(out);
-        if !report.quiet {
-            summary(w, report)?;
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if self.settings.statistics {
+            statistics(w, summary, self.settings.lang)?;
+        }
+        if !self.settings.quiet {
+            totals(w, summary, &self.settings)?;
         }
         Ok(())
     }
 }
 
-fn summary(w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    let lang = report.lang;
-    let (_, by_severity) = counts(report.results);
-    let total: usize = by_severity.values().sum();
-    let fixed: usize = report.results.iter().map(|r| r.fixed).sum();
-    let files = report.results.len();
-    let fixable = report
-        .results
+/// The `--statistics` table: count, rule, severity; most frequent first.
+fn statistics(w: &mut dyn Write, summary: &Summary, lang: Lang) -> io::Result<()> {
+    let rows = summary.statistics();
+    let count_width = rows
         .iter()
-        .flat_map(|r| &r.diagnostics)
-        .filter(|d| {
-            d.fixes
-                .first()
-                .is_some_and(|f| f.applicability == Applicability::Safe)
-        })
-        .count();
+        .map(|r| r.2.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let rule_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    for (rule, severity, n) in rows {
+        writeln!(
+            w,
+            "{n:>count_width$}  {rule:rule_width$}  {}",
+            severity_word(severity, lang, 1)
+        )?;
+    }
+    Ok(())
+}
+
+fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Result<()> {
+    let lang = settings.lang;
+    let by_severity = summary.by_severity();
+    let total = summary.diagnostics;
+    let fixed = summary.fixed;
+    let files = summary.files;
+    let fixable = summary.fixable;
     let parts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
         .filter_map(|s| {
             by_severity
                 .get(&s)
-                .map(|n| format!("{n} {}", severity_word(s, lang)))
+                .map(|&n| format!("{n} {}", severity_word(s, lang, n)))
         })
         .collect();
     let detail = if parts.is_empty() {
@@ -121,7 +140,7 @@ fn summary(w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
                 if fixed == 1 { "" } else { "es" }
             )?,
         }
-    } else if fixable > 0 && !report.fixing {
+    } else if fixable > 0 && !settings.fixing {
         match lang {
             Lang::Id => writeln!(
                 w,
@@ -133,17 +152,33 @@ fn summary(w: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             )?,
         }
     }
-    if !report.errors.is_empty() {
+    if let Some(b) = summary.baseline {
+        match lang {
+            Lang::Id => writeln!(
+                w,
+                "lintas: baseline: {} temuan lama disembunyikan, {} sudah tidak ada",
+                b.known, b.disappeared
+            )?,
+            Lang::En => writeln!(
+                w,
+                "lintas: baseline: {} known finding{} hidden, {} gone",
+                b.known,
+                plural(b.known),
+                b.disappeared
+            )?,
+        }
+    }
+    if !summary.errors.is_empty() {
         match lang {
             Lang::Id => writeln!(
                 w,
                 "lintas: {} berkas tidak dapat diperiksa",
-                report.errors.len()
+                summary.errors.len()
             )?,
             Lang::En => writeln!(
                 w,
                 "lintas: {} file(s) could not be checked",
-                report.errors.len()
+                summary.errors.len()
             )?,
         }
     }

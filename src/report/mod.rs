@@ -1,15 +1,23 @@
-//! Reports: one emitter per output format, all reading the same results.
+//! Reports: one emitter per output format. Results stream through an emitter one file (or one
+//! record) at a time, so a dump of any size is reported in bounded memory; totals come at the end.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use crate::diagnostic::{Lang, Severity};
+use crate::baseline::BaselineSummary;
+use crate::diagnostic::{Applicability, Lang, Severity};
 use crate::engine::FileResult;
+use crate::rules::RuleMeta;
 
+pub use github::Github;
 pub use human::Human;
 pub use json::{Json, JsonLines, diagnostic_json};
+pub use sarif::Sarif;
 
 /// `--format`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -21,39 +29,128 @@ pub enum Format {
     Json,
     /// One JSON diagnostic object a line.
     Jsonl,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
 }
 
-/// What every emitter gets.
-pub struct Report<'a> {
-    pub results: &'a [FileResult],
-    /// Files that could not be linted, as messages.
-    pub errors: &'a [(String, String)],
+/// How a report is written, whatever its format.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Settings {
     pub lang: Lang,
     /// The run applied fixes in place.
     pub fixing: bool,
     /// Leave out everything but the diagnostics.
     pub quiet: bool,
+    /// Add counts by rule and severity (`--statistics`).
+    pub statistics: bool,
+    /// Colour (human output only).
+    pub color: bool,
 }
 
-pub trait Emitter {
-    fn emit(&mut self, w: &mut dyn Write, report: &Report<'_>) -> io::Result<()>;
+/// Totals gathered while results stream past.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub diagnostics: usize,
+    /// Diagnostics by rule and severity.
+    pub counts: BTreeMap<(String, Severity), usize>,
+    /// Fixes applied.
+    pub fixed: usize,
+    /// Diagnostics whose best fix is safe (what `--fix` would apply).
+    pub fixable: usize,
+    /// Inputs that could not be linted: (path, message).
+    pub errors: Vec<(String, String)>,
+    /// Set when a baseline filtered the findings.
+    pub baseline: Option<BaselineSummary>,
 }
 
-/// The emitter for a format.
-pub fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
-    match format {
-        Format::Human => Box::new(Human { color }),
-        Format::Json => Box::new(Json),
-        Format::Jsonl => Box::new(JsonLines),
+impl Summary {
+    pub fn add(&mut self, r: &FileResult) {
+        self.files += 1;
+        self.diagnostics += r.diagnostics.len();
+        self.fixed += r.fixed;
+        for d in &r.diagnostics {
+            *self.counts.entry((d.rule.clone(), d.severity)).or_insert(0) += 1;
+            if d.fixes
+                .first()
+                .is_some_and(|f| f.applicability == Applicability::Safe)
+            {
+                self.fixable += 1;
+            }
+        }
+    }
+
+    pub fn by_rule(&self) -> BTreeMap<&str, usize> {
+        let mut out = BTreeMap::new();
+        for ((rule, _), n) in &self.counts {
+            *out.entry(rule.as_str()).or_insert(0) += n;
+        }
+        out
+    }
+
+    pub fn by_severity(&self) -> BTreeMap<Severity, usize> {
+        let mut out = BTreeMap::new();
+        for ((_, severity), n) in &self.counts {
+            *out.entry(*severity).or_insert(0) += n;
+        }
+        out
+    }
+
+    /// (rule, severity, count), most frequent first: the `--statistics` table.
+    pub fn statistics(&self) -> Vec<(&str, Severity, usize)> {
+        let mut rows: Vec<_> = self
+            .counts
+            .iter()
+            .map(|((rule, severity), n)| (rule.as_str(), *severity, *n))
+            .collect();
+        rows.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(b.0)));
+        rows
     }
 }
 
-/// Localized words for severities, for human-facing text.
-pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
-    match (severity, lang) {
-        (Severity::Error, Lang::Id) => "galat",
-        (Severity::Warning, Lang::Id) => "peringatan",
-        (Severity::Info, Lang::Id) => "info",
-        (s, Lang::En) => s.as_str(),
+/// Writes one format. `file` is called once per linted input, in report order.
+pub trait Emitter {
+    fn begin(&mut self, _w: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()>;
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// The emitter for a format. `rules` are the enabled rules with their configured severity
+/// (SARIF describes them).
+pub fn emitter(
+    format: Format,
+    settings: Settings,
+    rules: Vec<(RuleMeta, Severity)>,
+) -> Box<dyn Emitter> {
+    match format {
+        Format::Human => Box::new(Human { settings }),
+        Format::Json => Box::new(Json::new(settings)),
+        Format::Jsonl => Box::new(JsonLines { settings }),
+        Format::Sarif => Box::new(Sarif::new(settings, rules)),
+        Format::Github => Box::new(Github { settings }),
+    }
+}
+
+/// `value` pretty-printed, its continuation lines indented by `indent`: for formats whose
+/// document is written piece by piece.
+fn pretty(value: &serde_json::Value, indent: &str) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{indent}")))
+}
+
+/// Localized words for `count` findings of a severity, for human-facing text.
+pub fn severity_word(severity: Severity, lang: Lang, count: usize) -> &'static str {
+    match (severity, lang, count) {
+        (Severity::Error, Lang::Id, _) => "galat",
+        (Severity::Warning, Lang::Id, _) => "peringatan",
+        (Severity::Info, _, _) => "info",
+        (Severity::Error, Lang::En, 1) => "error",
+        (Severity::Error, Lang::En, _) => "errors",
+        (Severity::Warning, Lang::En, 1) => "warning",
+        (Severity::Warning, Lang::En, _) => "warnings",
     }
 }

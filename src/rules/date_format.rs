@@ -52,7 +52,7 @@ pub struct DateFormat {
     meta: RuleMeta,
 }
 
-pub fn build(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     Ok(Arc::new(DateFormat { meta: meta() }))
 }
 

@@ -21,7 +21,7 @@ pub struct DateWeekday {
     meta: RuleMeta,
 }
 
-pub fn build(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     Ok(Arc::new(DateWeekday { meta: meta() }))
 }
 

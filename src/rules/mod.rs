@@ -1,9 +1,15 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
 
+mod capitalization;
 mod date_format;
 mod date_weekday;
+pub mod docs;
 mod number_format;
+mod repeated_word;
+mod spacing;
+mod stray_text;
+mod unused_suppression;
 
 use std::sync::Arc;
 
@@ -11,6 +17,7 @@ use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Diagnostic, Localized, Severity};
 use crate::source::Document;
+use crate::suppress;
 
 /// A rule's own documentation.
 #[derive(Clone, Debug)]
@@ -63,9 +70,14 @@ type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
 const CODE_RULES: &[(&str, Constructor)] = &[
-    (date_format::ID, date_format::build),
-    (date_weekday::ID, date_weekday::build),
-    (number_format::ID, number_format::build),
+    ("capitalization", capitalization::new),
+    (date_format::ID, date_format::new),
+    (date_weekday::ID, date_weekday::new),
+    (number_format::ID, number_format::new),
+    ("repeated-word", repeated_word::new),
+    ("spacing", spacing::new),
+    ("stray-text", stray_text::new),
+    (suppress::UNUSED, unused_suppression::new),
 ];
 
 /// Every rule, enabled or not, in id order.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::config::Config;
-use crate::data::DataRule;
+use crate::data::{self, DataRule};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case;
 use crate::lang::numbers::{self, Separators};
@@ -21,6 +21,9 @@ use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, Token, TokenKind};
 
 pub const ID: &str = "number-format";
+
+/// The data rule that owns tidak baku spellings, `milyar` among them.
+const NONSTANDARD_WORD_FILE: &str = "nonstandard-word.toml";
 
 /// Currency signs and codes written before an amount (compared as written; see
 /// [`CURRENCY_CODES`]).
@@ -100,12 +103,19 @@ pub struct NumberFormat {
     left_to_nonstandard: Vec<String>,
 }
 
-pub fn build(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     let options: Options = config.rule_options(ID)?;
     Ok(Arc::new(NumberFormat {
         meta: meta(),
         options,
-        left_to_nonstandard: magnitudes_reported_elsewhere(&DataRule::load_all(config)?),
+        left_to_nonstandard: match data::embedded(NONSTANDARD_WORD_FILE) {
+            Some(text) => magnitudes_reported_elsewhere(&[DataRule::from_toml(
+                &format!("rules/{NONSTANDARD_WORD_FILE}"),
+                text,
+                config,
+            )?]),
+            None => Vec::new(),
+        },
     }))
 }
 
@@ -458,7 +468,7 @@ mod tests {
         assert_eq!(options.currency_space, CurrencySpace::Spaced);
         let bad = Config::parse("[rules.number-format]\ncurrency-space = \"wide\"\n")
             .expect("valid TOML");
-        assert!(build(&bad).is_err());
+        assert!(new(&bad).is_err());
     }
 
     #[test]

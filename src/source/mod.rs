@@ -1,6 +1,7 @@
 //! The document model: the text as read, the view rules lint, tokens, and segments.
 
 mod line_index;
+pub mod markdown;
 mod segment;
 mod token;
 
@@ -26,6 +27,8 @@ pub struct Document {
     sentences: Vec<Span>,
     quotes: Vec<Span>,
     lines: LineIndex,
+    /// HTML comments (`<!-- … -->`) outside code: where inline directives such as suppressions live.
+    comments: Vec<Span>,
     /// The date the article was written, for rules whose answer depends on it.
     pub date: Option<ArticleDate>,
 }
@@ -58,6 +61,8 @@ impl Document {
         let sentences = segment::sentences(text, &tokens, &paragraphs);
         let quotes = segment::quotes(text, &tokens, &paragraphs);
         let lines = LineIndex::new(&source);
+        // Plain text has no code to exclude; Markdown replaces these with the parser's own.
+        let comments = markdown::html_comments(&source, 0..source.len());
         Document {
             path,
             source,
@@ -67,8 +72,14 @@ impl Document {
             sentences,
             quotes,
             lines,
+            comments,
             date: None,
         }
+    }
+
+    /// HTML comments outside code, in order.
+    pub fn comments(&self) -> &[Span] {
+        &self.comments
     }
 
     pub fn path(&self) -> &str {

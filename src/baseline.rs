@@ -1,0 +1,214 @@
+//! Baselines: record today's findings (`--write-baseline FILE`) so that CI fails only on new ones
+//! (`--baseline FILE`). A finding is known by its rule, its path and a fingerprint of its text and
+//! the words around it — never its line — so edits elsewhere in the file do not make old findings
+//! look new.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Span;
+use crate::engine::FileResult;
+use crate::input::repo_relative;
+
+/// The baseline file's format version.
+const VERSION: u32 = 1;
+
+/// How many characters on each side of a finding its fingerprint covers.
+const CONTEXT_CHARS: usize = 24;
+
+/// A fingerprint of `span` in `source` for `rule`: the flagged text and the characters around
+/// it on its own line, blanks collapsed, hashed (FNV-1a, 64 bits: stable across Rust versions
+/// and platforms). Used by baselines and as SARIF's `partialFingerprints`.
+pub fn fingerprint(rule: &str, source: &str, span: &Span) -> String {
+    let line_before = source[..span.start].rsplit('\n').next().unwrap_or_default();
+    let line_after = source[span.end..].split('\n').next().unwrap_or_default();
+    let before: String = {
+        let mut chars: Vec<char> = line_before.chars().rev().take(CONTEXT_CHARS).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let after: String = line_after.chars().take(CONTEXT_CHARS).collect();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = format!(
+        "{rule}\u{0}{}\u{0}{}\u{0}{}",
+        collapse(&before),
+        collapse(&source[span.clone()]),
+        collapse(&after)
+    );
+    format!("{:016x}", fnv1a(key.as_bytes()))
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One recorded finding.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct Entry {
+    path: String,
+    rule: String,
+    fingerprint: String,
+    /// The flagged text, for a human reading the file; not used for matching.
+    text: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct File {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+fn entries(r: &FileResult) -> impl Iterator<Item = Entry> {
+    let path = repo_relative(&r.path()).to_string();
+    r.diagnostics.iter().map(move |d| Entry {
+        path: path.clone(),
+        rule: d.rule.clone(),
+        fingerprint: fingerprint(&d.rule, &r.source, &d.span),
+        text: r.source[d.span.clone()].to_string(),
+    })
+}
+
+type Key = (String, String, String);
+
+fn key(e: &Entry) -> Key {
+    (e.path.clone(), e.rule.clone(), e.fingerprint.clone())
+}
+
+/// A loaded baseline: what it still expects to see, by path, rule and fingerprint.
+#[derive(Debug, Default)]
+pub struct Baseline {
+    expected: BTreeMap<Key, usize>,
+    seen_paths: BTreeSet<String>,
+    matched: usize,
+}
+
+/// What the baseline did in a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BaselineSummary {
+    /// Findings hidden because the baseline knows them.
+    pub known: usize,
+    /// Findings in the baseline, for the files linted, that are no longer there.
+    pub disappeared: usize,
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> anyhow::Result<Baseline> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read baseline {}", path.display()))?;
+        let file: File = serde_json::from_str(&text)
+            .with_context(|| format!("{}: not a lintas baseline", path.display()))?;
+        anyhow::ensure!(
+            file.version == VERSION,
+            "{}: baseline version {} is not supported (expected {VERSION})",
+            path.display(),
+            file.version
+        );
+        let mut expected = BTreeMap::new();
+        for e in &file.findings {
+            *expected.entry(key(e)).or_insert(0) += 1;
+        }
+        Ok(Baseline {
+            expected,
+            ..Baseline::default()
+        })
+    }
+
+    /// Remove from `r` the findings the baseline knows (each recorded finding hides one).
+    pub fn filter(&mut self, r: &mut FileResult) {
+        // A file linted with no finding left still counts: its old findings disappeared.
+        self.seen_paths.insert(repo_relative(&r.path()).to_string());
+        let mut keep = Vec::with_capacity(r.diagnostics.len());
+        for entry in entries(r) {
+            let known = self.expected.get_mut(&key(&entry)).filter(|n| **n > 0);
+            match known {
+                Some(n) => {
+                    *n -= 1;
+                    self.matched += 1;
+                    keep.push(false);
+                }
+                None => keep.push(true),
+            }
+        }
+        let mut keep = keep.into_iter();
+        r.diagnostics.retain(|_| keep.next().unwrap_or(true));
+    }
+
+    /// Counts so far: known findings hidden, and recorded ones gone from the files linted.
+    pub fn summary(&self) -> BaselineSummary {
+        let disappeared = self
+            .expected
+            .iter()
+            .filter(|((path, _, _), _)| self.seen_paths.contains(path))
+            .map(|(_, n)| n)
+            .sum();
+        BaselineSummary {
+            known: self.matched,
+            disappeared,
+        }
+    }
+}
+
+/// Collects findings for `--write-baseline`.
+#[derive(Debug, Default)]
+pub struct BaselineWriter {
+    findings: Vec<Entry>,
+}
+
+impl BaselineWriter {
+    pub fn add(&mut self, r: &FileResult) {
+        self.findings.extend(entries(r));
+    }
+
+    /// Write the baseline atomically (a temporary file in the same folder, then a rename).
+    pub fn write(mut self, path: &Path) -> anyhow::Result<()> {
+        self.findings.sort();
+        let file = File {
+            version: VERSION,
+            findings: self.findings,
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("cannot write baseline {}", path.display()))?;
+        serde_json::to_writer_pretty(&mut tmp, &file)?;
+        writeln!(tmp)?;
+        tmp.persist(path)
+            .with_context(|| format!("cannot write baseline {}", path.display()))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_line_shifts_but_not_context() {
+        let a = "Resiko itu besar.";
+        let b = "Judul baru\n\nResiko itu besar.";
+        let c = "Resiko ini besar.";
+        let fp = |s: &str| {
+            let i = s.find("Resiko").expect("present");
+            fingerprint("nonstandard-word", s, &(i..i + 6))
+        };
+        assert_eq!(fp(a), fp(b));
+        assert_ne!(fp(a), fp(c));
+        assert_eq!(fp(a).len(), 16);
+    }
+
+    #[test]
+    fn multibyte_context_is_safe() {
+        let s = "é“ü”ñ résiko ünd";
+        let i = s.find("résiko").expect("present");
+        assert_eq!(fingerprint("r", s, &(i..i + "résiko".len())).len(), 16);
+        assert_eq!(fingerprint("r", "", &(0..0)).len(), 16);
+    }
+}

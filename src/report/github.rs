@@ -1,0 +1,96 @@
+//! `--format github`: GitHub Actions workflow commands, which the runner turns into annotations
+//! on the pull request: `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`.
+
+use std::io::{self, Write};
+
+use super::{Emitter, Settings, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::FileResult;
+use crate::input::repo_relative;
+use crate::source::LineIndex;
+
+pub struct Github {
+    pub settings: Settings,
+}
+
+/// A command's message: `%`, carriage returns and newlines escaped.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A property value: as data, plus `:` and `,`, which separate properties.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+impl Github {
+    fn message(&self, d: &Diagnostic) -> String {
+        let lang = self.settings.lang;
+        let mut lines = vec![d.message.get(lang).to_string()];
+        lines.extend(
+            d.fixes
+                .iter()
+                .take(3)
+                .map(|f| format!("help: {}", f.message.get(lang))),
+        );
+        lines.extend(d.notes.iter().map(|n| format!("note: {}", n.get(lang))));
+        lines.join("\n")
+    }
+}
+
+impl Emitter for Github {
+    fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
+        let lines = LineIndex::new(&r.source);
+        let path = escape_property(repo_relative(&r.input.path()));
+        for d in &r.diagnostics {
+            let start = lines.line_col(&r.source, d.span.start);
+            let end = lines.line_col(&r.source, d.span.end);
+            writeln!(
+                w,
+                "::{} file={path},line={},endLine={},col={},endColumn={},title={}::{}",
+                command(d.severity),
+                start.line,
+                end.line,
+                start.column,
+                end.column,
+                escape_property(&format!("lintas ({})", d.rule)),
+                escape_data(&self.message(d)),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Files that could not be linted become error annotations too, so a pull request shows them.
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        for (path, message) in &summary.errors {
+            writeln!(
+                w,
+                "::error file={},title=lintas::{}",
+                escape_property(repo_relative(path)),
+                escape_data(message)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_per_the_workflow_command_rules() {
+        assert_eq!(escape_data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

@@ -1,0 +1,243 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. Columns are counted in Unicode
+//! code points (`columnKind`), as lintas counts them everywhere; results carry fixes and a
+//! fingerprint of the text and its context, stable when lines shift.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::{Emitter, Settings, Summary, pretty};
+use crate::baseline::fingerprint;
+use crate::diagnostic::{Diagnostic, Lang, Severity, Span};
+use crate::engine::FileResult;
+use crate::input::repo_relative;
+use crate::rules::RuleMeta;
+use crate::source::LineIndex;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Where each rule is documented, relative to the project's root.
+const RULE_DOCS: &str = "docs/rules.md";
+
+/// The address the project's files are published under (Cargo.toml `homepage`, e.g.
+/// `https://github.com/ORG/lintas/blob/main`). SARIF's `helpUri` must be an absolute URI, so it
+/// is given only once the project has such an address; the help text always names the page.
+const HOMEPAGE: &str = env!("CARGO_PKG_HOMEPAGE");
+
+/// `HOME/docs/rules.md#ID`, when there is a home.
+fn help_uri(home: &str, id: &str) -> Option<String> {
+    (!home.is_empty()).then(|| format!("{}/{RULE_DOCS}#{id}", home.trim_end_matches('/')))
+}
+
+pub struct Sarif {
+    settings: Settings,
+    rules: Vec<(RuleMeta, Severity)>,
+    written: usize,
+}
+
+impl Sarif {
+    pub fn new(settings: Settings, rules: Vec<(RuleMeta, Severity)>) -> Self {
+        Sarif {
+            settings,
+            rules,
+            written: 0,
+        }
+    }
+
+    fn rule_json(&self, meta: &RuleMeta, severity: Severity) -> Value {
+        let lang = self.settings.lang;
+        let (bad, good) = match lang {
+            Lang::Id => ("Salah", "Benar"),
+            Lang::En => ("Bad", "Good"),
+        };
+        let mut help = meta.explanation.get(lang).trim().to_string();
+        let mut markdown = help.clone();
+        for e in &meta.examples {
+            help += &format!("\n\n{bad}: {}\n{good}: {}", e.bad.trim(), e.good.trim());
+            markdown += &format!(
+                "\n\n- {bad}: `{}`\n- {good}: `{}`",
+                e.bad.trim(),
+                e.good.trim()
+            );
+        }
+        let page = format!("{RULE_DOCS}#{}", meta.id);
+        help += &format!("\n\n{page}");
+        markdown += &format!("\n\n`{page}`");
+        let mut rule = json!({
+            "id": meta.id,
+            "name": meta.id,
+            "shortDescription": {"text": meta.summary.get(lang)},
+            "fullDescription": {"text": meta.explanation.get(lang).trim()},
+            "help": {"text": help, "markdown": markdown},
+            "defaultConfiguration": {"level": level(severity)},
+        });
+        if let (Some(uri), Value::Object(map)) = (help_uri(HOMEPAGE, &meta.id), &mut rule) {
+            map.insert("helpUri".to_string(), json!(uri));
+        }
+        rule
+    }
+
+    fn result_json(&self, r: &FileResult, lines: &LineIndex, d: &Diagnostic) -> Value {
+        let lang = self.settings.lang;
+        let uri = uri(&r.input.path());
+        let region = |span: &Span| {
+            let start = lines.line_col(&r.source, span.start);
+            let end = lines.line_col(&r.source, span.end);
+            json!({
+                "startLine": start.line, "startColumn": start.column,
+                "endLine": end.line, "endColumn": end.column,
+            })
+        };
+        let mut location_region = region(&d.span);
+        if let Value::Object(map) = &mut location_region {
+            map.insert(
+                "snippet".to_string(),
+                json!({"text": &r.source[d.span.clone()]}),
+            );
+        }
+        let fixes: Vec<Value> = d
+            .fixes
+            .iter()
+            .map(|f| {
+                json!({
+                    "description": {"text": f.message.get(lang)},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri},
+                        "replacements": f.edits.iter().map(|e| json!({
+                            "deletedRegion": region(&e.span),
+                            "insertedContent": {"text": e.replacement},
+                        })).collect::<Vec<_>>(),
+                    }],
+                    "properties": {"applicability": f.applicability.as_str()},
+                })
+            })
+            .collect();
+        let mut result = json!({
+            "ruleId": d.rule,
+            "level": level(d.severity),
+            "message": {"text": d.message.get(lang)},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": location_region,
+                }
+            }],
+            "partialFingerprints": {"lintas/v1": fingerprint(&d.rule, &r.source, &d.span)},
+            "fixes": fixes,
+        });
+        if let Value::Object(map) = &mut result {
+            if let Some(index) = self.rules.iter().position(|(m, _)| m.id == d.rule) {
+                map.insert("ruleIndex".to_string(), json!(index));
+            }
+            if let Some(record) = r.input.record() {
+                map.insert(
+                    "properties".to_string(),
+                    json!({"record": {"id": record.id, "line": record.line}}),
+                );
+            }
+        }
+        result
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a relative URI reference: `/` separators, anything outside the unreserved set
+/// percent-encoded.
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in repo_relative(path).replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out += &format!("%{b:02X}");
+        }
+    }
+    out
+}
+
+impl Emitter for Sarif {
+    fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        let rules: Vec<Value> = self
+            .rules
+            .iter()
+            .map(|(m, s)| self.rule_json(m, *s))
+            .collect();
+        let tool = json!({"driver": {
+            "name": "lintas",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }});
+        write!(
+            w,
+            "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+            pretty(&tool, "      ")?
+        )
+    }
+
+    fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
+        let lines = LineIndex::new(&r.source);
+        for d in &r.diagnostics {
+            let separator = if self.written == 0 { "" } else { "," };
+            self.written += 1;
+            write!(
+                w,
+                "{separator}\n        {}",
+                pretty(&self.result_json(r, &lines, d), "        ")?
+            )?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let close = if self.written == 0 { "]" } else { "\n      ]" };
+        let notifications: Vec<Value> = summary
+            .errors
+            .iter()
+            .map(|(path, message)| {
+                json!({
+                    "level": "error",
+                    "message": {"text": message},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
+                })
+            })
+            .collect();
+        let invocation = json!([{
+            "executionSuccessful": summary.errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]);
+        writeln!(
+            w,
+            "{close},\n      \"invocations\": {}\n    }}\n  ]\n}}",
+            pretty(&invocation, "      ")?
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_uri_needs_an_absolute_home() {
+        assert_eq!(help_uri("", "calque"), None);
+        assert_eq!(
+            help_uri("https://example.org/lintas/", "calque").as_deref(),
+            Some("https://example.org/lintas/docs/rules.md#calque")
+        );
+    }
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("./posts/a b.md"), "posts/a%20b.md");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri("berita/é.md"), "berita/%C3%A9.md");
+    }
+}

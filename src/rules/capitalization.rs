@@ -1,0 +1,265 @@
+//! `capitalization`: EYD V capitals — day and month names, titles before a name, institution or
+//! place, and acronyms with a fixed spelling (MOU → MoU).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::data;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
+use crate::lang::case::{capitalize_first, starts_uppercase};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::{Document, TokenKind};
+
+/// `rules/letter-case.toml` (each entry's `source` is for reviewers and the data tests).
+#[derive(Deserialize)]
+struct LetterCase {
+    acronym: Vec<AcronymCase>,
+    title: Vec<Title>,
+}
+
+#[derive(Deserialize)]
+struct AcronymCase {
+    wrong: String,
+    right: String,
+}
+
+#[derive(Deserialize)]
+struct Title {
+    words: String,
+}
+
+/// What a lower-case word is, when it should have a capital.
+#[derive(Clone, Copy)]
+enum Named {
+    Month,
+    Weekday,
+}
+
+pub struct Capitalization {
+    meta: RuleMeta,
+    names: HashMap<String, Named>,
+    acronyms: HashMap<String, String>,
+    /// Titles as lower-case word sequences, longest first.
+    titles: Vec<Vec<String>>,
+}
+
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    let text = data::embedded("letter-case.toml")
+        .ok_or_else(|| anyhow::anyhow!("rules/letter-case.toml is missing"))?;
+    let data: LetterCase = toml::from_str(text)
+        .map_err(|e| anyhow::anyhow!("rules/letter-case.toml: {}", e.message()))?;
+    let mut names = HashMap::new();
+    for m in MONTHS_ID {
+        names.insert(m.to_lowercase(), Named::Month);
+    }
+    for d in WEEKDAYS_ID {
+        names.insert(d.to_lowercase(), Named::Weekday);
+    }
+    let mut titles: Vec<Vec<String>> = data
+        .title
+        .iter()
+        .map(|t| t.words.split_whitespace().map(str::to_string).collect())
+        .collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    Ok(Arc::new(Capitalization {
+        meta: RuleMeta {
+            id: "capitalization".into(),
+            default_severity: Severity::Warning,
+            summary: Localized::new(
+                "Huruf kapital menurut EYD: hari, bulan, jabatan, singkatan",
+                "Capital letters per EYD: days, months, titles, acronyms",
+            ),
+            explanation: Localized::new(
+                "EYD V menulis nama hari dan bulan dengan huruf kapital (Sabtu, Januari), juga nama jabatan yang \
+                 diikuti nama orang, instansi, atau tempat (Presiden Prabowo Subianto, Menteri Keuangan). \
+                 Singkatan tertentu punya ejaan tetap: MoU, bukan MOU. “minggu” hanya ditandai bila jelas nama \
+                 hari (hari minggu, minggu (12/1)), karena “minggu” juga berarti pekan.",
+                "EYD V capitalises day and month names (Sabtu, Januari), and titles followed by a person's \
+                 name, an institution or a place (Presiden Prabowo Subianto, Menteri Keuangan). Some acronyms \
+                 have a fixed spelling: MoU, not MOU. “minggu” is flagged only when it is clearly the day \
+                 (hari minggu, minggu (12/1)), since it also means “week”.",
+            ),
+            sources: vec![
+                "EYD V, Bab I: huruf kapital (nama hari, bulan; nama jabatan)".into(),
+                "KBBI Daring: MoU".into(),
+            ],
+            examples: vec![
+                Example::new(
+                    "Rapat digelar pada hari senin, 3 februari 2025.",
+                    "Rapat digelar pada hari Senin, 3 Februari 2025.",
+                ),
+                Example::new(
+                    "Kedua menteri melakukan penandatanganan MOU.",
+                    "Kedua menteri melakukan penandatanganan MoU.",
+                ),
+                Example::new(
+                    "Ia bertemu presiden Prabowo Subianto.",
+                    "Ia bertemu Presiden Prabowo Subianto.",
+                ),
+            ],
+            fixable: true,
+        },
+        names,
+        acronyms: data
+            .acronym
+            .into_iter()
+            .map(|a| (a.wrong, a.right))
+            .collect(),
+        titles,
+    }))
+}
+
+impl Capitalization {
+    fn fix(&self, span: std::ops::Range<usize>, right: String, what: Localized) -> Diagnostic {
+        let message = Localized::new(
+            format!("{} ditulis “{right}”", what.id),
+            format!("{} is written “{right}”", what.en),
+        );
+        Diagnostic::new(self.meta.id.clone(), span.clone(), message).with_fix(Fix::replace(
+            span,
+            right,
+            Applicability::Safe,
+        ))
+    }
+
+    fn is_weekday_minggu(doc: &Document, index: usize) -> bool {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        let prev_word = tokens[..index]
+            .iter()
+            .rev()
+            .find(|t| !t.is_blank())
+            .map(|t| t.text(text).to_lowercase());
+        let next = tokens[index + 1..].iter().find(|t| !t.is_blank());
+        let next_is_date = next.is_some_and(|t| t.text(text) == "(" || t.kind == TokenKind::Number);
+        prev_word.as_deref() == Some("hari") || next_is_date
+    }
+}
+
+impl Rule for Capitalization {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
+        let mut skip_until = 0;
+        for (w, &i) in words.iter().enumerate() {
+            let t = tokens[i];
+            if t.start < skip_until {
+                continue;
+            }
+            let word = t.text(text);
+            if let Some(right) = self.acronyms.get(word) {
+                out.push(self.fix(
+                    t.span(),
+                    right.clone(),
+                    Localized::new("singkatan ini", "this acronym"),
+                ));
+                continue;
+            }
+            if !word.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            match self.names.get(word) {
+                Some(Named::Month) => {
+                    out.push(self.fix(
+                        t.span(),
+                        capitalize_first(word),
+                        Localized::new("nama bulan", "a month name"),
+                    ));
+                    continue;
+                }
+                Some(Named::Weekday) if word != "minggu" || Self::is_weekday_minggu(doc, i) => {
+                    out.push(self.fix(
+                        t.span(),
+                        capitalize_first(word),
+                        Localized::new("nama hari", "a day name"),
+                    ));
+                    continue;
+                }
+                _ => {}
+            }
+            // A title followed, on the same line and with one space, by a capitalised name.
+            for title in &self.titles {
+                let Some(parts) = words.get(w..w + title.len()) else {
+                    continue;
+                };
+                let matches = parts
+                    .iter()
+                    .zip(title)
+                    .all(|(&p, t)| tokens[p].text(text) == t.as_str())
+                    && parts.windows(2).all(|pair| {
+                        single_space_between(doc, tokens[pair[0]].end, tokens[pair[1]].start)
+                    });
+                if !matches {
+                    continue;
+                }
+                let last = tokens[parts[parts.len() - 1]];
+                let Some(&next) = words.get(w + title.len()) else {
+                    break;
+                };
+                let next = tokens[next];
+                if !single_space_between(doc, last.end, next.start)
+                    || !starts_uppercase(next.text(text))
+                {
+                    break;
+                }
+                let span = t.start..last.end;
+                let right: String = doc
+                    .slice(&span)
+                    .split(' ')
+                    .map(capitalize_first)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push(self.fix(
+                    span,
+                    right,
+                    Localized::new("jabatan sebelum nama", "a title before a name"),
+                ));
+                skip_until = last.end;
+                break;
+            }
+        }
+    }
+}
+
+fn single_space_between(doc: &Document, end: usize, start: usize) -> bool {
+    doc.text().get(end..start) == Some(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixes(text: &str) -> Vec<String> {
+        let rule = new(&Config::default()).expect("builds");
+        let doc = Document::new("t", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter()
+            .map(|d| d.fixes[0].edits[0].replacement.clone())
+            .collect()
+    }
+
+    #[test]
+    fn days_months_titles_acronyms() {
+        assert_eq!(
+            fixes("pada senin, 3 maret, MOU dan MoU"),
+            ["Senin", "Maret", "MoU"]
+        );
+        assert_eq!(
+            fixes("wakil presiden Gibran dan presiden Prabowo"),
+            ["Wakil Presiden", "Presiden"]
+        );
+        assert!(fixes("para menteri hadir; satu minggu lagi; presiden.").is_empty());
+        assert_eq!(fixes("hari minggu dan minggu (12/1)"), ["Minggu", "Minggu"]);
+        assert!(fixes("https://x.id/senin").is_empty());
+    }
+}

@@ -1,0 +1,129 @@
+//! `repeated-word`: “yang yang” — a word typed twice. Hyphenated reduplication (`anak-anak`) is
+//! one token and never reaches this rule.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::case::starts_uppercase;
+use crate::lang::words::is_function_word;
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::{Document, TokenKind};
+
+pub struct RepeatedWord {
+    meta: RuleMeta,
+}
+
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    Ok(Arc::new(RepeatedWord {
+        meta: RuleMeta {
+            id: "repeated-word".into(),
+            default_severity: Severity::Warning,
+            summary: Localized::new("Kata yang tertulis dua kali", "A word written twice"),
+            explanation: Localized::new(
+                "Kata yang sama dua kali berturut-turut (“yang yang”, “dan dan”) hampir selalu salah ketik. \
+                 Kata tugas yang berulang dihapus otomatis. Kata lain bisa jadi reduplikasi yang lupa diberi \
+                 tanda hubung (“rata rata” → “rata-rata”), jadi lintas menawarkan dua perbaikan untuk diperiksa. \
+                 Nama diri (“Bora Bora”) tidak ditandai.",
+                "The same word twice in a row (“yang yang”, “dan dan”) is almost always a typo. A repeated \
+                 function word is removed automatically. Any other word may be a reduplication missing its \
+                 hyphen (“rata rata” → “rata-rata”), so lintas offers both repairs for review. Proper names \
+                 (“Bora Bora”) are not flagged.",
+            ),
+            sources: vec!["EYD V, Bab II: tanda hubung pada bentuk ulang".into()],
+            examples: vec![
+                Example::new(
+                    "Menteri yang yang baru dilantik hadir.",
+                    "Menteri yang baru dilantik hadir.",
+                ),
+                Example::new("Nilainya rata rata naik.", "Nilainya rata-rata naik."),
+            ],
+            fixable: true,
+        },
+    }))
+}
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        for (i, first) in tokens.iter().enumerate() {
+            let (Some(gap), Some(second)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
+                break;
+            };
+            if first.kind != TokenKind::Word
+                || gap.kind != TokenKind::Space
+                || second.kind != TokenKind::Word
+            {
+                continue;
+            }
+            let (a, b) = (first.text(text), second.text(text));
+            if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+                continue;
+            }
+            if a.chars().any(|c| c.is_numeric())
+                || (starts_uppercase(b) && !doc.starts_sentence(first.start))
+            {
+                continue;
+            }
+            let span = first.start..second.end;
+            let remove = Fix::replace(first.end..second.end, "", Applicability::Safe).with_message(
+                Localized::new(
+                    format!("hapus “{b}” yang kedua"),
+                    format!("remove the second “{b}”"),
+                ),
+            );
+            let message = Localized::new(
+                format!("“{a}” tertulis dua kali"),
+                format!("“{a}” is written twice"),
+            );
+            let mut diag = Diagnostic::new(self.meta.id.clone(), span, message);
+            if is_function_word(&a.to_lowercase()) {
+                diag = diag.with_fix(remove);
+            } else {
+                let joined = format!("{a}-{}", b.to_lowercase());
+                let hyphen = Fix::replace(
+                    first.start..second.end,
+                    joined.clone(),
+                    Applicability::Unsafe,
+                )
+                .with_message(Localized::new(
+                    format!("reduplikasi ditulis dengan tanda hubung: “{joined}”"),
+                    format!("a reduplication takes a hyphen: “{joined}”"),
+                ));
+                diag = diag.with_fix(hyphen).with_fix(Fix {
+                    applicability: Applicability::Unsafe,
+                    ..remove
+                });
+            }
+            out.push(diag);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let rule = new(&Config::default()).expect("builds");
+        let doc = Document::new("t", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter().map(|d| doc.slice(&d.span).to_string()).collect()
+    }
+
+    #[test]
+    fn doubles_are_found_and_reduplication_is_not() {
+        assert_eq!(
+            flagged("dan dan anak-anak, Bora Bora, 2 2, itu. Itu"),
+            ["dan dan"]
+        );
+        assert_eq!(flagged("Yang yang"), ["Yang yang"]);
+        assert!(flagged("yang\nyang").is_empty());
+    }
+}

@@ -1,0 +1,223 @@
+//! `spacing`: double spaces, a space before punctuation, and a missing space after a comma or a
+//! full stop. Numbers, abbreviations, initials, times, domains and URLs are single tokens or are
+//! recognised, so they are never split.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::{Document, Token, TokenKind};
+
+pub struct Spacing {
+    meta: RuleMeta,
+}
+
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    Ok(Arc::new(Spacing {
+        meta: RuleMeta {
+            id: "spacing".into(),
+            default_severity: Severity::Warning,
+            summary: Localized::new(
+                "Spasi ganda atau spasi di sekitar tanda baca",
+                "Double spaces or spacing around punctuation",
+            ),
+            explanation: Localized::new(
+                "Menurut EYD V, tanda koma, titik, titik koma, titik dua, tanda tanya dan tanda seru ditulis \
+                 rapat dengan kata sebelumnya dan diikuti satu spasi. Spasi ganda di tengah kalimat adalah sisa \
+                 penyuntingan atau terjemahan mesin. Angka (1.500.000; 2,5), waktu (10.00), singkatan (dll., \
+                 a.n.), inisial, domain dan URL tidak ditandai.",
+                "Per EYD V, a comma, full stop, semicolon, colon, question mark or exclamation mark follows the \
+                 word before it with no space, and is followed by one space. A double space inside a sentence is \
+                 an editing or machine-translation leftover. Numbers (1.500.000; 2,5), times (10.00), \
+                 abbreviations (dll., a.n.), initials, domains and URLs are not flagged.",
+            ),
+            sources: vec!["EYD V, Bab III: pemakaian tanda baca (tanda titik, tanda koma)".into()],
+            examples: vec![
+                Example::new("Harga  beras naik .", "Harga beras naik."),
+                Example::new(
+                    "Ia datang,lalu pergi.Kemudian hujan.",
+                    "Ia datang, lalu pergi. Kemudian hujan.",
+                ),
+            ],
+            fixable: true,
+        },
+    }))
+}
+
+/// Punctuation that is written tight against the word before it.
+fn closes_tight(s: &str) -> bool {
+    matches!(s, "," | "." | ";" | ":" | "?" | "!")
+}
+
+impl Spacing {
+    fn diag(&self, span: std::ops::Range<usize>, message: Localized, fix: Fix) -> Diagnostic {
+        Diagnostic::new(self.meta.id.clone(), span, message).with_fix(fix)
+    }
+}
+
+impl Rule for Spacing {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let source = doc.source();
+        let tokens = doc.tokens();
+        for (i, t) in tokens.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| tokens[p]);
+            let next = tokens.get(i + 1).copied();
+            match t.kind {
+                TokenKind::Space => {
+                    // Only real spaces between two pieces of text on one line; blanked-out markup in the
+                    // lint view is not the writer's spacing.
+                    let s = t.text(text);
+                    let (Some(p), Some(n)) = (prev, next) else {
+                        continue;
+                    };
+                    if p.is_blank()
+                        || n.is_blank()
+                        || s != &source[t.span()]
+                        || !s.chars().all(|c| c == ' ')
+                    {
+                        continue;
+                    }
+                    if s.len() >= 2 && !closes_tight(n.text(text)) {
+                        out.push(self.diag(
+                            t.span(),
+                            Localized::new("spasi ganda", "double space"),
+                            Fix::replace(t.span(), " ", Applicability::Safe).with_message(
+                                Localized::new("ganti dengan satu spasi", "use one space"),
+                            ),
+                        ));
+                    } else if n.kind == TokenKind::Punct
+                        && closes_tight(n.text(text))
+                        && space_before_is_wrong(text, tokens, i)
+                    {
+                        let mark = n.text(text);
+                        out.push(
+                            self.diag(
+                                t.span(),
+                                Localized::new(
+                                    format!("spasi sebelum “{mark}”"),
+                                    format!("space before “{mark}”"),
+                                ),
+                                Fix::replace(t.span(), "", Applicability::Safe).with_message(
+                                    Localized::new("hapus spasi", "remove the space"),
+                                ),
+                            ),
+                        );
+                    }
+                }
+                TokenKind::Punct
+                    if matches!(t.text(text), "," | ".")
+                        && missing_space_after(text, tokens, i) =>
+                {
+                    let mark = t.text(text);
+                    out.push(
+                        self.diag(
+                            t.span(),
+                            Localized::new(
+                                format!("tidak ada spasi setelah “{mark}”"),
+                                format!("no space after “{mark}”"),
+                            ),
+                            Fix::replace(t.span(), format!("{mark} "), Applicability::Safe)
+                                .with_message(Localized::new("tambahkan spasi", "add a space")),
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A space before `, . ; : ? !`, except before an ellipsis, a decimal written `.5`, or a colon in
+/// a list label at the start of a line.
+fn space_before_is_wrong(text: &str, tokens: &[Token], space: usize) -> bool {
+    let Some(prev) = space.checked_sub(1).map(|p| tokens[p]) else {
+        return false;
+    };
+    if !matches!(
+        prev.kind,
+        TokenKind::Word | TokenKind::Number | TokenKind::Punct
+    ) {
+        return false;
+    }
+    // `… .`, `( .`: only a space after a word, a number or closing punctuation counts.
+    if prev.kind == TokenKind::Punct && !matches!(prev.text(text), ")" | "”" | "\"" | "’") {
+        return false;
+    }
+    let mark = tokens[space + 1];
+    let after = tokens.get(space + 2);
+    // `...` as an ellipsis, or `.5`.
+    if mark.text(text) == "."
+        && after.is_some_and(|a| a.kind == TokenKind::Number || a.text(text) == ".")
+    {
+        return false;
+    }
+    true
+}
+
+/// `kata,kata` or `selesai.Kemudian`: punctuation directly followed by a word.
+fn missing_space_after(text: &str, tokens: &[Token], at: usize) -> bool {
+    let (Some(prev), Some(next)) = (at.checked_sub(1).map(|p| tokens[p]), tokens.get(at + 1))
+    else {
+        return false;
+    };
+    if prev.kind != TokenKind::Word || next.kind != TokenKind::Word {
+        return false;
+    }
+    let mark = tokens[at].text(text);
+    let before = prev.text(text);
+    let after = next.text(text);
+    if mark == "," {
+        return after.chars().next().is_some_and(char::is_alphabetic);
+    }
+    // A full stop: only a new sentence glued to the last one (`naik.Kemudian`), never an
+    // abbreviation (`S.H.`, `a.n.`, `dr.Andi`), an initial (`M.Tito`) or a dotted acronym.
+    let next_is_capital_word = after.chars().next().is_some_and(char::is_uppercase)
+        && after.chars().skip(1).any(char::is_lowercase)
+        && after.chars().count() >= 3;
+    let before_is_word = before.chars().count() >= 4
+        && before.chars().all(char::is_alphabetic)
+        && before.chars().any(char::is_lowercase);
+    let dotted_after = tokens.get(at + 2).is_some_and(|t| t.text(text) == ".");
+    next_is_capital_word && before_is_word && !dotted_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let rule = new(&Config::default()).expect("builds");
+        let doc = Document::new("t", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter().map(|d| d.message.en.clone()).collect()
+    }
+
+    #[test]
+    fn finds_spacing_errors() {
+        assert_eq!(flagged("a  b"), ["double space"]);
+        assert_eq!(flagged("naik , lalu"), ["space before “,”"]);
+        assert_eq!(flagged("datang,lalu"), ["no space after “,”"]);
+        assert_eq!(flagged("naik.Kemudian"), ["no space after “.”"]);
+    }
+
+    #[test]
+    fn leaves_numbers_abbreviations_and_addresses_alone() {
+        for ok in [
+            "Rp1.500.000 naik 2,5 persen pukul 10.00 WIB.",
+            "Ia S.H. dan M.Tito, dll. di detik.com dan https://a.id/x,y.",
+            "Tunggu ... lalu",
+            "  indentasi di awal baris",
+            "akhir baris  \nbaris baru",
+            "a.n. Ketua",
+        ] {
+            assert!(flagged(ok).is_empty(), "{ok}: {:?}", flagged(ok));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! `stray-text`: a site's domain injected into running text by a scraper or a translation
+//! pipeline (“sinergi studiopena.com Indonesia dan India”), as opposed to a dateline
+//! (“studiopena.com, Jakarta –”), an attribution (“dikutip dari detik.com”) or an address the
+//! sentence talks about (“melalui laman kemenkeu.go.id”).
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::{Document, Token, TokenKind};
+
+/// Words after which a domain is what the sentence talks about, not an injection.
+const CUES: &[&str] = &[
+    "akses",
+    "alamat",
+    "aplikasi",
+    "akun",
+    "dari",
+    "di",
+    "diakses",
+    "dikutip",
+    "dilansir",
+    "dilaporkan",
+    "diunggah",
+    "ditayangkan",
+    "kanal",
+    "ke",
+    "kunjungi",
+    "laman",
+    "lewat",
+    "melalui",
+    "media",
+    "mengakses",
+    "mengunjungi",
+    "membuka",
+    "oleh",
+    "pada",
+    "platform",
+    "portal",
+    "sumber",
+    "situs",
+    "via",
+    "web",
+    "website",
+    "yakni",
+    "yaitu",
+];
+
+/// How many words a dateline has on either side of its domain.
+const DATELINE_WORDS: usize = 6;
+
+pub struct StrayText {
+    meta: RuleMeta,
+}
+
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    Ok(Arc::new(StrayText {
+        meta: RuleMeta {
+            id: "stray-text".into(),
+            default_severity: Severity::Error,
+            summary: Localized::new(
+                "Nama situs atau domain yang menyusup ke tengah kalimat",
+                "A site name or domain injected into running text",
+            ),
+            explanation: Localized::new(
+                "Pengambil konten (scraper) dan alur terjemahan mesin kadang menyisipkan nama situs ke tengah \
+                 kalimat: “sinergi studiopena.com Indonesia dan India”. Pembaca langsung melihatnya. lintas \
+                 tidak menandai baris tanggal di awal berita (“Jakarta, detik.com –”), atribusi (“dikutip dari \
+                 detik.com”, “melalui laman kemenkeu.go.id”), atau alamat yang memang dibicarakan kalimat. \
+                 Perbaikannya menghapus domain itu; periksa dulu.",
+                "Scrapers and machine-translation pipelines sometimes inject a site's name into a sentence: \
+                 “sinergi studiopena.com Indonesia dan India”. Readers notice at once. lintas does not flag a \
+                 dateline at the start of the article (“Jakarta, detik.com –”), an attribution (“dikutip dari \
+                 detik.com”, “melalui laman kemenkeu.go.id”), or an address the sentence is about. The fix \
+                 deletes the domain; review it first.",
+            ),
+            sources: vec![
+                "Shared writing norms: site names injected into a sentence (seed article)".into(),
+            ],
+            examples: vec![Example::new(
+                "Kami berharap dapat menciptakan sinergi studiopena.com Indonesia dan India.",
+                "Kami berharap dapat menciptakan sinergi Indonesia dan India.",
+            )],
+            fixable: true,
+        },
+    }))
+}
+
+impl Rule for StrayText {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let text = doc.text();
+        let tokens = doc.tokens();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Domain || in_dateline(doc, t) {
+                continue;
+            }
+            // Injected text sits between two words, each one space away: `sinergi studiopena.com Indonesia`.
+            let (Some(before), Some(after)) =
+                (neighbour_word(tokens, i, -1), neighbour_word(tokens, i, 1))
+            else {
+                continue;
+            };
+            let prev = tokens[before];
+            if CUES.contains(&prev.text(text).to_lowercase().as_str()) {
+                continue;
+            }
+            let domain = t.text(text);
+            let span = t.start..tokens[after].start;
+            let fix = Fix::replace(span, "", Applicability::Unsafe).with_message(Localized::new(
+                format!("hapus “{domain}”"),
+                format!("delete “{domain}”"),
+            ));
+            out.push(
+                Diagnostic::new(
+                    self.meta.id.clone(),
+                    t.span(),
+                    Localized::new(
+                        format!("“{domain}” menyusup ke tengah kalimat"),
+                        format!("“{domain}” is injected into the sentence"),
+                    ),
+                )
+                .with_fix(fix),
+            );
+        }
+    }
+}
+
+/// The word one single space before (`dir` = -1) or after (+1) token `i`.
+fn neighbour_word(tokens: &[Token], i: usize, dir: isize) -> Option<usize> {
+    let space = i.checked_add_signed(dir)?;
+    let word = space.checked_add_signed(dir)?;
+    let (s, w) = (tokens.get(space)?, tokens.get(word)?);
+    (s.kind == TokenKind::Space && w.kind == TokenKind::Word).then_some(word)
+}
+
+/// A domain at the head of the first paragraph, before the dateline's dash that closes within a
+/// few words after it (`studiopena.com Jakarta –`): a dateline.
+fn in_dateline(doc: &Document, t: &Token) -> bool {
+    let Some((0, para)) = doc.paragraph_at(t.start) else {
+        return false;
+    };
+    let text = doc.text();
+    let is_dash = |x: &&Token| matches!(x.text(text), "–" | "—" | "-");
+    let head = doc.tokens_in(&(para.start..t.start));
+    let words_before = head.iter().filter(|x| x.is_word()).count();
+    let dash_closes = doc
+        .tokens_in(&(t.end..para.end))
+        .iter()
+        .filter(|x| !x.is_blank())
+        .take(DATELINE_WORDS)
+        .any(|x| is_dash(&x));
+    words_before < DATELINE_WORDS && !head.iter().any(|x| is_dash(&x)) && dash_closes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let rule = new(&Config::default()).expect("builds");
+        let doc = Document::new("t", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter().map(|d| doc.slice(&d.span).to_string()).collect()
+    }
+
+    #[test]
+    fn datelines_and_attributions_are_clean() {
+        assert!(flagged("studiopena.com, Jakarta – Menteri datang.").is_empty());
+        assert!(flagged("Jakarta, detik.com – Menteri datang.").is_empty());
+        assert!(flagged("studiopena.com Jakarta – Menteri datang.").is_empty());
+        assert!(flagged("Judul\nSeperti dikutip dari detik.com hari ini.").is_empty());
+        assert!(
+            flagged("Judul\nDaftar melalui laman cekbansos.kemensos.go.id sekarang.").is_empty()
+        );
+        assert!(flagged("Judul\nCek di https://a.go.id/x sekarang.").is_empty());
+    }
+
+    #[test]
+    fn injections_are_flagged() {
+        assert_eq!(
+            flagged(
+                "studiopena.com, Jakarta – Ya.\nMenciptakan sinergi studiopena.com Indonesia dan India."
+            ),
+            ["studiopena.com"]
+        );
+        assert_eq!(
+            flagged("Menciptakan sinergi studiopena.com Indonesia dan India."),
+            ["studiopena.com"]
+        );
+    }
+}

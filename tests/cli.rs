@@ -1,0 +1,378 @@
+//! The command line as users and CI see it: every format, exit codes 0/1/2, standard input,
+//! `--diff`, `--fix` on a temporary copy, and the errors that must be clear.
+//!
+//! Snapshots live in `tests/snapshots/`; after an intended change, regenerate them with
+//! `SNAPSHOTS=overwrite cargo test --test cli` and review the diff.
+
+use std::path::Path;
+
+use snapbox::cmd::{Command, cargo_bin};
+use snapbox::{file, str};
+
+const SEED: &str = "fixtures/seed/komdigi-india-mou.txt";
+
+fn lintas() -> Command {
+    Command::new(cargo_bin!("lintas"))
+}
+
+/// `lintas check --no-config …` (the project has no lintas.toml, but a parent folder might).
+fn check() -> Command {
+    Command::new(cargo_bin!("lintas")).args(["check", "--no-config", "--date", "2025-01-25"])
+}
+
+/// A writable copy of a fixture in a fresh temporary folder.
+fn writable_copy(fixture: &str, name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, std::fs::read(fixture).expect("fixture")).expect("copy");
+    (dir, path)
+}
+
+#[test]
+fn seed_article_human() {
+    check()
+        .arg(SEED)
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/seed.human.txt"]);
+}
+
+#[test]
+fn seed_article_json() {
+    check()
+        .args(["--format", "json", SEED])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/seed.json"]);
+}
+
+#[test]
+fn seed_article_jsonl() {
+    check()
+        .args(["--format", "jsonl", SEED])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/seed.jsonl"]);
+}
+
+#[test]
+fn english_messages() {
+    check()
+        .args(["--lang", "en", "fixtures/cli/small.txt"])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/small.en.txt"]);
+}
+
+#[test]
+fn clean_text_exits_zero() {
+    check()
+        .arg("fixtures/cli/clean.txt")
+        .assert()
+        .code(0)
+        .stdout_eq(str![[r#"
+lintas: 0 temuan dalam 1 berkas
+
+"#]]);
+}
+
+#[test]
+fn standard_input() {
+    check()
+        .args(["--quiet", "-"])
+        .stdin("Kami menilai resiko itu kecil.\n")
+        .assert()
+        .code(1)
+        .stdout_eq(str![[r#"
+warning[nonstandard-word]: “resiko” tidak baku; bentuk bakunya “risiko”
+  ┌─ <stdin>:1:14
+  │
+1 │ Kami menilai resiko itu kecil.
+  │              ^^^^^^
+  │
+  = help: ganti dengan “risiko”
+
+
+"#]]);
+}
+
+#[test]
+fn fail_on_decides_the_exit_code() {
+    check()
+        .args(["--fail-on", "error", "--quiet", "fixtures/cli/small.txt"])
+        .assert()
+        .code(0);
+    check()
+        .args(["--fail-on", "info", "--quiet", "fixtures/cli/small.txt"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn select_and_ignore() {
+    check().args(["--select", "spacing", "--format", "jsonl", "fixtures/cli/small.txt"]).assert().code(1).stdout_eq(str![[r#"
+{"rule":"spacing","severity":"warning","message":"spasi ganda","span":{"start":22,"end":24,"line":1,"column":23,"end_line":1,"end_column":25},"text":"  ","fixes":[{"message":"ganti dengan satu spasi","applicability":"safe","edits":[{"start":22,"end":24,"replacement":" "}]}],"labels":[],"notes":[],"path":"fixtures/cli/small.txt"}
+
+"#]]);
+    check()
+        .args([
+            "--ignore",
+            "spacing,repeated-word",
+            "fixtures/cli/small.txt",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn unknown_rule_is_a_usage_error_with_a_suggestion() {
+    check()
+        .args(["--select", "calqe", SEED])
+        .assert()
+        .code(2)
+        .stdout_eq("")
+        .stderr_eq(str![[r#"
+lintas: --select: unknown rule “calqe” (did you mean “calque”?)
+
+"#]]);
+}
+
+#[test]
+fn missing_path_is_reported_and_other_files_still_linted() {
+    check()
+        .args(["--quiet", "--format", "jsonl", "--select", "repeated-word", "no/such/file.txt", "fixtures/cli/small.txt"])
+        .assert()
+        .code(2)
+        .stdout_eq(str![[r#"
+{"rule":"repeated-word","severity":"warning","message":"“yang” tertulis dua kali","span":{"start":8,"end":17,"line":1,"column":9,"end_line":1,"end_column":18},"text":"yang yang","fixes":[{"message":"hapus “yang” yang kedua","applicability":"safe","edits":[{"start":12,"end":17,"replacement":""}]}],"labels":[],"notes":[],"path":"fixtures/cli/small.txt"}
+
+"#]])
+        .stderr_eq(str![[r#"
+lintas: no/such/file.txt: no such file or directory
+
+"#]]);
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("bad.txt"), b"baik\xff\xfe buruk").expect("write");
+    std::fs::write(dir.path().join("good.txt"), "resiko\n").expect("write");
+    let out = check()
+        .args(["--format", "jsonl"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("\"rule\":\"nonstandard-word\""), "{stdout}");
+    assert!(
+        stderr.contains("bad.txt: not valid UTF-8 (first invalid byte at offset 4)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn broken_config_shows_line_column_and_snippet() {
+    lintas()
+        .args(["check", "--config", "fixtures/cli/broken.toml", SEED])
+        .assert()
+        .code(2)
+        .stdout_eq("")
+        .stderr_eq(str![[r#"
+lintas: error: invalid configuration: [..]
+  ┌─ fixtures/cli/broken.toml:1:11
+  │
+1 │ fail-on = 
+  │           ^
+...
+"#]]);
+}
+
+#[test]
+fn diff_shows_fixes_and_writes_nothing() {
+    let (_dir, path) = writable_copy("fixtures/cli/small.txt", "small.txt");
+    check()
+        .arg("--diff")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout_eq(str![[r#"
+--- a/[..]small.txt
++++ b/[..]small.txt
+@@ -1 +1 @@
+-Menteri yang yang baru  dilantik hadir.
++Menteri yang baru dilantik hadir.
+
+"#]]);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "Menteri yang yang baru  dilantik hadir.\n"
+    );
+}
+
+#[test]
+fn fix_applies_safe_fixes_once_and_for_all() {
+    let (_dir, path) = writable_copy(SEED, "seed.txt");
+    let before = std::fs::read_to_string(&path).expect("read");
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .stderr_eq("");
+    let once = std::fs::read_to_string(&path).expect("read");
+    assert_ne!(before, once, "safe fixes change the seed article");
+    assert!(once.contains("nota kesepahaman") && !once.contains("diharapkan untuk"));
+    // A second --fix changes nothing, and no safe fix is left to apply.
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .stderr_eq("");
+    assert_eq!(once, std::fs::read_to_string(&path).expect("read"));
+    let json = check()
+        .args(["--format", "json"])
+        .arg(&path)
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&json).expect("json");
+    let safe_left = report["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            d["fixes"]
+                .get(0)
+                .is_some_and(|f| f["applicability"] == "safe")
+        })
+        .count();
+    assert_eq!(safe_left, 0, "{report:#}");
+}
+
+#[test]
+fn fix_leaves_a_read_only_file_untouched() {
+    let (_dir, path) = writable_copy("fixtures/cli/small.txt", "small.txt");
+    let mut perms = std::fs::metadata(&path).expect("stat").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).expect("chmod");
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr_eq(str![[r#"
+lintas: [..]small.txt: is read-only; not changed
+
+"#]]);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "Menteri yang yang baru  dilantik hadir.\n"
+    );
+}
+
+#[test]
+fn fix_on_stdin_prints_the_fixed_text() {
+    check()
+        .args(["--fix", "--quiet", "--select", "nonstandard-word", "-"])
+        .stdin("Resiko kecil.\n")
+        .assert()
+        .code(0)
+        .stdout_eq("Risiko kecil.\n");
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = check()
+        .args(["--format", "json", "--threads", "1", "fixtures"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let two = check()
+        .args(["--format", "json", "--threads", "2", "fixtures"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!one.is_empty());
+    assert_eq!(one, two);
+}
+
+#[test]
+fn no_colour_unless_asked() {
+    let plain = check().arg(SEED).assert().get_output().stdout.clone();
+    assert!(
+        !plain.contains(&0x1b),
+        "no escape codes when not on a terminal"
+    );
+    let coloured = check()
+        .args(["--color", "always", SEED])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(coloured.contains(&0x1b));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    lintas()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout_eq(file!["snapshots/rules.txt"]);
+}
+
+#[test]
+fn explain_prints_the_rules_documentation() {
+    lintas()
+        .args(["explain", "calque"])
+        .assert()
+        .code(0)
+        .stdout_eq(file!["snapshots/explain-calque.md"]);
+    lintas()
+        .args(["explain", "calque", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout_eq(file!["snapshots/explain-calque.en.md"]);
+    lintas().args(["explain", "spelin"]).assert().code(2);
+}
+
+#[test]
+fn init_writes_a_starter_config_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lintas.toml");
+    lintas().arg("init").arg(&path).assert().code(0);
+    let written = std::fs::read_to_string(&path).expect("written");
+    assert!(written.contains("[rules.calque]"));
+    lintas().arg("init").arg(&path).assert().code(2);
+    // The starter config is valid: lintas uses it as found.
+    std::fs::write(dir.path().join("a.txt"), "resiko\n").expect("write");
+    Command::new(cargo_bin!("lintas"))
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_discovered_config_is_used() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("lintas.toml"),
+        "[rules.nonstandard-word]\nenabled = false\n",
+    )
+    .expect("write");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/a.txt"), "resiko\n").expect("write");
+    Command::new(cargo_bin!("lintas"))
+        .current_dir(dir.path().join("sub"))
+        .args(["check", "a.txt"])
+        .assert()
+        .code(0);
+    assert!(Path::new(&dir.path().join("lintas.toml")).exists());
+}

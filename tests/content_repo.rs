@@ -1,0 +1,526 @@
+//! A content repository end to end (`fixtures/content-repo/`): Markdown with front matter, code
+//! blocks, suppressions, a .gitignored draft, a per-file ignore, nested folders and a CMS export;
+//! every report format, baselines, statistics and the documented shard pipeline.
+//!
+//! Runs select the rules the fixture is written for, so rules added later do not change them.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value;
+use snapbox::cmd::{Command, cargo_bin};
+use snapbox::file;
+
+const RULES: &str = "--select=nonstandard-word,calque,unused-suppression";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/content-repo")
+}
+
+/// `lintas check` in `dir`, with the rules of your choice.
+fn check(dir: &Path) -> Command {
+    Command::new(cargo_bin!("lintas"))
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .arg("check")
+}
+
+/// `lintas check` in `dir` with the rules the fixture is written for.
+fn lintas(dir: &Path) -> Command {
+    check(dir).arg(RULES)
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    lintas(dir).args(args).assert().get_output().clone()
+}
+
+fn stdout_json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).expect("lintas prints JSON")
+}
+
+/// A copy of the fixture repository to change.
+fn scratch_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(&repo(), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("the fixture is readable") {
+        let entry = entry.expect("a directory entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("create a folder");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
+}
+
+/// Validate `instance` against the schema at `schema` (a path, optionally `#/json/pointer`).
+fn validate(schema: &str, instance: &Value) {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    let index = compiler
+        .compile(schema, &mut schemas)
+        .unwrap_or_else(|e| panic!("{schema} compiles: {e:#}"));
+    if let Err(e) = schemas.validate(instance, index) {
+        panic!("output does not validate against {schema}: {e:#}\n{instance:#}");
+    }
+}
+
+fn schema_path(relative: &str) -> String {
+    format!("{}/{relative}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn human_report_of_the_content_repo() {
+    lintas(&repo())
+        .arg(".")
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/human.txt": Text]);
+}
+
+#[test]
+fn the_done_when_post_yields_exactly_the_prose_finding() {
+    let output = run(&repo(), &["--format=json", "content/posts/2023/banjir.md"]);
+    let report = stdout_json(&output);
+    let diagnostics = &report["files"][0]["diagnostics"];
+    assert_eq!(diagnostics.as_array().map(Vec::len), Some(1), "{report:#}");
+    let d = &diagnostics[0];
+    assert_eq!(d["rule"], "nonstandard-word");
+    assert_eq!(d["text"], "resiko");
+    let source = std::fs::read_to_string(repo().join("content/posts/2023/banjir.md"))
+        .expect("the fixture is readable");
+    let start = source
+        .find("Warga menilai resiko")
+        .expect("the prose sentence")
+        + "Warga menilai ".len();
+    assert_eq!(d["span"]["start"], start);
+    assert_eq!(d["span"]["end"], start + "resiko".len());
+    assert_eq!(
+        (d["span"]["line"].as_u64(), d["span"]["column"].as_u64()),
+        (Some(9), Some(15))
+    );
+}
+
+#[test]
+fn json_report_validates_against_the_schema() {
+    let output = run(&repo(), &["--format=json", "--statistics", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout_json(&output);
+    validate(&schema_path("docs/report.schema.json"), &report);
+    lintas(&repo())
+        .args(["--format=json", "."])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/report.json": Text].raw());
+}
+
+#[test]
+fn the_report_schema_rejects_what_the_contract_forbids() {
+    let output = run(&repo(), &["--format=json", "content/halaman"]);
+    let mut report = stdout_json(&output);
+    report["files"][0]["diagnostics"][0]["severity"] = Value::from("fatal");
+    let mut schemas = boon::Schemas::new();
+    let index = boon::Compiler::new()
+        .compile(&schema_path("docs/report.schema.json"), &mut schemas)
+        .expect("the report schema compiles");
+    assert!(schemas.validate(&report, index).is_err());
+}
+
+#[test]
+fn jsonl_lines_validate_against_the_schema() {
+    let output = lintas(&repo())
+        .args(["--format=jsonl", "."])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/findings.jsonl": Text].raw())
+        .get_output()
+        .clone();
+    let text = String::from_utf8(output.stdout).expect("UTF-8 output");
+    assert_eq!(text.lines().count(), 6);
+    for line in text.lines() {
+        let value: Value = serde_json::from_str(line).expect("each line is JSON");
+        validate(
+            &format!(
+                "{}#/$defs/jsonlDiagnostic",
+                schema_path("docs/report.schema.json")
+            ),
+            &value,
+        );
+    }
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let output = run(&repo(), &["--format=sarif", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let sarif = stdout_json(&output);
+    validate(&schema_path("tests/data/sarif-schema-2.1.0.json"), &sarif);
+    let run = &sarif["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules are listed");
+    assert_eq!(rules.len(), 3);
+    for rule in rules {
+        let id = rule["id"].as_str().expect("a rule id");
+        let page = format!("docs/rules.md#{id}");
+        let help = rule["help"]["text"].as_str().expect("help text");
+        assert!(help.ends_with(&page), "{help}");
+        match env!("CARGO_PKG_HOMEPAGE") {
+            "" => assert!(rule.get("helpUri").is_none()),
+            home => assert!(
+                rule["helpUri"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with(home))
+            ),
+        }
+        assert!(rule["shortDescription"]["text"].is_string());
+        assert!(rule["fullDescription"]["text"].is_string());
+        assert!(rule["help"]["text"].is_string());
+    }
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 6);
+    for r in results {
+        let index = r["ruleIndex"].as_u64().expect("a rule index") as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+    }
+    lintas(&repo())
+        .args(["--format=sarif", "content/posts/2023"])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/banjir.sarif": Text].raw());
+}
+
+#[test]
+fn sarif_fingerprints_survive_line_shifts() {
+    let repo = scratch_repo();
+    let post = repo.path().join("content/posts/kerja-sama.md");
+    let fingerprints = |dir: &Path| -> Vec<(String, u64)> {
+        let sarif = stdout_json(&run(
+            dir,
+            &["--format=sarif", "content/posts/kerja-sama.md"],
+        ));
+        sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                let fp = r["partialFingerprints"]["lintas/v1"]
+                    .as_str()
+                    .expect("a fingerprint")
+                    .to_string();
+                let line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .expect("a line");
+                (fp, line)
+            })
+            .collect()
+    };
+    let before = fingerprints(repo.path());
+    let text = std::fs::read_to_string(&post).expect("readable");
+    let shifted = text.replacen(
+        "+++\n\n",
+        "+++\n\nParagraf baru di awal.\n\nSatu lagi.\n\n",
+        1,
+    );
+    std::fs::write(&post, shifted).expect("writable");
+    let after = fingerprints(repo.path());
+    assert_eq!(before.len(), after.len());
+    for ((fp_before, line_before), (fp_after, line_after)) in before.iter().zip(&after) {
+        assert_eq!(fp_before, fp_after);
+        // The title is above the insertion; everything below moved down four lines.
+        assert!(*line_after == *line_before || *line_after == line_before + 4);
+    }
+    assert!(before.iter().zip(&after).any(|(b, a)| a.1 == b.1 + 4));
+}
+
+#[test]
+fn github_annotations_parse() {
+    let output = run(&repo(), &["--format=github", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let command = regex::Regex::new(
+        r"^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=lintas \([a-z-]+\)::[^\r\n]+$",
+    )
+    .expect("a literal regex");
+    assert_eq!(text.lines().count(), 6);
+    for line in text.lines() {
+        assert!(command.is_match(line), "not a workflow command: {line}");
+    }
+    lintas(&repo())
+        .args(["--format=github", "."])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/github.txt": Text]);
+}
+
+#[test]
+fn a_report_with_errors_validates_too() {
+    let output = run(
+        &repo(),
+        &["--format=json", "tidak-ada.md", "content/halaman"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let report = stdout_json(&output);
+    validate(&schema_path("docs/report.schema.json"), &report);
+    assert_eq!(report["errors"][0]["path"], "tidak-ada.md");
+    assert_eq!(report["summary"]["errors"], 1);
+}
+
+#[test]
+fn unreadable_inputs_are_annotated_too() {
+    let output = lintas(&repo())
+        .args(["--format=github", "tidak-ada.md"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "::error file=tidak-ada.md,title=lintas::tidak-ada.md: no such file or directory\n"
+    );
+}
+
+#[test]
+fn statistics_in_human_and_json() {
+    lintas(&repo())
+        .args(["--statistics", "--lang=en", "."])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/statistics.txt": Text]);
+    let report = stdout_json(&run(&repo(), &["--format=json", "--statistics", "."]));
+    let stats = &report["summary"]["statistics"];
+    assert_eq!(stats[0]["rule"], "calque");
+    assert_eq!(stats[0]["count"], 3);
+    assert_eq!(report["summary"]["by_rule"]["nonstandard-word"], 2);
+}
+
+#[test]
+fn baseline_hides_known_findings_and_fails_on_new_ones() {
+    let repo = scratch_repo();
+    let dir = repo.path();
+    let wrote = run(dir, &["--write-baseline=baseline.json", "."]);
+    assert_eq!(wrote.status.code(), Some(0), "recording a baseline exits 0");
+
+    let known = run(dir, &["--baseline=baseline.json", "--format=json", "."]);
+    assert_eq!(known.status.code(), Some(0));
+    let report = stdout_json(&known);
+    validate(&schema_path("docs/report.schema.json"), &report);
+    assert_eq!(report["summary"]["diagnostics"], 0);
+    assert_eq!(report["summary"]["baseline"]["known"], 6);
+
+    // Lines added above old findings do not make them new; a new error is reported alone; a
+    // fixed finding is counted as gone.
+    let post = dir.join("content/posts/2023/banjir.md");
+    let text = std::fs::read_to_string(&post).expect("readable");
+    let edited = text
+        .replace(
+            "# Banjir di Kota Lama\n",
+            "# Banjir di Kota Lama\n\nPemerintah memperbarui praktek pengerukan.\n",
+        )
+        .replace("Warga menilai resiko banjir", "Warga menilai risiko banjir");
+    std::fs::write(&post, edited).expect("writable");
+    lintas(dir)
+        .args(["--baseline=baseline.json", "."])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/baseline-new.txt": Text]);
+    let report = stdout_json(&run(
+        dir,
+        &["--baseline=baseline.json", "--format=json", "."],
+    ));
+    assert_eq!(report["summary"]["baseline"]["known"], 5);
+    assert_eq!(report["summary"]["baseline"]["disappeared"], 1);
+}
+
+#[test]
+fn jsonl_dump_reports_per_record_id() {
+    lintas(&repo())
+        .args([
+            "--input-format=jsonl",
+            "--text-field=body",
+            "--id-field=id",
+            "export/cms.jsonl",
+        ])
+        .assert()
+        .code(1)
+        .stdout_eq(file!["snapshots/content_repo/cms.txt": Text]);
+    let report = stdout_json(&run(
+        &repo(),
+        &["--input-format=jsonl", "--format=json", "export/cms.jsonl"],
+    ));
+    validate(&schema_path("docs/report.schema.json"), &report);
+    let records: Vec<(String, usize)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            (
+                f["record"]["id"].as_str().expect("an id").to_string(),
+                f["diagnostics"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    let expected = [("berita-101", 1), ("berita-102", 0), ("103", 2)];
+    assert_eq!(
+        records,
+        expected.map(|(id, n)| (id.to_string(), n)).to_vec()
+    );
+    // Spans are relative to the record's text.
+    let d = &report["files"][2]["diagnostics"][1];
+    assert_eq!(
+        (d["span"]["line"].as_u64(), d["span"]["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(d["text"], "Analisa");
+}
+
+#[test]
+fn jsonl_from_stdin_and_broken_records() {
+    let dump = "{\"id\": \"a\", \"body\": \"Ada resiko.\"}\nbukan json\n{\"id\": \"c\"}\n";
+    let output = lintas(&repo())
+        .args(["--input-format=jsonl", "--format=jsonl", "-"])
+        .stdin(dump)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let value: Value = serde_json::from_str(text.trim()).expect("one finding");
+    assert_eq!(value["record"]["id"], "a");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(stderr.contains("<stdin>:2: not a JSON record"), "{stderr}");
+    assert!(stderr.contains("<stdin>:3: no field “body”"), "{stderr}");
+}
+
+#[test]
+fn records_are_never_fixed() {
+    lintas(&repo())
+        .args(["--input-format=jsonl", "--fix", "export/cms.jsonl"])
+        .assert()
+        .code(2);
+}
+
+/// The first ```sh block after `<!-- tested: NAME -->` in a doc.
+fn documented_script(doc: &str, name: &str) -> String {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc))
+        .expect("the doc is readable");
+    let marker = format!("<!-- tested: {name} -->");
+    let after = &text[text.find(&marker).expect("the marker is in the doc")..];
+    let start = after.find("```sh\n").expect("a sh block follows") + "```sh\n".len();
+    let end = after[start..].find("```").expect("the block ends");
+    after[start..start + end].to_string()
+}
+
+#[test]
+fn shard_pipeline_in_the_docs_runs() {
+    let script = documented_script("docs/ci.md", "shard-pipeline");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        repo().join("export/cms.jsonl"),
+        dir.path().join("export.jsonl"),
+    )
+    .expect("copy the export");
+    let bin = cargo_bin!("lintas").parent().expect("the binary's folder");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .env("LINES_PER_SHARD", "1")
+        .output()
+        .expect("sh runs");
+    assert!(
+        output.status.success(),
+        "the documented pipeline failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let shards = std::fs::read_dir(dir.path())
+        .expect("readable")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".findings"))
+        })
+        .count();
+    assert_eq!(shards, 3, "one shard a record");
+    let findings =
+        std::fs::read_to_string(dir.path().join("findings.jsonl")).expect("findings.jsonl");
+    // The pipeline runs every rule; the fixture is written for these two.
+    let ids: Vec<String> = findings
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .filter(|v| v["rule"] == "calque" || v["rule"] == "nonstandard-word")
+        .map(|v| format!("{}:{}", v["record"]["id"], v["rule"]))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "\"berita-101\":\"nonstandard-word\"",
+            "\"103\":\"calque\"",
+            "\"103\":\"nonstandard-word\""
+        ]
+    );
+}
+
+fn findings(output: &Output) -> Vec<(String, String, String)> {
+    stdout_json(output)["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| {
+            f["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .map(|d| {
+                    let s = |v: &Value| v.as_str().unwrap_or_default().to_string();
+                    (s(&f["path"]), s(&d["rule"]), s(&d["text"]))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn gitignored_drafts_are_skipped_and_per_file_ignores_apply() {
+    let all = findings(&run(&repo(), &["--format=json", "."]));
+    assert!(all.iter().all(|(path, _, _)| !path.contains("drafts")));
+    let archive: Vec<_> = all.iter().filter(|(p, _, _)| p.contains("arsip")).collect();
+    assert_eq!(archive.len(), 1);
+    assert_eq!(archive[0].1, "calque");
+    // Without the config, the archive's non-standard word is reported too.
+    let unconfigured = findings(&run(&repo(), &["--format=json", "--no-config", "arsip"]));
+    assert!(
+        unconfigured
+            .iter()
+            .any(|(_, rule, text)| rule == "nonstandard-word" && text == "resiko")
+    );
+}
+
+#[test]
+fn a_suppression_of_a_rule_that_did_not_run_is_not_called_unused() {
+    let output = check(&repo())
+        .args([
+            "--select=calque,unused-suppression",
+            "--format=json",
+            "content/posts/kerja-sama.md",
+        ])
+        .assert()
+        .get_output()
+        .clone();
+    let rules: Vec<String> = findings(&output)
+        .into_iter()
+        .map(|(_, rule, _)| rule)
+        .collect();
+    assert_eq!(rules, ["calque", "calque"]);
+}
