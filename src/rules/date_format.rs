@@ -167,13 +167,21 @@ fn numeric(
         return None;
     }
     let fixed = date.swapped();
+    let certain = intended.evidence == Evidence::OnlyValid;
+    let (seems_id, seems_en) = if certain {
+        ("", "is ")
+    } else {
+        ("tampaknya ", "appears to be ")
+    };
     let message = Localized::new(
         format!(
-            "Tanggal “{text}” berurutan Amerika (bulan/hari); tulis hari lebih dulu: “{fixed}”"
+            "Tanggal “{text}” {seems_id}berurutan Amerika (bulan/hari); tulis hari lebih dulu: “{fixed}”"
         ),
-        format!("“{text}” is in US order (month/day); Indonesian puts the day first: “{fixed}”"),
+        format!(
+            "“{text}” {seems_en}in US order (month/day); Indonesian puts the day first: “{fixed}”"
+        ),
     );
-    let applicability = if intended.evidence == Evidence::OnlyValid {
+    let applicability = if certain {
         Applicability::Safe
     } else {
         Applicability::Unsafe
