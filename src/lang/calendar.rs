@@ -120,6 +120,23 @@ impl Date {
             self.year
         )
     }
+
+    /// `25 January 2025`, for English messages.
+    pub fn long_en(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS_EN[usize::from(self.month - 1)],
+            self.year
+        )
+    }
+
+    /// The nearest date that falls on `weekday` (0 = Monday), this one included.
+    pub fn nearest_on(self, weekday: usize) -> Date {
+        let ahead = (weekday as i64 - self.weekday() as i64).rem_euclid(7);
+        let shift = if ahead <= 3 { ahead } else { ahead - 7 };
+        Date::from_days_since_epoch(self.days_since_epoch() + shift)
+    }
 }
 
 impl fmt::Display for Date {
@@ -172,6 +189,15 @@ mod tests {
             WEEKDAYS_ID[Date::new(2000, 2, 29).expect("valid").weekday()],
             "Selasa"
         );
+    }
+
+    #[test]
+    fn nearest_weekday() {
+        let d = Date::new(2025, 10, 15).expect("valid"); // a Wednesday
+        assert_eq!(d.nearest_on(3), Date::new(2025, 10, 16).expect("valid"));
+        assert_eq!(d.nearest_on(0), Date::new(2025, 10, 13).expect("valid"));
+        assert_eq!(d.nearest_on(2), d);
+        assert_eq!(d.long_en(), "15 October 2025");
     }
 
     #[test]

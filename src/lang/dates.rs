@@ -1,48 +1,825 @@
-//! Reading dates out of Indonesian news text.
+//! Reading dates out of Indonesian news text: numeric dates (`25/1/2025`, `25-1-2025`,
+//! `25.1.2025`, and `(25/1)` beside a weekday), written dates in Indonesian and English
+//! (`25 Januari 2025`, `Jan. 25, 2025`, `Oktober 21, 2025`), the weekday written before a date,
+//! and the article's own date.
+//!
+//! What only looks like a date is left out: versions and section numbers, scores (`2-1`), ranges
+//! (`2020-2025`), fractions and neighbourhood numbers (`RT 01/05`: a date without a year counts only
+//! beside a weekday), phone numbers, times, and numbers inside longer codes (`PRINT-02/…/10/2025`).
 
-use std::sync::LazyLock;
+use super::calendar::{
+    ArticleDate, Date, DateSource, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID,
+};
+use crate::diagnostic::Span;
+use crate::source::{Document, Token, TokenKind};
 
-use regex::Regex;
+/// Abbreviated month names: (abbreviation, month, language).
+const MONTH_ABBREVIATIONS: &[(&str, u8, Lang)] = &[
+    ("Jan", 1, Lang::Both),
+    ("Feb", 2, Lang::Both),
+    ("Mar", 3, Lang::Both),
+    ("Apr", 4, Lang::Both),
+    ("Jun", 6, Lang::Both),
+    ("Jul", 7, Lang::Both),
+    ("Agt", 8, Lang::Indonesian),
+    ("Agu", 8, Lang::Indonesian),
+    ("Ags", 8, Lang::Indonesian),
+    ("Aug", 8, Lang::English),
+    ("Sep", 9, Lang::Both),
+    ("Sept", 9, Lang::Both),
+    ("Okt", 10, Lang::Indonesian),
+    ("Oct", 10, Lang::English),
+    ("Nov", 11, Lang::Both),
+    ("Des", 12, Lang::Indonesian),
+    ("Dec", 12, Lang::English),
+];
 
-use super::calendar::{ArticleDate, Date, DateSource, MONTHS_ID};
-use crate::source::Document;
+/// The Indonesian abbreviation used for a month when an English one is replaced.
+const INDONESIAN_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des",
+];
 
-/// `(25/1/2025)` as news datelines write it, day first.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)").expect("a literal regex compiles")
-});
+/// Words before a number that make it a code rather than a date: `Nomor 12/3/2025`, `RT 01/05`.
+const NUMBER_LABELS: &[&str] = &[
+    "kode", "no", "nomer", "nomor", "nr", "pasal", "ayat", "ref", "rt", "rw", "seri", "tipe",
+    "versi", "version",
+];
 
-/// `25 Januari 2025`.
-static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    let months = MONTHS_ID.join("|");
-    Regex::new(&format!(r"\b(\d{{1,2}}) ({months}) (\d{{4}})\b")).expect("a built regex compiles")
-});
+/// Time-of-day words that may stand between a weekday and its date: `Selasa malam (21/10/2025)`.
+const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam"];
 
-/// The date the article gives for itself: the first day-first dateline or written date in it.
-pub fn article_date(doc: &Document) -> Option<ArticleDate> {
-    let text = doc.text();
-    let numeric = DATELINE.captures_iter(text).find_map(|c| {
-        let date = Date::new(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
-        Some((c.get(0)?.start(), date))
-    });
-    let written = WRITTEN.captures_iter(text).find_map(|c| {
-        let month = MONTHS_ID.iter().position(|m| *m == &c[2])? as u8 + 1;
-        let date = Date::new(c[3].parse().ok()?, month, c[1].parse().ok()?)?;
-        Some((c.get(0)?.start(), date))
-    });
-    let first = match (numeric, written) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
-        (a, b) => a.or(b),
+/// Which language a month or weekday name belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Indonesian,
+    English,
+    /// Spelled the same in both (`April`, `Nov`).
+    Both,
+}
+
+/// A month name as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MonthName {
+    /// 1 = January.
+    pub month: u8,
+    pub lang: Lang,
+    pub abbreviated: bool,
+}
+
+impl MonthName {
+    /// The Indonesian name to write instead: the full name, or the Indonesian abbreviation for an
+    /// abbreviation.
+    pub fn indonesian(&self) -> &'static str {
+        let i = usize::from(self.month - 1);
+        if self.abbreviated {
+            INDONESIAN_ABBREVIATIONS[i]
+        } else {
+            MONTHS_ID[i]
+        }
+    }
+}
+
+/// The month `word` names: full names in either language in any case, abbreviations only
+/// capitalised (`Mar`, not `mar`).
+pub fn month_name(word: &str) -> Option<MonthName> {
+    let full = |names: &[&str; 12]| {
+        names
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(word))
+            .map(|i| i as u8 + 1)
     };
-    first.map(|(_, date)| ArticleDate {
-        date,
-        source: DateSource::Text,
+    match (full(&MONTHS_ID), full(&MONTHS_EN)) {
+        (Some(a), Some(b)) if a == b => {
+            return Some(MonthName {
+                month: a,
+                lang: Lang::Both,
+                abbreviated: false,
+            });
+        }
+        (Some(month), _) => {
+            return Some(MonthName {
+                month,
+                lang: Lang::Indonesian,
+                abbreviated: false,
+            });
+        }
+        (None, Some(month)) => {
+            return Some(MonthName {
+                month,
+                lang: Lang::English,
+                abbreviated: false,
+            });
+        }
+        (None, None) => {}
+    }
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(abbr, _, _)| *abbr == word)
+        .map(|&(_, month, lang)| MonthName {
+            month,
+            lang,
+            abbreviated: true,
+        })
+}
+
+/// A weekday name as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekdayName {
+    /// 0 = Monday … 6 = Sunday, as [`Date::weekday`].
+    pub weekday: usize,
+    pub english: bool,
+}
+
+/// The weekday `word` names, if it is capitalised or in capitals (`minggu` is also “week”):
+/// `Senin` … `Minggu`, `Jum'at`, `Ahad`, `Monday` … `Sunday`.
+pub fn weekday_name(word: &str) -> Option<WeekdayName> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let folded: String = word.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
+    let find = |names: &[&str; 7]| names.iter().position(|d| d.eq_ignore_ascii_case(&folded));
+    if let Some(weekday) = find(&WEEKDAYS_ID) {
+        return Some(WeekdayName {
+            weekday,
+            english: false,
+        });
+    }
+    if folded.eq_ignore_ascii_case("Ahad") {
+        return Some(WeekdayName {
+            weekday: 6,
+            english: false,
+        });
+    }
+    find(&WEEKDAYS_EN).map(|weekday| WeekdayName {
+        weekday,
+        english: true,
     })
+}
+
+/// A date written in digits: `25/1/2025`, `25-1-2025`, `25.1.2025`, `25/1`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumericDate {
+    pub separator: char,
+    /// The first two parts as written (`01`, `25`).
+    pub first: String,
+    pub second: String,
+    /// The year as written, when given.
+    pub year: Option<String>,
+}
+
+impl NumericDate {
+    /// Parse a Number token's text. Two parts are a date only with `/` (`25/1`); three need a
+    /// four-digit year. Parts of a date have one or two digits, so phone numbers, ranges
+    /// (`2020-2025`) and scores (`2-1`, which has no year) are not dates.
+    pub fn parse(text: &str) -> Option<NumericDate> {
+        let separator = text.chars().find(|c| !c.is_ascii_digit())?;
+        if !matches!(separator, '/' | '-' | '.') {
+            return None;
+        }
+        let parts: Vec<&str> = text.split(separator).collect();
+        let day_or_month = |p: &str| {
+            (1..=2).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u8>().is_ok_and(|n| n > 0)
+        };
+        let year = match parts.as_slice() {
+            [_, _] if separator == '/' => None,
+            [_, _, y]
+                if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && !y.starts_with('0') =>
+            {
+                Some((*y).to_string())
+            }
+            _ => return None,
+        };
+        if !(day_or_month(parts[0]) && day_or_month(parts[1])) {
+            return None;
+        }
+        Some(NumericDate {
+            separator,
+            first: parts[0].to_string(),
+            second: parts[1].to_string(),
+            year,
+        })
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        self.year.as_deref().and_then(|y| y.parse().ok())
+    }
+
+    fn parts(&self) -> (u8, u8) {
+        (
+            self.first.parse().unwrap_or(0),
+            self.second.parse().unwrap_or(0),
+        )
+    }
+
+    /// Whether only the US month-first reading can be a date (`1/25/2025`).
+    pub fn only_month_first(&self) -> bool {
+        let (a, b) = self.parts();
+        a <= 12 && b > 12 && b <= 31
+    }
+
+    /// Whether only the day-first reading can be a date (`25/1/2025`).
+    pub fn only_day_first(&self) -> bool {
+        let (a, b) = self.parts();
+        a > 12 && a <= 31 && b <= 12
+    }
+
+    /// The same date written day first, separators and padding kept: `1/25/2025` → `25/1/2025`.
+    pub fn swapped(&self) -> String {
+        let sep = self.separator;
+        match &self.year {
+            Some(y) => format!("{}{sep}{}{sep}{y}", self.second, self.first),
+            None => format!("{}{sep}{}", self.second, self.first),
+        }
+    }
+
+    /// `date` written the way this one is: same separator, padding and year presence.
+    pub fn write_like(&self, date: Date) -> String {
+        let pad = |n: u8, like: &str| {
+            if like.len() == 2 {
+                format!("{n:02}")
+            } else {
+                n.to_string()
+            }
+        };
+        let sep = self.separator;
+        let head = format!(
+            "{}{sep}{}",
+            pad(date.day, &self.first),
+            pad(date.month, &self.second)
+        );
+        match self.year {
+            Some(_) => format!("{head}{sep}{}", date.year),
+            None => head,
+        }
+    }
+}
+
+/// A date written with a month name: `25 Januari 2025`, `January 25, 2025`, `Oktober 2025`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenDate {
+    /// The day, or a day range (`15-16`), when given.
+    pub day: Option<Span>,
+    /// The day's number, when it is a single day.
+    pub day_number: Option<u8>,
+    /// The month name, with an abbreviation's full stop (`Jan.`).
+    pub month_span: Span,
+    pub month: MonthName,
+    pub year: Option<(Span, i32)>,
+    /// English order: month before day (`January 25, 2025`).
+    pub month_first: bool,
+}
+
+/// How a date is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateForm {
+    Numeric(NumericDate),
+    Written(WrittenDate),
+}
+
+/// A weekday name in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekdayMention {
+    pub span: Span,
+    pub name: WeekdayName,
+}
+
+/// A date found in the text, with the weekday written before it, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub span: Span,
+    pub form: DateForm,
+    pub weekday: Option<WeekdayMention>,
+    /// The closing bracket right after a bracketed date (`Sabtu (25/1/2025)`), when there is one.
+    pub closing: Option<Span>,
+}
+
+/// The calendar dates a mention can be: day first (Indonesian) and month first (US).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Readings {
+    pub day_first: Option<Date>,
+    pub month_first: Option<Date>,
+}
+
+/// Which order a numeric date is read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    DayFirst,
+    MonthFirst,
+}
+
+/// Why a numeric date is read the way it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Only one reading is a real date (`1/25/2025`).
+    OnlyValid,
+    /// Another date in the document can only be read one way.
+    Document,
+    /// The weekday written beside it fits only this reading.
+    Weekday,
+    /// Nothing decides: Indonesian day-first, by default.
+    Default,
+}
+
+/// The reading a mention most likely means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Intended {
+    pub date: Date,
+    pub order: Order,
+    pub evidence: Evidence,
+}
+
+impl DateMention {
+    /// The year as written, with its span.
+    pub fn year_span(&self) -> Option<Span> {
+        match &self.form {
+            DateForm::Numeric(n) => n
+                .year
+                .as_ref()
+                .map(|y| self.span.end - y.len()..self.span.end),
+            DateForm::Written(w) => w.year.as_ref().map(|(s, _)| s.clone()),
+        }
+    }
+
+    /// The year as written, if it is (not taken from the article).
+    pub fn year(&self) -> Option<i32> {
+        match &self.form {
+            DateForm::Numeric(n) => n.year(),
+            DateForm::Written(w) => w.year.as_ref().map(|y| y.1),
+        }
+    }
+
+    pub fn has_year(&self) -> bool {
+        self.year().is_some()
+    }
+
+    /// The day-first reading with another year: what `8/10/2028` would be in 2025.
+    pub fn in_year(&self, year: i32) -> Option<Date> {
+        match &self.form {
+            DateForm::Numeric(n) => {
+                let (day, month) = n.parts();
+                Date::new(year, month, day)
+            }
+            DateForm::Written(w) => Date::new(year, w.month.month, w.day_number?),
+        }
+    }
+
+    /// `date` written in this mention's form: `3/12/2025` like `25/1/2025`, `3 Desember 2025`
+    /// like `25 Januari 2025` (Indonesian month names), without a year if this one has none.
+    pub fn write_like(&self, date: Date) -> String {
+        match &self.form {
+            DateForm::Numeric(n) => n.write_like(date),
+            DateForm::Written(w) => {
+                let month = MonthName {
+                    month: date.month,
+                    ..w.month
+                }
+                .indonesian();
+                match w.year {
+                    Some(_) => format!("{} {month} {}", date.day, date.year),
+                    None => format!("{} {month}", date.day),
+                }
+            }
+        }
+    }
+
+    /// The calendar dates this can be. A date without a year takes the year, around the article's
+    /// date, that puts it nearest to it (`(30/12)` in a January article is last year's); with no
+    /// article date known from the text or the configuration, it has none.
+    pub fn readings(&self, article: Option<&ArticleDate>) -> Readings {
+        let article = article.filter(|a| a.source != DateSource::Today);
+        let resolve = |day: u8, month: u8, year: Option<i32>| match year {
+            Some(y) => Date::new(y, month, day),
+            None => article.and_then(|a| nearest(a.date, day, month)),
+        };
+        match &self.form {
+            DateForm::Numeric(n) => {
+                let (a, b) = n.parts();
+                Readings {
+                    day_first: resolve(a, b, n.year()),
+                    month_first: resolve(b, a, n.year()),
+                }
+            }
+            DateForm::Written(w) => Readings {
+                day_first: w
+                    .day_number
+                    .and_then(|d| resolve(d, w.month.month, w.year.as_ref().map(|y| y.1))),
+                month_first: None,
+            },
+        }
+    }
+
+    /// For a date without a year whose nearest year puts it after the article's date, its
+    /// readings a year earlier: news looks back, and “Senin (2/12)” quoted in an October article
+    /// may be last December's. Empty otherwise.
+    pub fn past_readings(&self, article: Option<&ArticleDate>) -> Readings {
+        let Some(article) = article.filter(|a| a.source != DateSource::Today && !self.has_year())
+        else {
+            return Readings::default();
+        };
+        let earlier = |d: Option<Date>| {
+            d.filter(|d| *d > article.date)
+                .and_then(|d| Date::new(d.year - 1, d.month, d.day))
+        };
+        let nearest = self.readings(Some(article));
+        Readings {
+            day_first: earlier(nearest.day_first),
+            month_first: earlier(nearest.month_first),
+        }
+    }
+
+    /// The reading this mention most likely means, given the order the document decides (see
+    /// [`document_order`]) and the weekday beside it.
+    pub fn intended(
+        &self,
+        article: Option<&ArticleDate>,
+        document: Option<Order>,
+    ) -> Option<Intended> {
+        let r = self.readings(article);
+        let pick = |order: Order, evidence: Evidence| {
+            let date = match order {
+                Order::DayFirst => r.day_first,
+                Order::MonthFirst => r.month_first,
+            }?;
+            Some(Intended {
+                date,
+                order,
+                evidence,
+            })
+        };
+        match (r.day_first, r.month_first) {
+            (Some(a), Some(b)) if a != b => {
+                if let Some(order) = document {
+                    return pick(order, Evidence::Document);
+                }
+                let weekday = self.weekday.as_ref().map(|w| w.name.weekday);
+                match (
+                    weekday.is_some_and(|w| a.weekday() == w),
+                    weekday.is_some_and(|w| b.weekday() == w),
+                ) {
+                    (true, false) => pick(Order::DayFirst, Evidence::Weekday),
+                    (false, true) => pick(Order::MonthFirst, Evidence::Weekday),
+                    _ => pick(Order::DayFirst, Evidence::Default),
+                }
+            }
+            (Some(_), _) => pick(Order::DayFirst, Evidence::OnlyValid),
+            (None, Some(_)) => pick(Order::MonthFirst, Evidence::OnlyValid),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The date with this day and month nearest to `around`, in its year or the one before or after.
+fn nearest(around: Date, day: u8, month: u8) -> Option<Date> {
+    (around.year - 1..=around.year + 1)
+        .filter_map(|y| Date::new(y, month, day))
+        .min_by_key(|d| (d.days_since_epoch() - around.days_since_epoch()).abs())
+}
+
+/// The order the document's numeric dates are written in, when some can only be read one way and
+/// none contradicts them: one `1/25/2025` makes `3/4/2025` in the same text US order.
+pub fn document_order(mentions: &[DateMention]) -> Option<Order> {
+    let numeric = mentions.iter().filter_map(|m| match &m.form {
+        DateForm::Numeric(n) => Some(n),
+        DateForm::Written(_) => None,
+    });
+    let (mut day_first, mut month_first) = (false, false);
+    for n in numeric {
+        day_first |= n.only_day_first();
+        month_first |= n.only_month_first();
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(Order::DayFirst),
+        (false, true) => Some(Order::MonthFirst),
+        _ => None,
+    }
+}
+
+/// Every date in the document, in order.
+pub fn mentions(doc: &Document) -> Vec<DateMention> {
+    let scanner = Scanner {
+        text: doc.text(),
+        tokens: doc.tokens(),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scanner.tokens.len() {
+        let token = scanner.tokens[i];
+        if token.is_word()
+            && let Some(name) = weekday_name(token.text(scanner.text))
+            && let Some((mut mention, last)) = scanner.date_after_weekday(i)
+        {
+            mention.weekday = Some(WeekdayMention {
+                span: token.span(),
+                name,
+            });
+            out.push(mention);
+            i = last + 1;
+            continue;
+        }
+        if let Some((mention, last)) = scanner.date_at(i, false) {
+            out.push(mention);
+            i = last + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Token-level date recognition.
+struct Scanner<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Scanner<'_> {
+    fn str(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn is(&self, i: usize, kind: TokenKind, s: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == kind && t.text(self.text) == s)
+    }
+
+    /// The next token after `i` that is not a space (a line break is returned: dates never span
+    /// paragraphs).
+    fn next(&self, i: usize) -> Option<usize> {
+        (i + 1..self.tokens.len()).find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+
+    fn prev(&self, i: usize) -> Option<usize> {
+        (0..i)
+            .rev()
+            .find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+
+    /// A date written after the weekday at `w`: `Sabtu (25/1/2025)`, `Sabtu, 25 Januari 2025`,
+    /// `Selasa malam (21/10)`, `Rabu, (10/9/2025)`.
+    fn date_after_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
+        let mut j = self.next(w)?;
+        if self.tokens[j].is_word() && DAY_PARTS.contains(&self.str(j).to_lowercase().as_str()) {
+            j = self.next(j)?;
+        }
+        if self.is(j, TokenKind::Punct, ",") {
+            j = self.next(j)?;
+        }
+        let bracketed = self.is(j, TokenKind::Punct, "(");
+        if bracketed {
+            j = self.next(j)?;
+        }
+        let (mut mention, mut last) = self.date_at(j, bracketed)?;
+        if bracketed
+            && let Some(k) = self.next(last)
+            && self.is(k, TokenKind::Punct, ")")
+        {
+            mention.closing = Some(self.tokens[k].span());
+            last = k;
+        }
+        Some((mention, last))
+    }
+
+    /// A date starting at token `i`. A numeric date without a year counts only `after_weekday`.
+    fn date_at(&self, i: usize, after_weekday: bool) -> Option<(DateMention, usize)> {
+        let token = *self.tokens.get(i)?;
+        match token.kind {
+            TokenKind::Number => self
+                .numeric(i, after_weekday)
+                .or_else(|| self.day_first_written(i)),
+            // A month name, or an English ordinal day (`25th January`).
+            TokenKind::Word => self
+                .month_first_written(i)
+                .or_else(|| self.day_first_written(i)),
+            _ => None,
+        }
+    }
+
+    fn numeric(&self, i: usize, after_weekday: bool) -> Option<(DateMention, usize)> {
+        let token = self.tokens[i];
+        let date = NumericDate::parse(token.text(self.text))?;
+        if date.year.is_none() && !after_weekday {
+            return None;
+        }
+        if !after_weekday && self.inside_code(i) {
+            return None;
+        }
+        Some((
+            DateMention {
+                span: token.span(),
+                form: DateForm::Numeric(date),
+                weekday: None,
+                closing: None,
+            },
+            i,
+        ))
+    }
+
+    /// Whether the number at `i` is part of a longer code or labelled as a number: `Fd/10/2025`,
+    /// `25/1/2025/x`, `No.12/3/2025`, `Nomor 12/3/2025`.
+    fn inside_code(&self, i: usize) -> bool {
+        let opens = |t: &Token| {
+            t.is_blank()
+                || (t.kind == TokenKind::Punct
+                    && matches!(t.text(self.text), "(" | "[" | "," | ";" | "“" | "\""))
+        };
+        let closes = |t: &Token| {
+            t.is_blank()
+                || (t.kind == TokenKind::Punct
+                    && !matches!(t.text(self.text), "/" | "-" | "\\" | "_"))
+        };
+        let joined_before = i > 0 && !opens(&self.tokens[i - 1]);
+        let joined_after = self.tokens.get(i + 1).is_some_and(|t| !closes(t));
+        if joined_before || joined_after {
+            return true;
+        }
+        let mut p = self.prev(i);
+        while let Some(j) =
+            p.filter(|&j| self.is(j, TokenKind::Punct, ".") || self.is(j, TokenKind::Punct, ":"))
+        {
+            p = self.prev(j);
+        }
+        p.is_some_and(|j| {
+            self.tokens[j].is_word() && NUMBER_LABELS.contains(&self.str(j).to_lowercase().as_str())
+        })
+    }
+
+    /// The day at token `i`: `25`, or a range `15-16` (number, `None`).
+    fn day(&self, i: usize) -> Option<Option<u8>> {
+        let token = self.tokens.get(i)?;
+        let s = token.text(self.text);
+        let valid = |p: &str| {
+            (1..=2).contains(&p.len()) && p.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+        };
+        match token.kind {
+            TokenKind::Number if valid(s) => Some(s.parse().ok()),
+            TokenKind::Number => {
+                let (a, b) = s.split_once('-')?;
+                (valid(a) && valid(b)).then_some(None)
+            }
+            // `25th`
+            TokenKind::Word => {
+                let digits = s.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+                let suffix = &s[digits.len()..];
+                (valid(digits) && matches!(suffix, "st" | "nd" | "rd" | "th"))
+                    .then(|| digits.parse().ok())
+            }
+            _ => None,
+        }
+    }
+
+    /// A four-digit year at token `i`.
+    fn year(&self, i: usize) -> Option<(Span, i32)> {
+        let token = self.tokens.get(i).filter(|t| t.kind == TokenKind::Number)?;
+        let s = token.text(self.text);
+        if s.len() != 4 || s.starts_with('0') {
+            return None;
+        }
+        s.parse().ok().map(|year| (token.span(), year))
+    }
+
+    /// The month name at `i` (with an abbreviation's full stop), and the last token it takes.
+    fn month(&self, i: usize) -> Option<(MonthName, Span, usize)> {
+        let token = *self.tokens.get(i)?;
+        if !token.is_word() {
+            return None;
+        }
+        let month = month_name(token.text(self.text))?;
+        if month.abbreviated && self.is(i + 1, TokenKind::Punct, ".") {
+            return Some((month, token.start..token.end + 1, i + 1));
+        }
+        Some((month, token.span(), i))
+    }
+
+    /// `25 Januari 2025`, `25 January`, `15-16 Juli 2025`.
+    fn day_first_written(&self, i: usize) -> Option<(DateMention, usize)> {
+        let day_number = self.day(i)?;
+        let m = self.next(i)?;
+        let (month, month_span, mut last) = self.month(m)?;
+        let year = self.next(last).and_then(|y| self.year(y));
+        if let Some(y) = self.next(last).filter(|_| year.is_some()) {
+            last = y;
+        }
+        let start = self.tokens[i].start;
+        let end = self.tokens[last].end;
+        Some((
+            DateMention {
+                span: start..end,
+                form: DateForm::Written(WrittenDate {
+                    day: Some(self.tokens[i].span()),
+                    day_number,
+                    month_span,
+                    month,
+                    year,
+                    month_first: false,
+                }),
+                weekday: None,
+                closing: None,
+            },
+            last,
+        ))
+    }
+
+    /// `January 25, 2025`, `Oktober 21, 2025`, `January 25.`, `Januari 2025`. Indonesian month
+    /// names need the year after the day: `Oktober 21 orang` is “21 people in October”.
+    fn month_first_written(&self, i: usize) -> Option<(DateMention, usize)> {
+        let (month, month_span, month_last) = self.month(i)?;
+        let after = self.next(month_last)?;
+        let written = |day: Option<(Span, Option<u8>)>, year: Option<(Span, i32)>, last: usize| {
+            let month_first = day.is_some();
+            let (day, day_number) = day.map_or((None, None), |(s, n)| (Some(s), n));
+            Some((
+                DateMention {
+                    span: month_span.start..self.tokens[last].end,
+                    form: DateForm::Written(WrittenDate {
+                        day,
+                        day_number,
+                        month_span: month_span.clone(),
+                        month,
+                        year,
+                        month_first,
+                    }),
+                    weekday: None,
+                    closing: None,
+                },
+                last,
+            ))
+        };
+        if let Some(year) = self.year(after) {
+            return written(None, Some(year), after);
+        }
+        let day_number = self.day(after)?;
+        let day = Some((self.tokens[after].span(), day_number));
+        let comma = self.next(after);
+        let with_year = comma
+            .filter(|&c| self.is(c, TokenKind::Punct, ","))
+            .and_then(|c| self.next(c))
+            .and_then(|y| self.year(y).map(|year| (year, y)));
+        if let Some((year, y)) = with_year {
+            return written(day, Some(year), y);
+        }
+        // Without a year, only an English month, and only where the phrase ends: `January 25.`
+        let ends_phrase = comma.is_none_or(|c| {
+            let t = self.tokens[c];
+            t.kind == TokenKind::Newline
+                || (t.kind == TokenKind::Punct && !matches!(t.text(self.text), "-" | "/" | ":"))
+        });
+        if month.lang == Lang::English && ends_phrase {
+            return written(day, None, after);
+        }
+        None
+    }
+}
+
+/// The date the article gives for itself in its text (front matter is read with the markup): the
+/// first date written beside the weekday it fell on (a dateline, `Jakarta, Sabtu (25/1/2025)`);
+/// else the first full date. Dates outside 1900–2100 (typos like `3025`) are not taken.
+pub fn article_date(doc: &Document) -> Option<ArticleDate> {
+    let plausible = |d: &Date| (1900..=2100).contains(&d.year);
+    let found = mentions(doc);
+    let full_dates = found
+        .iter()
+        .filter(|m| m.has_year())
+        .filter_map(|m| Some((m, m.intended(None, None)?.date)))
+        .filter(|(_, d)| plausible(d));
+    let dateline = full_dates.clone().find(|(m, d)| {
+        m.weekday
+            .as_ref()
+            .is_some_and(|w| w.name.weekday == d.weekday())
+    });
+    dateline
+        .or_else(|| full_dates.clone().next())
+        .map(|(_, date)| ArticleDate {
+            date,
+            source: DateSource::Text,
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn found(text: &str) -> Vec<String> {
+        let doc = Document::new("t", text);
+        mentions(&doc)
+            .into_iter()
+            .map(|m| {
+                let w = m
+                    .weekday
+                    .map_or(String::new(), |w| format!("{}+", &text[w.span]));
+                format!("{w}{}", &text[m.span])
+            })
+            .collect()
+    }
+
+    fn at(y: i32, m: u8, d: u8) -> ArticleDate {
+        ArticleDate {
+            date: Date::new(y, m, d).expect("valid"),
+            source: DateSource::Config,
+        }
+    }
 
     #[test]
     fn finds_the_first_date() {
@@ -54,5 +831,141 @@ mod tests {
         let doc = Document::new("t", "Rapat 3 Februari 2024 dan Senin (1/25/2025).");
         assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2024, 2, 3));
         assert_eq!(article_date(&Document::new("t", "tanpa tanggal")), None);
+    }
+
+    #[test]
+    fn article_date_prefers_a_dateline() {
+        let doc = Document::new("t", "Sejak 17 Agustus 1945. Jakarta, Sabtu (25/1/2025).");
+        assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2025, 1, 25));
+        let doc = Document::new("t", "Senin (13/10/3025) dan 2 Mei 2024.");
+        assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2024, 5, 2));
+    }
+
+    #[test]
+    fn numeric_dates_and_non_dates() {
+        assert_eq!(
+            found("Sabtu (25/1/2025), 1/25/2025, 25-1-2025, 25.1.2025 dan Rabu (8/10/2028."),
+            [
+                "Sabtu+25/1/2025",
+                "1/25/2025",
+                "25-1-2025",
+                "25.1.2025",
+                "Rabu+8/10/2028"
+            ]
+        );
+        assert_eq!(
+            found("Senin (20/10) lalu, Selasa malam (21/10), Rabu, (22/10/2025)"),
+            ["Senin+20/10", "Selasa+21/10", "Rabu+22/10/2025"]
+        );
+        for text in [
+            "skor 2-1 dan 0-0",
+            "periode 2020-2025",
+            "versi 2.5.1 dan Pasal 2.1",
+            "RT 01/05 dan 3/4 bagian",
+            "Nomor 12/3/2025",
+            "PRINT-02/M.2.24/Fd/10/2025",
+            "Nomor 100.3.3.1/712/013/2025",
+            "hubungi 0812-3456-7890 atau 021-555-1234",
+            "pukul 10.00 atau 10:30",
+            "(25/1) tanpa hari",
+            "192.168.1.1",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(
+            found("Sabtu, 25 Januari 2025; January 25, 2025; Oktober 21, 2025; 15-16 Juli 2025"),
+            [
+                "Sabtu+25 Januari 2025",
+                "January 25, 2025",
+                "Oktober 21, 2025",
+                "15-16 Juli 2025"
+            ]
+        );
+        assert_eq!(
+            found("Jan. 25, 2025 dan 5 Agt 2025 dan Mei 2025"),
+            ["Jan. 25, 2025", "5 Agt 2025", "Mei 2025"]
+        );
+        assert_eq!(found("pada January 25th."), ["January 25th"]);
+        // An Indonesian month before a count is not a date; nor is a bare month or an English name.
+        for text in [
+            "pada Oktober 21 orang tewas",
+            "sejak Januari lalu",
+            "August Mellaz",
+            "Mar del Plata",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            month_name("Agt").map(|m| (m.month, m.lang)),
+            Some((8, Lang::Indonesian))
+        );
+        assert_eq!(month_name("OCTOBER").map(|m| m.lang), Some(Lang::English));
+        assert_eq!(month_name("April").map(|m| m.lang), Some(Lang::Both));
+        assert_eq!(month_name("mar"), None);
+        assert_eq!(month_name("Dec").map(|m| m.indonesian()), Some("Des"));
+        assert_eq!(weekday_name("Jum'at").map(|w| w.weekday), Some(4));
+        assert_eq!(weekday_name("Monday").map(|w| w.english), Some(true));
+        assert_eq!(weekday_name("minggu"), None);
+    }
+
+    #[test]
+    fn readings_and_evidence() {
+        let doc = Document::new("t", "Kamis (3/4/2025) dan Sabtu (25/1)");
+        let m = mentions(&doc);
+        let article = at(2025, 6, 1);
+        let r = m[0].readings(Some(&article));
+        assert_eq!(
+            (r.day_first, r.month_first),
+            (Date::new(2025, 4, 3), Date::new(2025, 3, 4))
+        );
+        let i = m[0].intended(Some(&article), None).expect("valid");
+        assert_eq!((i.order, i.evidence), (Order::DayFirst, Evidence::Weekday));
+        let i = m[0]
+            .intended(Some(&article), Some(Order::MonthFirst))
+            .expect("valid");
+        assert_eq!(
+            (i.order, i.evidence),
+            (Order::MonthFirst, Evidence::Document)
+        );
+        assert_eq!(
+            m[1].readings(Some(&article)).day_first,
+            Date::new(2025, 1, 25)
+        );
+        // Around New Year, a date without a year is the nearest one.
+        assert_eq!(
+            m[1].readings(Some(&at(2026, 1, 3))).day_first,
+            Date::new(2026, 1, 25)
+        );
+        assert_eq!(
+            m[1].readings(Some(&at(2025, 12, 30))).day_first,
+            Date::new(2026, 1, 25)
+        );
+        let today = ArticleDate {
+            source: DateSource::Today,
+            ..article
+        };
+        assert_eq!(m[1].readings(Some(&today)), Readings::default());
+        let past = m[1].past_readings(Some(&at(2024, 12, 20)));
+        assert_eq!(past.day_first, Date::new(2024, 1, 25));
+        assert_eq!(m[1].past_readings(Some(&article)), Readings::default());
+        let us = mentions(&Document::new("t", "1/25/2025 lalu 3/4/2025"));
+        assert_eq!(document_order(&us), Some(Order::MonthFirst));
+        assert_eq!(
+            NumericDate::parse("1/25/2025").map(|d| d.swapped()),
+            Some("25/1/2025".into())
+        );
+        assert_eq!(
+            NumericDate::parse("01.05.2025")
+                .map(|d| d.write_like(Date::new(2025, 12, 3).expect("valid"))),
+            Some("03.12.2025".into())
+        );
     }
 }

@@ -6,4 +6,5 @@ pub mod calendar;
 pub mod case;
 pub mod dates;
 pub mod institutions;
+pub mod numbers;
 pub mod words;

@@ -3,7 +3,10 @@
 
 mod acronym_mismatch;
 mod capitalization;
+mod date_format;
+mod date_weekday;
 pub mod docs;
+mod number_format;
 mod official_name;
 mod repeated_word;
 mod spacing;
@@ -72,6 +75,9 @@ type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 const CODE_RULES: &[(&str, Constructor)] = &[
     ("acronym-mismatch", acronym_mismatch::new),
     ("capitalization", capitalization::new),
+    (date_format::ID, date_format::new),
+    (date_weekday::ID, date_weekday::new),
+    (number_format::ID, number_format::new),
     ("official-name", official_name::new),
     ("repeated-word", repeated_word::new),
     ("spacing", spacing::new),

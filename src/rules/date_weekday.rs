@@ -1,0 +1,224 @@
+//! `date-weekday`: a weekday written beside a date that is not that date's weekday
+//! (`Kamis (15/10/2025)`: 15 October 2025 was a Wednesday).
+//!
+//! Either half may be the wrong one, so every fix is unsafe and the help names both: the weekday
+//! the date fell on, and the nearest date on the weekday written. When the same day and month in
+//! the article's year fit the weekday, a mistyped year (`Rabu (8/10/2028)`) is offered first.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::calendar::{Date, DateSource, WEEKDAYS_EN, WEEKDAYS_ID};
+use crate::lang::case::match_case;
+use crate::lang::dates::{self, DateForm, DateMention, WeekdayMention};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::Document;
+
+pub const ID: &str = "date-weekday";
+
+pub struct DateWeekday {
+    meta: RuleMeta,
+}
+
+pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    Ok(Arc::new(DateWeekday { meta: meta() }))
+}
+
+fn meta() -> RuleMeta {
+    let dated = |bad: &str, good: &str, date: &str| Example {
+        date: Some(date.to_string()),
+        ..Example::new(bad, good)
+    };
+    RuleMeta {
+        id: ID.to_string(),
+        default_severity: Severity::Error,
+        summary: Localized::new(
+            "Nama hari tidak cocok dengan tanggalnya",
+            "A weekday that does not match its date",
+        ),
+        explanation: Localized::new(
+            "Hari yang ditulis di samping tanggal — “Sabtu (25/1/2025)”, “Sabtu, 25 Januari 2025”, \
+             “Sabtu (25/1)” — harus hari jatuhnya tanggal itu. Tanggal tanpa tahun memakai tahun \
+             artikel (dari front matter, dateline, atau tanggal pertama dalam teks; lalu \
+             `document-date`). Salah satu dari keduanya keliru, tetapi alat ini tidak tahu yang \
+             mana: perbaikannya tidak otomatis, dan bantuannya menyebut hari yang benar untuk \
+             tanggal itu serta tanggal terdekat untuk hari itu. Tanggal yang tidak ada \
+             (“Senin (20/20/2025)”) juga dilaporkan. Tanggal yang bisa dibaca dua arah (3/4/2025) \
+             tidak dilaporkan bila salah satu bacaan cocok dengan harinya.",
+            "The weekday written beside a date — “Sabtu (25/1/2025)”, “Sabtu, 25 Januari 2025”, \
+             “Sabtu (25/1)” — must be the weekday that date fell on. A date without a year takes \
+             the article's year (from front matter, the dateline or the first date in the text; \
+             then `document-date`). One of the two is wrong, but the tool cannot tell which: the \
+             fix is never applied automatically, and the help names the right weekday for the \
+             date and the nearest date on the weekday written. Dates that do not exist \
+             (“Senin (20/20/2025)”) are reported too. A date readable both ways (3/4/2025) is not \
+             reported when either reading fits its weekday.",
+        ),
+        sources: vec![
+            "EYD V (2022): penulisan tanggal".to_string(),
+            "Proleptic Gregorian calendar (ISO 8601)".to_string(),
+        ],
+        examples: vec![
+            Example::new(
+                "Hal itu disampaikan Kamis (15/10/2025).",
+                "Hal itu disampaikan Rabu (15/10/2025).",
+            ),
+            dated(
+                "Rapat digelar Senin (25/1).",
+                "Rapat digelar Sabtu (25/1).",
+                "2025-02-01",
+            ),
+            dated(
+                "Jalan ditutup mulai Senin, 19 Oktober 2025.",
+                "Jalan ditutup mulai Minggu, 19 Oktober 2025.",
+                "2025-10-20",
+            ),
+            dated(
+                "Ia ditemui Rabu (8/10/2028).",
+                "Ia ditemui Rabu (8/10/2025).",
+                "2025-10-09",
+            ),
+        ],
+        fixable: true,
+    }
+}
+
+impl Rule for DateWeekday {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let found = dates::mentions(doc);
+        let order = dates::document_order(&found);
+        for mention in &found {
+            let Some(weekday) = &mention.weekday else {
+                continue;
+            };
+            if let Some(d) = check_mention(doc, mention, weekday, order) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// The finding for one weekday beside a date, if they disagree.
+fn check_mention(
+    doc: &Document,
+    mention: &DateMention,
+    weekday: &WeekdayMention,
+    order: Option<dates::Order>,
+) -> Option<Diagnostic> {
+    if let DateForm::Written(w) = &mention.form
+        && w.day_number.is_none()
+    {
+        return None;
+    }
+    let article = doc.date.as_ref().filter(|a| a.source != DateSource::Today);
+    if !mention.has_year() && article.is_none() {
+        return None;
+    }
+    let end = mention.closing.as_ref().map_or(mention.span.end, |c| c.end);
+    let span = weekday.span.start..end;
+    let written_day = doc.slice(&weekday.span);
+    let date_text = doc.slice(&mention.span);
+    let Some(intended) = mention.intended(article, order) else {
+        let message = Localized::new(
+            format!(
+                "Tanggal “{date_text}” tidak ada, jadi hari “{written_day}” tak bisa dicocokkan"
+            ),
+            format!("There is no date “{date_text}”, so “{written_day}” cannot be checked"),
+        );
+        let note = Localized::new(
+            "periksa tanggalnya pada sumber berita",
+            "check the date against the source",
+        );
+        return Some(Diagnostic::new(ID, span, message).with_note(note));
+    };
+    let readings = mention.readings(article);
+    let fits = |d: Option<Date>| d.is_some_and(|d| d.weekday() == weekday.name.weekday);
+    let past = mention.past_readings(article);
+    if [readings, past]
+        .iter()
+        .any(|r| fits(r.day_first) || fits(r.month_first))
+    {
+        return None;
+    }
+    let date = intended.date;
+    let right_id = WEEKDAYS_ID[date.weekday()];
+    let right_en = WEEKDAYS_EN[date.weekday()];
+    let wanted_id = WEEKDAYS_ID[weekday.name.weekday];
+    let wanted_en = WEEKDAYS_EN[weekday.name.weekday];
+    let nearest = date.nearest_on(weekday.name.weekday);
+    let (date_id, date_en) = (date.long_id(), date.long_en());
+    let (nearest_id, nearest_en) = (nearest.long_id(), nearest.long_en());
+    let message = Localized::new(
+        format!(
+            "“{written_day}” tidak cocok dengan tanggalnya: {date_id} jatuh pada hari {right_id}"
+        ),
+        format!("“{written_day}” does not match the date: {date_en} was a {right_en} ({right_id})"),
+    );
+    let note = Localized::new(
+        format!(
+            "hari atau tanggalnya yang keliru: {date_id} hari {right_id}; {wanted_id} terdekat {nearest_id}"
+        ),
+        format!(
+            "either the day or the date is wrong: {date_en} was a {right_en}; the nearest {wanted_en} is {nearest_en}"
+        ),
+    );
+    let mut diagnostic = Diagnostic::new(ID, span, message).with_note(note);
+    if let Some(fix) = article.and_then(|a| year_typo_fix(mention, a.date.year, weekday)) {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    diagnostic = diagnostic
+        .with_fix(
+            Fix::replace(
+                weekday.span.clone(),
+                match_case(written_day, right_id),
+                Applicability::Unsafe,
+            )
+            .with_message(Localized::new(
+                format!("ganti harinya dengan “{right_id}”"),
+                format!("change the weekday to “{right_id}”"),
+            )),
+        )
+        .with_fix(date_fix(mention, nearest, wanted_id));
+    Some(diagnostic)
+}
+
+/// When the same day and month in the article's year fall on the weekday written, the year is
+/// likely mistyped (`Rabu (8/10/2028)` in a 2025 article).
+fn year_typo_fix(
+    mention: &DateMention,
+    article_year: i32,
+    weekday: &WeekdayMention,
+) -> Option<Fix> {
+    let written = mention.year()?;
+    let span = mention.year_span()?;
+    let fits = mention
+        .in_year(article_year)
+        .is_some_and(|d| d.weekday() == weekday.name.weekday);
+    (written != article_year && fits).then(|| {
+        Fix::replace(span, article_year.to_string(), Applicability::Unsafe).with_message(
+            Localized::new(
+                format!("tahunnya mungkin salah ketik: ganti dengan {article_year}"),
+                format!("the year may be a typo: change it to {article_year}"),
+            ),
+        )
+    })
+}
+
+/// Replace the date with `nearest`, the nearest date on the weekday written.
+fn date_fix(mention: &DateMention, nearest: Date, weekday: &str) -> Fix {
+    let replacement = mention.write_like(nearest);
+    Fix::replace(
+        mention.span.clone(),
+        replacement.clone(),
+        Applicability::Unsafe,
+    )
+    .with_message(Localized::new(
+        format!("atau ganti tanggalnya dengan {replacement} ({weekday} terdekat)"),
+        format!("or change the date to {replacement} (the nearest {weekday})"),
+    ))
+}

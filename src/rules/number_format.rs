@@ -1,0 +1,513 @@
+//! `number-format`: numbers written with English separators or English magnitude words —
+//! `1,500,000`, `2.5 persen`, `Rp 75,000`, `US$ 1.5 billion` — rewritten the Indonesian way
+//! (`1.500.000`, `2,5 persen`, `Rp75.000`, `US$1,5 miliar`).
+//!
+//! Only what cannot be Indonesian is flagged. `2.500` (Indonesian thousands), `10.00` (a time),
+//! `versi 2.5`, `Pasal 2.1`, years and IP addresses stay clean: a full stop is read as an English
+//! decimal only before a quantity (`persen`, `juta`, `km`) or after a currency. A lone comma group
+//! (`1,000`) is English thousands only after a currency with no magnitude word (`Rp 75,000`:
+//! rupiah have no thousandths), or when the document's other numbers are all English-style.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::data::{self, DataRule};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
+use crate::lang::case::match_case;
+use crate::lang::numbers::{self, Separators};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::{Document, Token, TokenKind};
+
+pub const ID: &str = "number-format";
+
+/// The data rule that owns tidak baku spellings, `milyar` among them.
+const NONSTANDARD_WORD_FILE: &str = "nonstandard-word.toml";
+
+/// Currency signs and codes written before an amount (compared as written; see
+/// [`CURRENCY_CODES`]).
+const CURRENCIES: &[&str] = &[
+    "Rp", "RM", "USD", "SGD", "EUR", "IDR", "US$", "S$", "A$", "HK$", "$", "€", "£", "¥",
+];
+
+/// Words after a number that make it a quantity, so a full stop in it is a decimal point
+/// (compared lower-case; magnitude words count too).
+const QUANTITY_UNITS: &[&str] = &[
+    "%",
+    "persen",
+    "kali",
+    "poin",
+    "km",
+    "kilometer",
+    "meter",
+    "cm",
+    "mm",
+    "kg",
+    "kilogram",
+    "gram",
+    "ton",
+    "liter",
+    "hektare",
+    "hektar",
+    "ha",
+    "derajat",
+    "mil",
+    "inci",
+    "gw",
+    "mw",
+    "kw",
+    "kwh",
+    "barel",
+    "dolar",
+    "rupiah",
+    "euro",
+    "yen",
+    "tahun",
+];
+
+/// Words before a number that make it a label, not a quantity: `versi 2.5`, `Pasal 2.1`.
+const LABELS: &[&str] = &[
+    "ayat", "bab", "bagian", "jam", "no", "nomor", "pasal", "pm", "pukul", "seri", "tipe", "versi",
+    "version",
+];
+
+/// Letter codes: always a space before the amount (`USD 1.000`), whatever the house style for signs.
+const CURRENCY_CODES: &[&str] = &["USD", "SGD", "EUR", "IDR"];
+
+/// Where the currency sign goes relative to the amount in a rewritten number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CurrencySpace {
+    /// `Rp75.000` (EYD).
+    #[default]
+    Attached,
+    /// `Rp 75.000` (a common house style, e.g. detik).
+    Spaced,
+    /// As the text has it.
+    AsWritten,
+}
+
+/// `[rules.number-format]` in lintas.toml.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Options {
+    #[serde(default)]
+    pub currency_space: CurrencySpace,
+}
+
+pub struct NumberFormat {
+    meta: RuleMeta,
+    options: Options,
+    /// Magnitude words the `nonstandard-word` rule already reports (`milyar`): left to it.
+    left_to_nonstandard: Vec<String>,
+}
+
+pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    let options: Options = config.rule_options(ID)?;
+    Ok(Arc::new(NumberFormat {
+        meta: meta(),
+        options,
+        left_to_nonstandard: match data::embedded(NONSTANDARD_WORD_FILE) {
+            Some(text) => magnitudes_reported_elsewhere(&[DataRule::from_toml(
+                &format!("rules/{NONSTANDARD_WORD_FILE}"),
+                text,
+                config,
+            )?]),
+            None => Vec::new(),
+        },
+    }))
+}
+
+/// Magnitude words (`milyar`) that the `nonstandard-word` rule lists: it reports them, so this
+/// rule does not report them twice.
+fn magnitudes_reported_elsewhere(data_rules: &[DataRule]) -> Vec<String> {
+    data_rules
+        .iter()
+        .filter(|r| r.meta().id == "nonstandard-word")
+        .flat_map(|r| r.entries())
+        .filter_map(|e| e.phrase.as_deref())
+        .filter(|p| numbers::magnitude(p).is_some())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn meta() -> RuleMeta {
+    RuleMeta {
+        id: ID.to_string(),
+        default_severity: Severity::Warning,
+        summary: Localized::new(
+            "Angka dengan pemisah atau satuan bergaya Inggris",
+            "Numbers with English separators or magnitude words",
+        ),
+        explanation: Localized::new(
+            "Bahasa Indonesia memisahkan ribuan dengan titik dan desimal dengan koma: “1.500.000”, \
+             “2,5 persen”, bukan “1,500,000” atau “2.5 persen”; “miliar” dan “juta”, bukan \
+             “billion” dan “million”. Yang tidak dilaporkan: ribuan Indonesia (2.500), waktu \
+             (10.00), versi dan pasal (versi 2.5, Pasal 2.1), tahun, alamat IP, dan angka seperti \
+             “1,000” yang bisa dibaca dua arah — kecuali sesudah mata uang tanpa kata satuan \
+             (“Rp 75,000”: rupiah tidak punya perseribuan) atau bila semua angka lain di dokumen \
+             bergaya Inggris. Spasi sesudah “Rp” dalam perbaikan mengikuti `currency-space` di \
+             `[rules.number-format]`: \"attached\" (Rp75.000, EYD, bawaan), \"spaced\" \
+             (Rp 75.000) atau \"as-written\".",
+            "Indonesian separates thousands with a full stop and decimals with a comma: \
+             “1.500.000”, “2,5 persen”, not “1,500,000” or “2.5 persen”; “miliar” and “juta”, not \
+             “billion” and “million”. Not reported: Indonesian thousands (2.500), times (10.00), \
+             versions and sections (versi 2.5, Pasal 2.1), years, IP addresses, and numbers like \
+             “1,000” that read both ways — unless after a currency with no magnitude word \
+             (“Rp 75,000”: rupiah have no thousandths) or when every other number in the document \
+             is English-style. The space after “Rp” in fixes follows `currency-space` in \
+             `[rules.number-format]`: \"attached\" (Rp75.000, EYD, the default), \"spaced\" \
+             (Rp 75.000) or \"as-written\".",
+        ),
+        sources: vec![
+            "EYD V (2022): tanda titik pemisah ribuan, tanda koma pemisah desimal".to_string(),
+            "KBBI Daring: miliar (baku); milyar (tidak baku)".to_string(),
+        ],
+        examples: vec![
+            Example::new(
+                "Sebanyak 1,500,000 warga menerima bantuan.",
+                "Sebanyak 1.500.000 warga menerima bantuan.",
+            ),
+            Example::new(
+                "Inflasi naik 2.5 persen pada Juli.",
+                "Inflasi naik 2,5 persen pada Juli.",
+            ),
+            Example::new(
+                "Harga tiket Rp 75,000 per orang.",
+                "Harga tiket Rp75.000 per orang.",
+            ),
+            Example::new(
+                "Investasi senilai US$ 1.5 billion disepakati.",
+                "Investasi senilai US$1,5 miliar disepakati.",
+            ),
+            Example::new("Penduduknya 3.75 juta jiwa.", "Penduduknya 3,75 juta jiwa."),
+        ],
+        fixable: true,
+    }
+}
+
+/// One amount: an optional currency, a numeral, an optional magnitude word.
+struct Amount<'a> {
+    currency: Option<(Span, &'a str)>,
+    numeral: (Span, &'a str),
+    magnitude: Option<(Span, &'a str)>,
+    /// The word after it, lower-case: a unit tells a quantity.
+    unit: Option<String>,
+    /// The word before it, lower-case: a label tells a version or a section.
+    label: Option<String>,
+}
+
+impl Rule for NumberFormat {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let amounts = amounts(doc);
+        let english_document = english_evidence(&amounts);
+        for amount in &amounts {
+            if let Some(d) = self.check_amount(doc, amount, english_document.as_ref()) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+impl NumberFormat {
+    fn check_amount(
+        &self,
+        doc: &Document,
+        amount: &Amount,
+        english_document: Option<&Span>,
+    ) -> Option<Diagnostic> {
+        let (numeral_span, numeral) = &amount.numeral;
+        let mut notes = Vec::new();
+        let mut safe = true;
+        let fixed_numeral = match english_reading(amount) {
+            Some(note) => {
+                notes.push(note);
+                Some(numbers::swap_separators(numeral))
+            }
+            None if numbers::separators(numeral) == Separators::CommaThree
+                && english_document.is_some() =>
+            {
+                safe = false;
+                notes.push(Localized::new(
+                    format!("“{numeral}” bisa dibaca dua arah; angka lain di teks ini bergaya Inggris"),
+                    format!("“{numeral}” reads both ways; the other numbers in this text are English-style"),
+                ));
+                Some(numbers::swap_separators(numeral))
+            }
+            None => None,
+        };
+        let fixed_magnitude = amount.magnitude.as_ref().and_then(|(_, word)| {
+            let m = numbers::magnitude(word)?;
+            let lower = word.to_lowercase();
+            (!m.standard && !self.left_to_nonstandard.contains(&lower)).then(|| {
+                notes.push(Localized::new(
+                    format!("“{word}” ditulis “{}”", m.indonesian),
+                    format!("“{word}” is “{}” in Indonesian", m.indonesian),
+                ));
+                match_case(word, m.indonesian)
+            })
+        });
+        if fixed_numeral.is_none() && fixed_magnitude.is_none() {
+            return None;
+        }
+        let start = amount
+            .currency
+            .as_ref()
+            .map_or(numeral_span.start, |(s, _)| s.start);
+        let end = amount
+            .magnitude
+            .as_ref()
+            .map_or(numeral_span.end, |(s, _)| s.end);
+        let span = start..end;
+        let mut replacement = String::new();
+        if let Some((currency_span, currency)) = &amount.currency {
+            // `Rp.` takes no full stop (EYD).
+            replacement.push_str(currency.trim_end_matches('.'));
+            let written_gap = doc.slice(&(currency_span.end..numeral_span.start));
+            replacement.push_str(match self.options.currency_space {
+                CurrencySpace::AsWritten => written_gap,
+                _ if CURRENCY_CODES.contains(currency) => " ",
+                CurrencySpace::Attached => "",
+                CurrencySpace::Spaced => " ",
+            });
+        }
+        replacement.push_str(fixed_numeral.as_deref().unwrap_or(numeral));
+        if let Some((magnitude_span, word)) = &amount.magnitude {
+            replacement.push_str(doc.slice(&(numeral_span.end..magnitude_span.start)));
+            replacement.push_str(fixed_magnitude.as_deref().unwrap_or(word));
+        }
+        let found = doc.slice(&span);
+        let applicability = if safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        let mut d = Diagnostic::new(
+            ID,
+            span.clone(),
+            Localized::new(
+                format!("Angka bergaya Inggris “{found}”; tulis “{replacement}”"),
+                format!("“{found}” is written the English way; write “{replacement}”"),
+            ),
+        )
+        .with_fix(Fix::replace(span, replacement, applicability));
+        if let (false, Some(evidence)) = (safe, english_document) {
+            d = d.with_label(
+                evidence.clone(),
+                Localized::new("angka bergaya Inggris", "an English-style number"),
+            );
+        }
+        for note in notes {
+            d = d.with_note(note);
+        }
+        Some(d)
+    }
+}
+
+/// Why the numeral can only be read the English way, if it can.
+fn english_reading(amount: &Amount) -> Option<Localized> {
+    let numeral = amount.numeral.1;
+    match numbers::separators(numeral) {
+        Separators::English => Some(Localized::new(
+            "bahasa Indonesia memisahkan ribuan dengan titik dan desimal dengan koma",
+            "Indonesian separates thousands with a full stop and decimals with a comma",
+        )),
+        Separators::CommaThree if amount.currency.is_some() && amount.magnitude.is_none() => {
+            Some(Localized::new(
+                "pemisah ribuan ditulis dengan titik",
+                "thousands are separated with a full stop",
+            ))
+        }
+        Separators::DotOther if is_quantity(amount) => Some(Localized::new(
+            "desimal ditulis dengan koma",
+            "decimals are written with a comma",
+        )),
+        _ => None,
+    }
+}
+
+/// Whether the amount is a quantity or a sum of money, not a label or a time.
+fn is_quantity(amount: &Amount) -> bool {
+    let labelled = amount.label.as_deref().is_some_and(|l| LABELS.contains(&l));
+    let unit = amount
+        .unit
+        .as_deref()
+        .is_some_and(|u| QUANTITY_UNITS.contains(&u) || numbers::magnitude(u).is_some());
+    !labelled && (unit || amount.currency.is_some())
+}
+
+/// The first number that only English reads, when no number in the document is
+/// Indonesian-only: the document then decides `1,000`-like numbers.
+fn english_evidence(amounts: &[Amount]) -> Option<Span> {
+    let mut english = None;
+    for amount in amounts {
+        if numbers::separators(amount.numeral.1) == Separators::Indonesian {
+            return None;
+        }
+        if english.is_none() && english_reading(amount).is_some() {
+            english = Some(amount.numeral.0.clone());
+        }
+    }
+    english
+}
+
+/// Every numeral in the document with the currency before it and the word after it.
+fn amounts(doc: &Document) -> Vec<Amount<'_>> {
+    let text = doc.text();
+    let tokens = doc.tokens();
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let s = token.text(text);
+        let (currency, numeral) = match token.kind {
+            TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s)),
+            // `Rp75,000` is one word.
+            TokenKind::Word => {
+                let Some(prefix) = CURRENCIES.iter().find(|c| {
+                    s.starts_with(**c) && s[c.len()..].starts_with(|d: char| d.is_ascii_digit())
+                }) else {
+                    continue;
+                };
+                let rest = &s[prefix.len()..];
+                if !rest
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                {
+                    continue;
+                }
+                let split = token.start + prefix.len();
+                (
+                    Some((token.start..split, *prefix)),
+                    (split..token.end, rest),
+                )
+            }
+            _ => continue,
+        };
+        let after = next_solid(tokens, i);
+        let word_after = after.map(|j| tokens[j].text(text));
+        let magnitude = after
+            .filter(|&j| tokens[j].is_word() && numbers::magnitude(tokens[j].text(text)).is_some())
+            .map(|j| (tokens[j].span(), tokens[j].text(text)));
+        let label = prev_solid(tokens, i)
+            .filter(|&j| tokens[j].is_word())
+            .map(|j| tokens[j].text(text).to_lowercase());
+        out.push(Amount {
+            currency,
+            numeral,
+            magnitude,
+            unit: word_after.map(str::to_lowercase),
+            label,
+        });
+    }
+    out
+}
+
+/// The currency written before the number at `i`: `Rp 75,000`, `Rp. 75,000`, `US$ 1.5`, `$1.5`.
+fn currency_before<'a>(tokens: &[Token], text: &'a str, i: usize) -> Option<(Span, &'a str)> {
+    let mut j = prev_solid(tokens, i)?;
+    let dotted = tokens[j].text(text) == ".";
+    if dotted {
+        j = j.checked_sub(1)?;
+    }
+    // `US$`: a word glued to a `$`.
+    let start = if tokens[j].text(text) == "$" && j > 0 && tokens[j - 1].is_word() {
+        tokens[j - 1].start
+    } else {
+        tokens[j].start
+    };
+    let end = if dotted {
+        tokens[j + 1].end
+    } else {
+        tokens[j].end
+    };
+    CURRENCIES
+        .contains(&&text[start..tokens[j].end])
+        .then(|| (start..end, &text[start..end]))
+}
+
+/// The next token after `i` that is not a space, on the same line.
+fn next_solid(tokens: &[Token], i: usize) -> Option<usize> {
+    (i + 1..tokens.len()).find(|&j| tokens[j].kind != TokenKind::Space)
+}
+
+fn prev_solid(tokens: &[Token], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| tokens[j].kind != TokenKind::Space)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(rule: &NumberFormat, text: &str) -> Vec<(String, String)> {
+        let doc = Document::new("t", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter()
+            .map(|d| {
+                let fix = d.fixes.first().map(|f| f.edits[0].replacement.clone());
+                (doc.slice(&d.span).to_string(), fix.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_starter_config_sets_a_valid_currency_space() {
+        let starter: String = crate::config::STARTER
+            .lines()
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .skip_while(|l| *l != "[rules.number-format]")
+            .take(2)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let config = Config::parse(&starter).expect("the documented block parses");
+        let options: Options = config.rule_options(ID).expect("valid options");
+        assert_eq!(options.currency_space, CurrencySpace::Spaced);
+        let bad = Config::parse("[rules.number-format]\ncurrency-space = \"wide\"\n")
+            .expect("valid TOML");
+        assert!(new(&bad).is_err());
+    }
+
+    #[test]
+    fn milyar_is_left_to_nonstandard_word_when_it_lists_it() {
+        let listing = DataRule::from_toml(
+            "test.toml",
+            r#"
+[rule]
+id = "nonstandard-word"
+severity = "warning"
+summary = { id = "x", en = "x" }
+explanation = { id = "x", en = "x" }
+sources = ["x"]
+examples = []
+message = { id = "x", en = "x" }
+
+[[entry]]
+match = "milyar"
+replace = "miliar"
+source = "KBBI"
+"#,
+            &Config::default(),
+        )
+        .expect("a minimal rule file compiles");
+        assert_eq!(magnitudes_reported_elsewhere(&[listing]), ["milyar"]);
+        let mut rule = NumberFormat {
+            meta: meta(),
+            options: Options::default(),
+            left_to_nonstandard: Vec::new(),
+        };
+        assert_eq!(
+            check(&rule, "Utang Rp 5 milyar dilunasi."),
+            [("Rp 5 milyar".to_string(), "Rp5 miliar".to_string())]
+        );
+        rule.left_to_nonstandard = vec!["milyar".to_string()];
+        assert!(check(&rule, "Utang Rp 5 milyar dilunasi.").is_empty());
+        assert_eq!(
+            check(&rule, "Utang Rp 5.5 milyar."),
+            [("Rp 5.5 milyar".to_string(), "Rp5,5 milyar".to_string())]
+        );
+    }
+}
