@@ -2,7 +2,7 @@
 //! replacements, compiled into one Aho-Corasick automaton per rule and checked against word
 //! boundaries.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use anyhow::{Context, bail};
 use regex::Regex;
 use serde::Deserialize;
@@ -204,6 +204,8 @@ impl DataRule {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
+                    // A DFA scans several times faster than the default NFA; the lists are small.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .with_context(|| format!("{origin}: cannot compile the phrase list"))?,
             )

@@ -12,6 +12,7 @@ use super::calendar::{
 };
 use crate::diagnostic::Span;
 use crate::source::{Document, Token, TokenKind};
+use std::sync::Arc;
 
 /// Abbreviated month names: (abbreviation, month, language).
 const MONTH_ABBREVIATIONS: &[(&str, u8, Lang)] = &[
@@ -496,8 +497,12 @@ pub fn document_order(mentions: &[DateMention]) -> Option<Order> {
     }
 }
 
-/// Every date in the document, in order.
-pub fn mentions(doc: &Document) -> Vec<DateMention> {
+/// Every date in the document, in order; scanned once per document, whichever rule asks first.
+pub fn mentions(doc: &Document) -> Arc<Vec<DateMention>> {
+    doc.memo(scan)
+}
+
+fn scan(doc: &Document) -> Vec<DateMention> {
     let scanner = Scanner {
         text: doc.text(),
         tokens: doc.tokens(),

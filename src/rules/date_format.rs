@@ -125,7 +125,7 @@ impl Rule for DateFormat {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let found = dates::mentions(doc);
         let order = dates::document_order(&found);
-        for mention in &found {
+        for mention in found.iter() {
             match &mention.form {
                 DateForm::Numeric(n) => out.extend(numeric(doc, mention, n, order, &found)),
                 DateForm::Written(w) => out.extend(written(doc, mention, w)),

@@ -92,7 +92,7 @@ impl Rule for DateWeekday {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let found = dates::mentions(doc);
         let order = dates::document_order(&found);
-        for mention in &found {
+        for mention in found.iter() {
             let Some(weekday) = &mention.weekday else {
                 continue;
             };

@@ -9,6 +9,9 @@ pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use segment::ParagraphStyle;
 pub use token::{Token, TokenKind, tokenize};
 
+use std::any::{Any, TypeId};
+use std::sync::{Arc, Mutex};
+
 use crate::diagnostic::Span;
 use crate::lang::calendar::ArticleDate;
 
@@ -31,6 +34,18 @@ pub struct Document {
     comments: Vec<Span>,
     /// The date the article was written, for rules whose answer depends on it.
     pub date: Option<ArticleDate>,
+    memo: Memo,
+}
+
+/// Analyses that several rules need (date mentions, institution mentions), computed once per
+/// document and shared. Keyed by the analysis's result type.
+#[derive(Default)]
+struct Memo(Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>);
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 impl Document {
@@ -74,12 +89,41 @@ impl Document {
             lines,
             comments,
             date: None,
+            memo: Memo::default(),
         }
     }
 
     /// HTML comments outside code, in order.
     pub fn comments(&self) -> &[Span] {
         &self.comments
+    }
+
+    /// The result of `analyse` on this document, computed on first use and shared afterwards.
+    /// `T` identifies the analysis, so each analysis has a result type of its own.
+    pub fn memo<T: Any + Send + Sync>(&self, analyse: impl FnOnce(&Document) -> T) -> Arc<T> {
+        let key = TypeId::of::<T>();
+        let cached = |memo: &[(TypeId, Arc<dyn Any + Send + Sync>)]| {
+            memo.iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v.clone().downcast::<T>().ok())
+        };
+        let lock = || {
+            self.memo
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(found) = cached(&lock()) {
+            return found;
+        }
+        // Computed without the lock held: an analysis may build on another one.
+        let value = Arc::new(analyse(self));
+        let mut memo = lock();
+        if let Some(found) = cached(&memo) {
+            return found;
+        }
+        memo.push((key, value.clone()));
+        value
     }
 
     pub fn path(&self) -> &str {
@@ -222,6 +266,19 @@ mod tests {
                 prop_assert!(s.start <= s.end && s.end <= text.len());
             }
         }
+    }
+
+    #[test]
+    fn analyses_are_computed_once() {
+        let doc = Document::new("t", "a b c");
+        let runs = std::cell::Cell::new(0);
+        let count = |d: &Document| {
+            runs.set(runs.get() + 1);
+            d.words().count()
+        };
+        assert_eq!(*doc.memo(count), 3);
+        assert_eq!(*doc.memo(count), 3);
+        assert_eq!(runs.get(), 1);
     }
 
     #[test]

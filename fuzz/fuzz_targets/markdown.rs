@@ -1,0 +1,27 @@
+//! Arbitrary text as a Markdown document (front matter, code, HTML, suppression comments): the
+//! lint view keeps every byte offset, and linting and fixing it never panic.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use lintas::config::Config;
+use lintas::diagnostic::Applicability;
+use lintas::engine::{Linter, Selection};
+use lintas::input::Input;
+use lintas::source::markdown;
+
+static LINTER: LazyLock<Linter> =
+    LazyLock::new(|| Linter::new(&Config::default(), &Selection::default()).expect("the built-in rules compile"));
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let doc = markdown::parse("fuzz.md".to_string(), text.to_string());
+    assert_eq!(doc.text().len(), doc.source().len());
+    let input = Input::File("fuzz.md".into());
+    let result = LINTER.run_text(&input, text.to_string(), None).expect("linting never fails");
+    for d in &result.diagnostics {
+        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");
+    }
+    LINTER.run_text(&input, text.to_string(), Some(Applicability::Unsafe)).expect("fixes settle");
+});
