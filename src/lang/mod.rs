@@ -4,3 +4,8 @@
 pub mod calendar;
 pub mod case;
 pub mod dates;
+pub mod dictionary;
+pub mod english;
+pub mod frequency;
+pub mod morphology;
+pub mod suggest;

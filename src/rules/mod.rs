@@ -1,6 +1,9 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
 
+pub mod spelling;
+pub mod untranslated;
+
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -58,7 +61,10 @@ pub trait Rule: Send + Sync {
 type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
-const CODE_RULES: &[(&str, Constructor)] = &[];
+const CODE_RULES: &[(&str, Constructor)] = &[
+    (spelling::ID, spelling::build),
+    (untranslated::ID, untranslated::build),
+];
 
 /// Every rule, enabled or not, in id order.
 pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
