@@ -37,6 +37,10 @@ fn seed_article_has_one_typo() {
     let found: Vec<&str> = spelling.iter().map(|d| doc.slice(&d.span)).collect();
     assert_eq!(found, ["bilantial"]);
     assert_eq!(first_fix(&spelling[0]), Some("bilateral"));
+    assert!(
+        lint(rule("untranslated").as_ref(), &doc).is_empty(),
+        "Internet of Things, names and the dateline domain are not untranslated English"
+    );
 }
 
 #[test]

@@ -66,7 +66,6 @@ const LOAN_ENDINGS: &[(&str, &str)] = &[
     ("ty", "tas"),
     ("ic", "ik"),
     ("y", "i"),
-    ("e", ""),
 ];
 
 /// English letter groups and their Indonesian spelling, tried in order at each position.
@@ -91,7 +90,16 @@ static LOAN_SPELLINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .flat_map(|w| {
             // Indonesian has no plural -s: `microplastics` is `mikroplastik`.
             let singular = w.strip_suffix('s').filter(|s| s.len() >= 4);
-            std::iter::once(loan_spelling(w)).chain(singular.map(loan_spelling))
+            let spelt: Vec<String> = std::iter::once(*w)
+                .chain(singular)
+                .map(loan_spelling)
+                .collect();
+            // English adjectives in -ic are Indonesian adjectives in -is: `dilematis`, `praktis`.
+            let adjectives: Vec<String> = spelt
+                .iter()
+                .filter_map(|s| s.strip_suffix("ik").map(|stem| format!("{stem}is")))
+                .collect();
+            spelt.into_iter().chain(adjectives)
         })
         .collect()
 });
@@ -145,7 +153,8 @@ fn single_letters(word: &str) -> String {
 /// Whether a lower-case Indonesian word is an English word of the lexicon respelt as a loanword
 /// (`bioenergi`, `skrining`, `koperatif`): a loan, not a typo.
 pub fn is_loan_spelling(word: &str) -> bool {
-    LOAN_SPELLINGS.contains(&single_letters(word))
+    // As written: a doubled letter is a typo (`gorreng`), not a loan's double consonant.
+    LOAN_SPELLINGS.contains(word)
 }
 
 /// English terms Indonesian news uses as they are.

@@ -16,23 +16,31 @@ const SUFFIXES: &[&str] = &[
     "kan", "an", "i", "isasi", "isme", "itas", "tas", "wan", "wati",
 ];
 
-/// Prefixes that attach without a sound change. `meN-` and `peN-` are handled apart.
-const PLAIN_PREFIXES: &[&str] = &["di", "ter", "ber", "be", "bel", "ke", "se", "per", "te"];
+/// Prefixes that attach without a sound change. `meN-`, `peN-` and `be-` are handled apart.
+const PLAIN_PREFIXES: &[&str] = &["di", "ter", "ber", "ke", "se", "per"];
+
+/// Prefixes that -an may close as a confix (`ke-…-an`, `peN-…-an`, `per-…-an`, `ber-…-an`);
+/// meN- and di- never take -an (`menjelasan` is no word).
+const TAKES_AN: &[&str] = &["ke", "pe", "per", "ber", "be", "se"];
 
 /// How many prefixes may stack (`di-per-ketat`, `ke-ber-hasil-an`).
 const MAX_PREFIXES: usize = 2;
 
-/// The shortest root an affix analysis may leave.
-const MIN_ROOT: usize = 3;
+/// The shortest root an affix analysis may leave: Indonesian roots have two syllables or more.
+const MIN_ROOT: usize = 4;
 
 /// The shortest stem a clitic may be stripped from (`dia` + `lah`, not `ku` + `mu`).
 const MIN_STEM: usize = 3;
 
-/// Bound forms that EYD V joins with a hyphen before a capital letter or a number
-/// (`se-Indonesia`, `non-Muslim`, `pasca-Reformasi`) and that are not words on their own.
+/// Bound forms (EYD V, “Bentuk Terikat”) written joined to the next word (`antarinstansi`,
+/// `bioetanol`, `nirempati`) or with a hyphen before a capital or a number (`se-Indonesia`,
+/// `non-Muslim`), and not words on their own. Forms shorter than three letters (`a-`, `bi-`) are
+/// left out: they would match the start of too many typos.
 pub const BOUND_PREFIXES: &[&str] = &[
-    "anti", "antar", "eks", "ekstra", "infra", "intra", "kontra", "multi", "neo", "non", "pan",
-    "para", "pasca", "pra", "pro", "se", "semi", "sub", "super", "supra", "trans", "ultra",
+    "adi", "aero", "antar", "anti", "awa", "bio", "dasa", "dwi", "eka", "eko", "eks", "ekstra",
+    "geo", "hidro", "infra", "inter", "intra", "kontra", "maha", "makro", "mikro", "mono", "multi",
+    "neo", "nir", "non", "pan", "panca", "para", "pasca", "poli", "pra", "pro", "proto", "purna",
+    "se", "semi", "sub", "super", "supra", "swa", "tele", "trans", "tri", "tuna", "ultra",
 ];
 
 /// The forms of `word` without its enclitics, longest first: `memberikannyalah` gives
@@ -68,21 +76,27 @@ pub fn roots(word: &str) -> Vec<String> {
     bases.extend(without_clitics(word).into_iter().map(str::to_string));
     let mut found: Vec<String> = Vec::new();
     for base in &bases {
-        let mut stems: Vec<String> = vec![base.clone()];
-        stems.extend(
-            SUFFIXES
-                .iter()
-                .filter_map(|s| base.strip_suffix(s))
-                .filter(|stem| stem.len() >= MIN_ROOT)
-                .map(str::to_string),
-        );
-        let mut layer = stems.clone();
-        for _ in 0..MAX_PREFIXES {
-            let next: Vec<String> = layer.iter().flat_map(|w| without_prefix(w)).collect();
-            found.extend(next.iter().cloned());
-            layer = next;
+        found.push(base.clone());
+        let suffixed = SUFFIXES
+            .iter()
+            .filter_map(|suffix| Some((*suffix, base.strip_suffix(suffix)?)))
+            .filter(|(_, stem)| stem.len() >= MIN_ROOT);
+        for (suffix, stem) in std::iter::once(("", base.as_str())).chain(suffixed) {
+            if !suffix.is_empty() {
+                found.push(stem.to_string());
+            }
+            let mut layer = vec![stem.to_string()];
+            for depth in 0..MAX_PREFIXES {
+                let next: Vec<String> = layer
+                    .iter()
+                    .flat_map(|w| without_prefix(w))
+                    .filter(|(prefix, _)| depth > 0 || suffix != "an" || TAKES_AN.contains(prefix))
+                    .map(|(_, root)| root)
+                    .collect();
+                found.extend(next.iter().cloned());
+                layer = next;
+            }
         }
-        found.extend(stems);
     }
     found.retain(|r| r.len() >= MIN_ROOT && r != word);
     found.sort();
@@ -90,48 +104,67 @@ pub fn roots(word: &str) -> Vec<String> {
     found
 }
 
-/// `word` with one prefix taken off, in every way it could have been put on.
-fn without_prefix(word: &str) -> Vec<String> {
-    let mut out: Vec<String> = PLAIN_PREFIXES
+/// `word` with one prefix taken off, in every way it could have been put on, with the prefix
+/// (`me`/`pe` for meN-/peN-).
+fn without_prefix(word: &str) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = PLAIN_PREFIXES
         .iter()
         .chain(BOUND_PREFIXES)
-        .filter_map(|p| word.strip_prefix(p))
-        .map(str::to_string)
+        .filter_map(|p| Some((*p, word.strip_prefix(p)?.to_string())))
         .collect();
+    // be- before r and before a first syllable in -er: `berenang`, `bekerja`, `beternak`.
+    if let Some(rest) = word.strip_prefix("be")
+        && (rest.starts_with('r') || rest.get(1..3) == Some("er"))
+    {
+        out.push(("be", rest.to_string()));
+    }
+    if let Some(rest) = word.strip_prefix("belajar") {
+        out.push(("be", format!("ajar{rest}")));
+    }
     for nasal in ["me", "pe"] {
         if let Some(rest) = word.strip_prefix(nasal) {
-            out.extend(undo_nasal(rest));
+            out.extend(undo_nasal(rest).into_iter().map(|root| (nasal, root)));
         }
     }
-    out.retain(|r| r.len() >= MIN_ROOT);
+    out.retain(|(_, r)| r.len() >= MIN_ROOT);
     out
 }
 
-/// The roots behind the nasal of meN-/peN- (`rest` follows `me`/`pe`): `nulis` → `tulis`,
-/// `ngirim` → `kirim`, `mukul` → `pukul`, `nyapu` → `sapu`, `ngebom` → `bom`, `lihat` → `lihat`.
+/// The roots behind the nasal of meN-/peN- (`rest` follows `me`/`pe`), by the first sound of
+/// the root: `nulis` → `tulis`, `ngirim` → `kirim`, `mukul` → `pukul`, `nyapu` → `sapu`,
+/// `mbeli` → `beli`, `ndengar` → `dengar`, `ngecat` → `cat`, `lihat` → `lihat`.
 fn undo_nasal(rest: &str) -> Vec<String> {
-    let starts_vowel = |s: &str| s.starts_with(['a', 'e', 'i', 'o', 'u']);
-    let mut out = vec![rest.to_string()];
+    let vowel = |s: &str| s.starts_with(['a', 'e', 'i', 'o', 'u']);
+    let mut out = Vec::new();
+    if rest.starts_with(['l', 'm', 'n', 'r', 'w', 'y']) && !rest.starts_with("ng") {
+        out.push(rest.to_string());
+    }
     if let Some(r) = rest.strip_prefix("nge") {
         out.push(r.to_string());
     }
     if let Some(r) = rest.strip_prefix("ng") {
-        out.push(r.to_string());
-        if starts_vowel(r) {
+        if vowel(r) {
             out.push(format!("k{r}"));
+            out.push(r.to_string());
+        } else if r.starts_with(['g', 'h', 'k']) {
+            out.push(r.to_string());
         }
     } else if let Some(r) = rest.strip_prefix("ny") {
-        out.push(format!("s{r}"));
-        out.push(format!("c{r}"));
+        if vowel(r) {
+            out.push(format!("s{r}"));
+            out.push(format!("c{r}"));
+        }
     } else if let Some(r) = rest.strip_prefix('m') {
-        out.push(r.to_string());
-        if starts_vowel(r) {
+        if vowel(r) {
             out.push(format!("p{r}"));
+        } else if r.starts_with(['b', 'f', 'v', 'p']) {
+            out.push(r.to_string());
         }
     } else if let Some(r) = rest.strip_prefix('n') {
-        out.push(r.to_string());
-        if starts_vowel(r) {
+        if vowel(r) {
             out.push(format!("t{r}"));
+        } else if r.starts_with(['c', 'd', 'j', 't', 'z']) || r.starts_with("sy") {
+            out.push(r.to_string());
         }
     }
     out
@@ -200,12 +233,16 @@ mod tests {
         assert!(has("memperluas", "luas"));
         assert!(has("keberhasilan", "hasil"));
         assert!(has("antarinstansi", "instansi"));
-        assert!(has("mengebom", "bom"));
         assert!(has("udahlah", "udah"));
         assert!(has("hilirisasi", "hilir"));
         assert!(has("premanisme", "preman"));
+        assert!(has("belajar", "ajar"));
+        assert!(has("berenang", "renang"));
         assert!(roots("").is_empty());
         assert!(!roots("rumah").contains(&"rumah".to_string()));
+        // meN- never takes -an; a root has two syllables.
+        assert!(!has("menjelasan", "jelas"));
+        assert!(!has("membut", "but"));
     }
 
     #[test]

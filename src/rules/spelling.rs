@@ -1,17 +1,23 @@
 //! `spelling`: words that are not Indonesian, with the word the writer most likely meant.
 //!
 //! A plain spell checker flags names, acronyms, English terms and addresses by the dozen in every
-//! news article; this rule asks the dictionary only about words that can be misspelt prose:
-//! - capitalised words inside a sentence are names, and are checked only against well-known place
-//!   names (`Indonseia` → `Indonesia`, `rules/well-known-names.toml`);
+//! news article; this rule asks the dictionary only about words that can be misspelt prose, and
+//! reports only what looks like a slip:
+//! - capitalised words inside a sentence are names, checked only against well-known place names
+//!   (`Indonseia` → `Indonesia`, `rules/well-known-names.toml`);
 //! - all-caps and mixed-case words (`MOU`, `iPhone`), tokens with digits (`Rp13,2`, `ke-2`),
 //!   URLs, domains and e-mail addresses are never checked;
-//! - a word the web uses (wordfreq) or an English word is accepted: English left untranslated is
-//!   the `untranslated` rule's finding, and spellings KBBI rejects are `nonstandard-word`'s, whose
-//!   list wins over the dictionary (no double report);
-//! - in quoted speech only a likely slip (one edit from a word) is flagged: `nggak` is register;
-//! - a capitalised word opening a sentence is checked in lower case, unless the document writes it
-//!   capitalised inside a sentence too (a name), and flagged only when a word is near.
+//! - a word is accepted when the dictionary knows it (with its clitics off), when it is in use
+//!   (wordfreq), when it is English (the `untranslated` rule's business) or an English word
+//!   respelt as a loan (`mikroplastik`), or when affixes lead to a known root (`perundungan`);
+//! - spellings on the `nonstandard-word` list are that rule's findings (no double report);
+//! - an unknown word is reported when a word is one slip away (two in a long word), or when it
+//!   is two words run together (`jetdengan`); a word far from every word, or used three times
+//!   in the document, is a term, a name or an acronym the lexicons lack;
+//! - in quoted speech only a slip in a long word is reported: `nggak` is register;
+//! - a capitalised word opening a sentence is checked in lower case, carefully: only a long word
+//!   one slip from a dictionary word, and never one the document also writes as a name.
+//!
 //! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`).
 
 use std::collections::HashSet;
@@ -26,7 +32,7 @@ use crate::data::DataRule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::{CaseShape, match_case_in_context, shape};
 use crate::lang::dictionary::{self, Dictionary};
-use crate::lang::english;
+use crate::lang::english::{self, WordLanguage};
 use crate::lang::frequency;
 use crate::lang::morphology;
 use crate::lang::suggest::{MAX_SUGGESTIONS, Suggester, osa_distance};
@@ -37,14 +43,39 @@ pub const ID: &str = "spelling";
 
 /// A capitalised word needs this many letters before a one-edit distance from a well-known name
 /// counts as a typo of it (`Bali` and `Bari` are both places).
-const MIN_NAME_TYPO_LEN: usize = 5;
+const MIN_NAME_TYPO_LEN: usize = 6;
+
+/// A dictionary stem ends an affix analysis from this length on: short rare stems (`jani`,
+/// `gela`) would excuse typos (`berjani`, `digela`).
+const MIN_DICTIONARY_ROOT: usize = 5;
+
+/// A loanword respelt from English is recognised from this length on; shorter keys match typos.
+const MIN_LOAN_WORD: usize = 6;
 
 /// An affix analysis may end on an English or loan root of at least this many letters
 /// (`input` in `diinput`): shorter English roots match too much by chance.
-const MIN_LOAN_ROOT: usize = 4;
+const MIN_LOAN_ROOT: usize = 5;
 
 /// Each half of two words run together has at least this many letters (`jet` + `dengan`).
 const MIN_JOINED_PART: usize = 3;
+
+/// An English word used at least once in a million English words is English, not a typo; rarer
+/// entries of the English list include misspellings and words of other languages (`biya`).
+const ENGLISH_WORD_ZIPF: f32 = 3.0;
+
+/// A word written this many times in one document is the writer's term, not a typo.
+const TERM_USES: usize = 3;
+
+/// A word of this many letters is long: a typo of it may be two edits away.
+const LONG_WORD: usize = 8;
+
+/// A capitalised word opening a sentence is taken for a typo only from this length on: shorter
+/// ones are names as often as not (`Gugi`, `Teba`).
+const MIN_SENTENCE_START_TYPO_LEN: usize = 7;
+
+/// Inside quoted speech a word is taken for a typo only from this length on: short informal
+/// forms one letter from the standard word (`nolak`, `aduuh`) are register.
+const MIN_QUOTED_TYPO_LEN: usize = 7;
 
 /// Zipf frequency of a common word: once in 100,000 words.
 const COMMON_ZIPF: f32 = 4.0;
@@ -206,21 +237,26 @@ impl Spelling {
         self.accepted.contains(&lower)
             || self.dictionary.knows(word)
             || frequency::indonesian().contains(&lower)
-            || frequency::english().contains(&lower)
-            || english::is_loan_spelling(&lower)
+            || frequency::english()
+                .zipf(&lower)
+                .is_some_and(|z| z >= ENGLISH_WORD_ZIPF)
+            || (lower.len() >= MIN_LOAN_WORD && english::is_loan_spelling(&lower))
             || morphology::roots(&lower)
                 .iter()
                 .any(|root| self.knows_root(root))
     }
 
-    /// Whether an affix analysis ended on a real root: a dictionary form, an attested form, a
-    /// loanword, or a word the user accepted (`rundung` in `perundungan`, `input` in `diinput`).
+    /// Whether an affix analysis ended on a real root: a form in use, a dictionary stem of
+    /// [`MIN_DICTIONARY_ROOT`] letters or more, a loanword, or a word the user accepted (`unggah`
+    /// in `unggahan`, `rundung` in `perundungan`, `input` in `diinput`).
     fn knows_root(&self, root: &str) -> bool {
+        let at_least = |zipf: Option<f32>, min: f32| zipf.is_some_and(|z| z >= min);
         self.accepted.contains(root)
-            || self.dictionary.knows(root)
             || frequency::indonesian().contains(root)
+            || (root.len() >= MIN_DICTIONARY_ROOT && self.dictionary.knows(root))
             || (root.len() >= MIN_LOAN_ROOT
-                && (frequency::english().contains(root) || english::is_loan_spelling(root)))
+                && (at_least(frequency::english().zipf(root), COMMON_ZIPF)
+                    || english::is_loan_spelling(root)))
     }
 
     /// `word` read as two words run together (`jetdengan` → `jet dengan`): both halves common
@@ -288,36 +324,59 @@ impl Spelling {
         position: Position,
     ) -> Option<Diagnostic> {
         let lower = part.to_lowercase();
-        let suggestions: Vec<String> = match position {
-            Position::Name => vec![well_known_name_near(&lower)?],
+        if used_as_a_term(doc, part) {
+            return None;
+        }
+        if position == Position::Name {
+            let name = well_known_name_near(&lower)?;
+            return Some(self.diagnostic(doc, span, part, &[name]));
+        }
+        let mut suggestions = self.suggester.suggest(&lower).to_vec();
+        let first_is_slip = suggestions
+            .first()
+            .is_some_and(|s| osa_distance(lower.as_bytes(), s.as_bytes(), 1).is_some());
+        match position {
+            // A capitalised word opening a sentence is most often a name: only a long word one
+            // slip from a common (lower-case) word is taken for a typo.
             Position::SentenceStart => {
-                if written_as_name_elsewhere(doc, part) {
+                let typo_of_a_word = lower.len() >= MIN_SENTENCE_START_TYPO_LEN
+                    && first_is_slip
+                    && suggestions
+                        .first()
+                        .is_some_and(|s| self.dictionary.knows(s));
+                if !typo_of_a_word || written_as_name_elsewhere(doc, part) {
                     return None;
                 }
-                let found = self.suggester.suggest(&lower).to_vec();
-                if found.is_empty() {
-                    return None;
-                }
-                found
             }
             Position::Prose => {
-                let mut found = self.suggester.suggest(&lower).to_vec();
-                if let Some(split) = self.split_joined(&lower) {
-                    // Two words run together, unless a one-letter slip explains it better.
-                    let slip = found
-                        .first()
-                        .is_some_and(|s| osa_distance(lower.as_bytes(), s.as_bytes(), 1).is_some());
-                    found.insert(usize::from(slip).min(found.len()), split);
-                    found.truncate(MAX_SUGGESTIONS);
+                let split = self.split_joined(&lower);
+                if split
+                    .as_deref()
+                    .is_some_and(|s| is_english_compound(&self.dictionary, s))
+                {
+                    // `orderbook`, `smartboard`: English, the `untranslated` rule's business.
+                    return None;
                 }
-                found
+                let slip = slip_distance(&lower);
+                let near = suggestions
+                    .iter()
+                    .any(|s| osa_distance(lower.as_bytes(), s.as_bytes(), slip).is_some());
+                if !near && split.is_none() {
+                    // Far from every word: a term, a name or an acronym the lexicons lack.
+                    return None;
+                }
+                if let Some(split) = split {
+                    // Two words run together, unless a one-letter slip explains it better.
+                    let at = usize::from(first_is_slip).min(suggestions.len());
+                    suggestions.insert(at, split);
+                    suggestions.truncate(MAX_SUGGESTIONS);
+                }
             }
-        };
-        if doc.in_quote(&span)
-            && !suggestions
-                .first()
-                .is_some_and(|s| osa_distance(lower.as_bytes(), s.as_bytes(), 1).is_some())
-        {
+            Position::Name => {}
+        }
+        // Quoted speech keeps the speaker's register (`nolak`, `gegara`): only a slip in a long
+        // word is taken for a typo there.
+        if doc.in_quote(&span) && !(first_is_slip && lower.len() >= MIN_QUOTED_TYPO_LEN) {
             return None;
         }
         Some(self.diagnostic(doc, span, part, &suggestions))
@@ -363,6 +422,16 @@ fn is_common_word(dictionary: &Dictionary, word: &str) -> bool {
         || common(frequency::english().zipf(word))
 }
 
+/// Whether two words run together are an English compound (`smart board`, `order book`): both
+/// English words, at least one of them not Indonesian as well.
+fn is_english_compound(dictionary: &Dictionary, split: &str) -> bool {
+    let languages: Vec<WordLanguage> = split
+        .split(' ')
+        .map(|half| english::classify(half, dictionary))
+        .collect();
+    !languages.contains(&WordLanguage::Other) && languages.contains(&WordLanguage::English)
+}
+
 /// The well-known place name one edit from a capitalised word, if any (`indonseia`).
 fn well_known_name_near(lower: &str) -> Option<String> {
     if lower.chars().count() < MIN_NAME_TYPO_LEN {
@@ -372,6 +441,20 @@ fn well_known_name_near(lower: &str) -> Option<String> {
         .iter()
         .find(|name| osa_distance(lower.as_bytes(), name.as_bytes(), 1) == Some(1))
         .map(|name| crate::lang::case::capitalize_first(name))
+}
+
+/// How many edits from a word a typo may be: one slip, or two in a long word (`bilantial`).
+fn slip_distance(word: &str) -> usize {
+    if word.len() >= LONG_WORD { 2 } else { 1 }
+}
+
+/// Whether the document uses `word` so often that it is the writer's term (a sport, a name, an
+/// acronym), not a slip of the keyboard.
+fn used_as_a_term(doc: &Document, word: &str) -> bool {
+    doc.words()
+        .filter(|(_, w)| w.eq_ignore_ascii_case(word))
+        .nth(TERM_USES - 1)
+        .is_some()
 }
 
 /// Whether the document writes `word` capitalised somewhere other than at a sentence's start:

@@ -25,8 +25,13 @@ const MIN_RUN: usize = 4;
 /// A sentence needs this many words before "mostly English" means anything.
 const MIN_SENTENCE: usize = 4;
 
-/// English function words that a Title Case name keeps in lower case (“Internet of Things”).
-const NAME_JOINERS: &[&str] = &["of", "the", "and", "for", "in", "on", "at", "to", "a", "an"];
+/// A run needs this many English content words (not function words, not names).
+const MIN_ENGLISH_CONTENT: usize = 3;
+
+/// English function words, which names keep too (“Internet of Things”, “Chamber of Commerce”).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with",
+];
 
 pub struct Untranslated {
     meta: RuleMeta,
@@ -81,16 +86,24 @@ fn meta() -> RuleMeta {
 }
 
 /// One word of a sentence with its language.
-struct Word<'a> {
+struct Word {
     token: Token,
-    text: &'a str,
     language: WordLanguage,
+    /// An English function word (`of`, `the`): English, but no evidence of untranslated text
+    /// on its own (“Internet of Things”, “Chamber of Commerce”).
+    function_word: bool,
     /// Separated from the word before by punctuation other than a comma.
     breaks_before: bool,
 }
 
+impl Word {
+    fn is_english_content(&self) -> bool {
+        self.language == WordLanguage::English && !self.function_word
+    }
+}
+
 impl Untranslated {
-    fn words<'a>(&self, doc: &'a Document, sentence: &Span, established: &[Span]) -> Vec<Word<'a>> {
+    fn words(&self, doc: &Document, sentence: &Span, established: &[Span]) -> Vec<Word> {
         let text = doc.text();
         let mut words = Vec::new();
         let mut broken = false;
@@ -101,7 +114,9 @@ impl Untranslated {
                     let in_term = established
                         .iter()
                         .any(|s| s.start <= token.start && token.end <= s.end);
-                    let language = if in_term {
+                    // Names and acronyms (capitalised inside a sentence) are neither language.
+                    let name = starts_uppercase(word) && !doc.starts_sentence(token.start);
+                    let language = if in_term || name {
                         WordLanguage::Shared
                     } else if word.chars().any(|c| c.is_ascii_digit()) {
                         WordLanguage::Other
@@ -110,8 +125,8 @@ impl Untranslated {
                     };
                     words.push(Word {
                         token: *token,
-                        text: word,
                         language,
+                        function_word: FUNCTION_WORDS.contains(&word.to_lowercase().as_str()),
                         breaks_before: broken,
                     });
                     broken = false;
@@ -125,20 +140,13 @@ impl Untranslated {
     }
 }
 
-/// Whether the English words of `run` are a Title Case name (“Board of Peace”).
-fn is_title_case_name(run: &[Word]) -> bool {
-    run.iter()
-        .all(|w| starts_uppercase(w.text) || NAME_JOINERS.contains(&w.text))
+fn english_content(run: &[Word]) -> usize {
+    run.iter().filter(|w| w.is_english_content()).count()
 }
 
-fn english_count(run: &[Word]) -> usize {
-    run.iter()
-        .filter(|w| w.language == WordLanguage::English)
-        .count()
-}
-
-/// Maximal runs of English-or-shared words, unbroken by punctuation, with enough English in them.
-fn english_runs<'w, 'a>(words: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
+/// Maximal runs of English-or-shared words unbroken by punctuation, cut down to their English
+/// ends, that hold enough English to be untranslated text.
+fn english_runs(words: &[Word]) -> Vec<&[Word]> {
     let mut runs = Vec::new();
     let mut start = 0;
     for i in 0..=words.len() {
@@ -148,9 +156,8 @@ fn english_runs<'w, 'a>(words: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
         if !ends {
             continue;
         }
-        let run = &words[start..i];
-        let english = english_count(run);
-        if run.len() >= MIN_RUN && english * 2 >= run.len() && !is_title_case_name(run) {
+        let run = english_ends(&words[start..i]);
+        if run.len() >= MIN_RUN && english_content(run) >= MIN_ENGLISH_CONTENT {
             runs.push(run);
         }
         start = if words
@@ -163,6 +170,16 @@ fn english_runs<'w, 'a>(words: &'w [Word<'a>]) -> Vec<&'w [Word<'a>]> {
         };
     }
     runs
+}
+
+/// `run` from its first English word to its last: shared words at the ends are as Indonesian
+/// as they are English.
+fn english_ends(run: &[Word]) -> &[Word] {
+    let english = |w: &Word| w.language == WordLanguage::English;
+    match (run.iter().position(english), run.iter().rposition(english)) {
+        (Some(first), Some(last)) => &run[first..=last],
+        _ => &[],
+    }
 }
 
 fn report(doc: &Document, span: Span, whole_sentence: bool) -> Diagnostic {
@@ -193,18 +210,22 @@ impl Rule for Untranslated {
         let established = english::established_terms().find(doc);
         for sentence in doc.sentences() {
             let words = self.words(doc, sentence, &established);
-            let english = english_count(&words);
-            if words.len() >= MIN_SENTENCE && english * 2 > words.len() {
-                if let (Some(first), Some(last)) = (words.first(), words.last())
-                    && !is_title_case_name(&words)
-                {
-                    out.push(report(doc, first.token.start..last.token.end, true));
+            let mut found: Vec<(Span, bool)> = Vec::new();
+            if words.len() >= MIN_SENTENCE && english_content(&words) * 2 >= words.len() {
+                if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                    found.push((first.token.start..last.token.end, true));
                 }
-                continue;
+            } else {
+                for run in english_runs(&words) {
+                    if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                        found.push((first.token.start..last.token.end, false));
+                    }
+                }
             }
-            for run in english_runs(&words) {
-                if let (Some(first), Some(last)) = (run.first(), run.last()) {
-                    out.push(report(doc, first.token.start..last.token.end, false));
+            // English quoted as it was said is a quotation, not a translation left undone.
+            for (span, whole) in found {
+                if !doc.in_quote(&span) {
+                    out.push(report(doc, span, whole));
                 }
             }
         }
@@ -227,11 +248,13 @@ mod tests {
     fn runs_and_sentences() {
         assert_eq!(
             flagged("Ia berkata bahwa the government will continue the program tahun depan."),
-            ["the government will continue the program"]
+            ["the government will continue the"]
         );
         assert_eq!(
-            flagged("Acara selesai. The meeting was held on Monday."),
-            ["The meeting was held on Monday"]
+            flagged(
+                "Acara selesai. The minister said that the agreement would strengthen cooperation."
+            ),
+            ["The minister said that the agreement would strengthen cooperation"]
         );
     }
 
@@ -242,6 +265,8 @@ mod tests {
             "Ia bertemu pejabat World Health Organization di Jenewa.",
             "Program data digital nasional dan media sosial terus berjalan.",
             "Banyak startup lokal tumbuh.",
+            "Ia berkata, “The meeting was held on Monday,” lalu pergi.",
+            "Perwakilan Chamber of Commerce and Industry hadir.",
             "",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
