@@ -44,8 +44,20 @@ pub fn classify(word: &str, dictionary: &Dictionary) -> WordLanguage {
     }
 }
 
+/// Whether a lower-case word is common English (once in a million English words) and used in
+/// English at least as much as in Indonesian (`book`, `smart`; not `oleh`, `bahasa`).
+pub fn is_mainly_english(word: &str) -> bool {
+    frequency::english().zipf(word).is_some_and(|en| {
+        en >= COMMON_ENGLISH && frequency::indonesian().zipf(word).is_none_or(|id| en >= id)
+    })
+}
+
+/// Zipf frequency of a common English word.
+const COMMON_ENGLISH: f32 = 3.0;
+
 /// English endings and their Indonesian spelling, longest first (Pedoman Umum Pembentukan
-/// Istilah: -ization → -isasi, -ity → -itas, -ive → -if, -ic → -ik, -ism → -isme, -cy → -si).
+/// Istilah: -ization → -isasi, -ity → -itas, -ive → -if, -ic → -ik, -ism → -isme, -cy → -si,
+/// -ine → -in).
 const LOAN_ENDINGS: &[(&str, &str)] = &[
     ("ization", "isasi"),
     ("isation", "isasi"),
@@ -62,6 +74,7 @@ const LOAN_ENDINGS: &[(&str, &str)] = &[
     ("ive", "if"),
     ("ure", "ur"),
     ("ble", "bel"),
+    ("ine", "in"),
     ("cy", "si"),
     ("ty", "tas"),
     ("ic", "ik"),
@@ -230,6 +243,7 @@ mod tests {
         assert_eq!(classify("data", &d), WordLanguage::Shared);
         assert_eq!(classify("kemitraan", &d), WordLanguage::Other);
         assert_eq!(classify("Jakarta", &d), WordLanguage::Shared);
+        assert!(is_mainly_english("book") && !is_mainly_english("bahasa"));
     }
 
     #[test]

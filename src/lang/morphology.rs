@@ -112,11 +112,17 @@ fn without_prefix(word: &str) -> Vec<(&'static str, String)> {
         .chain(BOUND_PREFIXES)
         .filter_map(|p| Some((*p, word.strip_prefix(p)?.to_string())))
         .collect();
-    // be- before r and before a first syllable in -er: `berenang`, `bekerja`, `beternak`.
+    // be- before r and before a first syllable in -er: `berenang`, `bekerja`, `beternak`;
+    // te- before r: `teregistrasi`.
     if let Some(rest) = word.strip_prefix("be")
         && (rest.starts_with('r') || rest.get(1..3) == Some("er"))
     {
         out.push(("be", rest.to_string()));
+    }
+    if let Some(rest) = word.strip_prefix("te")
+        && rest.starts_with('r')
+    {
+        out.push(("te", rest.to_string()));
     }
     if let Some(rest) = word.strip_prefix("belajar") {
         out.push(("be", format!("ajar{rest}")));
@@ -238,6 +244,7 @@ mod tests {
         assert!(has("premanisme", "preman"));
         assert!(has("belajar", "ajar"));
         assert!(has("berenang", "renang"));
+        assert!(has("teregistrasi", "registrasi"));
         assert!(roots("").is_empty());
         assert!(!roots("rumah").contains(&"rumah".to_string()));
         // meN- never takes -an; a root has two syllables.

@@ -32,7 +32,7 @@ use crate::data::DataRule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::{CaseShape, match_case_in_context, shape};
 use crate::lang::dictionary::{self, Dictionary};
-use crate::lang::english::{self, WordLanguage};
+use crate::lang::english;
 use crate::lang::frequency;
 use crate::lang::morphology;
 use crate::lang::suggest::{MAX_SUGGESTIONS, Suggester, osa_distance};
@@ -65,6 +65,12 @@ const ENGLISH_WORD_ZIPF: f32 = 3.0;
 
 /// A word written this many times in one document is the writer's term, not a typo.
 const TERM_USES: usize = 3;
+
+/// Words shorter than this are short: a typo is taken only for a common word's.
+const SHORT_WORD: usize = 6;
+
+/// How common (Zipf) a word must be for a short unknown word one slip away to be its typo.
+const SHORT_WORD_TARGET_ZIPF: f32 = 3.5;
 
 /// A word of this many letters is long: a typo of it may be two edits away.
 const LONG_WORD: usize = 8;
@@ -284,7 +290,11 @@ impl Spelling {
             })
             .collect();
         for (i, &(start, part)) in parts.iter().enumerate() {
-            if part.is_empty() || self.accepts(part) {
+            // A reduplicated part is the first one again (`Butar-butar`): judged once.
+            let repeated = parts[..i]
+                .iter()
+                .any(|(_, earlier)| earlier.eq_ignore_ascii_case(part));
+            if part.is_empty() || repeated || self.accepts(part) {
                 continue;
             }
             let is_last = i + 1 == parts.len();
@@ -350,17 +360,15 @@ impl Spelling {
             }
             Position::Prose => {
                 let split = self.split_joined(&lower);
-                if split
-                    .as_deref()
-                    .is_some_and(|s| is_english_compound(&self.dictionary, s))
-                {
+                if split.as_deref().is_some_and(is_english_compound) {
                     // `orderbook`, `smartboard`: English, the `untranslated` rule's business.
                     return None;
                 }
                 let slip = slip_distance(&lower);
-                let near = suggestions
-                    .iter()
-                    .any(|s| osa_distance(lower.as_bytes(), s.as_bytes(), slip).is_some());
+                let near = suggestions.iter().any(|s| {
+                    osa_distance(lower.as_bytes(), s.as_bytes(), slip).is_some()
+                        && (lower.len() >= SHORT_WORD || is_common_word_for_short(s))
+                });
                 if !near && split.is_none() {
                     // Far from every word: a term, a name or an acronym the lexicons lack.
                     return None;
@@ -422,14 +430,18 @@ fn is_common_word(dictionary: &Dictionary, word: &str) -> bool {
         || common(frequency::english().zipf(word))
 }
 
+/// Whether `word` is common enough that a short unknown word one slip from it is a typo of it:
+/// short words near only a rare word are mostly acronyms (`ojol` is not `odol`).
+fn is_common_word_for_short(word: &str) -> bool {
+    frequency::indonesian()
+        .zipf(word)
+        .is_some_and(|z| z >= SHORT_WORD_TARGET_ZIPF)
+}
+
 /// Whether two words run together are an English compound (`smart board`, `order book`): both
-/// English words, at least one of them not Indonesian as well.
-fn is_english_compound(dictionary: &Dictionary, split: &str) -> bool {
-    let languages: Vec<WordLanguage> = split
-        .split(' ')
-        .map(|half| english::classify(half, dictionary))
-        .collect();
-    !languages.contains(&WordLanguage::Other) && languages.contains(&WordLanguage::English)
+/// halves words English uses at least as much as Indonesian does.
+fn is_english_compound(split: &str) -> bool {
+    split.split(' ').all(english::is_mainly_english)
 }
 
 /// The well-known place name one edit from a capitalised word, if any (`indonseia`).
@@ -534,6 +546,7 @@ mod tests {
         assert_eq!(words(&c, "Ia pulang ke Indonseia kemarin."), ["Indonseia"]);
         // A name that opens a sentence and is written as a name elsewhere is a name.
         assert!(words(&c, "Meutya hadir. Kata Meutya, acara lancar.").is_empty());
+        assert!(words(&c, "Kata Butar-butar, acara lancar.").is_empty());
         assert_eq!(words(&c, "Pemerintha hadir."), ["Pemerintha"]);
         let got = flagged(&c, "Pemerintha hadir.");
         assert_eq!(got[0].1.first().map(String::as_str), Some("Pemerintah"));
