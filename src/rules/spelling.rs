@@ -184,7 +184,10 @@ fn meta() -> RuleMeta {
              Kata dicek dengan kamus Hunspell bahasa Indonesia (KBBI edisi ke-3) beserta imbuhan dan \
              klitiknya (-nya, -ku, -mu, -lah, -kah, -pun); saran diurutkan menurut jarak ketik dan \
              seberapa sering kata itu dipakai. Saran pertama hanyalah tebakan, jadi tidak diterapkan \
-             otomatis. Yang tidak dicek: nama (kata berhuruf kapital di tengah kalimat, kecuali yang \
+             otomatis. Kata yang tidak dikenal ditandai bila hanya selisih satu ketukan dari kata \
+             lain (dua untuk kata panjang) atau bila dua kata tertulis tanpa spasi; kata yang jauh \
+             dari semua kata, atau dipakai tiga kali atau lebih dalam satu naskah, dianggap istilah \
+             atau nama. Yang tidak dicek: nama (kata berhuruf kapital di tengah kalimat, kecuali yang \
              hanya selisih satu huruf dari nama tempat terkenal seperti “Indonesia”), singkatan \
              berhuruf kapital, kata dengan angka, alamat web dan surel, kata bahasa Inggris (urusan \
              aturan untranslated), ejaan tidak baku (urusan nonstandard-word), dan ragam cakapan \
@@ -194,7 +197,10 @@ fn meta() -> RuleMeta {
              are checked against the Indonesian Hunspell dictionary (KBBI 3rd edition) with their \
              affixes and clitics (-nya, -ku, -mu, -lah, -kah, -pun); suggestions are ranked by \
              typing distance and by how often the word is used. The first suggestion is a guess, \
-             so it is never applied automatically. Not checked: names (capitalised words inside a \
+             so it is never applied automatically. An unknown word is reported when it is one \
+             slip from a word (two in a long word) or two words run together; a word far from \
+             every word, or used three times or more in one text, is taken for a term or a name. \
+             Not checked: names (capitalised words inside a \
              sentence, except one letter away from a well-known place such as “Indonesia”), \
              all-caps acronyms, words with digits, web and e-mail addresses, English words (the \
              untranslated rule's business), non-standard spellings (nonstandard-word's), and \
