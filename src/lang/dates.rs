@@ -809,12 +809,13 @@ mod tests {
     fn found(text: &str) -> Vec<String> {
         let doc = Document::new("t", text);
         mentions(&doc)
-            .into_iter()
+            .iter()
             .map(|m| {
                 let w = m
                     .weekday
-                    .map_or(String::new(), |w| format!("{}+", &text[w.span]));
-                format!("{w}{}", &text[m.span])
+                    .as_ref()
+                    .map_or(String::new(), |w| format!("{}+", &text[w.span.clone()]));
+                format!("{w}{}", &text[m.span.clone()])
             })
             .collect()
     }

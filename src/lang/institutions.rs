@@ -871,7 +871,7 @@ mod tests {
 
     fn mention(text: &str) -> (Document, Vec<Mention>) {
         let doc = Document::new("t", text);
-        let mentions = REGISTER.mentions(&doc);
+        let mentions = REGISTER.mentions(&doc).to_vec();
         (doc, mentions)
     }
 

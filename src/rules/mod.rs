@@ -10,8 +10,10 @@ mod number_format;
 mod official_name;
 mod repeated_word;
 mod spacing;
+mod spelling;
 mod stray_text;
 mod term_consistency;
+mod untranslated;
 mod unused_suppression;
 
 use std::sync::Arc;
@@ -81,9 +83,11 @@ const CODE_RULES: &[(&str, Constructor)] = &[
     ("official-name", official_name::new),
     ("repeated-word", repeated_word::new),
     ("spacing", spacing::new),
+    (spelling::ID, spelling::new),
     ("stray-text", stray_text::new),
-    ("term-consistency", term_consistency::new),
     (suppress::UNUSED, unused_suppression::new),
+    ("term-consistency", term_consistency::new),
+    (untranslated::ID, untranslated::new),
 ];
 
 /// Every rule, enabled or not, in id order.

@@ -114,7 +114,7 @@ impl Rule for OfficialName {
             if doc.in_quote(&mention.span) {
                 continue;
             }
-            let status = register.status(&mention, date.date);
+            let status = register.status(mention, date.date);
             // A title followed by a name the register does not know: a foreign minister
             // (“Menteri Pendidikan dan Kebudayaan Jepang”) or someone it cannot check.
             if mention.kind().is_title()
@@ -124,7 +124,7 @@ impl Rule for OfficialName {
             {
                 continue;
             }
-            let Some(mut diag) = self.judge(doc, register, &mention, status, date.date) else {
+            let Some(mut diag) = self.judge(doc, register, mention, status, date.date) else {
                 continue;
             };
             if let Some(note) = date_note(&date) {

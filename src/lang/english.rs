@@ -1,0 +1,280 @@
+//! English in Indonesian prose: which words are English and not Indonesian (wordfreq's English
+//! list against the Indonesian dictionary and frequencies), which Indonesian words are English
+//! words respelt by the regular loanword correspondences (`mikroplastik`, `interoperabilitas`),
+//! and the English terms established in Indonesian news (`rules/established-terms.toml`:
+//! “Internet of Things”, “startup”).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::diagnostic::Span;
+use crate::lang::dictionary::Dictionary;
+use crate::lang::frequency;
+use crate::source::Document;
+
+/// An English word used this much more often in English than in Indonesian (Zipf steps) is
+/// English even though Indonesian text has it too (`the`, `of`: Indonesian pages quote English).
+const MORE_ENGLISH_BY: f32 = 1.5;
+
+/// Which language a word belongs to, as far as the lexicons tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordLanguage {
+    /// English and not Indonesian: `the`, `meeting`, `stakeholders`.
+    English,
+    /// Both: loanwords and shared spellings (`data`, `digital`, `program`).
+    Shared,
+    /// Indonesian, a name, or unknown.
+    Other,
+}
+
+/// The language of one word as written.
+pub fn classify(word: &str, dictionary: &Dictionary) -> WordLanguage {
+    let lower = word.to_lowercase();
+    let Some(en) = frequency::english().zipf(&lower) else {
+        return WordLanguage::Other;
+    };
+    let id = frequency::indonesian().zipf(&lower);
+    if dictionary.knows(&lower) || id.is_some_and(|id| id + MORE_ENGLISH_BY >= en) {
+        WordLanguage::Shared
+    } else {
+        WordLanguage::English
+    }
+}
+
+/// Whether a lower-case word is common English (once in a million English words) and used in
+/// English at least as much as in Indonesian (`book`, `smart`; not `oleh`, `bahasa`).
+pub fn is_mainly_english(word: &str) -> bool {
+    frequency::english().zipf(word).is_some_and(|en| {
+        en >= COMMON_ENGLISH && frequency::indonesian().zipf(word).is_none_or(|id| en >= id)
+    })
+}
+
+/// Zipf frequency of a common English word.
+const COMMON_ENGLISH: f32 = 3.0;
+
+/// English endings and their Indonesian spelling, longest first (Pedoman Umum Pembentukan
+/// Istilah: -ization → -isasi, -ity → -itas, -ive → -if, -ic → -ik, -ism → -isme, -cy → -si,
+/// -ine → -in).
+const LOAN_ENDINGS: &[(&str, &str)] = &[
+    ("ization", "isasi"),
+    ("isation", "isasi"),
+    ("ation", "asi"),
+    ("ition", "isi"),
+    ("ction", "ksi"),
+    ("tion", "si"),
+    ("sion", "si"),
+    ("tial", "sial"),
+    ("ical", "ikal"),
+    ("ity", "itas"),
+    ("ics", "ika"),
+    ("ism", "isme"),
+    ("ive", "if"),
+    ("ure", "ur"),
+    ("ble", "bel"),
+    ("ine", "in"),
+    ("cy", "si"),
+    ("ty", "tas"),
+    ("ic", "ik"),
+    ("y", "i"),
+];
+
+/// English letter groups and their Indonesian spelling, tried in order at each position.
+const LOAN_LETTERS: &[(&str, &str)] = &[
+    ("ph", "f"),
+    ("th", "t"),
+    ("ch", "k"),
+    ("ck", "k"),
+    ("qu", "ku"),
+    ("rh", "r"),
+    ("ee", "i"),
+    ("ou", "u"),
+    ("x", "ks"),
+    ("y", "i"),
+];
+
+/// Every English word of the lexicon, spelt as Indonesian respells a loanword.
+static LOAN_SPELLINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    frequency::english()
+        .words()
+        .iter()
+        .flat_map(|w| {
+            // Indonesian has no plural -s: `microplastics` is `mikroplastik`.
+            let singular = w.strip_suffix('s').filter(|s| s.len() >= 4);
+            let spelt: Vec<String> = std::iter::once(*w)
+                .chain(singular)
+                .map(loan_spelling)
+                .collect();
+            // English adjectives in -ic are Indonesian adjectives in -is: `dilematis`, `praktis`.
+            let adjectives: Vec<String> = spelt
+                .iter()
+                .filter_map(|s| s.strip_suffix("ik").map(|stem| format!("{stem}is")))
+                .collect();
+            spelt.into_iter().chain(adjectives)
+        })
+        .collect()
+});
+
+/// `english` spelt by the regular correspondences, double letters made single:
+/// `microplastic` → `mikroplastik`, `accountable` → `akuntabel`, `occupancy` → `okupansi`.
+pub fn loan_spelling(english: &str) -> String {
+    let (stem, ending) = LOAN_ENDINGS
+        .iter()
+        .find_map(|(en, id)| {
+            english
+                .strip_suffix(en)
+                .filter(|s| s.len() >= 2)
+                .map(|s| (s, *id))
+        })
+        .unwrap_or((english, ""));
+    let mut out = String::with_capacity(english.len() + 2);
+    let mut rest = stem;
+    while let Some(c) = rest.chars().next() {
+        if let Some((en, id)) = LOAN_LETTERS.iter().find(|(en, _)| rest.starts_with(en)) {
+            out.push_str(id);
+            rest = &rest[en.len()..];
+            continue;
+        }
+        let next = rest[c.len_utf8()..].chars().next();
+        if c == 'c' {
+            out.push(if matches!(next, Some('e' | 'i' | 'y')) {
+                's'
+            } else {
+                'k'
+            });
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out.push_str(ending);
+    single_letters(&out)
+}
+
+fn single_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a lower-case Indonesian word is an English word of the lexicon respelt as a loanword
+/// (`bioenergi`, `skrining`, `koperatif`): a loan, not a typo.
+pub fn is_loan_spelling(word: &str) -> bool {
+    // As written: a doubled letter is a typo (`gorreng`), not a loan's double consonant.
+    LOAN_SPELLINGS.contains(word)
+}
+
+/// English terms Indonesian news uses as they are.
+pub struct EstablishedTerms {
+    automaton: AhoCorasick,
+    terms: Vec<Term>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermsFile {
+    term: Vec<Term>,
+}
+
+/// One established term and where its use is attested.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: String,
+    pub source: String,
+}
+
+static ESTABLISHED: LazyLock<EstablishedTerms> = LazyLock::new(|| {
+    let text = crate::data::embedded("established-terms.toml")
+        .expect("rules/established-terms.toml is embedded by build.rs");
+    EstablishedTerms::parse(text)
+        .expect("rules/established-terms.toml parses (a unit test holds it)")
+});
+
+/// The shipped list of established terms.
+pub fn established_terms() -> &'static EstablishedTerms {
+    &ESTABLISHED
+}
+
+impl EstablishedTerms {
+    fn parse(text: &str) -> anyhow::Result<EstablishedTerms> {
+        let file: TermsFile = toml::from_str(text)?;
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(file.term.iter().map(|t| &t.term))?;
+        Ok(EstablishedTerms {
+            automaton,
+            terms: file.term,
+        })
+    }
+
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// Where established terms stand in `doc`, whole words only.
+    pub fn find(&self, doc: &Document) -> Vec<Span> {
+        self.automaton
+            .find_iter(doc.text())
+            .map(|m| m.start()..m.end())
+            .filter(|span| doc.is_word_boundary_span(span))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::dictionary;
+
+    #[test]
+    fn english_shared_and_other() {
+        let d = dictionary::builtin();
+        assert_eq!(classify("the", &d), WordLanguage::English);
+        assert_eq!(classify("stakeholders", &d), WordLanguage::English);
+        assert_eq!(classify("digital", &d), WordLanguage::Shared);
+        assert_eq!(classify("data", &d), WordLanguage::Shared);
+        assert_eq!(classify("kemitraan", &d), WordLanguage::Other);
+        assert_eq!(classify("Jakarta", &d), WordLanguage::Shared);
+        assert!(is_mainly_english("book") && !is_mainly_english("bahasa"));
+    }
+
+    #[test]
+    fn loanwords_respelt() {
+        assert_eq!(loan_spelling("microplastic"), "mikroplastik");
+        assert_eq!(loan_spelling("accountable"), "akuntabel");
+        assert_eq!(loan_spelling("occupancy"), "okupansi");
+        assert_eq!(loan_spelling("sequential"), "sekuensial");
+        assert_eq!(loan_spelling("screening"), "skrining");
+        assert_eq!(loan_spelling(""), "");
+        for word in [
+            "bioenergi",
+            "interoperabilitas",
+            "koperatif",
+            "elektoral",
+            "hibrid",
+        ] {
+            assert!(is_loan_spelling(word), "{word}");
+        }
+        assert!(!is_loan_spelling("pemerintha"));
+    }
+
+    #[test]
+    fn established_terms_are_found_and_sourced() {
+        let terms = established_terms();
+        assert!(terms.terms().iter().all(|t| !t.source.trim().is_empty()));
+        let doc = Document::new(
+            "t",
+            "Bidang AI dan Internet of Things serta startup-startup.",
+        );
+        let found: Vec<&str> = terms.find(&doc).iter().map(|s| doc.slice(s)).collect();
+        assert_eq!(found, ["Internet of Things"]);
+    }
+}

@@ -1,0 +1,417 @@
+//! Spelling suggestions: the dictionary's stems and the attested word forms within a small
+//! Damerau–Levenshtein distance (2, or 3 for words of 8 letters or more), plus the dictionary's
+//! affixed forms one edit away, ranked by a cost that knows typing (a neighbouring key, two
+//! swapped letters and a doubled letter cost less) and by how often news uses the word.
+//!
+//! Edit distance alone prefers "bilabial" for "bilantial"; preferring words in use puts
+//! "bilateral" first. The candidate pool is built on the first suggestion, not at start-up, and
+//! answers are memoised for the whole run, shared by every thread.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock, RwLock};
+
+use crate::lang::dictionary::Dictionary;
+use crate::lang::frequency;
+
+/// How many suggestions a finding shows.
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// Words of at least this many letters may be 3 edits from their suggestion; shorter ones 2.
+const LONG_WORD: usize = 8;
+
+/// A candidate the dictionary does not know is offered only when the web uses it this often
+/// (Zipf): loanwords in common use (`online`), not the misspellings wordfreq also counts.
+const FREQUENT_UNLISTED: f32 = 4.5;
+
+/// Cost added to a candidate news does not attest: a dictionary form nobody writes is a worse
+/// guess than a common word one edit further.
+const UNATTESTED: f32 = 1.2;
+
+/// How much each Zipf step above the list's floor (3) lowers a candidate's cost.
+const FREQUENCY_WEIGHT: f32 = 0.3;
+
+/// The frequency a user's accepted word ranks with: the newsroom uses it, as news uses a common
+/// word.
+const USER_WORD_ZIPF: f32 = 4.0;
+
+/// Edit costs: a neighbouring key or two swapped letters is the commonest slip.
+const NEAR_KEY: f32 = 0.75;
+const TRANSPOSITION: f32 = 0.75;
+const DOUBLED_LETTER: f32 = 0.6;
+
+/// Added when the first or the last letter differs: a slip seldom touches a word's ends
+/// (readers and writers hold on to them).
+const OTHER_FIRST_LETTER: f32 = 0.5;
+const OTHER_LAST_LETTER: f32 = 0.5;
+
+/// Ranked suggestions for misspelt words, memoised across the run.
+pub struct Suggester {
+    dictionary: Arc<Dictionary>,
+    /// Words a user accepted: candidates too.
+    extra: Vec<String>,
+    pool: OnceLock<Pool>,
+    memo: RwLock<HashMap<String, Arc<[String]>>>,
+}
+
+/// Candidate words, lower-case ASCII, grouped by length.
+struct Pool {
+    by_len: Vec<Vec<Candidate>>,
+    words: HashSet<Box<str>>,
+}
+
+struct Candidate {
+    word: Box<str>,
+    letters: LetterCounts,
+    zipf: Option<f32>,
+    /// A dictionary stem (always valid) rather than a frequency-list form (checked when close).
+    listed: bool,
+}
+
+impl Suggester {
+    pub fn new(dictionary: Arc<Dictionary>, extra: Vec<String>) -> Suggester {
+        Suggester {
+            dictionary,
+            extra,
+            pool: OnceLock::new(),
+            memo: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// Up to [`MAX_SUGGESTIONS`] words for a misspelt lower-case `word`, best first.
+    pub fn suggest(&self, word: &str) -> Arc<[String]> {
+        if let Some(found) = self
+            .memo
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(word)
+        {
+            return Arc::clone(found);
+        }
+        let answer: Arc<[String]> = self.compute(word).into();
+        self.memo
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(word.to_string(), Arc::clone(&answer));
+        answer
+    }
+
+    fn compute(&self, word: &str) -> Vec<String> {
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            return Vec::new();
+        }
+        let pool = self
+            .pool
+            .get_or_init(|| Pool::build(&self.dictionary, &self.extra));
+        let typed = word.as_bytes();
+        let max = max_distance(typed.len());
+        let freq = frequency::indonesian();
+        let mut ranked: Vec<(f32, String)> = Vec::new();
+        let lo = typed.len().saturating_sub(max);
+        let hi = (typed.len() + max).min(pool.by_len.len().saturating_sub(1));
+        let letters = LetterCounts::of(typed);
+        let mut nearest = usize::MAX;
+        for bucket in pool.by_len.get(lo..=hi).into_iter().flatten() {
+            for c in bucket {
+                let max = max_distance(typed.len().min(c.word.len()));
+                if letters.bag_distance(&c.letters) > max {
+                    continue;
+                }
+                let Some(distance) = osa_distance(typed, c.word.as_bytes(), max) else {
+                    continue;
+                };
+                let valid = c.listed
+                    || self.dictionary.knows(&c.word)
+                    || c.zipf.is_some_and(|z| z >= FREQUENT_UNLISTED);
+                if valid {
+                    nearest = nearest.min(distance);
+                    ranked.push((rank(typed, c.word.as_bytes(), c.zipf), c.word.to_string()));
+                }
+            }
+        }
+        // Affixed forms the pool does not list, when it has no word one edit away: every word
+        // one edit away that the dictionary accepts (`memperkuatnya` for `memperkautnya`).
+        let variants = if nearest > 1 {
+            one_edit_away(word)
+        } else {
+            Vec::new()
+        };
+        for variant in variants {
+            if !pool.words.contains(variant.as_str()) && self.dictionary.knows(&variant) {
+                let zipf = freq.zipf(&variant);
+                ranked.push((rank(typed, variant.as_bytes(), zipf), variant));
+            }
+        }
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        let mut out: Vec<String> = Vec::new();
+        for (_, w) in ranked {
+            if w != word && !out.contains(&w) {
+                out.push(w);
+            }
+            if out.len() == MAX_SUGGESTIONS {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// How many edits a suggestion may be from a word: 3 when both are long, else 2.
+fn max_distance(shorter_len: usize) -> usize {
+    if shorter_len >= LONG_WORD { 3 } else { 2 }
+}
+
+impl Pool {
+    fn build(dictionary: &Dictionary, extra: &[String]) -> Pool {
+        let freq = frequency::indonesian();
+        let mut words = HashSet::new();
+        let mut by_len: Vec<Vec<Candidate>> = Vec::new();
+        let mut add = |word: &str, listed: bool, zipf: Option<f32>| {
+            if word.is_empty()
+                || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                || words.contains(word)
+            {
+                return;
+            }
+            words.insert(Box::from(word));
+            if by_len.len() <= word.len() {
+                by_len.resize_with(word.len() + 1, Vec::new);
+            }
+            by_len[word.len()].push(Candidate {
+                word: Box::from(word),
+                letters: LetterCounts::of(word.as_bytes()),
+                zipf,
+                listed,
+            });
+        };
+        for stem in dictionary.stems() {
+            add(stem, true, freq.zipf(stem));
+        }
+        for word in extra {
+            add(&word.to_lowercase(), true, Some(USER_WORD_ZIPF));
+        }
+        for word in freq.words() {
+            add(word, false, freq.zipf(word));
+        }
+        Pool { by_len, words }
+    }
+}
+
+/// How many times each letter occurs in a word (other bytes counted together): two words whose
+/// counts differ by more than `n` letters are more than `n` edits apart, which rules out most of
+/// the pool before the edit-distance table is filled.
+struct LetterCounts([u8; 27]);
+
+impl LetterCounts {
+    fn of(word: &[u8]) -> LetterCounts {
+        let mut counts = [0u8; 27];
+        for &b in word {
+            let slot = if b.is_ascii_lowercase() {
+                (b - b'a') as usize
+            } else {
+                26
+            };
+            counts[slot] = counts[slot].saturating_add(1);
+        }
+        LetterCounts(counts)
+    }
+
+    /// The bag distance: a lower bound of the edit distance.
+    fn bag_distance(&self, other: &LetterCounts) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            if a > b {
+                more += usize::from(a - b);
+            } else {
+                fewer += usize::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
+}
+
+/// Lower is better: the typing cost of the edits, less a bonus for words in common use.
+fn rank(typed: &[u8], candidate: &[u8], zipf: Option<f32>) -> f32 {
+    let mut cost = typing_cost(typed, candidate);
+    if typed.first() != candidate.first() {
+        cost += OTHER_FIRST_LETTER;
+    }
+    if typed.last() != candidate.last() {
+        cost += OTHER_LAST_LETTER;
+    }
+    match zipf {
+        Some(z) => cost - FREQUENCY_WEIGHT * (z - 3.0),
+        None => cost + UNATTESTED,
+    }
+}
+
+/// Optimal-string-alignment (restricted Damerau–Levenshtein) distance, or `None` beyond `max`.
+pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let d = osa_table(a, b, |_, _| 1.0, |_, _, _| 1.0, 1.0, Some(max as f32))?;
+    let distance = d.round() as usize;
+    (distance <= max).then_some(distance)
+}
+
+/// The weighted edit cost of turning `typed` into `candidate`.
+fn typing_cost(typed: &[u8], candidate: &[u8]) -> f32 {
+    osa_table(
+        typed,
+        candidate,
+        |x, y| if near_keys(x, y) { NEAR_KEY } else { 1.0 },
+        |s, i, x| {
+            // A letter typed twice, or one of a double letter left out.
+            let doubled = (i > 0 && s[i - 1] == x) || s.get(i + 1) == Some(&x);
+            if doubled { DOUBLED_LETTER } else { 1.0 }
+        },
+        TRANSPOSITION,
+        None,
+    )
+    .unwrap_or(f32::MAX)
+}
+
+/// The OSA dynamic programme with costs: `sub(x, y)`, `indel(word, i, letter)` for a letter of
+/// either word, and `swap` for two adjacent letters exchanged. Gives up (`None`) once every
+/// alignment costs more than `cutoff`.
+fn osa_table(
+    a: &[u8],
+    b: &[u8],
+    sub: impl Fn(u8, u8) -> f32,
+    indel: impl Fn(&[u8], usize, u8) -> f32,
+    swap: f32,
+    cutoff: Option<f32>,
+) -> Option<f32> {
+    let width = b.len() + 1;
+    let mut prev2 = vec![0.0f32; width];
+    let mut prev: Vec<f32> = Vec::with_capacity(width);
+    prev.push(0.0);
+    for j in 0..b.len() {
+        prev.push(prev[j] + indel(b, j, b[j]));
+    }
+    let mut row = vec![0.0f32; width];
+    for i in 0..a.len() {
+        row[0] = prev[0] + indel(a, i, a[i]);
+        let mut best = row[0];
+        for j in 0..b.len() {
+            let same = a[i] == b[j];
+            let mut cost = (prev[j] + if same { 0.0 } else { sub(a[i], b[j]) })
+                .min(prev[j + 1] + indel(a, i, a[i]))
+                .min(row[j] + indel(b, j, b[j]));
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] && !same {
+                cost = cost.min(prev2[j - 1] + swap);
+            }
+            row[j + 1] = cost;
+            best = best.min(cost);
+        }
+        if cutoff.is_some_and(|c| best > c + 0.01) {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    Some(prev[b.len()])
+}
+
+/// Whether two letters are neighbours on a QWERTY keyboard.
+fn near_keys(x: u8, y: u8) -> bool {
+    const ROWS: [(&[u8], f32); 3] = [
+        (b"qwertyuiop", 0.0),
+        (b"asdfghjkl", 0.25),
+        (b"zxcvbnm", 0.75),
+    ];
+    let place = |k: u8| {
+        ROWS.iter().enumerate().find_map(|(r, (keys, shift))| {
+            keys.iter()
+                .position(|&c| c == k)
+                .map(|col| (r as f32, col as f32 + shift))
+        })
+    };
+    match (place(x), place(y)) {
+        (Some((r1, c1)), Some((r2, c2))) if x != y => {
+            (r1 == r2 && (c1 - c2).abs() <= 1.0)
+                || ((r1 - r2).abs() == 1.0 && (c1 - c2).abs() <= 0.75)
+        }
+        _ => false,
+    }
+}
+
+/// Every lower-case word one deletion, swap, substitution or insertion away from `word`.
+fn one_edit_away(word: &str) -> Vec<String> {
+    const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    let w = word.as_bytes();
+    let mut out = Vec::with_capacity(w.len() * 54 + 26);
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).ok();
+    for i in 0..w.len() {
+        out.extend(text([&w[..i], &w[i + 1..]].concat()));
+        if i + 1 < w.len() {
+            let mut swapped = w.to_vec();
+            swapped.swap(i, i + 1);
+            out.extend(text(swapped));
+        }
+        for &c in LETTERS {
+            if c != w[i] {
+                let mut replaced = w.to_vec();
+                replaced[i] = c;
+                out.extend(text(replaced));
+            }
+        }
+    }
+    for i in 0..=w.len() {
+        for &c in LETTERS {
+            out.extend(text([&w[..i], &[c], &w[i..]].concat()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::dictionary;
+
+    fn suggester() -> Suggester {
+        Suggester::new(dictionary::builtin(), vec!["komdigi".to_string()])
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(osa_distance(b"kerja", b"kerja", 2), Some(0));
+        assert_eq!(osa_distance(b"kerja", b"kreja", 2), Some(1));
+        assert_eq!(osa_distance(b"bilantial", b"bilabial", 3), Some(2));
+        assert_eq!(osa_distance(b"bilantial", b"bilateral", 3), Some(3));
+        assert_eq!(osa_distance(b"bilantial", b"bilateral", 2), None);
+        assert_eq!(osa_distance(b"", b"abc", 3), Some(3));
+        assert!(near_keys(b'a', b's') && near_keys(b'g', b'b') && !near_keys(b'a', b'p'));
+        assert!(typing_cost(b"kreja", b"kerja") < typing_cost(b"kerpa", b"kerja"));
+    }
+
+    #[test]
+    fn news_words_come_first() {
+        let s = suggester();
+        assert_eq!(
+            s.suggest("bilantial").first().map(String::as_str),
+            Some("bilateral")
+        );
+        assert_eq!(
+            s.suggest("pemerintha").first().map(String::as_str),
+            Some("pemerintah")
+        );
+        assert_eq!(
+            s.suggest("memperkautnya").first().map(String::as_str),
+            Some("memperkuatnya")
+        );
+        assert_eq!(
+            s.suggest("komdgi").first().map(String::as_str),
+            Some("komdigi")
+        );
+        assert!(s.suggest("bilantial").len() <= MAX_SUGGESTIONS);
+        // Memoised: the same answer, shared.
+        assert!(Arc::ptr_eq(
+            &s.suggest("bilantial"),
+            &s.suggest("bilantial")
+        ));
+        assert!(s.suggest("").is_empty());
+        assert!(s.suggest("ñandú").is_empty());
+    }
+}

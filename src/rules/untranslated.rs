@@ -1,0 +1,275 @@
+//! `untranslated`: English that machine translation left in Indonesian prose — a run of four or
+//! more English words, or a sentence that is mostly English.
+//!
+//! A word is English when wordfreq's English list has it and Indonesian does not (neither the
+//! dictionary nor, as often, the Indonesian list: `lang::english`). Loanwords shared by both
+//! languages (`data`, `digital`) join a run but do not make one; established terms (“Internet of
+//! Things”, `rules/established-terms.toml`) count as shared; names in Title Case (“World Health
+//! Organization”) are names, not untranslated text.
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Localized, Severity, Span};
+use crate::lang::case::starts_uppercase;
+use crate::lang::dictionary::{self, Dictionary};
+use crate::lang::english::{self, WordLanguage};
+use crate::rules::{Example, Rule, RuleMeta};
+use crate::source::{Document, Token, TokenKind};
+
+pub const ID: &str = "untranslated";
+
+/// A run of this many English-or-shared words is untranslated text.
+const MIN_RUN: usize = 4;
+
+/// A sentence needs this many words before "mostly English" means anything.
+const MIN_SENTENCE: usize = 4;
+
+/// A run needs this many English content words (not function words, not names).
+const MIN_ENGLISH_CONTENT: usize = 3;
+
+/// English function words, which names keep too (“Internet of Things”, “Chamber of Commerce”).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with",
+];
+
+pub struct Untranslated {
+    meta: RuleMeta,
+    dictionary: Arc<Dictionary>,
+}
+
+pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    Ok(Arc::new(Untranslated {
+        meta: meta(),
+        dictionary: dictionary::builtin(),
+    }))
+}
+
+fn meta() -> RuleMeta {
+    RuleMeta {
+        id: ID.to_string(),
+        default_severity: Severity::Warning,
+        summary: Localized::new(
+            "Teks bahasa Inggris yang belum diterjemahkan",
+            "English left untranslated in Indonesian prose",
+        ),
+        explanation: Localized::new(
+            "Mesin penerjemah kadang membiarkan frasa atau kalimat bahasa Inggris di tengah berita. \
+             Aturan ini menandai empat kata bahasa Inggris atau lebih yang berurutan, atau kalimat \
+             yang sebagian besar berbahasa Inggris. Istilah asing yang sudah lazim dalam berita \
+             (“Internet of Things”, “startup”) dan nama diri berhuruf kapital (“World Health \
+             Organization”) tidak ditandai. Terjemahkan teksnya; istilah asing yang memang \
+             dipertahankan ditulis miring (EYD V).",
+            "Machine translation sometimes leaves an English phrase or sentence in the middle of \
+             a news story. This rule flags four or more English words in a row, or a sentence that \
+             is mostly English. Foreign terms established in Indonesian news (“Internet of \
+             Things”, “startup”) and proper names in Title Case (“World Health Organization”) are \
+             not flagged. Translate the text; a foreign term kept on purpose is italicised (EYD V).",
+        ),
+        sources: vec![
+            "EYD V (2022): Huruf Miring — unabsorbed foreign terms".to_string(),
+            "wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0: English and Indonesian word lists"
+                .to_string(),
+        ],
+        examples: vec![
+            Example::new(
+                "Menteri mengatakan bahwa the government will continue the program tahun depan.",
+                "Menteri mengatakan bahwa pemerintah akan melanjutkan program itu tahun depan.",
+            ),
+            Example::new(
+                "Kerja sama ini mencakup Internet of Things. The agreement was signed yesterday.",
+                "Kerja sama ini mencakup Internet of Things. Perjanjian itu ditandatangani kemarin.",
+            ),
+        ],
+        fixable: false,
+    }
+}
+
+/// One word of a sentence with its language.
+struct Word {
+    token: Token,
+    language: WordLanguage,
+    /// An English function word (`of`, `the`): English, but no evidence of untranslated text
+    /// on its own (“Internet of Things”, “Chamber of Commerce”).
+    function_word: bool,
+    /// Separated from the word before by punctuation other than a comma.
+    breaks_before: bool,
+}
+
+impl Word {
+    fn is_english_content(&self) -> bool {
+        self.language == WordLanguage::English && !self.function_word
+    }
+}
+
+impl Untranslated {
+    fn words(&self, doc: &Document, sentence: &Span, established: &[Span]) -> Vec<Word> {
+        let text = doc.text();
+        let mut words = Vec::new();
+        let mut broken = false;
+        for token in doc.tokens_in(sentence) {
+            match token.kind {
+                TokenKind::Word => {
+                    let word = token.text(text);
+                    let in_term = established
+                        .iter()
+                        .any(|s| s.start <= token.start && token.end <= s.end);
+                    // Names and acronyms (capitalised inside a sentence) are neither language.
+                    let name = starts_uppercase(word) && !doc.starts_sentence(token.start);
+                    let language = if in_term || name {
+                        WordLanguage::Shared
+                    } else if word.chars().any(|c| c.is_ascii_digit()) {
+                        WordLanguage::Other
+                    } else {
+                        english::classify(word, &self.dictionary)
+                    };
+                    words.push(Word {
+                        token: *token,
+                        language,
+                        function_word: FUNCTION_WORDS.contains(&word.to_lowercase().as_str()),
+                        breaks_before: broken,
+                    });
+                    broken = false;
+                }
+                TokenKind::Space | TokenKind::Newline => {}
+                TokenKind::Punct if token.text(text) == "," => {}
+                _ => broken = true,
+            }
+        }
+        words
+    }
+}
+
+fn english_content(run: &[Word]) -> usize {
+    run.iter().filter(|w| w.is_english_content()).count()
+}
+
+/// Maximal runs of English-or-shared words unbroken by punctuation, cut down to their English
+/// ends, that hold enough English to be untranslated text.
+fn english_runs(words: &[Word]) -> Vec<&[Word]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 0..=words.len() {
+        let ends = words
+            .get(i)
+            .is_none_or(|w| w.language == WordLanguage::Other || w.breaks_before);
+        if !ends {
+            continue;
+        }
+        let run = english_ends(&words[start..i]);
+        if run.len() >= MIN_RUN && english_content(run) >= MIN_ENGLISH_CONTENT {
+            runs.push(run);
+        }
+        start = if words
+            .get(i)
+            .is_some_and(|w| w.language != WordLanguage::Other)
+        {
+            i
+        } else {
+            i + 1
+        };
+    }
+    runs
+}
+
+/// `run` from its first English word to its last: shared words at the ends are as Indonesian
+/// as they are English.
+fn english_ends(run: &[Word]) -> &[Word] {
+    let english = |w: &Word| w.language == WordLanguage::English;
+    match (run.iter().position(english), run.iter().rposition(english)) {
+        (Some(first), Some(last)) => &run[first..=last],
+        _ => &[],
+    }
+}
+
+fn report(doc: &Document, span: Span, whole_sentence: bool) -> Diagnostic {
+    let found = doc.slice(&span);
+    let message = if whole_sentence {
+        Localized::new(
+            format!("kalimat ini sebagian besar berbahasa Inggris: “{found}”"),
+            format!("this sentence is mostly English: “{found}”"),
+        )
+    } else {
+        Localized::new(
+            format!("bahasa Inggris belum diterjemahkan: “{found}”"),
+            format!("English left untranslated: “{found}”"),
+        )
+    };
+    Diagnostic::new(ID, span, message).with_note(Localized::new(
+        "terjemahkan; istilah asing yang dipertahankan ditulis miring",
+        "translate it; a foreign term kept on purpose is italicised",
+    ))
+}
+
+impl Rule for Untranslated {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let established = english::established_terms().find(doc);
+        for sentence in doc.sentences() {
+            let words = self.words(doc, sentence, &established);
+            let mut found: Vec<(Span, bool)> = Vec::new();
+            if words.len() >= MIN_SENTENCE && english_content(&words) * 2 >= words.len() {
+                if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                    found.push((first.token.start..last.token.end, true));
+                }
+            } else {
+                for run in english_runs(&words) {
+                    if let (Some(first), Some(last)) = (run.first(), run.last()) {
+                        found.push((first.token.start..last.token.end, false));
+                    }
+                }
+            }
+            // English quoted as it was said is a quotation, not a translation left undone.
+            for (span, whole) in found {
+                if !doc.in_quote(&span) {
+                    out.push(report(doc, span, whole));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<String> {
+        let rule = new(&Config::default()).expect("builds");
+        let doc = Document::new("t.txt", text);
+        let mut out = Vec::new();
+        rule.check(&doc, &mut out);
+        out.iter().map(|d| doc.slice(&d.span).to_string()).collect()
+    }
+
+    #[test]
+    fn runs_and_sentences() {
+        assert_eq!(
+            flagged("Ia berkata bahwa the government will continue the program tahun depan."),
+            ["the government will continue the"]
+        );
+        assert_eq!(
+            flagged(
+                "Acara selesai. The minister said that the agreement would strengthen cooperation."
+            ),
+            ["The minister said that the agreement would strengthen cooperation"]
+        );
+    }
+
+    #[test]
+    fn terms_names_and_loanwords_stay() {
+        for text in [
+            "Kerja sama meliputi AI dan Internet of Things, pengembangan infrastruktur digital.",
+            "Ia bertemu pejabat World Health Organization di Jenewa.",
+            "Program data digital nasional dan media sosial terus berjalan.",
+            "Banyak startup lokal tumbuh.",
+            "Ia berkata, “The meeting was held on Monday,” lalu pergi.",
+            "Perwakilan Chamber of Commerce and Industry hadir.",
+            "",
+        ] {
+            assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
+        }
+    }
+}
