@@ -2,7 +2,7 @@
 //! result is the text with exactly the accepted edits spliced in.
 #![no_main]
 
-use libfuzzer_sys::arbitrary::{self, Arbitrary};
+use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use lintas::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use lintas::fix::apply_fixes;
