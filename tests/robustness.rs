@@ -402,3 +402,42 @@ fn a_1_gb_file_finishes_in_bounded_memory() {
         assert!(kb < 200 * 1024, "peak memory {kb} KiB for a 1 GiB file");
     }
 }
+
+#[test]
+fn fix_keeps_permissions_and_writes_through_symlinks() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("naskah.txt");
+    std::fs::write(&target, "Kami menilai resiko itu kecil.\n").expect("write");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let link = dir.path().join("tautan.txt");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&link)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("stat")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "Kami menilai risiko itu kecil.\n"
+    );
+    let mode = std::fs::metadata(&target)
+        .expect("stat")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o640);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".lintas-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}

@@ -6,14 +6,13 @@
 //! own `.aff`/`.dic` (`[rules.spelling] dictionary = "path/id_ID"`) is loaded the same way.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
-use std::sync::{Arc, LazyLock, OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::Context;
 
 use crate::lang::morphology;
+use crate::lang::verdicts::Verdicts;
 
 /// A Hunspell dictionary and its stems.
 pub struct Dictionary {
@@ -22,49 +21,8 @@ pub struct Dictionary {
     dic: Cow<'static, str>,
     /// The `.dic`'s stems as written (`aba-aba`, `Jakarta`), for suggestions.
     stems: OnceLock<Vec<Box<str>>>,
+    /// Hunspell takes microseconds a word; news repeats its words.
     verdicts: Verdicts,
-}
-
-/// Verdicts already given: news repeats its words, so Hunspell (microseconds a word) is asked once
-/// per distinct form and every repeat is a hash lookup. Sharded so threads rarely wait on each
-/// other; a shard that grows past its bound starts afresh, which keeps memory flat on any corpus.
-struct Verdicts {
-    shards: Vec<RwLock<HashMap<Box<str>, bool>>>,
-    hasher: RandomState,
-}
-
-const SHARDS: usize = 16;
-const SHARD_CAPACITY: usize = 16 << 10;
-
-impl Verdicts {
-    fn new() -> Self {
-        Verdicts {
-            shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
-            hasher: RandomState::new(),
-        }
-    }
-
-    fn shard(&self, word: &str) -> &RwLock<HashMap<Box<str>, bool>> {
-        &self.shards[(self.hasher.hash_one(word) as usize) % SHARDS]
-    }
-
-    fn get_or(&self, word: &str, check: impl FnOnce() -> bool) -> bool {
-        let shard = self.shard(word);
-        if let Some(&known) = shard
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(word)
-        {
-            return known;
-        }
-        let known = check();
-        let mut map = shard.write().unwrap_or_else(PoisonError::into_inner);
-        if map.len() >= SHARD_CAPACITY {
-            map.clear();
-        }
-        map.insert(word.into(), known);
-        known
-    }
 }
 
 static BUILTIN: LazyLock<Arc<Dictionary>> = LazyLock::new(|| {
@@ -93,7 +51,7 @@ impl Dictionary {
             hunspell,
             dic,
             stems: OnceLock::new(),
-            verdicts: Verdicts::new(),
+            verdicts: Verdicts::default(),
         })
     }
 

@@ -12,4 +12,5 @@ pub mod institutions;
 pub mod morphology;
 pub mod numbers;
 pub mod suggest;
+pub mod verdicts;
 pub mod words;

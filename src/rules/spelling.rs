@@ -36,6 +36,7 @@ use crate::lang::english;
 use crate::lang::frequency;
 use crate::lang::morphology;
 use crate::lang::suggest::{MAX_SUGGESTIONS, Suggester, osa_distance};
+use crate::lang::verdicts::Verdicts;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, Token};
 
@@ -107,6 +108,8 @@ pub struct Spelling {
     suggester: Suggester,
     /// The `nonstandard-word` list: its matches are its findings, not ours.
     nonstandard: DataRule,
+    /// What `accepts` said of each word form so far in the run.
+    verdicts: Verdicts,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +160,7 @@ pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         dictionary,
         accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
         nonstandard,
+        verdicts: Verdicts::default(),
     }))
 }
 
@@ -245,6 +249,10 @@ impl Spelling {
     /// Whether `word` (one part, as written) is a word of the language, or one this rule leaves
     /// to other rules (attested forms, English).
     fn accepts(&self, word: &str) -> bool {
+        self.verdicts.get_or(word, || self.accepts_afresh(word))
+    }
+
+    fn accepts_afresh(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.accepted.contains(&lower)
             || self.dictionary.knows(word)
