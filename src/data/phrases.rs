@@ -426,6 +426,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::findings;
 
     const RULE: &str = r#"
 [rule]
@@ -457,17 +458,7 @@ source = "own"
 
     fn check(text: &str, config: &Config) -> Vec<(String, Option<String>)> {
         let rule = DataRule::from_toml("t.toml", RULE, config).expect("compiles");
-        let doc = Document::new("d", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.into_iter()
-            .map(|d| {
-                (
-                    doc.slice(&d.span).to_string(),
-                    d.fixes.first().map(|f| f.edits[0].replacement.clone()),
-                )
-            })
-            .collect()
+        findings(&rule, text, None)
     }
 
     #[test]
@@ -520,17 +511,7 @@ source = "own"
 
     fn check_with(rule: &str, text: &str) -> Vec<(String, Option<String>)> {
         let rule = DataRule::from_toml("c.toml", rule, &Config::default()).expect("compiles");
-        let doc = Document::new("d", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.into_iter()
-            .map(|d| {
-                (
-                    doc.slice(&d.span).to_string(),
-                    d.fixes.first().map(|f| f.edits[0].replacement.clone()),
-                )
-            })
-            .collect()
+        findings(&rule, text, None)
     }
 
     #[test]

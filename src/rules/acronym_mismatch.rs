@@ -390,19 +390,10 @@ fn best_expansion(expansions: &[String], words: &[&str], needed: usize) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::findings;
 
     fn check(text: &str) -> Vec<(String, Option<String>)> {
-        let doc = Document::new("t", text);
-        let mut out = Vec::new();
-        AcronymMismatch { meta: meta() }.check(&doc, &mut out);
-        out.into_iter()
-            .map(|d| {
-                (
-                    doc.slice(&d.span).to_string(),
-                    d.fixes.first().map(|f| f.edits[0].replacement.clone()),
-                )
-            })
-            .collect()
+        findings(&AcronymMismatch { meta: meta() }, text, None)
     }
 
     #[test]

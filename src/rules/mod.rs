@@ -13,6 +13,8 @@ mod spacing;
 mod spelling;
 mod stray_text;
 mod term_consistency;
+#[cfg(test)]
+pub(crate) mod testing;
 mod untranslated;
 mod unused_suppression;
 

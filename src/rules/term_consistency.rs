@@ -388,24 +388,10 @@ fn deputy_before(doc: &Document, span: &Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::calendar::{ArticleDate, DateSource};
+    use crate::rules::testing::findings;
 
     fn check(text: &str, date: &str) -> Vec<(String, Option<String>)> {
-        let mut doc = Document::new("t", text);
-        doc.date = Date::parse_iso(date).map(|date| ArticleDate {
-            date,
-            source: DateSource::Config,
-        });
-        let mut out = Vec::new();
-        TermConsistency { meta: meta() }.check(&doc, &mut out);
-        out.into_iter()
-            .map(|d| {
-                (
-                    doc.slice(&d.span).to_string(),
-                    d.fixes.first().map(|f| f.edits[0].replacement.clone()),
-                )
-            })
-            .collect()
+        findings(&TermConsistency { meta: meta() }, text, Some(date))
     }
 
     #[test]

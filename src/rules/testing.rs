@@ -1,0 +1,25 @@
+//! What rules' unit tests share: running one rule on a text and reading its findings.
+
+use super::Rule;
+use crate::lang::calendar::{ArticleDate, Date, DateSource};
+use crate::source::Document;
+
+/// Each finding of `rule` on `text`, with the article dated `date` (`YYYY-MM-DD`) when given: the
+/// flagged text and the first replacement of its best fix.
+pub fn findings(rule: &dyn Rule, text: &str, date: Option<&str>) -> Vec<(String, Option<String>)> {
+    let mut doc = Document::new("t", text);
+    doc.date = date.and_then(Date::parse_iso).map(|date| ArticleDate {
+        date,
+        source: DateSource::Config,
+    });
+    let mut out = Vec::new();
+    rule.check(&doc, &mut out);
+    out.into_iter()
+        .map(|d| {
+            (
+                doc.slice(&d.span).to_string(),
+                d.fixes.first().map(|f| f.edits[0].replacement.clone()),
+            )
+        })
+        .collect()
+}
