@@ -160,13 +160,14 @@ fn in_dateline(doc: &Document, t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::testing::findings;
 
     fn flagged(text: &str) -> Vec<String> {
         let rule = new(&Config::default()).expect("builds");
-        let doc = Document::new("t", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.iter().map(|d| doc.slice(&d.span).to_string()).collect()
+        findings(rule.as_ref(), text, None)
+            .into_iter()
+            .map(|(found, _)| found)
+            .collect()
     }
 
     #[test]
