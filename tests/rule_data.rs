@@ -9,11 +9,11 @@ use lintas::config::Config;
 use lintas::data::{DataRule, Entry};
 use lintas::rules::Rule;
 
-fn data_rules() -> Vec<DataRule> {
+fn data_rules() -> Vec<std::sync::Arc<DataRule>> {
     DataRule::load_all(&Config::default()).expect("the embedded data rules compile")
 }
 
-fn rule<'a>(rules: &'a [DataRule], id: &str) -> &'a DataRule {
+fn rule<'a>(rules: &'a [std::sync::Arc<DataRule>], id: &str) -> &'a DataRule {
     rules
         .iter()
         .find(|r| r.meta().id == id)

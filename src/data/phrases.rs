@@ -2,6 +2,9 @@
 //! replacements, compiled into one Aho-Corasick automaton per rule and checked against word
 //! boundaries.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use anyhow::{Context, bail};
 use regex::Regex;
@@ -128,14 +131,48 @@ pub struct DataRule {
     regexes: Vec<(usize, Regex)>,
 }
 
+/// Embedded data rules as built without user settings, by file name: several rules consult the
+/// same list (spelling and number-format read nonstandard-word's), and parsing and compiling a
+/// list is most of lintas's start-up, so each is built once per process.
+static DEFAULT_BUILDS: LazyLock<Mutex<HashMap<&'static str, Arc<DataRule>>>> =
+    LazyLock::new(Mutex::default);
+
 impl DataRule {
     /// Every data rule embedded in the binary, with the user's entries and disables applied.
-    pub fn load_all(config: &Config) -> anyhow::Result<Vec<DataRule>> {
+    pub fn load_all(config: &Config) -> anyhow::Result<Vec<Arc<DataRule>>> {
         super::EMBEDDED
             .iter()
             .filter(|(_, text)| text.contains("\n[rule]") || text.starts_with("[rule]"))
-            .map(|(name, text)| DataRule::from_toml(&format!("rules/{name}"), text, config))
+            .map(|(name, _)| DataRule::embedded(name, config))
             .collect()
+    }
+
+    /// The embedded rule file `name` (`"nonstandard-word.toml"`), built for `config`.
+    pub fn embedded(name: &'static str, config: &Config) -> anyhow::Result<Arc<DataRule>> {
+        let text =
+            super::embedded(name).with_context(|| format!("rules/{name} is not embedded"))?;
+        let origin = format!("rules/{name}");
+        let cached = DEFAULT_BUILDS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(name)
+            .cloned();
+        let rule = match cached {
+            Some(rule) => rule,
+            None => {
+                let rule = Arc::new(DataRule::from_toml(&origin, text, &Config::default())?);
+                DEFAULT_BUILDS
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(name, Arc::clone(&rule));
+                rule
+            }
+        };
+        // A user's settings for this rule (entries, disables, options) need a build of their own.
+        if config.settings(&rule.meta.id).is_some() {
+            return DataRule::from_toml(&origin, text, config).map(Arc::new);
+        }
+        Ok(rule)
     }
 
     /// Compile one rule file; `origin` names it in errors.

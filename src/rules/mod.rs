@@ -99,7 +99,7 @@ pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
         rules.push(build(config)?);
     }
     for rule in DataRule::load_all(config)? {
-        rules.push(Arc::new(rule));
+        rules.push(rule);
     }
     rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
     Ok(rules)

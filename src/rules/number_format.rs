@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::config::Config;
-use crate::data::{self, DataRule};
+use crate::data::DataRule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case;
 use crate::lang::numbers::{self, Separators};
@@ -108,20 +108,16 @@ pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     Ok(Arc::new(NumberFormat {
         meta: meta(),
         options,
-        left_to_nonstandard: match data::embedded(NONSTANDARD_WORD_FILE) {
-            Some(text) => magnitudes_reported_elsewhere(&[DataRule::from_toml(
-                &format!("rules/{NONSTANDARD_WORD_FILE}"),
-                text,
-                config,
-            )?]),
-            None => Vec::new(),
-        },
+        left_to_nonstandard: magnitudes_reported_elsewhere(&[DataRule::embedded(
+            NONSTANDARD_WORD_FILE,
+            config,
+        )?]),
     }))
 }
 
 /// Magnitude words (`milyar`) that the `nonstandard-word` rule lists: it reports them, so this
 /// rule does not report them twice.
-fn magnitudes_reported_elsewhere(data_rules: &[DataRule]) -> Vec<String> {
+fn magnitudes_reported_elsewhere(data_rules: &[Arc<DataRule>]) -> Vec<String> {
     data_rules
         .iter()
         .filter(|r| r.meta().id == "nonstandard-word")
@@ -493,7 +489,10 @@ source = "KBBI"
             &Config::default(),
         )
         .expect("a minimal rule file compiles");
-        assert_eq!(magnitudes_reported_elsewhere(&[listing]), ["milyar"]);
+        assert_eq!(
+            magnitudes_reported_elsewhere(&[Arc::new(listing)]),
+            ["milyar"]
+        );
         let mut rule = NumberFormat {
             meta: meta(),
             options: Options::default(),

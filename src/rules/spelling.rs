@@ -20,7 +20,7 @@
 //!
 //! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -30,7 +30,7 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
-use crate::lang::case::{CaseShape, match_case_in_context, shape};
+use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english;
 use crate::lang::frequency;
@@ -107,7 +107,7 @@ pub struct Spelling {
     accepted: HashSet<String>,
     suggester: Suggester,
     /// The `nonstandard-word` list: its matches are its findings, not ours.
-    nonstandard: DataRule,
+    nonstandard: Arc<DataRule>,
     /// What `accepts` said of each word form so far in the run.
     verdicts: Verdicts,
 }
@@ -151,9 +151,7 @@ pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
                 .with_context(|| format!("{}: [rules.{ID}] words-file", config.origin_name()))?,
         );
     }
-    let nonstandard_text = crate::data::embedded("nonstandard-word.toml")
-        .context("rules/nonstandard-word.toml is not embedded")?;
-    let nonstandard = DataRule::from_toml("rules/nonstandard-word.toml", nonstandard_text, config)?;
+    let nonstandard = DataRule::embedded("nonstandard-word.toml", config)?;
     Ok(Arc::new(Spelling {
         meta: meta(),
         suggester: Suggester::new(Arc::clone(&dictionary), accepted.clone()),
@@ -477,17 +475,39 @@ fn slip_distance(word: &str) -> usize {
 /// Whether the document uses `word` so often that it is the writer's term (a sport, a name, an
 /// acronym), not a slip of the keyboard.
 fn used_as_a_term(doc: &Document, word: &str) -> bool {
-    doc.words()
-        .filter(|(_, w)| w.eq_ignore_ascii_case(word))
-        .nth(TERM_USES - 1)
-        .is_some()
+    usage(doc)
+        .counts
+        .get(&word.to_ascii_lowercase())
+        .is_some_and(|&n| n >= TERM_USES)
 }
 
 /// Whether the document writes `word` capitalised somewhere other than at a sentence's start:
 /// then it is a name, also where it opens a sentence.
 fn written_as_name_elsewhere(doc: &Document, word: &str) -> bool {
-    doc.words()
-        .any(|(t, w)| w == word && !doc.starts_sentence(t.start))
+    usage(doc).names.contains(word)
+}
+
+/// How a document uses its words, counted once per document the first time a rule asks (asking
+/// the text again for every unknown word made long documents quadratic).
+struct Usage {
+    /// Occurrences of each word, compared ASCII-case-insensitively.
+    counts: HashMap<String, usize>,
+    /// Capitalised words written somewhere other than at a sentence's start.
+    names: HashSet<String>,
+}
+
+fn usage(doc: &Document) -> Arc<Usage> {
+    doc.memo(|doc| {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut names = HashSet::new();
+        for (t, w) in doc.words() {
+            *counts.entry(w.to_ascii_lowercase()).or_default() += 1;
+            if starts_uppercase(w) && !names.contains(w) && !doc.starts_sentence(t.start) {
+                names.insert(w.to_string());
+            }
+        }
+        Usage { counts, names }
+    })
 }
 
 impl Rule for Spelling {
