@@ -23,6 +23,9 @@ pub struct Config {
     pub document_date: Option<String>,
     pub fail_on: Option<Severity>,
     pub lang: Option<Lang>,
+    /// Where the project's documentation is published (`https://…/lintas/blob/main`): SARIF
+    /// links each rule to `DOCS-URL/docs/rules.md#ID`.
+    pub docs_url: Option<String>,
     /// Only these rules (ids).
     pub select: Option<Vec<String>>,
     /// Never these rules (ids).

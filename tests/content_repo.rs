@@ -524,3 +524,29 @@ fn a_suppression_of_a_rule_that_did_not_run_is_not_called_unused() {
         .collect();
     assert_eq!(rules, ["calque", "calque"]);
 }
+
+#[test]
+fn sarif_links_rules_to_the_configured_docs() {
+    let dir = scratch_repo();
+    let config = dir.path().join("lintas.toml");
+    let mut text = std::fs::read_to_string(&config).expect("the fixture's config");
+    text.insert_str(
+        0,
+        "docs-url = \"https://git.example/redaksi/lintas/blob/main/\"\n",
+    );
+    std::fs::write(&config, text).expect("write");
+    let output = run(dir.path(), &["--format=sarif", "content/posts/2023"]);
+    let sarif = stdout_json(&output);
+    validate(&schema_path("tests/data/sarif-schema-2.1.0.json"), &sarif);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules are listed");
+    assert!(!rules.is_empty());
+    for rule in rules {
+        let id = rule["id"].as_str().expect("a rule id");
+        assert_eq!(
+            rule["helpUri"],
+            format!("https://git.example/redaksi/lintas/blob/main/docs/rules.md#{id}")
+        );
+    }
+}

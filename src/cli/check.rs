@@ -108,7 +108,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         Box::new(BufWriter::new(std::io::stdout().lock()))
     };
     let mut sink = Sink {
-        emitter: report::emitter(args.format, settings, rules),
+        emitter: report::emitter(args.format, settings, rules, config.docs_url.as_deref()),
         out,
         summary: Summary::default(),
         baseline,

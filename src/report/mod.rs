@@ -119,18 +119,19 @@ pub trait Emitter {
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// The emitter for a format. `rules` are the enabled rules with their configured severity
-/// (SARIF describes them).
+/// The emitter for a format. `rules` are the enabled rules with their configured severity, and
+/// `docs_url` where their documentation is published (SARIF describes and links them).
 pub fn emitter(
     format: Format,
     settings: Settings,
     rules: Vec<(RuleMeta, Severity)>,
+    docs_url: Option<&str>,
 ) -> Box<dyn Emitter> {
     match format {
         Format::Human => Box::new(Human { settings }),
         Format::Json => Box::new(Json::new(settings)),
         Format::Jsonl => Box::new(JsonLines { settings }),
-        Format::Sarif => Box::new(Sarif::new(settings, rules)),
+        Format::Sarif => Box::new(Sarif::new(settings, rules, docs_url)),
         Format::Github => Box::new(Github { settings }),
     }
 }

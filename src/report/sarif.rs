@@ -20,8 +20,9 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const RULE_DOCS: &str = "docs/rules.md";
 
 /// The address the project's files are published under (Cargo.toml `homepage`, e.g.
-/// `https://github.com/ORG/lintas/blob/main`). SARIF's `helpUri` must be an absolute URI, so it
-/// is given only once the project has such an address; the help text always names the page.
+/// `https://github.com/ORG/lintas/blob/main`), unless `docs-url` in lintas.toml names another
+/// (a newsroom's own mirror). SARIF's `helpUri` must be an absolute URI, so it is given only when
+/// there is such an address; the help text always names the page.
 const HOMEPAGE: &str = env!("CARGO_PKG_HOMEPAGE");
 
 /// `HOME/docs/rules.md#ID`, when there is a home.
@@ -32,14 +33,21 @@ fn help_uri(home: &str, id: &str) -> Option<String> {
 pub struct Sarif {
     settings: Settings,
     rules: Vec<(RuleMeta, Severity)>,
+    /// Where the project's files are published, for `helpUri`.
+    home: String,
     written: usize,
 }
 
 impl Sarif {
-    pub fn new(settings: Settings, rules: Vec<(RuleMeta, Severity)>) -> Self {
+    pub fn new(
+        settings: Settings,
+        rules: Vec<(RuleMeta, Severity)>,
+        docs_url: Option<&str>,
+    ) -> Self {
         Sarif {
             settings,
             rules,
+            home: docs_url.unwrap_or(HOMEPAGE).to_string(),
             written: 0,
         }
     }
@@ -71,7 +79,7 @@ impl Sarif {
             "help": {"text": help, "markdown": markdown},
             "defaultConfiguration": {"level": level(severity)},
         });
-        if let (Some(uri), Value::Object(map)) = (help_uri(HOMEPAGE, &meta.id), &mut rule) {
+        if let (Some(uri), Value::Object(map)) = (help_uri(&self.home, &meta.id), &mut rule) {
             map.insert("helpUri".to_string(), json!(uri));
         }
         rule
