@@ -67,20 +67,24 @@ fn crlf_gives_the_same_findings_as_lf_with_exact_spans() {
     assert!(got.iter().any(|(r, ..)| r == "nonstandard-word"));
 }
 
-#[test]
-fn fix_keeps_crlf_line_endings() {
+/// A fixture after `lintas check --fix` on a copy of it (which must leave nothing to report).
+fn fixed_copy(fixture: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("crlf.txt");
-    std::fs::copy("fixtures/robustness/crlf.txt", &path).expect("copy");
+    let path = dir.path().join("copy.txt");
+    std::fs::copy(fixture, &path).expect("copy");
     check()
         .args(["--fix", "--quiet"])
         .arg(&path)
         .assert()
         .code(0);
-    let fixed = std::fs::read_to_string(&path).expect("read");
+    std::fs::read(&path).expect("read")
+}
+
+#[test]
+fn fix_keeps_crlf_line_endings() {
     assert_eq!(
-        fixed,
-        "Kami menilai risiko itu kecil.\r\nHarga naik dan turun.\r\n"
+        fixed_copy("fixtures/robustness/crlf.txt"),
+        b"Kami menilai risiko itu kecil.\r\nHarga naik dan turun.\r\n"
     );
 }
 
@@ -90,16 +94,8 @@ fn a_bom_is_kept_and_spans_count_it() {
     let got = findings(&report);
     // “resiko” starts after the three BOM bytes and “Kami menilai ”.
     assert_eq!(got, [("nonstandard-word".to_string(), 16, 22, 1, 14)]);
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("bom.txt");
-    std::fs::copy("fixtures/robustness/bom.txt", &path).expect("copy");
-    check()
-        .args(["--fix", "--quiet"])
-        .arg(&path)
-        .assert()
-        .code(0);
     assert_eq!(
-        std::fs::read(&path).expect("read"),
+        fixed_copy("fixtures/robustness/bom.txt"),
         "\u{feff}Kami menilai risiko itu kecil.\n".as_bytes()
     );
 }
