@@ -108,14 +108,10 @@ impl Rule for RepeatedWord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::findings;
+    use crate::rules::testing::flagged_texts;
 
     fn flagged(text: &str) -> Vec<String> {
-        let rule = new(&Config::default()).expect("builds");
-        findings(rule.as_ref(), text, None)
-            .into_iter()
-            .map(|(found, _)| found)
-            .collect()
+        flagged_texts(new(&Config::default()).expect("builds").as_ref(), text)
     }
 
     #[test]

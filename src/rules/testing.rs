@@ -23,3 +23,11 @@ pub fn findings(rule: &dyn Rule, text: &str, date: Option<&str>) -> Vec<(String,
         })
         .collect()
 }
+
+/// Just the flagged texts of [`findings`], for a rule built with the default configuration.
+pub fn flagged_texts(rule: &dyn Rule, text: &str) -> Vec<String> {
+    findings(rule, text, None)
+        .into_iter()
+        .map(|(found, _)| found)
+        .collect()
+}
