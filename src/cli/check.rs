@@ -30,18 +30,30 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let linter = Linter::new(&config, &selection)?;
     let jsonl = args.input_format == InputFormat::Jsonl;
     if jsonl && (args.fix || args.diff) {
         bail!("--fix and --diff work on files, not on the records of a JSON Lines dump");
     }
-    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    // The engine's parallel work runs on rayon's global pool, sized once here.
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        pool = pool.num_threads(n.max(1));
+    }
+    pool.build_global().context("cannot start worker threads")?;
 
-    let (inputs, walk_errors) = if jsonl {
-        (dumps(&args.paths), Vec::new())
-    } else {
-        input::collect(&args.paths, &config.extensions(), &config.exclude)
-    };
+    // Building the rules and finding the files are independent: do both at once.
+    let (linter, (inputs, walk_errors)) = rayon::join(
+        || Linter::new(&config, &selection),
+        || {
+            if jsonl {
+                (dumps(&args.paths), Vec::new())
+            } else {
+                input::collect(&args.paths, &config.extensions(), &config.exclude)
+            }
+        },
+    );
+    let linter = linter?;
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let mut errors: Vec<(String, String)> = walk_errors
         .iter()
         .map(|e| (path_of(e), e.to_string()))
@@ -52,13 +64,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     } else {
         Applicability::Safe
     });
-    // The engine's parallel work runs on rayon's global pool, sized once here.
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        pool = pool.num_threads(n.max(1));
-    }
-    pool.build_global().context("cannot start worker threads")?;
-
     if args.diff {
         let mut out = BufWriter::new(std::io::stdout().lock());
         let mut changed = false;

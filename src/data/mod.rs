@@ -12,22 +12,19 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 pub fn embedded(name: &str) -> Option<&'static str> {
     EMBEDDED
         .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, text)| *text)
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, text, _)| *text)
 }
 
-/// Ids of the data-driven rules, read from their `[rule]` headers.
-pub fn data_rule_ids() -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Header {
-        rule: Option<Id>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Id {
-        id: String,
-    }
+/// Ids of the data-driven rules (read from their `[rule]` headers by `build.rs`).
+pub fn data_rule_ids() -> impl Iterator<Item = &'static str> {
+    EMBEDDED.iter().filter_map(|(_, _, id)| *id)
+}
+
+/// File names of the embedded rule files (those with a `[rule]` table).
+pub fn data_rule_files() -> impl Iterator<Item = &'static str> {
     EMBEDDED
         .iter()
-        .filter_map(|(_, text)| toml::from_str::<Header>(text).ok()?.rule.map(|r| r.id))
-        .collect()
+        .filter(|(_, _, id)| id.is_some())
+        .map(|(name, _, _)| *name)
 }

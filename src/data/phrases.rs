@@ -2,17 +2,18 @@
 //! replacements, compiled into one Aho-Corasick automaton per rule and checked against word
 //! boundaries.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, bail};
+use rayon::prelude::*;
 use regex::Regex;
 use serde::Deserialize;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
+use crate::lang::matcher::PhraseMatcher;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::Document;
 
@@ -126,53 +127,51 @@ pub struct DataRule {
     /// `unless_sentence` of `entries[i]`, compiled.
     unless: Vec<Option<Regex>>,
     /// Pattern i of the automaton is `entries[phrase_entry[i]]`.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<PhraseMatcher>,
     phrase_entry: Vec<usize>,
     regexes: Vec<(usize, Regex)>,
 }
 
-/// Embedded data rules as built without user settings, by file name: several rules consult the
-/// same list (spelling and number-format read nonstandard-word's), and parsing and compiling a
-/// list is most of lintas's start-up, so each is built once per process.
-static DEFAULT_BUILDS: LazyLock<Mutex<HashMap<&'static str, Arc<DataRule>>>> =
-    LazyLock::new(Mutex::default);
+/// Embedded data rules as built without user settings, one slot per embedded file: several
+/// rules consult the same list (spelling and number-format read nonstandard-word's), and the rules
+/// are built in parallel, so each list is built once per process and a second asker waits for it.
+static DEFAULT_BUILDS: LazyLock<Vec<OnceLock<DefaultBuild>>> =
+    LazyLock::new(|| super::EMBEDDED.iter().map(|_| OnceLock::new()).collect());
+
+/// A default build, or why it failed (kept as text: every asker gets the same error).
+type DefaultBuild = Result<Arc<DataRule>, String>;
 
 impl DataRule {
-    /// Every data rule embedded in the binary, with the user's entries and disables applied.
+    /// Every data rule embedded in the binary, with the user's entries and disables applied,
+    /// built in parallel.
     pub fn load_all(config: &Config) -> anyhow::Result<Vec<Arc<DataRule>>> {
-        super::EMBEDDED
-            .iter()
-            .filter(|(_, text)| text.contains("\n[rule]") || text.starts_with("[rule]"))
-            .map(|(name, _)| DataRule::embedded(name, config))
+        super::data_rule_files()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|name| DataRule::embedded(name, config))
             .collect()
     }
 
     /// The embedded rule file `name` (`"nonstandard-word.toml"`), built for `config`.
     pub fn embedded(name: &'static str, config: &Config) -> anyhow::Result<Arc<DataRule>> {
-        let text =
-            super::embedded(name).with_context(|| format!("rules/{name} is not embedded"))?;
+        let (slot, &(_, text, id)) = super::EMBEDDED
+            .iter()
+            .enumerate()
+            .find(|(_, (n, _, _))| *n == name)
+            .with_context(|| format!("rules/{name} is not embedded"))?;
         let origin = format!("rules/{name}");
-        let cached = DEFAULT_BUILDS
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(name)
-            .cloned();
-        let rule = match cached {
-            Some(rule) => rule,
-            None => {
-                let rule = Arc::new(DataRule::from_toml(&origin, text, &Config::default())?);
-                DEFAULT_BUILDS
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .insert(name, Arc::clone(&rule));
-                rule
-            }
-        };
         // A user's settings for this rule (entries, disables, options) need a build of their own.
-        if config.settings(&rule.meta.id).is_some() {
+        if id.is_some_and(|id| config.settings(id).is_some()) {
             return DataRule::from_toml(&origin, text, config).map(Arc::new);
         }
-        Ok(rule)
+        DEFAULT_BUILDS[slot]
+            .get_or_init(|| {
+                DataRule::from_toml(&origin, text, &Config::default())
+                    .map(Arc::new)
+                    .map_err(|e| format!("{e:#}"))
+            })
+            .clone()
+            .map_err(anyhow::Error::msg)
     }
 
     /// Compile one rule file; `origin` names it in errors.
@@ -181,8 +180,9 @@ impl DataRule {
             toml::from_str(text).with_context(|| format!("{origin}: not a valid rule file"))?;
         let header = file.rule;
         let mut entries = Vec::new();
+        let mut lines = LineCounter::new(text);
         for spanned in file.entry {
-            let line = line_of(text, spanned.span().start);
+            let line = lines.line_at(spanned.span().start);
             entries.push(parse_entry(
                 spanned.into_inner(),
                 &format!("{origin}:{line}"),
@@ -197,11 +197,11 @@ impl DataRule {
         }
         let options: DataRuleOptions = config.rule_options(&header.id)?;
         if !options.strict {
-            entries.retain(|e| !e.strict);
+            entries.retain(|e| !e.entry.strict);
         }
         for id in settings.map_or(&[][..], |s| &s.disable) {
             let before = entries.len();
-            entries.retain(|e| &e.id() != id);
+            entries.retain(|e| &e.entry.id() != id);
             if entries.len() == before {
                 bail!(
                     "{user_origin}: [rules.{}] disable: no entry “{id}” in this rule",
@@ -212,38 +212,37 @@ impl DataRule {
         DataRule::compile(header, entries, origin)
     }
 
-    fn compile(header: RuleHeader, entries: Vec<Entry>, origin: &str) -> anyhow::Result<DataRule> {
+    fn compile(
+        header: RuleHeader,
+        entries: Vec<ParsedEntry>,
+        origin: &str,
+    ) -> anyhow::Result<DataRule> {
         let mut patterns = Vec::new();
         let mut phrase_entry = Vec::new();
         let mut regexes = Vec::new();
         let mut unless = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            unless.push(match &e.unless_sentence {
-                Some(r) => Some(Regex::new(r).with_context(|| {
-                    format!("{origin}: entry “{}”: bad unless-sentence regex", e.id())
-                })?),
-                None => None,
-            });
-            if let Some(p) = &e.phrase {
+        let mut entries_out = Vec::with_capacity(entries.len());
+        for (i, parsed) in entries.into_iter().enumerate() {
+            unless.push(parsed.unless);
+            if let Some(p) = &parsed.entry.phrase {
                 patterns.push(p.clone());
                 phrase_entry.push(i);
             }
-            if let Some(r) = &e.regex {
-                let re = Regex::new(r)
-                    .with_context(|| format!("{origin}: entry “{}”: bad regex", e.id()))?;
+            if let Some(re) = parsed.regex {
                 regexes.push((i, re));
             }
+            entries_out.push(parsed.entry);
         }
+        let entries = entries_out;
         let automaton = if patterns.is_empty() {
             None
         } else {
+            let mut builder = AhoCorasickBuilder::new();
+            builder
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest);
             Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    // A DFA scans several times faster than the default NFA; the lists are small.
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&patterns)
+                PhraseMatcher::new(&builder, patterns)
                     .with_context(|| format!("{origin}: cannot compile the phrase list"))?,
             )
         };
@@ -428,36 +427,76 @@ impl Rule for DataRule {
 /// one: after a noun it is written apart, so `apapun` needs its own entry (`apa pun`).
 const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"];
 
-fn parse_entry(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
+/// An entry with its regexes compiled (once: compiling is most of a rule's start-up).
+struct ParsedEntry {
+    entry: Entry,
+    regex: Option<Regex>,
+    unless: Option<Regex>,
+}
+
+fn parse_entry(table: toml::Table, at: &str) -> anyhow::Result<ParsedEntry> {
     let entry: Entry = toml::Value::Table(table)
         .try_into()
         .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))?;
-    match (&entry.phrase, &entry.regex) {
+    let regex = match (&entry.phrase, &entry.regex) {
         (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
         (None, None) => bail!("{at}: an entry needs `match` or `regex`"),
         (Some(p), None) if p.trim().is_empty() => bail!("{at}: empty `match`"),
-        (None, Some(r)) => {
+        (None, Some(r)) => Some(
             Regex::new(r)
-                .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?;
-        }
-        _ => {}
-    }
-    if let Some(r) = &entry.unless_sentence {
-        Regex::new(r).map_err(|e| {
+                .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
+        ),
+        _ => None,
+    };
+    let unless = match &entry.unless_sentence {
+        Some(r) => Some(Regex::new(r).map_err(|e| {
             anyhow::anyhow!(
                 "{at}: bad unless-sentence regex in entry “{}”: {e}",
                 entry.id()
             )
-        })?;
-    }
+        })?),
+        None => None,
+    };
     if entry.source.trim().is_empty() {
         bail!("{at}: entry “{}” has no source", entry.id());
     }
-    Ok(entry)
+    Ok(ParsedEntry {
+        entry,
+        regex,
+        unless,
+    })
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+/// Line numbers of increasing offsets, counted in one pass over the text (entries come in file
+/// order; counting from the start for each one was quadratic in the file's length).
+struct LineCounter<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of `offset`; offsets before the previous one start the count afresh.
+    fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = LineCounter::new(self.text);
+        }
+        self.line += self.text.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line
+    }
 }
 
 #[cfg(test)]

@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
 use super::calendar::{ArticleDate, Date, DateSource, MONTHS_ID, WEEKDAYS_ID, days_in_month};
 use crate::diagnostic::{Localized, Span};
+use crate::lang::matcher::PhraseMatcher;
 use crate::source::Document;
 
 /// Index of an institution in the register.
@@ -157,9 +158,9 @@ pub struct Register {
     institutions: Vec<Institution>,
     persons: Vec<Person>,
     patterns: Vec<Pattern>,
-    matcher: AhoCorasick,
+    matcher: PhraseMatcher,
     person_patterns: Vec<PersonId>,
-    person_matcher: AhoCorasick,
+    person_matcher: PhraseMatcher,
 }
 
 impl std::fmt::Debug for Register {
@@ -449,13 +450,13 @@ impl Register {
                 );
             }
         }
-        let matcher = AhoCorasickBuilder::new()
+        let mut builder = AhoCorasickBuilder::new();
+        builder
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // A DFA scans several times faster than the default NFA; the lists are small.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns.iter().map(|p| &p.text))
-            .context("building the institution matcher")?;
+            .match_kind(MatchKind::LeftmostLongest);
+        let matcher =
+            PhraseMatcher::new(&builder, patterns.iter().map(|p| p.text.clone()).collect())
+                .context("building the institution matcher")?;
 
         let mut persons = Vec::new();
         let mut person_texts = Vec::new();
@@ -484,12 +485,11 @@ impl Register {
                 offices,
             });
         }
-        let person_matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // A DFA scans several times faster than the default NFA; the lists are small.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&person_texts)
-            .context("building the person matcher")?;
+        let person_matcher = PhraseMatcher::new(
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
+            person_texts,
+        )
+        .context("building the person matcher")?;
 
         Ok(Register {
             institutions,

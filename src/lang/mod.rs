@@ -9,6 +9,7 @@ pub mod dictionary;
 pub mod english;
 pub mod frequency;
 pub mod institutions;
+pub mod matcher;
 pub mod morphology;
 pub mod numbers;
 pub mod suggest;
