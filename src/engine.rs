@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::apply_fixes;
-use crate::input::{self, Input, InputError, Opened, Section};
+use crate::input::{self, Input, InputError, Opened, Section, Whole};
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
 use crate::lang::dates;
 use crate::rules::{self, Rule};
@@ -99,6 +99,8 @@ pub enum Outcome {
 
 /// One unit of linting: a whole text or a section of a large file.
 enum Work {
+    /// A file of this size, small enough to be read whole by the worker that lints it.
+    File(Input, usize),
     Text(Input, String),
     Section(Input, Section),
     Failed(Input, FileError),
@@ -106,8 +108,13 @@ enum Work {
 }
 
 impl Work {
+    fn skipped_binary(input: Input) -> Work {
+        Work::Skipped(input, "binary file, skipped".to_string())
+    }
+
     fn len(&self) -> usize {
         match self {
+            Work::File(_, len) => *len,
             Work::Text(_, t) => t.len(),
             Work::Section(_, s) => s.text.len(),
             Work::Failed(..) | Work::Skipped(..) => 0,
@@ -330,27 +337,61 @@ impl Linter {
 
     /// Lint every input, in parallel batches of bounded size, handing each outcome to `sink` in
     /// input order. Large files are linted section by section (and cannot be fixed in place).
+    ///
+    /// Reporting is serial, so it runs on this thread while the pool lints the next batch: the
+    /// workers never wait for the report to be written.
     pub fn run_each(
         &self,
         inputs: &[Input],
         fix: Option<Applicability>,
         mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        let (linted, batches) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        std::thread::scope(|scope| {
+            scope.spawn(move || self.lint_batches(inputs, fix, &linted));
+            // Returning early drops `batches`, which stops the linting thread at its next batch.
+            for outcomes in batches {
+                outcomes.into_iter().try_for_each(&mut sink)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Gather inputs into batches, lint each batch on the pool and send its outcomes, in order,
+    /// until the inputs end or the receiver hangs up.
+    fn lint_batches(
+        &self,
+        inputs: &[Input],
+        fix: Option<Applicability>,
+        linted: &std::sync::mpsc::SyncSender<Vec<Outcome>>,
+    ) {
         let mut batch = Batch::default();
-        let mut flush = |batch: &mut Batch| -> std::io::Result<()> {
+        let flush = |batch: &mut Batch| -> bool {
             let outcomes: Vec<Outcome> = batch
                 .take()
                 .into_par_iter()
                 .map(|w| self.lint_work(w, fix))
                 .collect();
-            outcomes.into_iter().try_for_each(&mut sink)
+            linted.send(outcomes).is_ok()
         };
         for input in inputs {
+            // A file of ordinary size is read by the worker that lints it, in parallel.
+            if let Input::File(path) = input
+                && let Ok(meta) = std::fs::metadata(path)
+                && meta.len() <= input::LARGE_FILE
+            {
+                batch.push(Work::File(
+                    input.clone(),
+                    usize::try_from(meta.len()).unwrap_or(usize::MAX),
+                ));
+                if batch.is_full() && !flush(&mut batch) {
+                    return;
+                }
+                continue;
+            }
             let work = match input::open(input) {
                 Err(e) => Work::Failed(input.clone(), FileError::Input(e)),
-                Ok(Opened::Binary) => {
-                    Work::Skipped(input.clone(), "binary file, skipped".to_string())
-                }
+                Ok(Opened::Binary) => Work::skipped_binary(input.clone()),
                 Ok(Opened::Text(text)) => Work::Text(input.clone(), text),
                 Ok(Opened::Large(_)) if fix.is_some() => Work::Failed(
                     input.clone(),
@@ -366,23 +407,28 @@ impl Linter {
                             Ok(s) => Work::Section(input.clone(), s),
                             Err(e) => Work::Failed(input.clone(), FileError::Input(e)),
                         });
-                        if batch.is_full() {
-                            flush(&mut batch)?;
+                        if batch.is_full() && !flush(&mut batch) {
+                            return;
                         }
                     }
                     continue;
                 }
             };
             batch.push(work);
-            if batch.is_full() {
-                flush(&mut batch)?;
+            if batch.is_full() && !flush(&mut batch) {
+                return;
             }
         }
-        flush(&mut batch)
+        flush(&mut batch);
     }
 
     fn lint_work(&self, work: Work, fix: Option<Applicability>) -> Outcome {
         match work {
+            Work::File(input, _) => match input::read_whole(&input) {
+                Ok(Whole::Text(text)) => self.lint_work(Work::Text(input, text), fix),
+                Ok(Whole::Binary) => self.lint_work(Work::skipped_binary(input), fix),
+                Err(e) => Outcome::Failed(input, FileError::Input(e)),
+            },
             Work::Text(input, text) => match self.run_text(&input, text, fix) {
                 Ok(r) => Outcome::Linted(r),
                 Err(e) => Outcome::Failed(input, FileError::Other(e)),

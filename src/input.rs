@@ -172,6 +172,43 @@ pub enum Opened {
 
 /// Read an input: whole, or as sections when it is a large file.
 pub fn open(input: &Input) -> Result<Opened, InputError> {
+    if let Input::File(p) = input {
+        let io = |source| InputError::Io {
+            path: input.display(),
+            source,
+        };
+        let file = std::fs::File::open(p).map_err(io)?;
+        if file.metadata().map_err(io)?.len() > LARGE_FILE {
+            let mut reader = BufReader::with_capacity(BINARY_SNIFF, file);
+            let head = reader.fill_buf().map_err(io)?;
+            if head.contains(&0) {
+                return Ok(Opened::Binary);
+            }
+            return Ok(Opened::Large(Sections {
+                reader,
+                path: input.display(),
+                origin: Origin::default(),
+                done: false,
+            }));
+        }
+    }
+    Ok(match read_whole(input)? {
+        Whole::Text(text) => Opened::Text(text),
+        Whole::Binary => Opened::Binary,
+    })
+}
+
+/// An input read whole.
+#[derive(Debug)]
+pub enum Whole {
+    Text(String),
+    /// Not text: skipped with a note.
+    Binary,
+}
+
+/// Read an input whole, whatever its size: for a file whose size was checked before its reading
+/// was handed to a worker thread, and for standard input.
+pub fn read_whole(input: &Input) -> Result<Whole, InputError> {
     let name = input.display();
     let io = |source| InputError::Io {
         path: name.clone(),
@@ -184,23 +221,10 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
             buf
         }
         Input::File(p) => {
-            let file = std::fs::File::open(p).map_err(io)?;
+            let mut file = std::fs::File::open(p).map_err(io)?;
             let len = file.metadata().map_err(io)?.len();
-            if len > LARGE_FILE {
-                let mut reader = BufReader::with_capacity(BINARY_SNIFF, file);
-                let head = reader.fill_buf().map_err(io)?;
-                if head.contains(&0) {
-                    return Ok(Opened::Binary);
-                }
-                return Ok(Opened::Large(Sections {
-                    reader,
-                    path: name,
-                    origin: Origin::default(),
-                    done: false,
-                }));
-            }
             let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-            BufReader::new(file).read_to_end(&mut buf).map_err(io)?;
+            file.read_to_end(&mut buf).map_err(io)?;
             buf
         }
         Input::Record(_) => {
@@ -210,10 +234,10 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
         }
     };
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
-        return Ok(Opened::Binary);
+        return Ok(Whole::Binary);
     }
     String::from_utf8(bytes)
-        .map(Opened::Text)
+        .map(Whole::Text)
         .map_err(|e| InputError::InvalidUtf8 {
             path: name,
             offset: e.utf8_error().valid_up_to(),

@@ -303,6 +303,34 @@ fn output_is_identical_whatever_the_thread_count() {
 }
 
 #[test]
+fn a_reader_that_stops_early_gets_no_error_message() {
+    use std::io::Read;
+    // Far more report than a pipe holds, so that lintas is still writing when the reader goes.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let seed = std::fs::read("fixtures/seed/komdigi-india-mou.txt").expect("the seed fixture");
+    for i in 0..100 {
+        std::fs::write(dir.path().join(format!("{i}.txt")), &seed).expect("writes");
+    }
+    let mut child = std::process::Command::new(cargo_bin("lintas"))
+        .args(["check", "--no-config", "--color", "never"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("lintas starts");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout is piped")
+        .read_exact(&mut first)
+        .expect("lintas reports findings on the fixtures");
+    // The read end is dropped here, as `| head -c 64` would.
+    let out = child.wait_with_output().expect("lintas ends");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
 fn no_colour_unless_asked() {
     let plain = check().arg(SEED).assert().get_output().stdout.clone();
     assert!(

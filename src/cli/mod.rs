@@ -33,7 +33,15 @@ pub fn run() -> ExitCode {
     match execute(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "lintas: {e:#}");
+            // A reader that stopped reading (`lintas check . | head`) wanted no more: say nothing.
+            let closed_pipe = e.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if !closed_pipe {
+                let _ = writeln!(std::io::stderr(), "lintas: {e:#}");
+            }
             ExitCode::from(EXIT_ERROR)
         }
     }
