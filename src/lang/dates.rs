@@ -147,6 +147,13 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // The initials of every name below: most capitalised words are turned away here.
+    if !matches!(
+        word.as_bytes()[0],
+        b'S' | b'R' | b'K' | b'J' | b'M' | b'A' | b'T' | b'W' | b'F'
+    ) {
+        return None;
+    }
     let find = |names: &[&str; 7]| names.iter().position(|d| names_day(word, d));
     if let Some(weekday) = find(&WEEKDAYS_ID) {
         return Some(WeekdayName {
