@@ -364,12 +364,39 @@ impl DataRule {
     }
 }
 
-impl Rule for DataRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
+/// Data rules' findings on one document, by rule id, so that a rule that defers to another
+/// (`spelling` stays silent where `nonstandard-word` speaks) reads its findings instead of
+/// matching the whole list again. Every build of a rule id comes from the same file and
+/// configuration, so the findings are the same whichever build made them.
+#[derive(Default)]
+struct Findings(Mutex<Vec<(String, Arc<[Diagnostic]>)>>);
+
+impl DataRule {
+    /// This rule's findings on `doc`, matched once per document.
+    pub fn findings(&self, doc: &Document) -> Arc<[Diagnostic]> {
+        let memo = doc.memo(|_| Findings::default());
+        let cached = |memo: &Findings| {
+            memo.0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .iter()
+                .find(|(id, _)| *id == self.meta.id)
+                .map(|(_, found)| Arc::clone(found))
+        };
+        if let Some(found) = cached(&memo) {
+            return found;
+        }
+        let mut found = Vec::new();
+        self.find(doc, &mut found);
+        let found: Arc<[Diagnostic]> = found.into();
+        memo.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((self.meta.id.clone(), Arc::clone(&found)));
+        found
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn find(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         if let Some(ac) = &self.automaton {
             for m in ac.find_iter(text) {
@@ -420,6 +447,16 @@ impl Rule for DataRule {
                 out.extend(self.report(doc, entry, span, replacement));
             }
         }
+    }
+}
+
+impl Rule for DataRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        out.extend(self.findings(doc).iter().cloned());
     }
 }
 

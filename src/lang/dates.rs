@@ -83,6 +83,16 @@ impl MonthName {
 /// The month `word` names: full names in either language in any case, abbreviations only
 /// capitalised (`Mar`, not `mar`).
 pub fn month_name(word: &str) -> Option<MonthName> {
+    // Every name and abbreviation has 3 to 9 letters and starts with one of these: most words
+    // are turned away here, before any comparison.
+    let could_be_a_month = (3..=9).contains(&word.len())
+        && matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        );
+    if !could_be_a_month {
+        return None;
+    }
     let full = |names: &[&str; 12]| {
         names
             .iter()
@@ -137,15 +147,21 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let folded: String = word.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
-    let find = |names: &[&str; 7]| names.iter().position(|d| d.eq_ignore_ascii_case(&folded));
+    // The initials of every name below: most capitalised words are turned away here.
+    if !matches!(
+        word.as_bytes()[0],
+        b'S' | b'R' | b'K' | b'J' | b'M' | b'A' | b'T' | b'W' | b'F'
+    ) {
+        return None;
+    }
+    let find = |names: &[&str; 7]| names.iter().position(|d| names_day(word, d));
     if let Some(weekday) = find(&WEEKDAYS_ID) {
         return Some(WeekdayName {
             weekday,
             english: false,
         });
     }
-    if folded.eq_ignore_ascii_case("Ahad") {
+    if names_day(word, "Ahad") {
         return Some(WeekdayName {
             weekday: 6,
             english: false,
@@ -155,6 +171,15 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
         weekday,
         english: true,
     })
+}
+
+/// Whether `word`, apostrophes left out (`Jum'at`), is the ASCII `name` in any case; compared
+/// in place, since nearly every capitalised word is tried.
+fn names_day(word: &str, name: &str) -> bool {
+    let mut letters = word.chars().filter(|c| !matches!(c, '\'' | '’'));
+    name.chars()
+        .all(|n| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&n)))
+        && letters.next().is_none()
 }
 
 /// A date written in digits: `25/1/2025`, `25-1-2025`, `25.1.2025`, `25/1`.
@@ -177,28 +202,30 @@ impl NumericDate {
         if !matches!(separator, '/' | '-' | '.') {
             return None;
         }
-        let parts: Vec<&str> = text.split(separator).collect();
+        let mut parts = text.split(separator);
+        let (first, second) = (parts.next()?, parts.next()?);
+        let (third, more) = (parts.next(), parts.next());
         let day_or_month = |p: &str| {
             (1..=2).contains(&p.len())
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && p.parse::<u8>().is_ok_and(|n| n > 0)
         };
-        let year = match parts.as_slice() {
-            [_, _] if separator == '/' => None,
-            [_, _, y]
+        let year = match (third, more) {
+            (None, _) if separator == '/' => None,
+            (Some(y), None)
                 if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && !y.starts_with('0') =>
             {
-                Some((*y).to_string())
+                Some(y.to_string())
             }
             _ => return None,
         };
-        if !(day_or_month(parts[0]) && day_or_month(parts[1])) {
+        if !(day_or_month(first) && day_or_month(second)) {
             return None;
         }
         Some(NumericDate {
             separator,
-            first: parts[0].to_string(),
-            second: parts[1].to_string(),
+            first: first.to_string(),
+            second: second.to_string(),
             year,
         })
     }
@@ -665,7 +692,7 @@ impl Scanner<'_> {
                 (valid(a) && valid(b)).then_some(None)
             }
             // `25th`
-            TokenKind::Word => {
+            TokenKind::Word if s.starts_with(|c: char| c.is_ascii_digit()) => {
                 let digits = s.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
                 let suffix = &s[digits.len()..];
                 (valid(digits) && matches!(suffix, "st" | "nd" | "rd" | "th"))

@@ -561,10 +561,15 @@ impl Register {
                 let span = m.start()..m.end();
                 let pattern = &self.patterns[m.pattern().as_usize()];
                 let found = &text[span.clone()];
-                if pattern.case_sensitive
-                    && found != pattern.text
-                    && found != pattern.text.to_uppercase()
-                {
+                // In capitals, compared without building an upper-case copy per match.
+                let in_capitals = || {
+                    pattern
+                        .text
+                        .chars()
+                        .flat_map(char::to_uppercase)
+                        .eq(found.chars())
+                };
+                if pattern.case_sensitive && found != pattern.text && !in_capitals() {
                     return None;
                 }
                 if !doc.is_word_boundary_span(&span) {

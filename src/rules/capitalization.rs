@@ -1,7 +1,7 @@
 //! `capitalization`: EYD V capitals — day and month names, titles before a name, institution or
 //! place, and acronyms with a fixed spelling (MOU → MoU).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -43,8 +43,9 @@ pub struct Capitalization {
     meta: RuleMeta,
     names: HashMap<String, Named>,
     acronyms: HashMap<String, String>,
-    /// Titles as lower-case word sequences, longest first.
-    titles: Vec<Vec<String>>,
+    /// Titles as lower-case word sequences, longest first, by their first word: only the titles
+    /// a word can start are tried on it.
+    titles: HashMap<String, Vec<Vec<String>>>,
 }
 
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
@@ -65,6 +66,15 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         .map(|t| t.words.split_whitespace().map(str::to_string).collect())
         .collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let mut titles_by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    for title in titles {
+        if let Some(first) = title.first() {
+            titles_by_first
+                .entry(first.clone())
+                .or_default()
+                .push(title);
+        }
+    }
     Ok(Arc::new(Capitalization {
         meta: RuleMeta {
             id: "capitalization".into(),
@@ -109,7 +119,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
             .into_iter()
             .map(|a| (a.wrong, a.right))
             .collect(),
-        titles,
+        titles: titles_by_first,
     }))
 }
 
@@ -187,7 +197,7 @@ impl Rule for Capitalization {
                 _ => {}
             }
             // A title followed, on the same line and with one space, by a capitalised name.
-            for title in &self.titles {
+            for title in self.titles.get(word).into_iter().flatten() {
                 let Some(parts) = words.get(w..w + title.len()) else {
                     continue;
                 };

@@ -405,12 +405,18 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let tokens = doc.tokens();
     for (i, token) in tokens.iter().enumerate() {
+        if !matches!(token.kind, TokenKind::Number | TokenKind::Word) {
+            continue;
+        }
         let s = token.text(text);
         // `10AM`, `9.30pm` come as one word.
         let glued = token.is_word()
             && s.len() > 2
-            && (s.to_ascii_lowercase().ends_with("am") || s.to_ascii_lowercase().ends_with("pm"))
-            && s.starts_with(|c: char| c.is_ascii_digit());
+            && s.starts_with(|c: char| c.is_ascii_digit())
+            && matches!(
+                &s.as_bytes()[s.len() - 2..],
+                [b'a' | b'A' | b'p' | b'P', b'm' | b'M']
+            );
         if token.kind != TokenKind::Number && !glued {
             continue;
         }

@@ -361,8 +361,8 @@ fn amounts(doc: &Document) -> Vec<Amount<'_>> {
         let s = token.text(text);
         let (currency, numeral) = match token.kind {
             TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s)),
-            // `Rp75,000` is one word.
-            TokenKind::Word => {
+            // `Rp75,000` is one word (and so has a digit: most words are passed over here).
+            TokenKind::Word if s.bytes().any(|b| b.is_ascii_digit()) => {
                 let Some(prefix) = CURRENCIES.iter().find(|c| {
                     s.starts_with(**c) && s[c.len()..].starts_with(|d: char| d.is_ascii_digit())
                 }) else {

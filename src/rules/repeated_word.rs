@@ -62,7 +62,10 @@ impl Rule for RepeatedWord {
                 continue;
             }
             let (a, b) = (first.text(text), second.text(text));
-            if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+            // Lower-casing only words with letters beyond ASCII: ASCII ones compare in place.
+            let same = a.eq_ignore_ascii_case(b)
+                || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase());
+            if !same {
                 continue;
             }
             if a.chars().any(|c| c.is_numeric())

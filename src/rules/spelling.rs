@@ -20,7 +20,7 @@
 //!
 //! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -353,20 +353,29 @@ impl Spelling {
             let name = well_known_name_near(&lower)?;
             return Some(self.diagnostic(doc, span, part, &[name]));
         }
+        // What rules a word out whatever its suggestions, decided before asking for them (the
+        // first suggestion for a word costs a pass over the dictionary).
+        // A capitalised word opening a sentence is most often a name: only a long word, never
+        // written as a name elsewhere, may be taken for a typo. Quoted speech keeps the speaker's
+        // register (`nolak`, `gegara`): only a long word may be a typo there.
+        let name_at_start = position == Position::SentenceStart
+            && (lower.len() < MIN_SENTENCE_START_TYPO_LEN || written_as_name_elsewhere(doc, part));
+        if name_at_start || (lower.len() < MIN_QUOTED_TYPO_LEN && doc.in_quote(&span)) {
+            return None;
+        }
         let mut suggestions = self.suggester.suggest(&lower).to_vec();
         let first_is_slip = suggestions
             .first()
             .is_some_and(|s| osa_distance(lower.as_bytes(), s.as_bytes(), 1).is_some());
         match position {
-            // A capitalised word opening a sentence is most often a name: only a long word one
-            // slip from a common (lower-case) word is taken for a typo.
+            // A long word opening a sentence: a typo only one slip from a common (lower-case)
+            // word.
             Position::SentenceStart => {
-                let typo_of_a_word = lower.len() >= MIN_SENTENCE_START_TYPO_LEN
-                    && first_is_slip
+                let typo_of_a_word = first_is_slip
                     && suggestions
                         .first()
                         .is_some_and(|s| self.dictionary.knows(s));
-                if !typo_of_a_word || written_as_name_elsewhere(doc, part) {
+                if !typo_of_a_word {
                     return None;
                 }
             }
@@ -394,9 +403,8 @@ impl Spelling {
             }
             Position::Name => {}
         }
-        // Quoted speech keeps the speaker's register (`nolak`, `gegara`): only a slip in a long
-        // word is taken for a typo there.
-        if doc.in_quote(&span) && !(first_is_slip && lower.len() >= MIN_QUOTED_TYPO_LEN) {
+        // In quoted speech, a long word only when it is a slip.
+        if doc.in_quote(&span) && !first_is_slip {
             return None;
         }
         Some(self.diagnostic(doc, span, part, &suggestions))
@@ -477,7 +485,7 @@ fn slip_distance(word: &str) -> usize {
 fn used_as_a_term(doc: &Document, word: &str) -> bool {
     usage(doc)
         .counts
-        .get(&word.to_ascii_lowercase())
+        .get(word.to_ascii_lowercase().as_str())
         .is_some_and(|&n| n >= TERM_USES)
 }
 
@@ -487,21 +495,60 @@ fn written_as_name_elsewhere(doc: &Document, word: &str) -> bool {
     usage(doc).names.contains(word)
 }
 
+/// Spans another rule reported, looked up by position.
+struct Covered {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    fn new<'a>(spans: impl Iterator<Item = &'a Span>) -> Covered {
+        let mut spans: Vec<Span> = spans.cloned().collect();
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |reach, s| {
+                *reach = s.end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        Covered { spans, reach }
+    }
+
+    /// Whether any span overlaps `span`.
+    fn overlaps(&self, span: &Span) -> bool {
+        let starting_before = self.spans.partition_point(|s| s.start < span.end);
+        starting_before > 0 && self.reach[starting_before - 1] > span.start
+    }
+}
+
 /// How a document uses its words, counted once per document the first time a rule asks (asking
 /// the text again for every unknown word made long documents quadratic).
 struct Usage {
     /// Occurrences of each word, compared ASCII-case-insensitively.
-    counts: HashMap<String, usize>,
+    counts: foldhash::HashMap<String, usize>,
     /// Capitalised words written somewhere other than at a sentence's start.
-    names: HashSet<String>,
+    names: foldhash::HashSet<String>,
 }
 
 fn usage(doc: &Document) -> Arc<Usage> {
     doc.memo(|doc| {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut names = HashSet::new();
+        let mut counts = foldhash::HashMap::<String, usize>::default();
+        let mut names = foldhash::HashSet::default();
+        // One buffer for every lower-cased word: a word seen before costs no allocation.
+        let mut lower = String::new();
         for (t, w) in doc.words() {
-            *counts.entry(w.to_ascii_lowercase()).or_default() += 1;
+            lower.clear();
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+            match counts.get_mut(lower.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(lower.clone(), 1);
+                }
+            }
             if starts_uppercase(w) && !names.contains(w) && !doc.starts_sentence(t.start) {
                 names.insert(w.to_string());
             }
@@ -516,16 +563,11 @@ impl Rule for Spelling {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let mut nonstandard = Vec::new();
-        self.nonstandard.check(doc, &mut nonstandard);
+        let nonstandard = Covered::new(self.nonstandard.findings(doc).iter().map(|d| &d.span));
         for (token, word) in doc.words() {
-            if nonstandard
-                .iter()
-                .any(|d| d.span.start < token.end && token.start < d.span.end)
-            {
-                continue;
+            if !nonstandard.overlaps(&token.span()) {
+                self.check_word(doc, token, word, out);
             }
-            self.check_word(doc, token, word, out);
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Localized, Severity, Span};
 use crate::lang::case::starts_uppercase;
 use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english::{self, WordLanguage};
+use crate::lang::verdicts::Verdicts;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, Token, TokenKind};
 
@@ -36,12 +37,16 @@ const FUNCTION_WORDS: &[&str] = &[
 pub struct Untranslated {
     meta: RuleMeta,
     dictionary: Arc<Dictionary>,
+    /// Each word form's language and whether it is a function word, judged once per run:
+    /// classifying lower-cases the word and asks two frequency lists and the dictionary.
+    judged: Verdicts<(WordLanguage, bool)>,
 }
 
 pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     Ok(Arc::new(Untranslated {
         meta: meta(),
         dictionary: dictionary::builtin(),
+        judged: Verdicts::default(),
     }))
 }
 
@@ -116,17 +121,24 @@ impl Untranslated {
                         .any(|s| s.start <= token.start && token.end <= s.end);
                     // Names and acronyms (capitalised inside a sentence) are neither language.
                     let name = starts_uppercase(word) && !doc.starts_sentence(token.start);
+                    let (own_language, function_word) = self.judged.get_or(word, || {
+                        let language = if word.chars().any(|c| c.is_ascii_digit()) {
+                            WordLanguage::Other
+                        } else {
+                            english::classify(word, &self.dictionary)
+                        };
+                        let lower = word.to_lowercase();
+                        (language, FUNCTION_WORDS.contains(&lower.as_str()))
+                    });
                     let language = if in_term || name {
                         WordLanguage::Shared
-                    } else if word.chars().any(|c| c.is_ascii_digit()) {
-                        WordLanguage::Other
                     } else {
-                        english::classify(word, &self.dictionary)
+                        own_language
                     };
                     words.push(Word {
                         token: *token,
                         language,
-                        function_word: FUNCTION_WORDS.contains(&word.to_lowercase().as_str()),
+                        function_word,
                         breaks_before: broken,
                     });
                     broken = false;

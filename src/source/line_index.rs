@@ -1,6 +1,8 @@
 //! Byte offset → 1-based line and column (columns counted in Unicode scalar values, as the
 //! JSON contract says).
 
+use std::sync::OnceLock;
+
 /// Start offsets of every line, computed once per document.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
@@ -17,7 +19,7 @@ pub struct LineCol {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -68,7 +70,8 @@ pub struct Origin {
 #[derive(Debug)]
 pub struct Positions<'a> {
     text: &'a str,
-    lines: LineIndex,
+    /// Indexed on first use: a file without findings needs no line numbers.
+    lines: OnceLock<LineIndex>,
     origin: Origin,
 }
 
@@ -76,7 +79,7 @@ impl<'a> Positions<'a> {
     pub fn new(text: &'a str, origin: Origin) -> Self {
         Positions {
             text,
-            lines: LineIndex::new(text),
+            lines: OnceLock::new(),
             origin,
         }
     }
@@ -84,7 +87,7 @@ impl<'a> Positions<'a> {
     /// The file's 1-based line and character column of `offset` (an offset into the text).
     /// Columns need no shift: a text always starts at the start of a line.
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let lc = self.lines.line_col(self.text, offset);
+        let lc = self.lines().line_col(self.text, offset);
         LineCol {
             line: lc.line + self.origin.line,
             column: lc.column,
@@ -105,16 +108,8 @@ impl<'a> Positions<'a> {
     }
 
     pub fn lines(&self) -> &LineIndex {
-        &self.lines
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

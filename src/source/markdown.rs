@@ -106,9 +106,9 @@ pub(super) fn html_comments(source: &str, range: Span) -> Vec<Span> {
     let html = &source[range.clone()];
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = html[from..].find("<!--") {
+    while let Some(open) = memchr::memmem::find(&html.as_bytes()[from..], b"<!--") {
         let start = from + open;
-        let Some(close) = html[start + 4..].find("-->") else {
+        let Some(close) = memchr::memmem::find(&html.as_bytes()[start + 4..], b"-->") else {
             break;
         };
         let end = start + 4 + close + 3;

@@ -10,7 +10,7 @@ pub use segment::ParagraphStyle;
 pub use token::{Token, TokenKind, tokenize};
 
 use std::any::{Any, TypeId};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::diagnostic::Span;
 use crate::lang::calendar::ArticleDate;
@@ -27,9 +27,10 @@ pub struct Document {
     view: Option<String>,
     tokens: Vec<Token>,
     paragraphs: Vec<Span>,
-    sentences: Vec<Span>,
-    quotes: Vec<Span>,
-    lines: LineIndex,
+    /// Segmented on first use: not every rule set asks for sentences, quotes or line numbers.
+    sentences: OnceLock<Vec<Span>>,
+    quotes: OnceLock<Vec<Span>>,
+    lines: OnceLock<LineIndex>,
     /// HTML comments (`<!-- … -->`) outside code: where inline directives such as suppressions live.
     comments: Vec<Span>,
     /// The date the article was written, for rules whose answer depends on it.
@@ -73,9 +74,6 @@ impl Document {
         let text = view.as_deref().unwrap_or(&source);
         let tokens = tokenize(text);
         let paragraphs = segment::paragraphs(text, &tokens, style);
-        let sentences = segment::sentences(text, &tokens, &paragraphs);
-        let quotes = segment::quotes(text, &tokens, &paragraphs);
-        let lines = LineIndex::new(&source);
         // Plain text has no code to exclude; Markdown replaces these with the parser's own.
         let comments = markdown::html_comments(&source, 0..source.len());
         Document {
@@ -84,9 +82,9 @@ impl Document {
             view,
             tokens,
             paragraphs,
-            sentences,
-            quotes,
-            lines,
+            sentences: OnceLock::new(),
+            quotes: OnceLock::new(),
+            lines: OnceLock::new(),
             comments,
             date: None,
             memo: Memo::default(),
@@ -149,20 +147,22 @@ impl Document {
     }
 
     pub fn sentences(&self) -> &[Span] {
-        &self.sentences
+        self.sentences
+            .get_or_init(|| segment::sentences(self.text(), &self.tokens, &self.paragraphs))
     }
 
     /// Quoted speech: “…” ranges, quote marks included.
     pub fn quotes(&self) -> &[Span] {
-        &self.quotes
+        self.quotes
+            .get_or_init(|| segment::quotes(self.text(), &self.tokens, &self.paragraphs))
     }
 
     pub fn lines(&self) -> &LineIndex {
-        &self.lines
+        self.lines.get_or_init(|| LineIndex::new(&self.source))
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
-        self.lines.line_col(&self.source, offset)
+        self.lines().line_col(&self.source, offset)
     }
 
     pub fn slice(&self, span: &Span) -> &str {
@@ -193,7 +193,7 @@ impl Document {
 
     /// The sentence containing `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<Span> {
-        containing(&self.sentences, offset)
+        containing(self.sentences(), offset)
     }
 
     /// Whether `offset` is where its sentence starts (after any opening quotes or brackets).
@@ -216,7 +216,7 @@ impl Document {
 
     /// Whether `span` lies inside quoted speech.
     pub fn in_quote(&self, span: &Span) -> bool {
-        containing(&self.quotes, span.start).is_some_and(|q| span.end <= q.end)
+        containing(self.quotes(), span.start).is_some_and(|q| span.end <= q.end)
     }
 
     /// Whether `span` starts and ends on word boundaries (not inside a longer word or address).

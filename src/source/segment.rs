@@ -63,9 +63,8 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span>
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            let s = t.text(text);
             if t.kind == TokenKind::Punct
-                && matches!(s, "." | "?" | "!" | "…")
+                && matches!(t.text(text), "." | "?" | "!" | "…")
                 && !is_abbreviation(text, toks, i)
             {
                 let mut end_idx = i;
@@ -110,14 +109,23 @@ fn is_abbreviation(text: &str, toks: &[Token], dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    // `a.n.`, `u.p.`: look one word further back.
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if is_listed_abbreviation(word) {
         return true;
     }
+    // `a.n.`, `u.p.`: look one word further back.
     dot >= 3 && toks[dot - 2].text(text) == "." && {
-        let joined = format!("{}.{}", toks[dot - 3].text(text).to_lowercase(), lower);
-        ABBREVIATIONS.contains(&joined.as_str())
+        let joined = format!("{}.{}", toks[dot - 3].text(text), word);
+        is_listed_abbreviation(&joined)
+    }
+}
+
+/// Whether `word`, lower-cased, is in [`ABBREVIATIONS`]; ASCII words (nearly all) are compared
+/// without allocating.
+fn is_listed_abbreviation(word: &str) -> bool {
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }
 }
 

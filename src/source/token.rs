@@ -202,23 +202,31 @@ fn is_mark(c: char) -> bool {
 
 /// A URL, e-mail address or domain starting here, with its length.
 fn address(rest: &str) -> Option<(TokenKind, usize)> {
-    let lower_prefix = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if lower_prefix.starts_with("http://")
-        || lower_prefix.starts_with("https://")
-        || lower_prefix.starts_with("www.")
-    {
+    let bytes = rest.as_bytes();
+    let starts_with = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+    };
+    if starts_with(b"http://") || starts_with(b"https://") || starts_with(b"www.") {
         let run = rest
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '“' | '"'))
             .unwrap_or(rest.len());
         let url = rest[..run].trim_end_matches(URL_TRAILING);
         return (url.len() > 4).then_some((TokenKind::Url, url.len()));
     }
-    let run = rest
-        .find(|c: char| {
-            !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '+' | '/'))
+    // Every byte an address may hold is ASCII, so the run ends on a char boundary.
+    let run = bytes
+        .iter()
+        .position(|&b| {
+            !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'@' | b'+' | b'/'))
         })
-        .unwrap_or(rest.len());
+        .unwrap_or(bytes.len());
     let chunk = rest[..run].trim_end_matches(['.', '-', '/']);
+    // Most words have neither: no address can start here.
+    if !chunk.bytes().any(|b| b == b'.' || b == b'@') {
+        return None;
+    }
     if let Some(at) = chunk.find('@') {
         let (local, domain) = (&chunk[..at], &chunk[at + 1..]);
         let domain = domain.split('/').next().unwrap_or("");
@@ -239,17 +247,16 @@ fn address(rest: &str) -> Option<(TokenKind, usize)> {
 }
 
 fn is_domain(host: &str) -> bool {
-    let labels: Vec<&str> = host.split('.').collect();
-    labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| TLDS.contains(&tld.to_ascii_lowercase().as_str()))
-        && !labels[0].chars().all(|c| c.is_ascii_digit())
+    let Some((_, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    let first = host.split('.').next().unwrap_or("");
+    host.split('.').all(|l| {
+        !l.is_empty()
+            && !l.starts_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    }) && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+        && !first.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
