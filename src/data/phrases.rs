@@ -2,7 +2,7 @@
 //! replacements, compiled into one Aho-Corasick automaton per rule and checked against word
 //! boundaries.
 
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, bail};
