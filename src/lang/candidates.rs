@@ -6,8 +6,9 @@
 //!
 //! Layout: a little-endian `u32` count of lengths `n`, `n + 1` `u32` offsets of each length's
 //! records (from the end of the header), then the records: for words of length `len`, `len`
-//! bytes of word, one byte `listed`, and the Zipf value in hundredths as a `u16` (`u16::MAX`
-//! when the word is not in the frequency list). Each length's records are sorted by word.
+//! bytes of word, one byte `listed`, the Zipf value in hundredths as a `u16` (`u16::MAX` when
+//! the word is not in the frequency list), and the word's [`letter_set`] as a `u32`. Each
+//! length's records are sorted by word.
 //!
 //! Self-contained (std only besides its sibling `zipf_list`): `build.rs` includes this file.
 
@@ -17,6 +18,27 @@ use std::collections::HashSet;
 use super::zipf_list;
 
 const NO_ZIPF: u16 = u16::MAX;
+
+/// The bytes a record has besides its word.
+const RECORD_EXTRA: usize = 7;
+
+/// Which letters a word has: bit `i` for the `i`th letter of the alphabet, bit 26 for any other
+/// byte. Two words whose sets differ by `n` letters either way are at least `n` edits apart,
+/// which rules out most candidates with two instructions.
+pub fn letter_set(word: &[u8]) -> u32 {
+    word.iter().fold(0, |set, &b| {
+        set | if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    })
+}
+
+/// The fewest edits between two words with these letter sets.
+pub fn letter_set_distance(a: u32, b: u32) -> usize {
+    (a & !b).count_ones().max((b & !a).count_ones()) as usize
+}
 
 /// Collects candidates; the first addition of a word wins.
 #[derive(Default)]
@@ -54,6 +76,7 @@ impl CandidatesBuilder {
                 records.extend_from_slice(word.as_bytes());
                 records.push(u8::from(*listed));
                 records.extend_from_slice(&zipf.to_le_bytes());
+                records.extend_from_slice(&letter_set(word.as_bytes()).to_le_bytes());
             }
             offsets.push(u32::try_from(records.len()).expect("candidates fit in 4 GB"));
         }
@@ -78,6 +101,8 @@ pub struct Candidate<'a> {
     /// A dictionary stem or a word the user accepted, rather than a frequency-list form.
     pub listed: bool,
     pub zipf: Option<f32>,
+    /// The word's [`letter_set`].
+    pub letters: u32,
 }
 
 impl Candidates {
@@ -113,25 +138,29 @@ impl Candidates {
     /// The candidates of length `len`, sorted.
     pub fn of_len(&self, len: usize) -> impl Iterator<Item = Candidate<'_>> {
         self.records(len)
-            .chunks_exact(len + 3)
-            .map(move |record| Candidate {
-                word: &record[..len],
-                listed: record[len] != 0,
-                zipf: match u16::from_le_bytes([record[len + 1], record[len + 2]]) {
-                    NO_ZIPF => None,
-                    h => Some(zipf_list::from_hundredths(u64::from(h))),
-                },
+            .chunks_exact(len + RECORD_EXTRA)
+            .map(move |record| {
+                let (word, extra) = record.split_at(len);
+                Candidate {
+                    word,
+                    listed: extra[0] != 0,
+                    zipf: match u16::from_le_bytes([extra[1], extra[2]]) {
+                        NO_ZIPF => None,
+                        h => Some(zipf_list::from_hundredths(u64::from(h))),
+                    },
+                    letters: u32::from_le_bytes([extra[3], extra[4], extra[5], extra[6]]),
+                }
             })
     }
 
     pub fn contains(&self, word: &[u8]) -> bool {
         let len = word.len();
         let records = self.records(len);
-        let count = records.len() / (len + 3);
+        let count = records.len() / (len + RECORD_EXTRA);
         let (mut lo, mut hi) = (0, count);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let at = mid * (len + 3);
+            let at = mid * (len + RECORD_EXTRA);
             match records[at..at + len].cmp(word) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
@@ -171,6 +200,16 @@ mod tests {
         assert!(candidates.contains(b"aba-aba") && candidates.contains(b"kerja"));
         assert!(!candidates.contains(b"jakarta") && !candidates.contains(b"kerjaan"));
         assert_eq!(candidates.of_len(40).count(), 0);
+        let aba = candidates.of_len(7).next().expect("aba-aba");
+        assert_eq!(aba.letters, 0b11 | 1 << 26);
+        assert_eq!(
+            letter_set_distance(letter_set(b"kerja"), letter_set(b"kreja")),
+            0
+        );
+        assert_eq!(
+            letter_set_distance(letter_set(b"kerja"), letter_set(b"bakti")),
+            3
+        );
         assert_eq!(Candidates::new(Vec::new()).of_len(3).count(), 0);
     }
 }

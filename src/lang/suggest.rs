@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
-use crate::lang::candidates::{Candidates, CandidatesBuilder};
+use crate::lang::candidates::{Candidates, CandidatesBuilder, letter_set, letter_set_distance};
 use crate::lang::dictionary::Dictionary;
 use crate::lang::frequency;
 
@@ -99,11 +99,14 @@ impl Suggester {
         let lo = typed.len().saturating_sub(max);
         let hi = (typed.len() + max).min(pool.lengths().saturating_sub(1));
         let letters = LetterCounts::of(typed);
+        let set = letter_set(typed);
         let mut nearest = usize::MAX;
         for len in lo..=hi {
             let max = max_distance(typed.len().min(len));
             for c in pool.of_len(len) {
-                if letters.bag_distance(&LetterCounts::of(c.word)) > max {
+                if letter_set_distance(set, c.letters) > max
+                    || letters.bag_distance(&LetterCounts::of(c.word)) > max
+                {
                     continue;
                 }
                 let Some(distance) = osa_distance(typed, c.word, max) else {
