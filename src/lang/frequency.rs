@@ -3,32 +3,25 @@
 //! that a form is in use, and tell English from Indonesian.
 //!
 //! Each list is compiled at build time into an `fst` map (word → Zipf value in hundredths) read
-//! in place, and shared by every thread: nothing is parsed at start-up.
+//! in place, and shared by every thread: nothing is parsed at start-up, and the lists' text is
+//! not in the binary.
 
 use std::sync::LazyLock;
 
-use fst::Map;
+use fst::{Map, Streamer};
 
 use crate::lang::zipf_list;
 
 /// One language's word list: lower-case word → Zipf frequency.
 pub struct Frequencies {
     zipf: Map<&'static [u8]>,
-    /// The list as shipped, most frequent first.
-    text: &'static str,
 }
 
 static INDONESIAN: LazyLock<Frequencies> = LazyLock::new(|| {
-    Frequencies::new(
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-id.fst")),
-        include_str!("../../rules/wordfreq/id.tsv"),
-    )
+    Frequencies::new(include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-id.fst")))
 });
 static ENGLISH: LazyLock<Frequencies> = LazyLock::new(|| {
-    Frequencies::new(
-        include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.fst")),
-        include_str!("../../rules/wordfreq/en.tsv"),
-    )
+    Frequencies::new(include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.fst")))
 });
 
 /// Indonesian word forms (affixed forms included) as written on the web, in subtitles and news.
@@ -42,10 +35,9 @@ pub fn english() -> &'static Frequencies {
 }
 
 impl Frequencies {
-    fn new(map: &'static [u8], text: &'static str) -> Frequencies {
+    fn new(map: &'static [u8]) -> Frequencies {
         Frequencies {
             zipf: Map::new(map).expect("build.rs writes each word list as an fst map"),
-            text,
         }
     }
 
@@ -58,9 +50,16 @@ impl Frequencies {
         self.zipf.contains_key(word)
     }
 
-    /// Every word, most frequent first.
-    pub fn words(&self) -> impl Iterator<Item = &'static str> + use<> {
-        zipf_list::entries(self.text).map(|(word, _)| word)
+    /// Every word, most frequent first (equally frequent ones in alphabetical order). Read out
+    /// of the map and sorted on each call: for laying out a user's suggestion candidates once.
+    pub fn words(&self) -> impl Iterator<Item = String> + use<> {
+        let mut entries: Vec<(u64, String)> = Vec::with_capacity(self.zipf.len());
+        let mut stream = self.zipf.stream();
+        while let Some((word, hundredths)) = stream.next() {
+            entries.push((hundredths, String::from_utf8_lossy(word).into_owned()));
+        }
+        entries.sort_by_key(|&(hundredths, _)| std::cmp::Reverse(hundredths));
+        entries.into_iter().map(|(_, word)| word)
     }
 }
 
@@ -70,13 +69,18 @@ mod tests {
 
     #[test]
     fn every_line_of_the_lists_parses_and_is_compiled() {
-        for list in [indonesian(), english()] {
-            let lines = list.text.lines().filter(|l| !l.starts_with('#')).count();
-            assert_eq!(zipf_list::entries(list.text).count(), lines);
-            for (word, zipf) in zipf_list::entries(list.text) {
+        let lists = [
+            (indonesian(), include_str!("../../rules/wordfreq/id.tsv")),
+            (english(), include_str!("../../rules/wordfreq/en.tsv")),
+        ];
+        for (list, text) in lists {
+            let lines = text.lines().filter(|l| !l.starts_with('#')).count();
+            assert_eq!(zipf_list::entries(text).count(), lines);
+            for (word, zipf) in zipf_list::entries(text) {
                 assert_eq!(list.zipf(word), Some(zipf), "{word}");
             }
             assert_eq!(list.zipf.len(), lines);
+            assert_eq!(list.words().count(), lines);
         }
     }
 
@@ -87,7 +91,7 @@ mod tests {
         let bilateral = id.zipf("bilateral").expect("a news word");
         assert!(yang > bilateral && bilateral >= 3.0);
         assert!(id.zipf("bilabial").is_none());
-        assert_eq!(id.words().next(), Some("yang"));
+        assert_eq!(id.words().next().as_deref(), Some("yang"));
         assert!(english().contains("things"));
     }
 }

@@ -172,7 +172,7 @@ fn lay_out(dictionary: &Dictionary, extra: &[String]) -> Vec<u8> {
         pool.add(&word.to_lowercase(), true, Some(USER_WORD_ZIPF));
     }
     for word in freq.words() {
-        pool.add(word, false, freq.zipf(word));
+        pool.add(&word, false, freq.zipf(&word));
     }
     pool.encode()
 }
