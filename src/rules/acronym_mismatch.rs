@@ -1,7 +1,7 @@
 //! `acronym-mismatch`: an acronym and its expansion side by side, `Expansion (ACR)` or
 //! `ACR (Expansion)`, that do not belong together: “digital-ke-bisnis (B2B)”.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
@@ -18,6 +18,8 @@ pub struct AcronymMismatch {
 }
 
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    // Built now, in parallel with the other rules, rather than on the first document.
+    LazyLock::force(&GLOSSARY);
     Ok(Arc::new(AcronymMismatch { meta: meta() }))
 }
 

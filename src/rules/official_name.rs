@@ -1,7 +1,7 @@
 //! `official-name`: a ministry or agency named by a name that is not official on the article's
 //! date (renamed, split, dissolved, not yet created) or that never was (a wrong rendering).
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
@@ -18,6 +18,9 @@ pub struct OfficialName {
 }
 
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    // Built now, in parallel with the other rules, rather than on the first document (the
+    // register serves term-consistency and acronym-mismatch too).
+    LazyLock::force(&REGISTER);
     Ok(Arc::new(OfficialName { meta: meta() }))
 }
 

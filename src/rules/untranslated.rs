@@ -43,6 +43,8 @@ pub struct Untranslated {
 }
 
 pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+    // Built now, in parallel with the other rules, rather than on the first document.
+    english::established_terms();
     Ok(Arc::new(Untranslated {
         meta: meta(),
         dictionary: dictionary::builtin(),
