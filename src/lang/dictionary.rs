@@ -1,9 +1,10 @@
 //! The Indonesian dictionary: Hunspell's stems and affix rules (Debian `hunspell-id`, LGPL-3,
-//! shipped unmodified in `rules/hunspell-id/`) read by `spellbook`, with the clitics Hunspell's
-//! affix rules miss stripped before asking (`memberikannya`).
+//! shipped unmodified in `rules/hunspell-id/`), with the clitics Hunspell's affix rules miss
+//! stripped before asking (`memberikannya`).
 //!
-//! The built-in dictionary is parsed once, on first use, and shared by every thread; a user's
-//! own `.aff`/`.dic` (`[rules.spelling] dictionary = "path/id_ID"`) is loaded the same way.
+//! The built-in dictionary is compiled at build time into the set of every form it accepts
+//! (`lang::form_set`), read in place: nothing is parsed at start-up. A user's own `.aff`/`.dic`
+//! (`[rules.spelling] dictionary = "path/id_ID"`) is read by `spellbook` when the run starts.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -11,29 +12,44 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::Context;
 
-use crate::lang::morphology;
+use crate::lang::form_set::FormSet;
 use crate::lang::verdicts::Verdicts;
+use crate::lang::{hunspell_forms, morphology};
 
 /// A Hunspell dictionary and its stems.
 pub struct Dictionary {
-    hunspell: spellbook::Dictionary,
+    lexicon: Lexicon,
     /// The `.dic` text, read for its stems only when a suggestion is first needed.
     dic: Cow<'static, str>,
     /// The `.dic`'s stems as written (`aba-aba`, `Jakarta`), for suggestions.
     stems: OnceLock<Vec<Box<str>>>,
-    /// Hunspell takes microseconds a word; news repeats its words.
+    /// A check costs several lookups (clitics off, other cases); news repeats its words.
     verdicts: Verdicts,
 }
 
+/// What answers whether a word is a form of the language.
+enum Lexicon {
+    /// The built-in dictionary's forms, compiled at build time.
+    Compiled(FormSet),
+    /// A user's dictionary, its affix rules applied on each check.
+    Hunspell(Box<spellbook::Dictionary>),
+}
+
 static BUILTIN: LazyLock<Arc<Dictionary>> = LazyLock::new(|| {
-    Arc::new(
-        Dictionary::from_hunspell(
-            include_str!("../../rules/hunspell-id/id_ID.aff"),
-            include_str!("../../rules/hunspell-id/id_ID.dic"),
-        )
-        .expect("the shipped hunspell-id dictionary parses (a unit test holds it)"),
+    let forms = FormSet::new(
+        include_bytes!(concat!(env!("OUT_DIR"), "/hunspell-id.fst")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/hunspell-id-hidden.fst")),
     )
+    .expect("build.rs writes the dictionary's forms as fst sets");
+    Arc::new(Dictionary {
+        lexicon: Lexicon::Compiled(forms),
+        dic: Cow::Borrowed(BUILTIN_DIC),
+        stems: OnceLock::new(),
+        verdicts: Verdicts::default(),
+    })
 });
+
+const BUILTIN_DIC: &str = include_str!("../../rules/hunspell-id/id_ID.dic");
 
 /// The dictionary shipped with lintas.
 pub fn builtin() -> Arc<Dictionary> {
@@ -48,7 +64,7 @@ impl Dictionary {
         let dic = dic.into();
         let hunspell = spellbook::Dictionary::new(aff, &dic)?;
         Ok(Dictionary {
-            hunspell,
+            lexicon: Lexicon::Hunspell(Box::new(hunspell)),
             dic,
             stems: OnceLock::new(),
             verdicts: Verdicts::default(),
@@ -83,34 +99,50 @@ impl Dictionary {
         self.verdicts.get_or(word, || self.check(word))
     }
 
+    /// [`Dictionary::knows`] without remembering the verdict: for the many guesses a
+    /// suggestion tries, which would crowd the words of the text out of the verdict cache.
+    pub fn knows_uncached(&self, word: &str) -> bool {
+        !word.is_empty() && self.check(word)
+    }
+
     fn check(&self, word: &str) -> bool {
         // Without its clitics first: Hunspell is slow to reject a clitic it has no rule for.
         let lower = word.to_lowercase();
         morphology::without_clitics(&lower)
             .into_iter()
-            .any(|stem| self.hunspell.check(stem))
-            || self.hunspell.check(word)
-            || (lower != word && self.hunspell.check(&lower))
+            .any(|stem| self.lexicon.check(stem))
+            || self.lexicon.check(word)
+            || (lower != word && self.lexicon.check(&lower))
     }
 
     /// The stems as listed, for suggestion candidates.
     pub fn stems(&self) -> &[Box<str>] {
-        self.stems.get_or_init(|| {
-            self.dic
-                .lines()
-                .skip(1)
-                .filter_map(|l| l.split('/').next())
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(Box::from)
-                .collect()
-        })
+        self.stems
+            .get_or_init(|| hunspell_forms::stems(&self.dic).map(Box::from).collect())
+    }
+
+    /// Whether this is the dictionary lintas ships, whose suggestion candidates are laid out
+    /// at build time.
+    pub fn is_builtin(&self) -> bool {
+        matches!(self.lexicon, Lexicon::Compiled(_))
+    }
+}
+
+impl Lexicon {
+    fn check(&self, word: &str) -> bool {
+        match self {
+            Lexicon::Compiled(forms) => forms.check(word),
+            Lexicon::Hunspell(hunspell) => hunspell.check(word),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::lang::zipf_list;
 
     #[test]
     fn affixes_and_clitics() {
@@ -132,6 +164,111 @@ mod tests {
             assert!(!d.knows(word), "{word}");
         }
         assert!(d.stems().iter().any(|s| &**s == "aba-aba"));
+    }
+
+    /// Words to ask both back-ends, each as written and in lower, title and upper case: the
+    /// lexicons' words and stems; and the fixtures' words with clitics and affixes added.
+    fn words_to_compare() -> (BTreeSet<String>, BTreeSet<String>) {
+        let mut lexicons: BTreeSet<String> = BTreeSet::new();
+        let lists = [
+            include_str!("../../rules/wordfreq/id.tsv"),
+            include_str!("../../rules/wordfreq/en.tsv"),
+        ];
+        lexicons.extend(
+            lists
+                .iter()
+                .flat_map(|l| zipf_list::entries(l))
+                .map(|(w, _)| w.to_string()),
+        );
+        lexicons.extend(hunspell_forms::stems(BUILTIN_DIC).map(str::to_string));
+        let mut words = BTreeSet::new();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut folders = vec![fixtures];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder)
+                .expect("fixtures/ is readable")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for word in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.') {
+                    let lower = word.to_lowercase();
+                    for clitic in ["", "nya", "lah", "kah", "ku", "mu", "pun", "nyalah", "-Nya"] {
+                        for prefix in ["", "di", "me", "ber", "ter", "ke", "se", "per"] {
+                            words.insert(format!("{prefix}{lower}{clitic}"));
+                        }
+                    }
+                    words.insert(word.to_string());
+                }
+            }
+        }
+        let cased = |words: BTreeSet<String>| -> BTreeSet<String> {
+            let mut all = words.clone();
+            for w in words {
+                all.extend([
+                    w.to_lowercase(),
+                    w.to_uppercase(),
+                    hunspell_forms::title_case(&w),
+                ]);
+            }
+            all
+        };
+        let lexicons = cased(lexicons);
+        let fixtures = cased(words).difference(&lexicons).cloned().collect();
+        (lexicons, fixtures)
+    }
+
+    /// The compiled forms answer as `spellbook` does on the same files, but for one kind of
+    /// word: a prefix, a stem and two suffixes, the outer one a clitic, found by stripping the
+    /// outer suffix, then the prefix, then the inner suffix. There `spellbook` (0.4,
+    /// `strip_suffix_then_prefix_then_suffix`) tests the prefix's condition on the word before
+    /// the prefix is stripped, where Hunspell and Nuspell test it on the stem: it rejects
+    /// `membagikannya` (`mem-` wants b, f or v after it, and finds m) and accepts
+    /// `megunakannya` (`me-` wants l, m, n, r, w or y, and finds m), while it judges
+    /// `membagikan` and `megunakan` rightly. Each such word is told apart here by that: without
+    /// its clitic, both back-ends agree on it.
+    #[test]
+    fn compiled_forms_agree_with_hunspell() {
+        let hunspell = spellbook::Dictionary::new(
+            include_str!("../../rules/hunspell-id/id_ID.aff"),
+            BUILTIN_DIC,
+        )
+        .expect("the shipped dictionary parses");
+        let builtin = builtin();
+        let Lexicon::Compiled(forms) = &builtin.lexicon else {
+            panic!("the built-in dictionary is compiled");
+        };
+        let disagree = |w: &str| forms.check(w) != hunspell.check(w);
+        let (from_lexicons, from_fixtures) = words_to_compare();
+        let mut unexplained = Vec::new();
+        let mut counts = [0usize; 2];
+        for (count, words) in counts.iter_mut().zip([&from_lexicons, &from_fixtures]) {
+            for word in words.iter().filter(|w| disagree(w)) {
+                *count += 1;
+                let lower = word.to_lowercase();
+                let explained = morphology::without_clitics(&lower)
+                    .last()
+                    .is_some_and(|stem| !disagree(stem));
+                if !explained {
+                    unexplained.push(word);
+                }
+            }
+        }
+        eprintln!(
+            "{} forms; {} + {} words compared; disagreements: {counts:?}",
+            forms.len(),
+            from_lexicons.len(),
+            from_fixtures.len()
+        );
+        assert!(unexplained.is_empty(), "{unexplained:?}");
+        // The lexicons' words in their three cases (the fixtures' count moves with the fixtures).
+        assert_eq!(counts[0], 603);
     }
 
     #[test]

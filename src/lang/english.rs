@@ -4,10 +4,10 @@
 //! and the English terms established in Indonesian news (`rules/established-terms.toml`:
 //! “Internet of Things”, “startup”).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use fst::Set;
 use serde::Deserialize;
 
 use crate::diagnostic::Span;
@@ -55,113 +55,12 @@ pub fn is_mainly_english(word: &str) -> bool {
 /// Zipf frequency of a common English word.
 const COMMON_ENGLISH: f32 = 3.0;
 
-/// English endings and their Indonesian spelling, longest first (Pedoman Umum Pembentukan
-/// Istilah: -ization → -isasi, -ity → -itas, -ive → -if, -ic → -ik, -ism → -isme, -cy → -si,
-/// -ine → -in).
-const LOAN_ENDINGS: &[(&str, &str)] = &[
-    ("ization", "isasi"),
-    ("isation", "isasi"),
-    ("ation", "asi"),
-    ("ition", "isi"),
-    ("ction", "ksi"),
-    ("tion", "si"),
-    ("sion", "si"),
-    ("tial", "sial"),
-    ("ical", "ikal"),
-    ("ity", "itas"),
-    ("ics", "ika"),
-    ("ism", "isme"),
-    ("ive", "if"),
-    ("ure", "ur"),
-    ("ble", "bel"),
-    ("ine", "in"),
-    ("cy", "si"),
-    ("ty", "tas"),
-    ("ic", "ik"),
-    ("y", "i"),
-];
-
-/// English letter groups and their Indonesian spelling, tried in order at each position.
-const LOAN_LETTERS: &[(&str, &str)] = &[
-    ("ph", "f"),
-    ("th", "t"),
-    ("ch", "k"),
-    ("ck", "k"),
-    ("qu", "ku"),
-    ("rh", "r"),
-    ("ee", "i"),
-    ("ou", "u"),
-    ("x", "ks"),
-    ("y", "i"),
-];
-
-/// Every English word of the lexicon, spelt as Indonesian respells a loanword.
-static LOAN_SPELLINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    frequency::english()
-        .words()
-        .iter()
-        .flat_map(|w| {
-            // Indonesian has no plural -s: `microplastics` is `mikroplastik`.
-            let singular = w.strip_suffix('s').filter(|s| s.len() >= 4);
-            let spelt: Vec<String> = std::iter::once(*w)
-                .chain(singular)
-                .map(loan_spelling)
-                .collect();
-            // English adjectives in -ic are Indonesian adjectives in -is: `dilematis`, `praktis`.
-            let adjectives: Vec<String> = spelt
-                .iter()
-                .filter_map(|s| s.strip_suffix("ik").map(|stem| format!("{stem}is")))
-                .collect();
-            spelt.into_iter().chain(adjectives)
-        })
-        .collect()
+/// Every English word of the lexicon spelt as Indonesian respells a loanword
+/// (`lang::loanwords`), compiled by `build.rs`.
+static LOAN_SPELLINGS: LazyLock<Set<&'static [u8]>> = LazyLock::new(|| {
+    Set::new(&include_bytes!(concat!(env!("OUT_DIR"), "/loan-spellings.fst"))[..])
+        .expect("build.rs writes the loan spellings as an fst set")
 });
-
-/// `english` spelt by the regular correspondences, double letters made single:
-/// `microplastic` → `mikroplastik`, `accountable` → `akuntabel`, `occupancy` → `okupansi`.
-pub fn loan_spelling(english: &str) -> String {
-    let (stem, ending) = LOAN_ENDINGS
-        .iter()
-        .find_map(|(en, id)| {
-            english
-                .strip_suffix(en)
-                .filter(|s| s.len() >= 2)
-                .map(|s| (s, *id))
-        })
-        .unwrap_or((english, ""));
-    let mut out = String::with_capacity(english.len() + 2);
-    let mut rest = stem;
-    while let Some(c) = rest.chars().next() {
-        if let Some((en, id)) = LOAN_LETTERS.iter().find(|(en, _)| rest.starts_with(en)) {
-            out.push_str(id);
-            rest = &rest[en.len()..];
-            continue;
-        }
-        let next = rest[c.len_utf8()..].chars().next();
-        if c == 'c' {
-            out.push(if matches!(next, Some('e' | 'i' | 'y')) {
-                's'
-            } else {
-                'k'
-            });
-        } else {
-            out.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    out.push_str(ending);
-    single_letters(&out)
-}
-
-fn single_letters(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// Whether a lower-case Indonesian word is an English word of the lexicon respelt as a loanword
 /// (`bioenergi`, `skrining`, `koperatif`): a loan, not a typo.
@@ -248,12 +147,6 @@ mod tests {
 
     #[test]
     fn loanwords_respelt() {
-        assert_eq!(loan_spelling("microplastic"), "mikroplastik");
-        assert_eq!(loan_spelling("accountable"), "akuntabel");
-        assert_eq!(loan_spelling("occupancy"), "okupansi");
-        assert_eq!(loan_spelling("sequential"), "sekuensial");
-        assert_eq!(loan_spelling("screening"), "skrining");
-        assert_eq!(loan_spelling(""), "");
         for word in [
             "bioenergi",
             "interoperabilitas",

@@ -3,15 +3,20 @@
 
 pub mod acronyms;
 pub mod calendar;
+pub mod candidates;
 pub mod case;
 pub mod dates;
 pub mod dictionary;
 pub mod english;
+pub mod form_set;
 pub mod frequency;
+pub mod hunspell_forms;
 pub mod institutions;
+pub mod loanwords;
 pub mod matcher;
 pub mod morphology;
 pub mod numbers;
 pub mod suggest;
 pub mod verdicts;
 pub mod words;
+pub mod zipf_list;

@@ -4,12 +4,14 @@
 //! swapped letters and a doubled letter cost less) and by how often news uses the word.
 //!
 //! Edit distance alone prefers "bilabial" for "bilantial"; preferring words in use puts
-//! "bilateral" first. The candidate pool is built on the first suggestion, not at start-up, and
-//! answers are memoised for the whole run, shared by every thread.
+//! "bilateral" first. The built-in lexicon's candidates are laid out at build time
+//! (`lang::candidates`); a user's dictionary or accepted words make the suggester lay out its
+//! own on the first suggestion. Answers are memoised for the whole run, shared by every thread.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
+use crate::lang::candidates::{Candidates, CandidatesBuilder, letter_set, letter_set_distance};
 use crate::lang::dictionary::Dictionary;
 use crate::lang::frequency;
 
@@ -49,23 +51,13 @@ pub struct Suggester {
     dictionary: Arc<Dictionary>,
     /// Words a user accepted: candidates too.
     extra: Vec<String>,
-    pool: OnceLock<Pool>,
+    pool: OnceLock<Candidates>,
     memo: RwLock<HashMap<String, Arc<[String]>>>,
 }
 
-/// Candidate words, lower-case ASCII, grouped by length.
-struct Pool {
-    by_len: Vec<Vec<Candidate>>,
-    words: HashSet<Box<str>>,
-}
-
-struct Candidate {
-    word: Box<str>,
-    letters: LetterCounts,
-    zipf: Option<f32>,
-    /// A dictionary stem (always valid) rather than a frequency-list form (checked when close).
-    listed: bool,
-}
+/// The built-in lexicon's candidates: its stems and the Indonesian frequency list.
+static BUILTIN_CANDIDATES: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/suggestion-candidates.bin"));
 
 impl Suggester {
     pub fn new(dictionary: Arc<Dictionary>, extra: Vec<String>) -> Suggester {
@@ -99,32 +91,36 @@ impl Suggester {
         if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
             return Vec::new();
         }
-        let pool = self
-            .pool
-            .get_or_init(|| Pool::build(&self.dictionary, &self.extra));
+        let pool = self.pool.get_or_init(|| self.candidates());
         let typed = word.as_bytes();
         let max = max_distance(typed.len());
         let freq = frequency::indonesian();
         let mut ranked: Vec<(f32, String)> = Vec::new();
         let lo = typed.len().saturating_sub(max);
-        let hi = (typed.len() + max).min(pool.by_len.len().saturating_sub(1));
+        let hi = (typed.len() + max).min(pool.lengths().saturating_sub(1));
         let letters = LetterCounts::of(typed);
+        let set = letter_set(typed);
         let mut nearest = usize::MAX;
-        for bucket in pool.by_len.get(lo..=hi).into_iter().flatten() {
-            for c in bucket {
-                let max = max_distance(typed.len().min(c.word.len()));
-                if letters.bag_distance(&c.letters) > max {
+        for len in lo..=hi {
+            let max = max_distance(typed.len().min(len));
+            for c in pool.of_len(len) {
+                if letter_set_distance(set, c.letters) > max
+                    || letters.bag_distance(&LetterCounts::of(c.word)) > max
+                {
                     continue;
                 }
-                let Some(distance) = osa_distance(typed, c.word.as_bytes(), max) else {
+                let Some(distance) = osa_distance(typed, c.word, max) else {
+                    continue;
+                };
+                let Ok(candidate) = std::str::from_utf8(c.word) else {
                     continue;
                 };
                 let valid = c.listed
-                    || self.dictionary.knows(&c.word)
+                    || self.dictionary.knows_uncached(candidate)
                     || c.zipf.is_some_and(|z| z >= FREQUENT_UNLISTED);
                 if valid {
                     nearest = nearest.min(distance);
-                    ranked.push((rank(typed, c.word.as_bytes(), c.zipf), c.word.to_string()));
+                    ranked.push((rank(typed, c.word, c.zipf), candidate.to_string()));
                 }
             }
         }
@@ -136,7 +132,7 @@ impl Suggester {
             Vec::new()
         };
         for variant in variants {
-            if !pool.words.contains(variant.as_str()) && self.dictionary.knows(&variant) {
+            if !pool.contains(variant.as_bytes()) && self.dictionary.knows_uncached(&variant) {
                 let zipf = freq.zipf(&variant);
                 ranked.push((rank(typed, variant.as_bytes(), zipf), variant));
             }
@@ -153,47 +149,37 @@ impl Suggester {
         }
         out
     }
+
+    /// The candidates: the built-in lexicon's as laid out at build time, or, for a user's
+    /// dictionary or accepted words, laid out now in the same order (dictionary stems, accepted
+    /// words, then the frequency list's forms; the first addition of a word wins).
+    fn candidates(&self) -> Candidates {
+        if self.dictionary.is_builtin() && self.extra.is_empty() {
+            Candidates::new(BUILTIN_CANDIDATES)
+        } else {
+            Candidates::new(lay_out(&self.dictionary, &self.extra))
+        }
+    }
+}
+
+fn lay_out(dictionary: &Dictionary, extra: &[String]) -> Vec<u8> {
+    let freq = frequency::indonesian();
+    let mut pool = CandidatesBuilder::default();
+    for stem in dictionary.stems() {
+        pool.add(stem, true, freq.zipf(stem));
+    }
+    for word in extra {
+        pool.add(&word.to_lowercase(), true, Some(USER_WORD_ZIPF));
+    }
+    for word in freq.words() {
+        pool.add(&word, false, freq.zipf(&word));
+    }
+    pool.encode()
 }
 
 /// How many edits a suggestion may be from a word: 3 when both are long, else 2.
 fn max_distance(shorter_len: usize) -> usize {
     if shorter_len >= LONG_WORD { 3 } else { 2 }
-}
-
-impl Pool {
-    fn build(dictionary: &Dictionary, extra: &[String]) -> Pool {
-        let freq = frequency::indonesian();
-        let mut words = HashSet::new();
-        let mut by_len: Vec<Vec<Candidate>> = Vec::new();
-        let mut add = |word: &str, listed: bool, zipf: Option<f32>| {
-            if word.is_empty()
-                || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                || words.contains(word)
-            {
-                return;
-            }
-            words.insert(Box::from(word));
-            if by_len.len() <= word.len() {
-                by_len.resize_with(word.len() + 1, Vec::new);
-            }
-            by_len[word.len()].push(Candidate {
-                word: Box::from(word),
-                letters: LetterCounts::of(word.as_bytes()),
-                zipf,
-                listed,
-            });
-        };
-        for stem in dictionary.stems() {
-            add(stem, true, freq.zipf(stem));
-        }
-        for word in extra {
-            add(&word.to_lowercase(), true, Some(USER_WORD_ZIPF));
-        }
-        for word in freq.words() {
-            add(word, false, freq.zipf(word));
-        }
-        Pool { by_len, words }
-    }
 }
 
 /// How many times each letter occurs in a word (other bytes counted together): two words whose
@@ -384,6 +370,16 @@ mod tests {
         assert_eq!(osa_distance(b"", b"abc", 3), Some(3));
         assert!(near_keys(b'a', b's') && near_keys(b'g', b'b') && !near_keys(b'a', b'p'));
         assert!(typing_cost(b"kreja", b"kerja") < typing_cost(b"kerpa", b"kerja"));
+    }
+
+    #[test]
+    fn candidates_laid_out_at_build_time_are_those_of_the_run_time() {
+        assert!(lay_out(&dictionary::builtin(), &[]) == BUILTIN_CANDIDATES);
+        let builtin = Suggester::new(dictionary::builtin(), Vec::new());
+        assert_eq!(
+            builtin.suggest("bilantial").first().map(String::as_str),
+            Some("bilateral")
+        );
     }
 
     #[test]

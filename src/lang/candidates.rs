@@ -1,0 +1,215 @@
+//! Spelling-suggestion candidates in a compact layout read in place: words grouped by length,
+//! each with whether the dictionary lists it and how often it is used. `build.rs` lays out the
+//! built-in lexicon's candidates (its stems and the Indonesian frequency list) at build time, so
+//! the first flagged word costs no start-up; a user's own dictionary or accepted words are laid
+//! out the same way at run time.
+//!
+//! Layout: a little-endian `u32` count of lengths `n`, `n + 1` `u32` offsets of each length's
+//! records (from the end of the header), then the records: for words of length `len`, `len`
+//! bytes of word, one byte `listed`, the Zipf value in hundredths as a `u16` (`u16::MAX` when
+//! the word is not in the frequency list), and the word's [`letter_set`] as a `u32`. Each
+//! length's records are sorted by word.
+//!
+//! Self-contained (std only besides its sibling `zipf_list`): `build.rs` includes this file.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::zipf_list;
+
+const NO_ZIPF: u16 = u16::MAX;
+
+/// The bytes a record has besides its word.
+const RECORD_EXTRA: usize = 7;
+
+/// Which letters a word has: bit `i` for the `i`th letter of the alphabet, bit 26 for any other
+/// byte. Two words whose sets differ by `n` letters either way are at least `n` edits apart,
+/// which rules out most candidates with two instructions.
+pub fn letter_set(word: &[u8]) -> u32 {
+    word.iter().fold(0, |set, &b| {
+        set | if b.is_ascii_lowercase() {
+            1 << (b - b'a')
+        } else {
+            1 << 26
+        }
+    })
+}
+
+/// The fewest edits between two words with these letter sets.
+pub fn letter_set_distance(a: u32, b: u32) -> usize {
+    (a & !b).count_ones().max((b & !a).count_ones()) as usize
+}
+
+/// Collects candidates; the first addition of a word wins.
+#[derive(Default)]
+pub struct CandidatesBuilder {
+    seen: HashSet<String>,
+    by_len: Vec<Vec<(String, bool, u16)>>,
+}
+
+impl CandidatesBuilder {
+    /// Adds `word` unless it is empty, has other characters than lower-case ASCII letters and
+    /// hyphens, or was added before.
+    pub fn add(&mut self, word: &str, listed: bool, zipf: Option<f32>) {
+        if word.is_empty()
+            || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            || self.seen.contains(word)
+        {
+            return;
+        }
+        self.seen.insert(word.to_string());
+        if self.by_len.len() <= word.len() {
+            self.by_len.resize_with(word.len() + 1, Vec::new);
+        }
+        let zipf = zipf.map_or(NO_ZIPF, |z| {
+            u16::try_from(zipf_list::to_hundredths(z)).map_or(NO_ZIPF - 1, |h| h.min(NO_ZIPF - 1))
+        });
+        self.by_len[word.len()].push((word.to_string(), listed, zipf));
+    }
+
+    pub fn encode(mut self) -> Vec<u8> {
+        let mut records = Vec::new();
+        let mut offsets = vec![0u32];
+        for bucket in &mut self.by_len {
+            bucket.sort_unstable();
+            for (word, listed, zipf) in bucket.iter() {
+                records.extend_from_slice(word.as_bytes());
+                records.push(u8::from(*listed));
+                records.extend_from_slice(&zipf.to_le_bytes());
+                records.extend_from_slice(&letter_set(word.as_bytes()).to_le_bytes());
+            }
+            offsets.push(u32::try_from(records.len()).expect("candidates fit in 4 GB"));
+        }
+        let lengths = u32::try_from(self.by_len.len()).expect("words are short");
+        let mut out = lengths.to_le_bytes().to_vec();
+        for offset in offsets {
+            out.extend_from_slice(&offset.to_le_bytes());
+        }
+        out.extend_from_slice(&records);
+        out
+    }
+}
+
+/// Candidates laid out by [`CandidatesBuilder::encode`].
+pub struct Candidates {
+    bytes: Cow<'static, [u8]>,
+}
+
+/// One candidate word.
+pub struct Candidate<'a> {
+    pub word: &'a [u8],
+    /// A dictionary stem or a word the user accepted, rather than a frequency-list form.
+    pub listed: bool,
+    pub zipf: Option<f32>,
+    /// The word's [`letter_set`].
+    pub letters: u32,
+}
+
+impl Candidates {
+    pub fn new(bytes: impl Into<Cow<'static, [u8]>>) -> Candidates {
+        Candidates {
+            bytes: bytes.into(),
+        }
+    }
+
+    fn u32_at(&self, index: usize) -> Option<usize> {
+        let bytes = self.bytes.get(index * 4..index * 4 + 4)?;
+        let word: [u8; 4] = bytes.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(word)).ok()
+    }
+
+    /// One more than the longest candidate's length.
+    pub fn lengths(&self) -> usize {
+        self.u32_at(0).unwrap_or(0)
+    }
+
+    /// The records of words of length `len`.
+    fn records(&self, len: usize) -> &[u8] {
+        let lengths = self.lengths();
+        let header = (lengths + 2) * 4;
+        let range = (len < lengths)
+            .then(|| Some((self.u32_at(1 + len)?, self.u32_at(2 + len)?)))
+            .flatten();
+        range
+            .and_then(|(start, end)| self.bytes.get(header + start..header + end))
+            .unwrap_or_default()
+    }
+
+    /// The candidates of length `len`, sorted.
+    pub fn of_len(&self, len: usize) -> impl Iterator<Item = Candidate<'_>> {
+        self.records(len)
+            .chunks_exact(len + RECORD_EXTRA)
+            .map(move |record| {
+                let (word, extra) = record.split_at(len);
+                Candidate {
+                    word,
+                    listed: extra[0] != 0,
+                    zipf: match u16::from_le_bytes([extra[1], extra[2]]) {
+                        NO_ZIPF => None,
+                        h => Some(zipf_list::from_hundredths(u64::from(h))),
+                    },
+                    letters: u32::from_le_bytes([extra[3], extra[4], extra[5], extra[6]]),
+                }
+            })
+    }
+
+    pub fn contains(&self, word: &[u8]) -> bool {
+        let len = word.len();
+        let records = self.records(len);
+        let count = records.len() / (len + RECORD_EXTRA);
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let at = mid * (len + RECORD_EXTRA);
+            match records[at..at + len].cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_and_read_back() {
+        let mut builder = CandidatesBuilder::default();
+        builder.add("kerja", true, Some(5.5));
+        builder.add("kerja", false, None);
+        builder.add("aba-aba", true, None);
+        builder.add("bakti", false, Some(3.25));
+        builder.add("Jakarta", true, None);
+        builder.add("", true, None);
+        let candidates = Candidates::new(builder.encode());
+        assert_eq!(candidates.lengths(), 8);
+        let five: Vec<(&[u8], bool, Option<f32>)> = candidates
+            .of_len(5)
+            .map(|c| (c.word, c.listed, c.zipf))
+            .collect();
+        assert_eq!(
+            five,
+            [
+                (&b"bakti"[..], false, Some(3.25)),
+                (&b"kerja"[..], true, Some(5.5))
+            ]
+        );
+        assert!(candidates.contains(b"aba-aba") && candidates.contains(b"kerja"));
+        assert!(!candidates.contains(b"jakarta") && !candidates.contains(b"kerjaan"));
+        assert_eq!(candidates.of_len(40).count(), 0);
+        let aba = candidates.of_len(7).next().expect("aba-aba");
+        assert_eq!(aba.letters, 0b11 | 1 << 26);
+        assert_eq!(
+            letter_set_distance(letter_set(b"kerja"), letter_set(b"kreja")),
+            0
+        );
+        assert_eq!(
+            letter_set_distance(letter_set(b"kerja"), letter_set(b"bakti")),
+            3
+        );
+        assert_eq!(Candidates::new(Vec::new()).of_len(3).count(), 0);
+    }
+}
