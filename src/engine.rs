@@ -11,7 +11,6 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::apply_fixes;
 use crate::input::{self, Input, InputError, Opened, Section, Whole};
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
-use crate::lang::dates;
 use crate::rules::{self, Rule};
 use crate::source::{Document, Origin, Positions};
 use crate::suppress;
@@ -209,11 +208,9 @@ impl Linter {
         self.rules.iter().map(|(r, s)| (r.as_ref(), *s))
     }
 
-    /// The article date rules should assume: the text's own, else the configured one, else today.
-    pub fn date_for(&self, doc: &Document) -> ArticleDate {
-        if let Some(date) = dates::article_date(doc) {
-            return date;
-        }
+    /// The article date rules should assume when the text gives none: the configured one, else
+    /// today.
+    pub fn assumed_date(&self) -> ArticleDate {
         if let Some(date) = self.document_date {
             return ArticleDate {
                 date,
@@ -228,9 +225,7 @@ impl Linter {
 
     /// Every enabled rule's findings on `doc`, sorted by position then rule.
     pub fn lint(&self, doc: &mut Document, input: &Input) -> Vec<Diagnostic> {
-        if doc.date.is_none() {
-            doc.date = Some(self.date_for(doc));
-        }
+        doc.assume_date(self.assumed_date());
         let ignored = self.ignored_for(input);
         let mut out = Vec::new();
         for (rule, severity) in &self.rules {

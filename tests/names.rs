@@ -27,7 +27,7 @@ struct Case {
 fn findings(text: &str, date: &str) -> Vec<String> {
     let rules = rules::all(&Config::default()).expect("the rules build");
     let mut doc = Document::new("case.txt", text);
-    doc.date = Some(ArticleDate {
+    doc.set_date(ArticleDate {
         date: Date::parse_iso(date).expect("case dates are valid"),
         source: DateSource::Config,
     });

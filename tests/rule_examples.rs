@@ -14,10 +14,12 @@ fn lint(rule: &dyn Rule, text: &str, date: Option<&str>) -> (Document, Vec<Diagn
     let date = date
         .and_then(Date::parse_iso)
         .or_else(|| Date::new(2025, 6, 1));
-    doc.date = date.map(|date| ArticleDate {
-        date,
-        source: DateSource::Config,
-    });
+    if let Some(date) = date {
+        doc.set_date(ArticleDate {
+            date,
+            source: DateSource::Config,
+        });
+    }
     let mut out = Vec::new();
     rule.check(&doc, &mut out);
     (doc, out)

@@ -145,7 +145,8 @@ fn numeric(
     all: &[DateMention],
 ) -> Option<Diagnostic> {
     let text = doc.slice(&mention.span);
-    let article = doc.date.as_ref().filter(|a| a.source != DateSource::Today);
+    let article = doc.date();
+    let article = article.as_ref().filter(|a| a.source != DateSource::Today);
     let Some(intended) = mention.intended(article, order) else {
         // A weekday beside an impossible date is date-weekday's to report.
         return (mention.has_year() && mention.weekday.is_none()).then(|| {

@@ -115,7 +115,8 @@ fn check_mention(
     {
         return None;
     }
-    let article = doc.date.as_ref().filter(|a| a.source != DateSource::Today);
+    let article = doc.date();
+    let article = article.as_ref().filter(|a| a.source != DateSource::Today);
     if !mention.has_year() && article.is_none() {
         return None;
     }

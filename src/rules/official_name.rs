@@ -111,7 +111,7 @@ impl Rule for OfficialName {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(date) = doc.date else { return };
+        let Some(date) = doc.date() else { return };
         let register = &*REGISTER;
         for mention in register.mentions(doc).iter() {
             if doc.in_quote(&mention.span) {

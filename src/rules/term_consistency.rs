@@ -107,7 +107,7 @@ impl Rule for TermConsistency {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(date) = doc.date else { return };
+        let Some(date) = doc.date() else { return };
         let register = &*REGISTER;
         let mentions = register.mentions(doc);
         let before = out.len();

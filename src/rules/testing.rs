@@ -8,10 +8,12 @@ use crate::source::Document;
 /// flagged text and the first replacement of its best fix.
 pub fn findings(rule: &dyn Rule, text: &str, date: Option<&str>) -> Vec<(String, Option<String>)> {
     let mut doc = Document::new("t", text);
-    doc.date = date.and_then(Date::parse_iso).map(|date| ArticleDate {
-        date,
-        source: DateSource::Config,
-    });
+    if let Some(date) = date.and_then(Date::parse_iso) {
+        doc.set_date(ArticleDate {
+            date,
+            source: DateSource::Config,
+        });
+    }
     let mut out = Vec::new();
     rule.check(&doc, &mut out);
     out.into_iter()

@@ -61,10 +61,12 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
 
     let view = blank_except(&source, &visible);
     let mut document = Document::with_view(path, source, view, ParagraphStyle::BlankLine);
-    document.date = date.map(|date| ArticleDate {
-        date,
-        source: DateSource::FrontMatter,
-    });
+    if let Some(date) = date {
+        document.set_date(ArticleDate {
+            date,
+            source: DateSource::FrontMatter,
+        });
+    }
     document.comments = comments;
     document
 }
@@ -233,7 +235,7 @@ mod tests {
         assert!(!v.contains("title"));
         assert!(!v.contains("resiko"));
         assert!(!v.contains('"'));
-        let date = md.date.expect("front matter has a date");
+        let date = md.date().expect("front matter has a date");
         assert_eq!(Some(date.date), Date::new(2023, 5, 1));
         assert_eq!(date.source, DateSource::FrontMatter);
     }
@@ -243,7 +245,7 @@ mod tests {
         let source = "+++\ntitle = 'Resiko banjir'\ndate = 2024-02-03\n+++\n\nIsi.\n";
         let md = parse("t.md", source.to_string());
         assert!(md.text().contains("Resiko banjir"));
-        assert_eq!(md.date.map(|d| d.date), Date::new(2024, 2, 3));
+        assert_eq!(md.date().map(|d| d.date), Date::new(2024, 2, 3));
     }
 
     #[test]
@@ -251,7 +253,7 @@ mod tests {
         let source = "Teks awal.\n\n---\ndate: 2020-01-01\nresiko: x\n---\n\nAkhir.\n";
         let md = parse("t.md", source.to_string());
         assert!(md.text().contains("resiko: x"));
-        assert_eq!(md.date, None);
+        assert_eq!(md.date(), None);
         let unclosed = "---\ntitle: x\n";
         assert!(parse("t.md", unclosed.to_string()).text().contains("title"));
     }

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::diagnostic::Span;
 use crate::lang::calendar::ArticleDate;
+use crate::lang::dates;
 
 /// One text to lint.
 ///
@@ -33,8 +34,12 @@ pub struct Document {
     lines: OnceLock<LineIndex>,
     /// HTML comments (`<!-- … -->`) outside code: where inline directives such as suppressions live.
     comments: Vec<Span>,
-    /// The date the article was written, for rules whose answer depends on it.
-    pub date: Option<ArticleDate>,
+    /// The date the article was written, for rules whose answer depends on it: given (front
+    /// matter, tests) or found in the text on first use. Finding it scans every date mention, so
+    /// a run whose rules never ask does not pay for it.
+    date: OnceLock<Option<ArticleDate>>,
+    /// The date to assume when none was given and the text gives none (set by the engine).
+    assumed_date: Option<ArticleDate>,
     memo: Memo,
 }
 
@@ -86,9 +91,29 @@ impl Document {
             quotes: OnceLock::new(),
             lines: OnceLock::new(),
             comments,
-            date: None,
+            date: OnceLock::new(),
+            assumed_date: None,
             memo: Memo::default(),
         }
+    }
+
+    /// The date the article was written: the one given, else the text's own
+    /// ([`dates::article_date`]), else the assumed one; `None` when no date was given or assumed.
+    pub fn date(&self) -> Option<ArticleDate> {
+        *self.date.get_or_init(|| {
+            self.assumed_date
+                .map(|assumed| dates::article_date(self).unwrap_or(assumed))
+        })
+    }
+
+    /// Give the article's date (front matter, a test's date): the text is not searched for one.
+    pub fn set_date(&mut self, date: ArticleDate) {
+        self.date = OnceLock::from(Some(date));
+    }
+
+    /// The date to assume when none was given and the text gives none of its own.
+    pub fn assume_date(&mut self, date: ArticleDate) {
+        self.assumed_date = Some(date);
     }
 
     /// HTML comments outside code, in order.
