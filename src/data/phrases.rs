@@ -238,11 +238,9 @@ impl DataRule {
             None
         } else {
             let mut builder = AhoCorasickBuilder::new();
-            builder
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest);
+            builder.match_kind(MatchKind::LeftmostLongest);
             Some(
-                PhraseMatcher::new(&builder, patterns)
+                PhraseMatcher::new(&builder, patterns, true)
                     .with_context(|| format!("{origin}: cannot compile the phrase list"))?,
             )
         };
@@ -398,8 +396,8 @@ impl DataRule {
 
     fn find(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        if let Some(ac) = &self.automaton {
-            for m in ac.find_iter(text) {
+        if let Some(matcher) = &self.automaton {
+            for m in matcher.find_in(doc) {
                 let i = self.phrase_entry[m.pattern().as_usize()];
                 let entry = &self.entries[i];
                 let mut span = m.start()..m.end();

@@ -451,12 +451,13 @@ impl Register {
             }
         }
         let mut builder = AhoCorasickBuilder::new();
-        builder
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest);
-        let matcher =
-            PhraseMatcher::new(&builder, patterns.iter().map(|p| p.text.clone()).collect())
-                .context("building the institution matcher")?;
+        builder.match_kind(MatchKind::LeftmostLongest);
+        let matcher = PhraseMatcher::new(
+            &builder,
+            patterns.iter().map(|p| p.text.clone()).collect(),
+            true,
+        )
+        .context("building the institution matcher")?;
 
         let mut persons = Vec::new();
         let mut person_texts = Vec::new();
@@ -488,6 +489,7 @@ impl Register {
         let person_matcher = PhraseMatcher::new(
             AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
             person_texts,
+            false,
         )
         .context("building the person matcher")?;
 
@@ -556,7 +558,8 @@ impl Register {
     fn find_mentions(&self, doc: &Document) -> Vec<Mention> {
         let text = doc.text();
         self.matcher
-            .find_iter(text)
+            .find_in(doc)
+            .into_iter()
             .filter_map(|m| {
                 let span = m.start()..m.end();
                 let pattern = &self.patterns[m.pattern().as_usize()];
