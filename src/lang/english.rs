@@ -6,13 +6,14 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use fst::Set;
 use serde::Deserialize;
 
 use crate::diagnostic::Span;
 use crate::lang::dictionary::Dictionary;
 use crate::lang::frequency;
+use crate::lang::matcher::PhraseMatcher;
 use crate::source::Document;
 
 /// An English word used this much more often in English than in Indonesian (Zipf steps) is
@@ -71,7 +72,7 @@ pub fn is_loan_spelling(word: &str) -> bool {
 
 /// English terms Indonesian news uses as they are.
 pub struct EstablishedTerms {
-    automaton: AhoCorasick,
+    matcher: PhraseMatcher,
     terms: Vec<Term>,
 }
 
@@ -104,12 +105,13 @@ pub fn established_terms() -> &'static EstablishedTerms {
 impl EstablishedTerms {
     fn parse(text: &str) -> anyhow::Result<EstablishedTerms> {
         let file: TermsFile = toml::from_str(text)?;
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(file.term.iter().map(|t| &t.term))?;
+        let matcher = PhraseMatcher::new(
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
+            file.term.iter().map(|t| t.term.clone()).collect(),
+            true,
+        )?;
         Ok(EstablishedTerms {
-            automaton,
+            matcher,
             terms: file.term,
         })
     }
@@ -120,8 +122,9 @@ impl EstablishedTerms {
 
     /// Where established terms stand in `doc`, whole words only.
     pub fn find(&self, doc: &Document) -> Vec<Span> {
-        self.automaton
-            .find_iter(doc.text())
+        self.matcher
+            .find_in(doc)
+            .into_iter()
             .map(|m| m.start()..m.end())
             .filter(|span| doc.is_word_boundary_span(span))
             .collect()
