@@ -1,10 +1,8 @@
 //! Data-driven phrase rules: a list of phrases (or, where a pattern needs it, regexes) with their
-//! replacements, compiled into one Aho-Corasick automaton per rule and checked against word
-//! boundaries.
+//! replacements, compiled into one phrase matcher per rule and checked against word boundaries.
 
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 use regex::Regex;
@@ -126,8 +124,8 @@ pub struct DataRule {
     entries: Vec<Entry>,
     /// `unless_sentence` of `entries[i]`, compiled.
     unless: Vec<Option<Regex>>,
-    /// Pattern i of the automaton is `entries[phrase_entry[i]]`.
-    automaton: Option<PhraseMatcher>,
+    /// Pattern i of the matcher is `entries[phrase_entry[i]]`.
+    phrases: Option<PhraseMatcher>,
     phrase_entry: Vec<usize>,
     regexes: Vec<(usize, Regex)>,
 }
@@ -209,14 +207,10 @@ impl DataRule {
                 );
             }
         }
-        DataRule::compile(header, entries, origin)
+        Ok(DataRule::compile(header, entries))
     }
 
-    fn compile(
-        header: RuleHeader,
-        entries: Vec<ParsedEntry>,
-        origin: &str,
-    ) -> anyhow::Result<DataRule> {
+    fn compile(header: RuleHeader, entries: Vec<ParsedEntry>) -> DataRule {
         let mut patterns = Vec::new();
         let mut phrase_entry = Vec::new();
         let mut regexes = Vec::new();
@@ -234,15 +228,10 @@ impl DataRule {
             entries_out.push(parsed.entry);
         }
         let entries = entries_out;
-        let automaton = if patterns.is_empty() {
+        let phrases = if patterns.is_empty() {
             None
         } else {
-            let mut builder = AhoCorasickBuilder::new();
-            builder.match_kind(MatchKind::LeftmostLongest);
-            Some(
-                PhraseMatcher::new(&builder, patterns, true)
-                    .with_context(|| format!("{origin}: cannot compile the phrase list"))?,
-            )
+            Some(PhraseMatcher::new(&patterns, true))
         };
         let fixable = entries
             .iter()
@@ -259,7 +248,7 @@ impl DataRule {
         let message_no_fix = header
             .message_no_fix
             .unwrap_or_else(|| header.message.clone());
-        Ok(DataRule {
+        DataRule {
             meta,
             message: header.message,
             message_no_fix,
@@ -267,10 +256,10 @@ impl DataRule {
             clitics: header.clitics,
             entries,
             unless,
-            automaton,
+            phrases,
             phrase_entry,
             regexes,
-        })
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -396,11 +385,11 @@ impl DataRule {
 
     fn find(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        if let Some(matcher) = &self.automaton {
+        if let Some(matcher) = &self.phrases {
             for m in matcher.find_in(doc) {
-                let i = self.phrase_entry[m.pattern().as_usize()];
+                let i = self.phrase_entry[m.pattern];
                 let entry = &self.entries[i];
-                let mut span = m.start()..m.end();
+                let mut span = m.span;
                 if entry.case_sensitive && entry.phrase.as_deref() != Some(&text[span.clone()]) {
                     continue;
                 }

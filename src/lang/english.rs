@@ -6,7 +6,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use fst::Set;
 use serde::Deserialize;
 
@@ -105,11 +104,8 @@ pub fn established_terms() -> &'static EstablishedTerms {
 impl EstablishedTerms {
     fn parse(text: &str) -> anyhow::Result<EstablishedTerms> {
         let file: TermsFile = toml::from_str(text)?;
-        let matcher = PhraseMatcher::new(
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
-            file.term.iter().map(|t| t.term.clone()).collect(),
-            true,
-        )?;
+        let terms: Vec<String> = file.term.iter().map(|t| t.term.clone()).collect();
+        let matcher = PhraseMatcher::new(&terms, true);
         Ok(EstablishedTerms {
             matcher,
             terms: file.term,
@@ -125,7 +121,7 @@ impl EstablishedTerms {
         self.matcher
             .find_in(doc)
             .into_iter()
-            .map(|m| m.start()..m.end())
+            .map(|m| m.span)
             .filter(|span| doc.is_word_boundary_span(span))
             .collect()
     }

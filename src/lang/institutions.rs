@@ -1,13 +1,12 @@
 //! The dated register of Indonesian institutions (`rules/institutions.toml`): which names, short
 //! forms and titles were official when, what each became, and who held which office.
 //!
-//! Loaded once into one Aho-Corasick automaton over every name form and one over every person's
-//! name, so `official-name`, `term-consistency` and `acronym-mismatch` share one pass of lookups.
+//! Loaded once into one phrase matcher over every name form and one over every person's name,
+//! so `official-name`, `term-consistency` and `acronym-mismatch` share one pass of lookups.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
@@ -450,14 +449,8 @@ impl Register {
                 );
             }
         }
-        let mut builder = AhoCorasickBuilder::new();
-        builder.match_kind(MatchKind::LeftmostLongest);
-        let matcher = PhraseMatcher::new(
-            &builder,
-            patterns.iter().map(|p| p.text.clone()).collect(),
-            true,
-        )
-        .context("building the institution matcher")?;
+        let texts: Vec<String> = patterns.iter().map(|p| p.text.clone()).collect();
+        let matcher = PhraseMatcher::new(&texts, true);
 
         let mut persons = Vec::new();
         let mut person_texts = Vec::new();
@@ -486,12 +479,7 @@ impl Register {
                 offices,
             });
         }
-        let person_matcher = PhraseMatcher::new(
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest),
-            person_texts,
-            false,
-        )
-        .context("building the person matcher")?;
+        let person_matcher = PhraseMatcher::new(&person_texts, false);
 
         Ok(Register {
             institutions,
@@ -561,8 +549,8 @@ impl Register {
             .find_in(doc)
             .into_iter()
             .filter_map(|m| {
-                let span = m.start()..m.end();
-                let pattern = &self.patterns[m.pattern().as_usize()];
+                let span = m.span;
+                let pattern = &self.patterns[m.pattern];
                 let found = &text[span.clone()];
                 // In capitals, compared without building an upper-case copy per match.
                 let in_capitals = || {
@@ -603,10 +591,10 @@ impl Register {
             return None;
         }
         let start = offset + skip;
-        let m = self.person_matcher.find(&text[start..])?;
-        let span = start + m.start()..start + m.end();
-        (m.start() == 0 && doc.is_word_boundary_span(&span))
-            .then(|| (span, self.person_patterns[m.pattern().as_usize()]))
+        let m = self.person_matcher.match_at_start(&text[start..])?;
+        let span = start + m.span.start..start + m.span.end;
+        doc.is_word_boundary_span(&span)
+            .then(|| (span, self.person_patterns[m.pattern]))
     }
 
     /// What the mention's name was on `date`.

@@ -289,10 +289,13 @@ impl Spelling {
             .map(|at| format!("{} {}", &word[..at], &word[at..]))
     }
 
+    /// Whether a word form needs no further look: not checkable prose, or accepted whole.
+    fn passes(&self, word: &str) -> bool {
+        !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') || self.accepts(word)
+    }
+
+    /// Check `word`, which did not pass as a whole, part by part.
     fn check_word(&self, doc: &Document, token: Token, word: &str, out: &mut Vec<Diagnostic>) {
-        if !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') || self.accepts(word) {
-            return;
-        }
         let parts: Vec<(usize, &str)> = word
             .split('-')
             .scan(token.start, |at, part| {
@@ -483,16 +486,16 @@ fn slip_distance(word: &str) -> usize {
 /// Whether the document uses `word` so often that it is the writer's term (a sport, a name, an
 /// acronym), not a slip of the keyboard.
 fn used_as_a_term(doc: &Document, word: &str) -> bool {
-    usage(doc)
-        .counts
-        .get(word.to_ascii_lowercase().as_str())
-        .is_some_and(|&n| n >= TERM_USES)
+    doc.word_forms().count_ignoring_case(doc.text(), word) >= TERM_USES
 }
 
 /// Whether the document writes `word` capitalised somewhere other than at a sentence's start:
 /// then it is a name, also where it opens a sentence.
 fn written_as_name_elsewhere(doc: &Document, word: &str) -> bool {
-    usage(doc).names.contains(word)
+    starts_uppercase(word)
+        && doc
+            .words()
+            .any(|(t, w)| w == word && !doc.starts_sentence(t.start))
 }
 
 /// Spans another rule reported, looked up by position.
@@ -524,49 +527,25 @@ impl Covered {
     }
 }
 
-/// How a document uses its words, counted once per document the first time a rule asks (asking
-/// the text again for every unknown word made long documents quadratic).
-struct Usage {
-    /// Occurrences of each word, compared ASCII-case-insensitively.
-    counts: foldhash::HashMap<String, usize>,
-    /// Capitalised words written somewhere other than at a sentence's start.
-    names: foldhash::HashSet<String>,
-}
-
-fn usage(doc: &Document) -> Arc<Usage> {
-    doc.memo(|doc| {
-        let mut counts = foldhash::HashMap::<String, usize>::default();
-        let mut names = foldhash::HashSet::default();
-        // One buffer for every lower-cased word: a word seen before costs no allocation.
-        let mut lower = String::new();
-        for (t, w) in doc.words() {
-            lower.clear();
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-            match counts.get_mut(lower.as_str()) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(lower.clone(), 1);
-                }
-            }
-            if starts_uppercase(w) && !names.contains(w) && !doc.starts_sentence(t.start) {
-                names.insert(w.to_string());
-            }
-        }
-        Usage { counts, names }
-    })
-}
-
 impl Rule for Spelling {
     fn meta(&self) -> &RuleMeta {
         &self.meta
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let nonstandard = Covered::new(self.nonstandard.findings(doc).iter().map(|d| &d.span));
-        for (token, word) in doc.words() {
+        let text = doc.text();
+        let forms = doc.word_forms();
+        let passes = forms.judge_each(text, |word| self.passes(word));
+        let mut nonstandard = None;
+        for (i, token) in doc.tokens().iter().enumerate() {
+            if passes.of_token(forms, i).is_none_or(|&passes| passes) {
+                continue;
+            }
+            let nonstandard = nonstandard.get_or_insert_with(|| {
+                Covered::new(self.nonstandard.findings(doc).iter().map(|d| &d.span))
+            });
             if !nonstandard.overlaps(&token.span()) {
-                self.check_word(doc, token, word, out);
+                self.check_word(doc, *token, token.text(text), out);
             }
         }
     }

@@ -7,6 +7,7 @@
 //! Things”, `rules/established-terms.toml`) count as shared; names in Title Case (“World Health
 //! Organization”) are names, not untranslated text.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -16,7 +17,7 @@ use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english::{self, WordLanguage};
 use crate::lang::verdicts::Verdicts;
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{Document, FormVerdicts, Token, TokenKind};
 
 pub const ID: &str = "untranslated";
 
@@ -110,11 +111,33 @@ impl Word {
 }
 
 impl Untranslated {
-    fn words(&self, doc: &Document, sentence: &Span, established: &[Span]) -> Vec<Word> {
+    /// A word form's own language, and whether it is an English function word.
+    fn judge(&self, word: &str) -> (WordLanguage, bool) {
+        self.judged.get_or(word, || {
+            let language = if word.chars().any(|c| c.is_ascii_digit()) {
+                WordLanguage::Other
+            } else {
+                english::classify(word, &self.dictionary)
+            };
+            let lower = word.to_lowercase();
+            (language, FUNCTION_WORDS.contains(&lower.as_str()))
+        })
+    }
+
+    /// The words of the tokens `indices` (a sentence), each in its language there.
+    fn words(
+        &self,
+        doc: &Document,
+        indices: Range<usize>,
+        judged: &FormVerdicts<(WordLanguage, bool)>,
+        established: &[Span],
+    ) -> Vec<Word> {
         let text = doc.text();
+        let forms = doc.word_forms();
         let mut words = Vec::new();
         let mut broken = false;
-        for token in doc.tokens_in(sentence) {
+        for i in indices {
+            let token = doc.tokens()[i];
             match token.kind {
                 TokenKind::Word => {
                     let word = token.text(text);
@@ -123,22 +146,17 @@ impl Untranslated {
                         .any(|s| s.start <= token.start && token.end <= s.end);
                     // Names and acronyms (capitalised inside a sentence) are neither language.
                     let name = starts_uppercase(word) && !doc.starts_sentence(token.start);
-                    let (own_language, function_word) = self.judged.get_or(word, || {
-                        let language = if word.chars().any(|c| c.is_ascii_digit()) {
-                            WordLanguage::Other
-                        } else {
-                            english::classify(word, &self.dictionary)
-                        };
-                        let lower = word.to_lowercase();
-                        (language, FUNCTION_WORDS.contains(&lower.as_str()))
-                    });
+                    let (own_language, function_word) = judged
+                        .of_token(forms, i)
+                        .copied()
+                        .unwrap_or((WordLanguage::Other, false));
                     let language = if in_term || name {
                         WordLanguage::Shared
                     } else {
                         own_language
                     };
                     words.push(Word {
-                        token: *token,
+                        token,
                         language,
                         function_word,
                         breaks_before: broken,
@@ -221,9 +239,24 @@ impl Rule for Untranslated {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let established = english::established_terms().find(doc);
+        let forms = doc.word_forms();
+        let judged = forms.judge_each(doc.text(), |word| self.judge(word));
+        let is_english_content = |i: usize| {
+            judged
+                .of_token(forms, i)
+                .is_some_and(|&(language, function)| language == WordLanguage::English && !function)
+        };
+        let mut established = None;
         for sentence in doc.sentences() {
-            let words = self.words(doc, sentence, &established);
+            let indices = doc.token_indices_in(sentence);
+            // A finding needs two English content words at the least (a sentence of four words,
+            // half of them English); most sentences have none.
+            if indices.clone().filter(|&i| is_english_content(i)).nth(1).is_none() {
+                continue;
+            }
+            let established =
+                established.get_or_insert_with(|| english::established_terms().find(doc));
+            let words = self.words(doc, indices, &judged, established);
             let mut found: Vec<(Span, bool)> = Vec::new();
             if words.len() >= MIN_SENTENCE && english_content(&words) * 2 >= words.len() {
                 if let (Some(first), Some(last)) = (words.first(), words.last()) {

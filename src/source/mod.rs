@@ -1,10 +1,12 @@
 //! The document model: the text as read, the view rules lint, tokens, and segments.
 
+mod forms;
 mod line_index;
 pub mod markdown;
 mod segment;
 mod token;
 
+pub use forms::{Form, FormVerdicts, WordForms};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use segment::ParagraphStyle;
 pub use token::{Token, TokenKind, tokenize};
@@ -31,6 +33,7 @@ pub struct Document {
     /// Segmented on first use: not every rule set asks for sentences, quotes or line numbers.
     sentences: OnceLock<Vec<Span>>,
     quotes: OnceLock<Vec<Span>>,
+    forms: OnceLock<WordForms>,
     lines: OnceLock<LineIndex>,
     /// HTML comments (`<!-- … -->`) outside code: where inline directives such as suppressions live.
     comments: Vec<Span>,
@@ -89,6 +92,7 @@ impl Document {
             paragraphs,
             sentences: OnceLock::new(),
             quotes: OnceLock::new(),
+            forms: OnceLock::new(),
             lines: OnceLock::new(),
             comments,
             date: OnceLock::new(),
@@ -182,6 +186,12 @@ impl Document {
             .get_or_init(|| segment::quotes(self.text(), &self.tokens, &self.paragraphs))
     }
 
+    /// The distinct word forms, for rules that judge each form once.
+    pub fn word_forms(&self) -> &WordForms {
+        self.forms
+            .get_or_init(|| WordForms::new(self.text(), &self.tokens))
+    }
+
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.source))
     }
@@ -211,9 +221,14 @@ impl Document {
 
     /// The tokens that overlap `span`.
     pub fn tokens_in(&self, span: &Span) -> &[Token] {
+        &self.tokens[self.token_indices_in(span)]
+    }
+
+    /// Indices of the tokens that overlap `span`.
+    pub fn token_indices_in(&self, span: &Span) -> std::ops::Range<usize> {
         let first = self.tokens.partition_point(|t| t.end <= span.start);
         let last = self.tokens.partition_point(|t| t.start < span.end);
-        &self.tokens[first..last.max(first)]
+        first..last.max(first)
     }
 
     /// The sentence containing `offset`.

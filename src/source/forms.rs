@@ -1,0 +1,129 @@
+//! A document's distinct word forms, each token mapped to its form.
+//!
+//! A news article writes each word form about three times on average (`yang`, `di`, names), and
+//! several rules judge words by their form alone: whether the dictionary knows it, which language
+//! it is, whether a phrase can start with it. Judging each distinct form once per document, and
+//! looking its verdict up by index for every occurrence, replaces a shared-cache lookup (a hash
+//! and a lock) per token and per rule with one per form.
+
+use foldhash::HashMap;
+
+use super::Token;
+
+/// Marks a token that is not a word.
+const NOT_A_WORD: u32 = u32::MAX;
+
+#[derive(Debug)]
+pub struct WordForms {
+    /// The form of each token (an index into `forms`), or `NOT_A_WORD`.
+    of_token: Vec<u32>,
+    forms: Vec<Form>,
+}
+
+/// One distinct form: where it is first written, and how often.
+#[derive(Clone, Copy, Debug)]
+pub struct Form {
+    pub first: Token,
+    pub count: u32,
+}
+
+impl WordForms {
+    /// The forms of the word tokens of `text`, as written (case included).
+    pub fn new(text: &str, tokens: &[Token]) -> Self {
+        let mut index = HashMap::<&str, u32>::default();
+        index.reserve(tokens.len() / 6);
+        let mut forms: Vec<Form> = Vec::new();
+        let of_token = tokens
+            .iter()
+            .map(|t| {
+                if !t.is_word() {
+                    return NOT_A_WORD;
+                }
+                let id = *index.entry(t.text(text)).or_insert_with(|| {
+                    forms.push(Form { first: *t, count: 0 });
+                    (forms.len() - 1) as u32
+                });
+                forms[id as usize].count += 1;
+                id
+            })
+            .collect();
+        WordForms { of_token, forms }
+    }
+
+    /// The form of token `i` (an index into the document's tokens), if it is a word.
+    pub fn of_token(&self, i: usize) -> Option<usize> {
+        self.of_token
+            .get(i)
+            .filter(|&&id| id != NOT_A_WORD)
+            .map(|&id| id as usize)
+    }
+
+    /// The distinct forms, in order of first use.
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
+    }
+
+    /// The text of `form`.
+    pub fn text<'a>(&self, text: &'a str, form: usize) -> &'a str {
+        self.forms[form].first.text(text)
+    }
+
+    /// How often the document writes `word`, in any case of its ASCII letters.
+    pub fn count_ignoring_case(&self, text: &str, word: &str) -> usize {
+        self.forms
+            .iter()
+            .filter(|f| f.first.text(text).eq_ignore_ascii_case(word))
+            .map(|f| f.count as usize)
+            .sum()
+    }
+
+    /// A verdict on every form, for looking up by token: `judge` is asked once per form.
+    pub fn judge_each<V>(&self, text: &str, mut judge: impl FnMut(&str) -> V) -> FormVerdicts<V> {
+        FormVerdicts {
+            verdicts: self
+                .forms
+                .iter()
+                .map(|f| judge(f.first.text(text)))
+                .collect(),
+        }
+    }
+}
+
+/// A verdict per form of one document (see [`WordForms::judge_each`]).
+pub struct FormVerdicts<V> {
+    verdicts: Vec<V>,
+}
+
+impl<V> FormVerdicts<V> {
+    /// The verdict on the form of token `i`, if it is a word.
+    pub fn of_token<'a>(&'a self, forms: &WordForms, i: usize) -> Option<&'a V> {
+        forms.of_token(i).map(|f| &self.verdicts[f])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::tokenize;
+
+    #[test]
+    fn forms_are_distinct_as_written_and_counted() {
+        let text = "Data dan data, dan DATA: 2025 dan.";
+        let tokens = tokenize(text);
+        let forms = WordForms::new(text, &tokens);
+        let written: Vec<(&str, u32)> = forms
+            .forms()
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (forms.text(text, i), f.count))
+            .collect();
+        assert_eq!(written, [("Data", 1), ("dan", 3), ("data", 1), ("DATA", 1)]);
+        assert_eq!(forms.count_ignoring_case(text, "data"), 3);
+        let is_the_number = tokens.iter().position(|t| t.text(text) == "2025");
+        assert_eq!(is_the_number.and_then(|i| forms.of_token(i)), None);
+        assert_eq!(forms.of_token(2), Some(1));
+        let lengths = forms.judge_each(text, str::len);
+        assert_eq!(lengths.of_token(&forms, 0), Some(&4));
+        assert_eq!(lengths.of_token(&forms, 1), None);
+    }
+}
