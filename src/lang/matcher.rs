@@ -104,11 +104,18 @@ impl PhraseMatcher {
     /// after a match the search goes on from its end, so matches never overlap.
     pub fn find_in(&self, doc: &Document) -> Vec<PhraseMatch> {
         let text = doc.text().as_bytes();
+        let forms = doc.word_forms();
+        // A word that no phrase starts with is turned away once per form, not at each use.
+        let may_start = forms.judge_each(doc.text(), |word| self.may_start_with(word.as_bytes()));
         let mut found = Vec::new();
         let mut resume = 0;
-        for token in doc.tokens() {
+        for (i, token) in doc.tokens().iter().enumerate() {
             // Every reader of a list rejects matches inside addresses.
-            if token.start < resume || token.is_blank() || token.is_address() {
+            if token.start < resume
+                || token.is_blank()
+                || token.is_address()
+                || may_start.of_token(forms, i) == Some(&false)
+            {
                 continue;
             }
             if let Some(m) = self.longest_at(text, token.start) {
@@ -122,6 +129,46 @@ impl PhraseMatcher {
     /// The longest phrase that `haystack` starts with.
     pub fn match_at_start(&self, haystack: &str) -> Option<PhraseMatch> {
         self.longest_at(haystack.as_bytes(), 0)
+    }
+
+    /// Whether a phrase may start with `word` followed by more text: one ends inside it (a
+    /// listed word with a clitic) or the word is the start of one.
+    fn may_start_with(&self, word: &[u8]) -> bool {
+        let mut node = match word.first() {
+            Some(&b) => self.root[usize::from(self.fold(b))],
+            None => return true,
+        };
+        for &b in &word[1..] {
+            if node == NONE {
+                return false;
+            }
+            let Node {
+                first_edge,
+                edge_count,
+                pattern,
+            } = self.nodes[node as usize];
+            if pattern != NONE {
+                return true;
+            }
+            node = self.child(first_edge, edge_count, self.fold(b));
+        }
+        node != NONE
+    }
+
+    fn fold(&self, b: u8) -> u8 {
+        if self.ascii_case_insensitive {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        }
+    }
+
+    fn child(&self, first_edge: u32, edge_count: u32, b: u8) -> u32 {
+        let edges = &self.edges[first_edge as usize..(first_edge + edge_count) as usize];
+        match edges.binary_search_by_key(&b, |&(edge, _)| edge) {
+            Ok(i) => edges[i].1,
+            Err(_) => NONE,
+        }
     }
 
     fn longest_at(&self, text: &[u8], start: usize) -> Option<PhraseMatch> {
@@ -150,12 +197,7 @@ impl PhraseMatcher {
                 longest = Some((pattern, len));
             }
             let Some(&b) = rest.get(len) else { break };
-            let b = fold(b);
-            let edges = &self.edges[first_edge as usize..(first_edge + edge_count) as usize];
-            node = match edges.binary_search_by_key(&b, |&(edge, _)| edge) {
-                Ok(i) => edges[i].1,
-                Err(_) => NONE,
-            };
+            node = self.child(first_edge, edge_count, fold(b));
             len += 1;
         }
         longest.map(|(pattern, len)| PhraseMatch {
@@ -182,7 +224,10 @@ mod tests {
         let patterns = ["nota", "Nota Kesepahaman", "MoU", "nota"].map(String::from);
         let matcher = PhraseMatcher::new(&patterns, true);
         assert_eq!(
-            spans(&matcher, "Nota kesepahaman itu, MOU, dan nota lain — “Ä” tetap"),
+            spans(
+                &matcher,
+                "Nota kesepahaman itu, MOU, dan nota lain — “Ä” tetap"
+            ),
             vec![(1, 0, 16), (2, 22, 25), (0, 31, 35)]
         );
         // Only where a token starts: not inside `denota`, nor inside an address.
@@ -208,6 +253,10 @@ mod tests {
             matcher.match_at_start("Prabowo Sub").map(|m| m.span),
             Some(0..7)
         );
-        assert!(PhraseMatcher::new(&[String::new()], true).match_at_start("x").is_none());
+        assert!(
+            PhraseMatcher::new(&[String::new()], true)
+                .match_at_start("x")
+                .is_none()
+        );
     }
 }

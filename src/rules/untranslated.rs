@@ -251,7 +251,12 @@ impl Rule for Untranslated {
             let indices = doc.token_indices_in(sentence);
             // A finding needs two English content words at the least (a sentence of four words,
             // half of them English); most sentences have none.
-            if indices.clone().filter(|&i| is_english_content(i)).nth(1).is_none() {
+            if indices
+                .clone()
+                .filter(|&i| is_english_content(i))
+                .nth(1)
+                .is_none()
+            {
                 continue;
             }
             let established =

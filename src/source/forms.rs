@@ -40,7 +40,10 @@ impl WordForms {
                     return NOT_A_WORD;
                 }
                 let id = *index.entry(t.text(text)).or_insert_with(|| {
-                    forms.push(Form { first: *t, count: 0 });
+                    forms.push(Form {
+                        first: *t,
+                        count: 0,
+                    });
                     (forms.len() - 1) as u32
                 });
                 forms[id as usize].count += 1;

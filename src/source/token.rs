@@ -110,10 +110,19 @@ fn next_token(rest: &str, at_boundary: bool) -> (TokenKind, usize) {
         return (TokenKind::Space, len);
     }
     if c.is_alphanumeric() {
-        if at_boundary && let Some(found) = address(rest) {
+        let word = word_or_number(rest);
+        // An address runs on past a word only through one of its separators (or a scheme's `:`).
+        let may_continue_as_address = rest
+            .as_bytes()
+            .get(word.1)
+            .is_some_and(|b| matches!(b, b'.' | b'@' | b'-' | b'_' | b'+' | b'/' | b':'));
+        if at_boundary
+            && may_continue_as_address
+            && let Some(found) = address(rest)
+        {
             return found;
         }
-        return word_or_number(rest);
+        return word;
     }
     let kind = if is_punct(c) {
         TokenKind::Punct
@@ -161,31 +170,45 @@ fn is_joiner(c: char) -> bool {
 
 /// A word or a number, starting at an alphanumeric character.
 fn word_or_number(rest: &str) -> (TokenKind, usize) {
+    let bytes = rest.as_bytes();
     let mut has_letter = false;
     let mut has_digit = false;
     let mut end = 0;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    loop {
+        // Nearly every word is ASCII letters: those take no decoding.
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphabetic() {
+                has_letter = true;
+            } else if b.is_ascii_digit() {
+                has_digit = true;
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        let Some(c) = rest[end..].chars().next() else {
+            break;
+        };
         if c.is_alphanumeric() || is_mark(c) {
             has_letter |= c.is_alphabetic();
             has_digit |= c.is_numeric();
-            end = i + c.len_utf8();
+            end += c.len_utf8();
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
-        let joins = match next {
+        let after = end + c.len_utf8();
+        let joins = match rest[after..].chars().next() {
             // `anak-anak`, `se-Indonesia`, `ke-2`, `Mu'ti`, `2020-2025`.
             Some(n) if is_joiner(c) => (has_letter || c == '-') && n.is_alphanumeric(),
             // `1.500.000`, `2,5`, `25/1/2025`, `10.00`, `Rp13,2`: separators only between digits.
             Some(n) if matches!(c, '.' | ',' | '/' | ':') => {
-                n.is_ascii_digit() && rest[..i].ends_with(|p: char| p.is_ascii_digit())
+                n.is_ascii_digit() && end > 0 && bytes[end - 1].is_ascii_digit()
             }
             _ => false,
         };
         if !joins {
             break;
         }
-        end = i + c.len_utf8();
+        end = after;
     }
     let kind = if has_letter || !has_digit {
         TokenKind::Word
