@@ -8,7 +8,7 @@ pub use phrases::{DataRule, Entry};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
-/// The text of an embedded data file, by file name (`"calque.toml"`).
+/// An embedded data file, by its file name (`"calque.toml"`), as JSON (`build.rs` converts it).
 pub fn embedded(name: &str) -> Option<&'static str> {
     EMBEDDED
         .iter()

@@ -1,19 +1,20 @@
 //! Data-driven phrase rules: a list of phrases (or, where a pattern needs it, regexes) with their
 //! replacements, compiled into one phrase matcher per rule and checked against word boundaries.
 
-use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 use regex::Regex;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::Document;
+use crate::source::{Document, OnceMap};
 
 /// A rule file's header.
 #[derive(Debug, Deserialize)]
@@ -44,6 +45,17 @@ struct RuleFile {
     rule: RuleHeader,
     #[serde(default)]
     entry: Vec<toml::Spanned<toml::Table>>,
+}
+
+/// A rule file as `build.rs` embeds it: its TOML as JSON, with the line of each entry.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct EmbeddedRuleFile<'a> {
+    rule: RuleHeader,
+    /// Parsed one by one, so that an error names the entry's line.
+    #[serde(borrow, default)]
+    entry: Vec<&'a RawValue>,
+    entry_lines: Vec<usize>,
 }
 
 /// Whether and how an entry's replacement may be applied.
@@ -160,11 +172,11 @@ impl DataRule {
         let origin = format!("rules/{name}");
         // A user's settings for this rule (entries, disables, options) need a build of their own.
         if id.is_some_and(|id| config.settings(id).is_some()) {
-            return DataRule::from_toml(&origin, text, config).map(Arc::new);
+            return DataRule::from_embedded(&origin, text, config).map(Arc::new);
         }
         DEFAULT_BUILDS[slot]
             .get_or_init(|| {
-                DataRule::from_toml(&origin, text, &Config::default())
+                DataRule::from_embedded(&origin, text, &Config::default())
                     .map(Arc::new)
                     .map_err(|e| format!("{e:#}"))
             })
@@ -176,22 +188,48 @@ impl DataRule {
     pub fn from_toml(origin: &str, text: &str, config: &Config) -> anyhow::Result<DataRule> {
         let file: RuleFile =
             toml::from_str(text).with_context(|| format!("{origin}: not a valid rule file"))?;
-        let header = file.rule;
-        let mut entries = Vec::new();
         let mut lines = LineCounter::new(text);
-        for spanned in file.entry {
-            let line = lines.line_at(spanned.span().start);
-            entries.push(parse_entry(
-                spanned.into_inner(),
-                &format!("{origin}:{line}"),
-            )?);
-        }
+        let entries = file
+            .entry
+            .into_iter()
+            .map(|spanned| {
+                let at = format!("{origin}:{}", lines.line_at(spanned.span().start));
+                parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at)
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        DataRule::configure(file.rule, entries, config)
+    }
+
+    /// Compile a rule file as `build.rs` embeds it (JSON); `origin` names the TOML file in errors.
+    fn from_embedded(origin: &str, json: &str, config: &Config) -> anyhow::Result<DataRule> {
+        let file: EmbeddedRuleFile = serde_json::from_str(json)
+            .with_context(|| format!("{origin}: not a valid rule file"))?;
+        let entries = file
+            .entry
+            .iter()
+            .zip(&file.entry_lines)
+            .map(|(raw, line)| {
+                let at = format!("{origin}:{line}");
+                let entry = serde_json::from_str(raw.get())
+                    .map_err(|e| anyhow::anyhow!("{at}: malformed entry: {e}"))?;
+                parse_entry(entry, &at)
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        DataRule::configure(file.rule, entries, config)
+    }
+
+    /// The rule's own entries with the user's additions, options and disables applied.
+    fn configure(
+        header: RuleHeader,
+        mut entries: Vec<ParsedEntry>,
+        config: &Config,
+    ) -> anyhow::Result<DataRule> {
         let user_origin = config.origin_name();
         let settings = config.settings(&header.id);
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
             let table = value.as_table().cloned().unwrap_or_default();
             let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-            entries.push(parse_entry(table, &at)?);
+            entries.push(parse_entry(entry_from_toml(table, &at)?, &at)?);
         }
         let options: DataRuleOptions = config.rule_options(&header.id)?;
         if !options.strict {
@@ -356,31 +394,19 @@ impl DataRule {
 /// matching the whole list again. Every build of a rule id comes from the same file and
 /// configuration, so the findings are the same whichever build made them.
 #[derive(Default)]
-struct Findings(Mutex<Vec<(String, Arc<[Diagnostic]>)>>);
+struct Findings(OnceMap<String, Arc<[Diagnostic]>>);
 
 impl DataRule {
-    /// This rule's findings on `doc`, matched once per document.
+    /// This rule's findings on `doc`, matched once per document (a second asker waits for the
+    /// first).
     pub fn findings(&self, doc: &Document) -> Arc<[Diagnostic]> {
-        let memo = doc.memo(|_| Findings::default());
-        let cached = |memo: &Findings| {
-            memo.0
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .iter()
-                .find(|(id, _)| *id == self.meta.id)
-                .map(|(_, found)| Arc::clone(found))
-        };
-        if let Some(found) = cached(&memo) {
-            return found;
-        }
-        let mut found = Vec::new();
-        self.find(doc, &mut found);
-        let found: Arc<[Diagnostic]> = found.into();
-        memo.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((self.meta.id.clone(), Arc::clone(&found)));
-        found
+        doc.memo(|_| Findings::default())
+            .0
+            .get_or_init(&self.meta.id, || {
+                let mut found = Vec::new();
+                self.find(doc, &mut found);
+                found.into()
+            })
     }
 
     fn find(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -458,10 +484,14 @@ struct ParsedEntry {
     unless: Option<Regex>,
 }
 
-fn parse_entry(table: toml::Table, at: &str) -> anyhow::Result<ParsedEntry> {
-    let entry: Entry = toml::Value::Table(table)
+fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
+    toml::Value::Table(table)
         .try_into()
-        .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))?;
+        .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))
+}
+
+/// Check an entry and compile its regexes.
+fn parse_entry(entry: Entry, at: &str) -> anyhow::Result<ParsedEntry> {
     let regex = match (&entry.phrase, &entry.regex) {
         (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
         (None, None) => bail!("{at}: an entry needs `match` or `regex`"),

@@ -35,7 +35,7 @@ struct GlossaryFile {
 
 impl Glossary {
     pub fn parse(text: &str) -> anyhow::Result<Glossary> {
-        let file: GlossaryFile = toml::from_str(text).context("acronym glossary")?;
+        let file: GlossaryFile = serde_json::from_str(text).context("acronym glossary")?;
         for (i, a) in file.acronym.iter().enumerate() {
             if a.source.trim().is_empty() || a.expansions.is_empty() {
                 bail!("acronym “{}”: needs expansions and a source", a.acronym);

@@ -103,7 +103,7 @@ pub fn established_terms() -> &'static EstablishedTerms {
 
 impl EstablishedTerms {
     fn parse(text: &str) -> anyhow::Result<EstablishedTerms> {
-        let file: TermsFile = toml::from_str(text)?;
+        let file: TermsFile = serde_json::from_str(text)?;
         let terms: Vec<String> = file.term.iter().map(|t| t.term.clone()).collect();
         let matcher = PhraseMatcher::new(&terms, true);
         Ok(EstablishedTerms {

@@ -24,7 +24,7 @@ pub type PersonId = usize;
 pub static REGISTER: LazyLock<Register> = LazyLock::new(|| {
     let text = crate::data::embedded("institutions.toml")
         .expect("build.rs embeds every rules/*.toml, institutions.toml included");
-    Register::parse(text).expect("the embedded register is valid (checked by its unit tests)")
+    Register::from_json(text).expect("the embedded register is valid (checked by its unit tests)")
 });
 
 /// The days a name was official, both ends included; an open end is unbounded.
@@ -298,9 +298,10 @@ fn variants(form: &str) -> Vec<String> {
 }
 
 impl Register {
-    /// Parse and link a register; errors name the entry at fault.
-    pub fn parse(text: &str) -> anyhow::Result<Register> {
-        let file: RegisterFile = toml::from_str(text).context("institutions register")?;
+    /// Parse and link a register (`rules/institutions.toml` as `build.rs` embeds it, in JSON);
+    /// errors name the entry at fault.
+    pub fn from_json(json: &str) -> anyhow::Result<Register> {
+        let file: RegisterFile = serde_json::from_str(json).context("institutions register")?;
         let index: HashMap<&str, InstitutionId> = file
             .institution
             .iter()
@@ -1067,12 +1068,16 @@ mod tests {
 
     #[test]
     fn broken_registers_are_rejected() {
+        let parse = |toml_text: &str| {
+            let value: toml::Value = toml::from_str(toml_text).expect("valid TOML");
+            Register::from_json(&serde_json::to_string(&value).expect("JSON"))
+        };
         let base = "[[institution]]\nid = \"a\"\nname = \"Badan A\"\nsource = \"s\"\n";
-        assert!(Register::parse(base).is_ok());
-        assert!(Register::parse(&format!("{base}successors = [\"b\"]\n")).is_err());
-        assert!(Register::parse(&base.replace("\"s\"", "\"\"")).is_err());
+        assert!(parse(base).is_ok());
+        assert!(parse(&format!("{base}successors = [\"b\"]\n")).is_err());
+        assert!(parse(&base.replace("\"s\"", "\"\"")).is_err());
         assert!(
-            Register::parse(&format!(
+            parse(&format!(
                 "{base}[[institution]]\nid = \"a\"\nname = \"B\"\nsource = \"s\"\n"
             ))
             .is_err()

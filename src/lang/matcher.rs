@@ -53,44 +53,48 @@ impl PhraseMatcher {
                 b
             }
         };
-        // Built with a list of children per node, then laid out contiguously for the walks.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut pattern_at: Vec<u32> = vec![NONE];
-        for (id, pattern) in patterns.iter().enumerate() {
-            if pattern.is_empty() {
-                continue;
+        let key = |id: u32| patterns[id as usize].bytes().map(fold);
+        // Sorted, the patterns below any node are a contiguous run, and those ending at the node
+        // come first (the first listed first): the trie is laid out breadth first from the runs.
+        let mut order: Vec<u32> = (0..patterns.len() as u32)
+            .filter(|&id| !patterns[id as usize].is_empty())
+            .collect();
+        order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        let byte_at = |id: u32, depth: usize| fold(patterns[id as usize].as_bytes()[depth]);
+        let mut nodes = vec![Node {
+            first_edge: 0,
+            edge_count: 0,
+            pattern: NONE,
+        }];
+        let mut edges = Vec::new();
+        let mut pending = std::collections::VecDeque::from([(0, 0..order.len(), 0)]);
+        while let Some((node, run, depth)) = pending.pop_front() {
+            let mut i = run.start;
+            while i < run.end && patterns[order[i] as usize].len() == depth {
+                if nodes[node].pattern == NONE {
+                    nodes[node].pattern = order[i];
+                }
+                i += 1;
             }
-            let mut node = 0usize;
-            for b in pattern.bytes().map(fold) {
-                node = match children[node].iter().find(|(edge, _)| *edge == b) {
-                    Some(&(_, child)) => child as usize,
-                    None => {
-                        let child = children.len();
-                        children[node].push((b, child as u32));
-                        children.push(Vec::new());
-                        pattern_at.push(NONE);
-                        child
-                    }
-                };
+            let first_edge = edges.len();
+            while i < run.end {
+                let b = byte_at(order[i], depth);
+                let end = i + order[i..run.end].partition_point(|&id| byte_at(id, depth) == b);
+                edges.push((b, nodes.len() as u32));
+                pending.push_back((nodes.len(), i..end, depth + 1));
+                nodes.push(Node {
+                    first_edge: 0,
+                    edge_count: 0,
+                    pattern: NONE,
+                });
+                i = end;
             }
-            if pattern_at[node] == NONE {
-                pattern_at[node] = id as u32;
-            }
+            nodes[node].first_edge = first_edge as u32;
+            nodes[node].edge_count = (edges.len() - first_edge) as u32;
         }
         let mut root = Box::new([NONE; 256]);
-        for &(b, child) in &children[0] {
+        for &(b, child) in &edges[..nodes[0].edge_count as usize] {
             root[usize::from(b)] = child;
-        }
-        let mut nodes = Vec::with_capacity(children.len());
-        let mut edges = Vec::new();
-        for (mut own, pattern) in children.into_iter().zip(pattern_at) {
-            own.sort_unstable_by_key(|&(b, _)| b);
-            nodes.push(Node {
-                first_edge: edges.len() as u32,
-                edge_count: own.len() as u32,
-                pattern,
-            });
-            edges.extend(own);
         }
         PhraseMatcher {
             ascii_case_insensitive,

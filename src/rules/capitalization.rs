@@ -51,8 +51,8 @@ pub struct Capitalization {
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
     let text = data::embedded("letter-case.toml")
         .ok_or_else(|| anyhow::anyhow!("rules/letter-case.toml is missing"))?;
-    let data: LetterCase = toml::from_str(text)
-        .map_err(|e| anyhow::anyhow!("rules/letter-case.toml: {}", e.message()))?;
+    let data: LetterCase =
+        serde_json::from_str(text).map_err(|e| anyhow::anyhow!("rules/letter-case.toml: {e}"))?;
     let mut names = HashMap::new();
     for m in MONTHS_ID {
         names.insert(m.to_lowercase(), Named::Month);

@@ -126,8 +126,8 @@ struct NameGroup {
 static WELL_KNOWN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let text = crate::data::embedded("well-known-names.toml")
         .expect("rules/well-known-names.toml is embedded by build.rs");
-    let file: NamesFile =
-        toml::from_str(text).expect("rules/well-known-names.toml parses (a unit test holds it)");
+    let file: NamesFile = serde_json::from_str(text)
+        .expect("rules/well-known-names.toml parses (a unit test holds it)");
     file.group
         .into_iter()
         .flat_map(|g| g.names)

@@ -3,16 +3,18 @@
 mod forms;
 mod line_index;
 pub mod markdown;
+mod once_map;
 mod segment;
 mod token;
 
 pub use forms::{Form, FormVerdicts, WordForms};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
+pub use once_map::OnceMap;
 pub use segment::ParagraphStyle;
 pub use token::{Token, TokenKind, tokenize};
 
 use std::any::{Any, TypeId};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use crate::diagnostic::Span;
 use crate::lang::calendar::ArticleDate;
@@ -47,9 +49,10 @@ pub struct Document {
 }
 
 /// Analyses that several rules need (date mentions, institution mentions), computed once per
-/// document and shared. Keyed by the analysis's result type.
+/// document and shared. Keyed by the analysis's result type; rules running in parallel that ask
+/// for the same analysis wait for the one computing it.
 #[derive(Default)]
-struct Memo(Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>);
+struct Memo(OnceMap<TypeId, Arc<dyn Any + Send + Sync>>);
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -128,29 +131,11 @@ impl Document {
     /// The result of `analyse` on this document, computed on first use and shared afterwards.
     /// `T` identifies the analysis, so each analysis has a result type of its own.
     pub fn memo<T: Any + Send + Sync>(&self, analyse: impl FnOnce(&Document) -> T) -> Arc<T> {
-        let key = TypeId::of::<T>();
-        let cached = |memo: &[(TypeId, Arc<dyn Any + Send + Sync>)]| {
-            memo.iter()
-                .find(|(k, _)| *k == key)
-                .and_then(|(_, v)| v.clone().downcast::<T>().ok())
-        };
-        let lock = || {
-            self.memo
-                .0
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        if let Some(found) = cached(&lock()) {
-            return found;
-        }
-        // Computed without the lock held: an analysis may build on another one.
-        let value = Arc::new(analyse(self));
-        let mut memo = lock();
-        if let Some(found) = cached(&memo) {
-            return found;
-        }
-        memo.push((key, value.clone()));
-        value
+        self.memo
+            .0
+            .get_or_init(&TypeId::of::<T>(), || Arc::new(analyse(self)))
+            .downcast::<T>()
+            .expect("a memo slot holds the type it is keyed by")
     }
 
     pub fn path(&self) -> &str {
