@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::Context;
 
-use crate::lang::form_set::FormSet;
+use crate::lang::form_set::{self, FormSet, Walk};
 use crate::lang::verdicts::Verdicts;
 use crate::lang::{hunspell_forms, morphology};
 
@@ -105,6 +105,34 @@ impl Dictionary {
         !word.is_empty() && self.check(word)
     }
 
+    /// Asks about words that share their beginnings with lower-case `word` (a misspelling's
+    /// one-edit variants), as [`Dictionary::knows_uncached`] would, walking `word` through the
+    /// compiled forms once rather than looking each variant up from its first letter.
+    pub fn near<'a>(&'a self, word: &'a str) -> Near<'a> {
+        let walk = match &self.lexicon {
+            Lexicon::Compiled(forms)
+                if word.len() < form_set::MAX_WORD_LEN
+                    && word.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                let mut walks = Vec::with_capacity(word.len() + 1);
+                let mut at = forms.walk();
+                walks.push(at);
+                for &letter in word.as_bytes() {
+                    at = forms.step(at, letter);
+                    walks.push(at);
+                }
+                let ends_form = walks.iter().map(|&at| forms.ends_form(at)).collect();
+                Some((forms, walks, ends_form))
+            }
+            _ => None,
+        };
+        Near {
+            dictionary: self,
+            word: word.as_bytes(),
+            walk,
+        }
+    }
+
     fn check(&self, word: &str) -> bool {
         // Without its clitics first: Hunspell is slow to reject a clitic it has no rule for.
         let lower = word.to_lowercase();
@@ -125,6 +153,59 @@ impl Dictionary {
     /// at build time.
     pub fn is_builtin(&self) -> bool {
         matches!(self.lexicon, Lexicon::Compiled(_))
+    }
+}
+
+/// Words near one word, asked about together: see [`Dictionary::near`].
+pub struct Near<'a> {
+    dictionary: &'a Dictionary,
+    word: &'a [u8],
+    /// For the built-in forms and a word of lower-case letters: the walk along the word after
+    /// each of its letters (the first at the empty word), and whether each of its beginnings is
+    /// a form.
+    walk: Option<(&'a FormSet, Vec<Walk>, Vec<bool>)>,
+}
+
+impl Near<'_> {
+    /// Whether the dictionary knows `variant`, whose first `shared` bytes are the word's.
+    pub fn knows(&self, variant: &str, shared: usize) -> bool {
+        let Some((forms, walks, ends_form)) = &self.walk else {
+            return self.dictionary.knows_uncached(variant);
+        };
+        let letters = variant.as_bytes();
+        if letters.is_empty()
+            || letters.len() > form_set::MAX_WORD_LEN
+            || !letters.iter().all(u8::is_ascii_lowercase)
+            || letters
+                .get(..shared)
+                .is_none_or(|start| Some(start) != self.word.get(..shared))
+        {
+            return self.dictionary.knows_uncached(variant);
+        }
+        // What `check` asks of a lower-case word: is it a form, or one of its stems without
+        // clitics; each a beginning of the variant.
+        let mut asked = [letters.len(); 4];
+        for (slot, stem) in asked[1..]
+            .iter_mut()
+            .zip(morphology::without_clitics(variant))
+        {
+            *slot = stem.len();
+        }
+        // The beginnings it shares with the word were walked already.
+        if asked.iter().any(|&len| len <= shared && ends_form[len]) {
+            return true;
+        }
+        let mut at = walks[shared];
+        for len in shared + 1..=letters.len() {
+            at = forms.step(at, letters[len - 1]);
+            if at.is_dead() {
+                return false;
+            }
+            if asked.contains(&len) && forms.ends_form(at) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -269,6 +350,50 @@ mod tests {
         assert!(unexplained.is_empty(), "{unexplained:?}");
         // The lexicons' words in their three cases (the fixtures' count moves with the fixtures).
         assert_eq!(counts[0], 603);
+    }
+
+    /// Every one-edit variant of each word, asked through a walk along the word, gets the
+    /// answer `knows_uncached` gives.
+    #[test]
+    fn near_words_walk_as_they_are_checked() {
+        let d = builtin();
+        for word in [
+            "memperkautnya",
+            "rumahnyq",
+            "bukunyalah",
+            "kerja",
+            "pemerintha",
+            "a",
+            "jakarta",
+        ] {
+            let near = d.near(word);
+            let w = word.as_bytes();
+            let mut known = 0;
+            for i in 0..=w.len() {
+                for c in (b'a'..=b'z').chain([b'-']) {
+                    let mut variants = vec![[&w[..i], &[c], &w[i..]].concat()];
+                    if i < w.len() {
+                        variants.push([&w[..i], &w[i + 1..]].concat());
+                        let mut replaced = w.to_vec();
+                        replaced[i] = c;
+                        variants.push(replaced);
+                        let mut swapped = w.to_vec();
+                        swapped.swap(i, (i + 1).min(w.len() - 1));
+                        variants.push(swapped);
+                    }
+                    for variant in variants {
+                        let variant = String::from_utf8(variant).expect("ASCII");
+                        let expected = d.knows_uncached(&variant);
+                        assert_eq!(near.knows(&variant, i), expected, "{word} → {variant}");
+                        known += usize::from(expected);
+                    }
+                }
+            }
+            assert!(known > 0 || word == "a", "{word}");
+        }
+        // A variant that does not begin as the word is asked in full.
+        assert!(d.near("kerja").knows("pemerintah", 3));
+        assert!(!d.near("kerja").knows("kerjx", 4));
     }
 
     #[test]

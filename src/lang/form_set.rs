@@ -6,9 +6,10 @@
 //! for the same dictionary (a test holds it on the lexicons and the fixtures).
 
 use fst::Set;
+use fst::raw::CompiledAddr;
 
 /// Hunspell rejects longer words outright.
-const MAX_WORD_LEN: usize = 360;
+pub const MAX_WORD_LEN: usize = 360;
 
 /// How deep hyphen breaks may nest.
 const MAX_BREAK_DEPTH: usize = 9;
@@ -20,6 +21,22 @@ pub struct FormSet {
     /// Forms of the title-case copies of mixed-case and all-caps entries, accepted only when a
     /// word is tried in another case than it was written.
     hidden: Set<&'static [u8]>,
+}
+
+/// Where a walk along a word of lower-case ASCII letters stands in each set (`None` once no
+/// form begins so): many words that share a beginning (a misspelling's one-edit variants) are
+/// asked about by walking that beginning once.
+#[derive(Clone, Copy)]
+pub struct Walk {
+    plain: Option<CompiledAddr>,
+    hidden: Option<CompiledAddr>,
+}
+
+impl Walk {
+    /// Whether no form begins with the letters walked.
+    pub fn is_dead(self) -> bool {
+        self.plain.is_none() && self.hidden.is_none()
+    }
 }
 
 /// How a word is capitalised, as Hunspell tells it.
@@ -129,6 +146,36 @@ impl FormSet {
                 &format!("{}{rest}", super::hunspell_forms::title_case(first)),
                 true,
             )
+    }
+
+    /// A walk at the empty word.
+    pub fn walk(&self) -> Walk {
+        Walk {
+            plain: Some(self.plain.as_fst().root().addr()),
+            hidden: Some(self.hidden.as_fst().root().addr()),
+        }
+    }
+
+    /// The walk one letter further.
+    pub fn step(&self, at: Walk, letter: u8) -> Walk {
+        let next = |set: &Set<&'static [u8]>, addr: Option<CompiledAddr>| {
+            let node = set.as_fst().node(addr?);
+            node.find_input(letter).map(|i| node.transition_addr(i))
+        };
+        Walk {
+            plain: next(&self.plain, at.plain),
+            hidden: next(&self.hidden, at.hidden),
+        }
+    }
+
+    /// Whether the letters walked are a form: for a word of 1 to [`MAX_WORD_LEN`] lower-case
+    /// ASCII letters, what [`FormSet::check`] says of it (such a word has one casing, no
+    /// hyphen, dot or digit, so it is checked as written, in both sets).
+    pub fn ends_form(&self, at: Walk) -> bool {
+        let is_final = |set: &Set<&'static [u8]>, addr: Option<CompiledAddr>| {
+            addr.is_some_and(|addr| set.as_fst().node(addr).is_final())
+        };
+        is_final(&self.plain, at.plain) || is_final(&self.hidden, at.hidden)
     }
 
     fn has(&self, form: &str, or_hidden: bool) -> bool {

@@ -11,7 +11,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
-use crate::lang::candidates::{Candidates, CandidatesBuilder, letter_set, letter_set_distance};
+use crate::lang::candidates::{
+    Candidates, CandidatesBuilder, letter_set, letter_sets_further_than,
+};
 use crate::lang::dictionary::Dictionary;
 use crate::lang::frequency;
 
@@ -93,49 +95,56 @@ impl Suggester {
         }
         let pool = self.pool.get_or_init(|| self.candidates());
         let typed = word.as_bytes();
-        let max = max_distance(typed.len());
         let freq = frequency::indonesian();
         let mut ranked: Vec<(f32, String)> = Vec::new();
-        let lo = typed.len().saturating_sub(max);
-        let hi = (typed.len() + max).min(pool.lengths().saturating_sub(1));
+        let lo = typed.len().saturating_sub(max_distance(typed.len()));
+        let hi = (typed.len() + max_distance(typed.len())).min(pool.lengths().saturating_sub(1));
         let letters = LetterCounts::of(typed);
         let set = letter_set(typed);
+        let mut aligner = Aligner::new(typed);
         let mut nearest = usize::MAX;
         for len in lo..=hi {
             let max = max_distance(typed.len().min(len));
-            for c in pool.of_len(len) {
-                if letter_set_distance(set, c.letters) > max
-                    || letters.bag_distance(&LetterCounts::of(c.word)) > max
-                {
+            aligner.restart(max);
+            let bucket = pool.of_len(len);
+            for (i, letters_of) in bucket.letter_sets().enumerate() {
+                if letter_sets_further_than(set, letters_of, max) {
                     continue;
                 }
-                let Some(distance) = osa_distance(typed, c.word, max) else {
+                let Some(c) = bucket.get(i) else {
                     continue;
                 };
-                let Ok(candidate) = std::str::from_utf8(c.word) else {
+                if aligner.ruled_out(c.word()) || letters.bag_distance(c.word()) > max {
+                    continue;
+                }
+                let Some(distance) = aligner.distance(c.word()) else {
                     continue;
                 };
-                let valid = c.listed
-                    || self.dictionary.knows_uncached(candidate)
-                    || c.zipf.is_some_and(|z| z >= FREQUENT_UNLISTED);
+                let Ok(candidate) = std::str::from_utf8(c.word()) else {
+                    continue;
+                };
+                let valid = c.listed()
+                    || c.zipf().is_some_and(|z| z >= FREQUENT_UNLISTED)
+                    || self.dictionary.knows_uncached(candidate);
                 if valid {
                     nearest = nearest.min(distance);
-                    ranked.push((rank(typed, c.word, c.zipf), candidate.to_string()));
+                    ranked.push((rank(typed, c.word(), c.zipf()), candidate.to_string()));
                 }
             }
         }
         // Affixed forms the pool does not list, when it has no word one edit away: every word
         // one edit away that the dictionary accepts (`memperkuatnya` for `memperkautnya`).
-        let variants = if nearest > 1 {
-            one_edit_away(word)
-        } else {
-            Vec::new()
-        };
-        for variant in variants {
-            if !pool.contains(variant.as_bytes()) && self.dictionary.knows_uncached(&variant) {
-                let zipf = freq.zipf(&variant);
-                ranked.push((rank(typed, variant.as_bytes(), zipf), variant));
-            }
+        if nearest > 1 {
+            let near = self.dictionary.near(word);
+            for_each_one_edit_away(typed, |variant, shared| {
+                let Ok(variant) = std::str::from_utf8(variant) else {
+                    return;
+                };
+                if near.knows(variant, shared) && !pool.contains(variant.as_bytes()) {
+                    let zipf = freq.zipf(variant);
+                    ranked.push((rank(typed, variant.as_bytes(), zipf), variant.to_string()));
+                }
+            });
         }
         ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::new();
@@ -185,32 +194,47 @@ fn max_distance(shorter_len: usize) -> usize {
 /// How many times each letter occurs in a word (other bytes counted together): two words whose
 /// counts differ by more than `n` letters are more than `n` edits apart, which rules out most of
 /// the pool before the edit-distance table is filled.
-struct LetterCounts([u8; 27]);
+struct LetterCounts {
+    counts: [u8; 27],
+    len: usize,
+}
+
+fn letter_slot(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        (b - b'a') as usize
+    } else {
+        26
+    }
+}
 
 impl LetterCounts {
     fn of(word: &[u8]) -> LetterCounts {
         let mut counts = [0u8; 27];
         for &b in word {
-            let slot = if b.is_ascii_lowercase() {
-                (b - b'a') as usize
-            } else {
-                26
-            };
+            let slot = letter_slot(b);
             counts[slot] = counts[slot].saturating_add(1);
         }
-        LetterCounts(counts)
+        LetterCounts {
+            counts,
+            len: word.len(),
+        }
     }
 
-    /// The bag distance: a lower bound of the edit distance.
-    fn bag_distance(&self, other: &LetterCounts) -> usize {
-        let (mut more, mut fewer) = (0usize, 0usize);
-        for (a, b) in self.0.iter().zip(&other.0) {
-            if a > b {
-                more += usize::from(a - b);
+    /// The bag distance to `other`: a lower bound of the edit distance.
+    fn bag_distance(&self, other: &[u8]) -> usize {
+        let mut left = self.counts;
+        // The letters of `other` beyond those of this word.
+        let mut more = 0usize;
+        for &b in other {
+            let slot = letter_slot(b);
+            if left[slot] == 0 {
+                more += 1;
             } else {
-                fewer += usize::from(b - a);
+                left[slot] -= 1;
             }
         }
+        // The letters of this word beyond those of `other`.
+        let fewer = (self.len + more).saturating_sub(other.len());
         more.max(fewer)
     }
 }
@@ -235,9 +259,115 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let d = osa_table(a, b, |_, _| 1.0, |_, _, _| 1.0, 1.0, Some(max as f32))?;
-    let distance = d.round() as usize;
-    (distance <= max).then_some(distance)
+    let mut aligner = Aligner::new(a);
+    aligner.restart(max);
+    aligner.distance(b)
+}
+
+/// Optimal-string-alignment distances, up to a bound, from one word to many: the table of a
+/// candidate is filled one row per letter of it, so candidates that share a beginning (the
+/// pool is sorted) share its rows, and a beginning too far from the word rules out every
+/// candidate that starts with it.
+struct Aligner<'a> {
+    typed: &'a [u8],
+    /// Distances beyond this are not told apart: cells hold at most `max + 1`.
+    max: usize,
+    /// Row `d` (of `typed.len() + 1` cells): the distance from the first `d` letters of
+    /// `path` to each beginning of `typed`.
+    rows: Vec<u8>,
+    /// The candidate beginning whose rows are filled: rows `0..=path.len()`.
+    path: Vec<u8>,
+    /// Whether the last row is beyond `max` everywhere.
+    dead: bool,
+}
+
+impl<'a> Aligner<'a> {
+    fn new(typed: &'a [u8]) -> Aligner<'a> {
+        Aligner {
+            typed,
+            max: 0,
+            rows: Vec::new(),
+            path: Vec::new(),
+            dead: false,
+        }
+    }
+
+    /// Starts afresh with another bound.
+    fn restart(&mut self, max: usize) {
+        let width = self.typed.len() + 1;
+        let cap = u8::try_from(max + 1).unwrap_or(u8::MAX);
+        self.max = usize::from(cap - 1);
+        self.rows.clear();
+        self.rows
+            .extend((0..width).map(|j| u8::try_from(j).map_or(cap, |j| j.min(cap))));
+        self.path.clear();
+        self.dead = false;
+    }
+
+    /// Whether `candidate` begins with a beginning already found too far from the word.
+    fn ruled_out(&self, candidate: &[u8]) -> bool {
+        self.dead && candidate.starts_with(&self.path)
+    }
+
+    /// The distance from `candidate` to the word, or `None` beyond the bound.
+    fn distance(&mut self, candidate: &[u8]) -> Option<usize> {
+        let shared = self
+            .path
+            .iter()
+            .zip(candidate)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if self.dead && shared == self.path.len() {
+            return None;
+        }
+        let width = self.typed.len() + 1;
+        self.path.truncate(shared);
+        self.rows.truncate((shared + 1) * width);
+        self.dead = false;
+        for &letter in &candidate[shared..] {
+            self.push_row(letter);
+            if self.dead {
+                return None;
+            }
+        }
+        let distance = usize::from(self.rows[self.rows.len() - 1]);
+        (distance <= self.max).then_some(distance)
+    }
+
+    /// Fills the row of one more letter of the path.
+    fn push_row(&mut self, letter: u8) {
+        let typed = self.typed;
+        let width = typed.len() + 1;
+        let cap = (self.max + 1) as u8;
+        let d = self.path.len() + 1;
+        let start = self.rows.len();
+        self.rows.resize(start + width, cap);
+        let (before, row) = self.rows.split_at_mut(start);
+        let prev = &before[start - width..];
+        // The row before the previous one, for two letters swapped.
+        let swap = (d >= 2).then(|| (&before[start - 2 * width..start - width], self.path[d - 2]));
+        row[0] = u8::try_from(d).map_or(cap, |d| d.min(cap));
+        let mut best = row[0];
+        let from = d.saturating_sub(self.max).max(1);
+        let to = (d + self.max).min(typed.len());
+        for j in from..=to {
+            let t = typed[j - 1];
+            let mut cost = prev[j - 1] + u8::from(letter != t);
+            cost = cost.min(prev[j] + 1).min(row[j - 1] + 1);
+            if let Some((prev2, earlier)) = swap
+                && j >= 2
+                && letter == typed[j - 2]
+                && earlier == t
+                && letter != t
+            {
+                cost = cost.min(prev2[j - 2] + 1);
+            }
+            row[j] = cost.min(cap);
+            best = best.min(row[j]);
+        }
+        self.path.push(letter);
+        self.dead = usize::from(best) > self.max;
+    }
 }
 
 /// The weighted edit cost of turning `typed` into `candidate`.
@@ -252,22 +382,18 @@ fn typing_cost(typed: &[u8], candidate: &[u8]) -> f32 {
             if doubled { DOUBLED_LETTER } else { 1.0 }
         },
         TRANSPOSITION,
-        None,
     )
-    .unwrap_or(f32::MAX)
 }
 
 /// The OSA dynamic programme with costs: `sub(x, y)`, `indel(word, i, letter)` for a letter of
-/// either word, and `swap` for two adjacent letters exchanged. Gives up (`None`) once every
-/// alignment costs more than `cutoff`.
+/// either word, and `swap` for two adjacent letters exchanged.
 fn osa_table(
     a: &[u8],
     b: &[u8],
     sub: impl Fn(u8, u8) -> f32,
     indel: impl Fn(&[u8], usize, u8) -> f32,
     swap: f32,
-    cutoff: Option<f32>,
-) -> Option<f32> {
+) -> f32 {
     let width = b.len() + 1;
     let mut prev2 = vec![0.0f32; width];
     let mut prev: Vec<f32> = Vec::with_capacity(width);
@@ -278,7 +404,6 @@ fn osa_table(
     let mut row = vec![0.0f32; width];
     for i in 0..a.len() {
         row[0] = prev[0] + indel(a, i, a[i]);
-        let mut best = row[0];
         for j in 0..b.len() {
             let same = a[i] == b[j];
             let mut cost = (prev[j] + if same { 0.0 } else { sub(a[i], b[j]) })
@@ -288,15 +413,11 @@ fn osa_table(
                 cost = cost.min(prev2[j - 1] + swap);
             }
             row[j + 1] = cost;
-            best = best.min(cost);
-        }
-        if cutoff.is_some_and(|c| best > c + 0.01) {
-            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut row);
     }
-    Some(prev[b.len()])
+    prev[b.len()]
 }
 
 /// Whether two letters are neighbours on a QWERTY keyboard.
@@ -322,33 +443,41 @@ fn near_keys(x: u8, y: u8) -> bool {
     }
 }
 
-/// Every lower-case word one deletion, swap, substitution or insertion away from `word`.
-fn one_edit_away(word: &str) -> Vec<String> {
+/// Calls `visit` with every word one deletion, swap, substitution (by a lower-case letter) or
+/// insertion (of one) away from `word`, and how many of its first bytes are `word`'s. The
+/// words are made in one buffer: nothing is allocated for each.
+fn for_each_one_edit_away(word: &[u8], mut visit: impl FnMut(&[u8], usize)) {
     const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
-    let w = word.as_bytes();
-    let mut out = Vec::with_capacity(w.len() * 54 + 26);
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).ok();
-    for i in 0..w.len() {
-        out.extend(text([&w[..i], &w[i + 1..]].concat()));
-        if i + 1 < w.len() {
-            let mut swapped = w.to_vec();
-            swapped.swap(i, i + 1);
-            out.extend(text(swapped));
+    let mut edited: Vec<u8> = Vec::with_capacity(word.len() + 1);
+    for i in 0..word.len() {
+        edited.clear();
+        edited.extend_from_slice(&word[..i]);
+        edited.extend_from_slice(&word[i + 1..]);
+        visit(&edited, i);
+        edited.clear();
+        edited.extend_from_slice(word);
+        if i + 1 < word.len() {
+            edited.swap(i, i + 1);
+            visit(&edited, i);
+            edited.swap(i, i + 1);
         }
         for &c in LETTERS {
-            if c != w[i] {
-                let mut replaced = w.to_vec();
-                replaced[i] = c;
-                out.extend(text(replaced));
+            if c != word[i] {
+                edited[i] = c;
+                visit(&edited, i);
             }
         }
     }
-    for i in 0..=w.len() {
+    for i in 0..=word.len() {
+        edited.clear();
+        edited.extend_from_slice(&word[..i]);
+        edited.push(b'a');
+        edited.extend_from_slice(&word[i..]);
         for &c in LETTERS {
-            out.extend(text([&w[..i], &[c], &w[i..]].concat()));
+            edited[i] = c;
+            visit(&edited, i);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -370,6 +499,75 @@ mod tests {
         assert_eq!(osa_distance(b"", b"abc", 3), Some(3));
         assert!(near_keys(b'a', b's') && near_keys(b'g', b'b') && !near_keys(b'a', b'p'));
         assert!(typing_cost(b"kreja", b"kerja") < typing_cost(b"kerpa", b"kerja"));
+    }
+
+    /// The aligner, carried through a sorted list (sharing rows between words that share a
+    /// beginning), gives the distance the plain table gives.
+    #[test]
+    fn aligned_distances_are_table_distances() {
+        let mut words: Vec<&[u8]> = vec![
+            b"",
+            b"a",
+            b"ab",
+            b"abc",
+            b"acb",
+            b"bac",
+            b"kerja",
+            b"kreja",
+            b"kerjaan",
+            b"kejar",
+            b"bilabial",
+            b"bilateral",
+            b"bilantial",
+            b"bilantial",
+            b"pemerintah",
+            b"pemerinath",
+            b"mmmm",
+            b"kerj-a",
+        ];
+        words.sort();
+        for &typed in &words {
+            for max in 0..=3 {
+                let mut aligner = Aligner::new(typed);
+                aligner.restart(max);
+                for &other in &words {
+                    let table = osa_table(typed, other, |_, _| 1.0, |_, _, _| 1.0, 1.0);
+                    let expected = (table <= max as f32).then_some(table as usize);
+                    let ruled_out = aligner.ruled_out(other);
+                    assert_eq!(
+                        aligner.distance(other),
+                        expected,
+                        "{typed:?} {other:?} {max}"
+                    );
+                    assert!(!ruled_out || expected.is_none());
+                    assert_eq!(osa_distance(typed, other, max), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bag_distance_is_a_lower_bound() {
+        let kerja = LetterCounts::of(b"kerja");
+        assert_eq!(kerja.bag_distance(b"kreja"), 0);
+        assert_eq!(kerja.bag_distance(b"kerjaan"), 2);
+        assert_eq!(kerja.bag_distance(b"kera"), 1);
+        assert_eq!(kerja.bag_distance(b"bakti"), 3);
+        assert_eq!(LetterCounts::of(b"").bag_distance(b"ab-"), 3);
+    }
+
+    #[test]
+    fn one_edit_away_shares_beginnings() {
+        let mut variants = Vec::new();
+        for_each_one_edit_away(b"ab", |v, shared| {
+            assert_eq!(v[..shared], b"ab"[..shared]);
+            variants.push(String::from_utf8(v.to_vec()).expect("ASCII"));
+        });
+        // 2 deletions, 1 swap, 2 × 25 substitutions, 3 × 26 insertions.
+        assert_eq!(variants.len(), 2 + 1 + 50 + 78);
+        for v in ["a", "b", "ba", "xb", "ax", "xab", "axb", "abx"] {
+            assert!(variants.iter().any(|w| w == v), "{v}");
+        }
     }
 
     #[test]
