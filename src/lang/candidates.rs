@@ -6,7 +6,7 @@
 //!
 //! Layout: a little-endian `u32` count of lengths `n`, `n + 1` `u32` offsets of each length's
 //! block (from the end of the header), then the blocks. The block of words of length `len`
-//! holds, for its words sorted, first each word's [`letter_set`] as a `u32`, then each word's
+//! holds, for its words sorted, first each word's [`letter_set`] as a `u64`, then each word's
 //! record: `len` bytes of word, one byte `listed`, and the Zipf value in hundredths as a `u16`
 //! (`u16::MAX` when the word is not in the frequency list). A search reads the letter sets
 //! in one run and the records of the few words they leave.
@@ -24,25 +24,28 @@ const NO_ZIPF: u16 = u16::MAX;
 const RECORD_EXTRA: usize = 3;
 
 /// The bytes of a letter set.
-const SET_BYTES: usize = 4;
+const SET_BYTES: usize = 8;
 
-/// Which letters a word has: bit `i` for the `i`th letter of the alphabet, bit 26 for any other
-/// byte. Two words whose sets differ by `n` letters either way are at least `n` edits apart,
-/// which rules out most candidates with two instructions.
-pub fn letter_set(word: &[u8]) -> u32 {
+/// Which letters a word has, and which it has twice or more: bit `i` for the `i`th letter of
+/// the alphabet, bit 26 for any other byte, and the same 32 bits higher for a second one
+/// (`negara` has two a's). Two words whose sets differ by `n` elements either way are at least
+/// `n` edits apart (the bag distance of their letters is), which rules out most candidates with
+/// a few instructions.
+pub fn letter_set(word: &[u8]) -> u64 {
     word.iter().fold(0, |set, &b| {
-        set | if b.is_ascii_lowercase() {
+        let first = if b.is_ascii_lowercase() {
             1 << (b - b'a')
         } else {
             1 << 26
-        }
+        };
+        set | if set & first == 0 { first } else { first << 32 }
     })
 }
 
 /// Whether two words with these letter sets are more than `n` edits apart: one has more than
 /// `n` letters the other lacks. (Counted by clearing bits: no bit-count instruction is assumed.)
-pub fn letter_sets_further_than(a: u32, b: u32, n: usize) -> bool {
-    let more_than_n = |mut bits: u32| {
+pub fn letter_sets_further_than(a: u64, b: u64, n: usize) -> bool {
+    let more_than_n = |mut bits: u64| {
         for _ in 0..n {
             bits &= bits.wrapping_sub(1);
         }
@@ -150,10 +153,12 @@ impl<'a> Bucket<'a> {
     }
 
     /// Each word's [`letter_set`], in order.
-    pub fn letter_sets(&self) -> impl Iterator<Item = u32> + 'a {
-        self.sets
-            .chunks_exact(SET_BYTES)
-            .map(|set| u32::from_le_bytes([set[0], set[1], set[2], set[3]]))
+    pub fn letter_sets(&self) -> impl Iterator<Item = u64> + 'a {
+        self.sets.chunks_exact(SET_BYTES).map(|set| {
+            u64::from_le_bytes([
+                set[0], set[1], set[2], set[3], set[4], set[5], set[6], set[7],
+            ])
+        })
     }
 
     /// The `i`th word.
@@ -256,7 +261,11 @@ mod tests {
         assert_eq!(seven.count(), 1);
         assert_eq!(seven.get(0).map(|c| c.word()), Some(&b"aba-aba"[..]));
         assert!(seven.get(1).is_none());
-        assert_eq!(seven.letter_sets().collect::<Vec<_>>(), [0b11 | 1 << 26]);
+        // a, b, a second a, a hyphen, a third a, a second b.
+        assert_eq!(
+            seven.letter_sets().collect::<Vec<_>>(),
+            [0b11 | 1 << 26 | 0b11 << 32]
+        );
         let (kerja, kreja, bakti) = (
             letter_set(b"kerja"),
             letter_set(b"kreja"),

@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::Context;
 
-use crate::lang::form_set::{self, FormSet, Walk};
+use crate::lang::form_set::{FormSet, Walk};
 use crate::lang::verdicts::Verdicts;
 use crate::lang::{hunspell_forms, morphology};
 
@@ -111,8 +111,7 @@ impl Dictionary {
     pub fn near<'a>(&'a self, word: &'a str) -> Near<'a> {
         let walk = match &self.lexicon {
             Lexicon::Compiled(forms)
-                if word.len() < form_set::MAX_WORD_LEN
-                    && word.bytes().all(|b| b.is_ascii_lowercase()) =>
+                if word.len() < Near::LONGEST && word.bytes().all(|b| b.is_ascii_lowercase()) =>
             {
                 let mut walks = Vec::with_capacity(word.len() + 1);
                 let mut at = forms.walk();
@@ -121,8 +120,16 @@ impl Dictionary {
                     at = forms.step(at, letter);
                     walks.push(at);
                 }
-                let ends_form = walks.iter().map(|&at| forms.ends_form(at)).collect();
-                Some((forms, walks, ends_form))
+                let forms_at = walks
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &at)| at.is_form())
+                    .fold(0u64, |bits, (len, _)| bits | 1 << len);
+                Some(WordWalk {
+                    forms,
+                    walks,
+                    forms_at,
+                })
             }
             _ => None,
         };
@@ -160,52 +167,66 @@ impl Dictionary {
 pub struct Near<'a> {
     dictionary: &'a Dictionary,
     word: &'a [u8],
-    /// For the built-in forms and a word of lower-case letters: the walk along the word after
-    /// each of its letters (the first at the empty word), and whether each of its beginnings is
-    /// a form.
-    walk: Option<(&'a FormSet, Vec<Walk>, Vec<bool>)>,
+    /// The word walked through the built-in forms, when that lexicon asks and the word is of
+    /// lower-case letters.
+    walk: Option<WordWalk<'a>>,
+}
+
+struct WordWalk<'a> {
+    forms: &'a FormSet,
+    /// The walk after each of the word's letters (the first at the empty word).
+    walks: Vec<Walk<'a>>,
+    /// Bit `len` set when the word's first `len` letters are a form.
+    forms_at: u64,
 }
 
 impl Near<'_> {
+    /// Variants at least this long are asked in full (their beginnings' forms fit a `u64`).
+    const LONGEST: usize = 64;
+
     /// Whether the dictionary knows `variant`, whose first `shared` bytes are the word's.
-    pub fn knows(&self, variant: &str, shared: usize) -> bool {
-        let Some((forms, walks, ends_form)) = &self.walk else {
-            return self.dictionary.knows_uncached(variant);
+    pub fn knows(&self, variant: &[u8], shared: usize) -> bool {
+        let in_full =
+            || std::str::from_utf8(variant).is_ok_and(|v| self.dictionary.knows_uncached(v));
+        let Some(WordWalk {
+            forms,
+            walks,
+            forms_at,
+        }) = &self.walk
+        else {
+            return in_full();
         };
-        let letters = variant.as_bytes();
-        if letters.is_empty()
-            || letters.len() > form_set::MAX_WORD_LEN
-            || !letters.iter().all(u8::is_ascii_lowercase)
-            || letters
+        if variant.is_empty()
+            || variant.len() >= Self::LONGEST
+            || !variant.iter().all(u8::is_ascii_lowercase)
+            || variant
                 .get(..shared)
                 .is_none_or(|start| Some(start) != self.word.get(..shared))
         {
-            return self.dictionary.knows_uncached(variant);
+            return in_full();
+        }
+        // Which beginnings of the variant are forms: those it shares with the word were walked
+        // already; walk the rest.
+        let mut forms_at = forms_at & u64::MAX >> (63 - shared);
+        let mut at = walks[shared];
+        for (len, &letter) in variant.iter().enumerate().skip(shared) {
+            at = forms.step(at, letter);
+            if at.is_dead() {
+                break;
+            }
+            if at.is_form() {
+                forms_at |= 1 << (len + 1);
+            }
         }
         // What `check` asks of a lower-case word: is it a form, or one of its stems without
-        // clitics; each a beginning of the variant.
-        let mut asked = [letters.len(); 4];
-        for (slot, stem) in asked[1..]
-            .iter_mut()
-            .zip(morphology::without_clitics(variant))
-        {
-            *slot = stem.len();
-        }
-        // The beginnings it shares with the word were walked already.
-        if asked.iter().any(|&len| len <= shared && ends_form[len]) {
-            return true;
-        }
-        let mut at = walks[shared];
-        for len in shared + 1..=letters.len() {
-            at = forms.step(at, letters[len - 1]);
-            if at.is_dead() {
-                return false;
-            }
-            if asked.contains(&len) && forms.ends_form(at) {
-                return true;
-            }
-        }
-        false
+        // clitics (each a beginning of it).
+        forms_at & 1 << variant.len() != 0
+            || (forms_at != 0
+                && std::str::from_utf8(variant).is_ok_and(|v| {
+                    morphology::without_clitics(v)
+                        .iter()
+                        .any(|stem| forms_at & 1 << stem.len() != 0)
+                }))
     }
 }
 
@@ -384,7 +405,11 @@ mod tests {
                     for variant in variants {
                         let variant = String::from_utf8(variant).expect("ASCII");
                         let expected = d.knows_uncached(&variant);
-                        assert_eq!(near.knows(&variant, i), expected, "{word} → {variant}");
+                        assert_eq!(
+                            near.knows(variant.as_bytes(), i),
+                            expected,
+                            "{word} → {variant}"
+                        );
                         known += usize::from(expected);
                     }
                 }
@@ -392,8 +417,8 @@ mod tests {
             assert!(known > 0 || word == "a", "{word}");
         }
         // A variant that does not begin as the word is asked in full.
-        assert!(d.near("kerja").knows("pemerintah", 3));
-        assert!(!d.near("kerja").knows("kerjx", 4));
+        assert!(d.near("kerja").knows(b"pemerintah", 3));
+        assert!(!d.near("kerja").knows(b"kerjx", 4));
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! for the same dictionary (a test holds it on the lexicons and the fixtures).
 
 use fst::Set;
-use fst::raw::CompiledAddr;
+use fst::raw::Node;
 
 /// Hunspell rejects longer words outright.
-pub const MAX_WORD_LEN: usize = 360;
+const MAX_WORD_LEN: usize = 360;
 
 /// How deep hyphen breaks may nest.
 const MAX_BREAK_DEPTH: usize = 9;
@@ -27,15 +27,23 @@ pub struct FormSet {
 /// form begins so): many words that share a beginning (a misspelling's one-edit variants) are
 /// asked about by walking that beginning once.
 #[derive(Clone, Copy)]
-pub struct Walk {
-    plain: Option<CompiledAddr>,
-    hidden: Option<CompiledAddr>,
+pub struct Walk<'a> {
+    plain: Option<Node<'a>>,
+    hidden: Option<Node<'a>>,
 }
 
-impl Walk {
+impl Walk<'_> {
     /// Whether no form begins with the letters walked.
     pub fn is_dead(self) -> bool {
         self.plain.is_none() && self.hidden.is_none()
+    }
+
+    /// Whether the letters walked are a form: for a word of lower-case ASCII letters (not
+    /// too long for Hunspell), what [`FormSet::check`] says of it (such a word has one casing,
+    /// no hyphen, dot or digit, so it is checked as written, in both sets).
+    pub fn is_form(self) -> bool {
+        self.plain.is_some_and(|node| node.is_final())
+            || self.hidden.is_some_and(|node| node.is_final())
     }
 }
 
@@ -149,33 +157,24 @@ impl FormSet {
     }
 
     /// A walk at the empty word.
-    pub fn walk(&self) -> Walk {
+    pub fn walk(&self) -> Walk<'_> {
         Walk {
-            plain: Some(self.plain.as_fst().root().addr()),
-            hidden: Some(self.hidden.as_fst().root().addr()),
+            plain: Some(self.plain.as_fst().root()),
+            hidden: Some(self.hidden.as_fst().root()),
         }
     }
 
     /// The walk one letter further.
-    pub fn step(&self, at: Walk, letter: u8) -> Walk {
-        let next = |set: &Set<&'static [u8]>, addr: Option<CompiledAddr>| {
-            let node = set.as_fst().node(addr?);
-            node.find_input(letter).map(|i| node.transition_addr(i))
+    pub fn step<'a>(&'a self, at: Walk<'a>, letter: u8) -> Walk<'a> {
+        let next = |set: &'a Set<&'static [u8]>, node: Option<Node<'a>>| {
+            let node = node?;
+            let i = node.find_input(letter)?;
+            Some(set.as_fst().node(node.transition_addr(i)))
         };
         Walk {
             plain: next(&self.plain, at.plain),
             hidden: next(&self.hidden, at.hidden),
         }
-    }
-
-    /// Whether the letters walked are a form: for a word of 1 to [`MAX_WORD_LEN`] lower-case
-    /// ASCII letters, what [`FormSet::check`] says of it (such a word has one casing, no
-    /// hyphen, dot or digit, so it is checked as written, in both sets).
-    pub fn ends_form(&self, at: Walk) -> bool {
-        let is_final = |set: &Set<&'static [u8]>, addr: Option<CompiledAddr>| {
-            addr.is_some_and(|addr| set.as_fst().node(addr).is_final())
-        };
-        is_final(&self.plain, at.plain) || is_final(&self.hidden, at.hidden)
     }
 
     fn has(&self, form: &str, or_hidden: bool) -> bool {

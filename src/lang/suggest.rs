@@ -105,7 +105,7 @@ impl Suggester {
         let mut nearest = usize::MAX;
         for len in lo..=hi {
             let max = max_distance(typed.len().min(len));
-            aligner.restart(max);
+            aligner.restart(max, len);
             let bucket = pool.of_len(len);
             for (i, letters_of) in bucket.letter_sets().enumerate() {
                 if letter_sets_further_than(set, letters_of, max) {
@@ -137,10 +137,10 @@ impl Suggester {
         if nearest > 1 {
             let near = self.dictionary.near(word);
             for_each_one_edit_away(typed, |variant, shared| {
-                let Ok(variant) = std::str::from_utf8(variant) else {
-                    return;
-                };
-                if near.knows(variant, shared) && !pool.contains(variant.as_bytes()) {
+                if near.knows(variant, shared)
+                    && !pool.contains(variant)
+                    && let Ok(variant) = std::str::from_utf8(variant)
+                {
                     let zipf = freq.zipf(variant);
                     ranked.push((rank(typed, variant.as_bytes(), zipf), variant.to_string()));
                 }
@@ -260,24 +260,26 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         return None;
     }
     let mut aligner = Aligner::new(a);
-    aligner.restart(max);
+    aligner.restart(max, b.len());
     aligner.distance(b)
 }
 
-/// Optimal-string-alignment distances, up to a bound, from one word to many: the table of a
-/// candidate is filled one row per letter of it, so candidates that share a beginning (the
-/// pool is sorted) share its rows, and a beginning too far from the word rules out every
-/// candidate that starts with it.
+/// Optimal-string-alignment distances, up to a bound, from one word to many of one length:
+/// the table of a candidate is filled one row per letter of it, so candidates that share a
+/// beginning (the pool is sorted) share its rows, and a beginning too far from the word rules
+/// out every candidate that starts with it.
 struct Aligner<'a> {
     typed: &'a [u8],
     /// Distances beyond this are not told apart: cells hold at most `max + 1`.
     max: usize,
     /// Row `d` (of `typed.len() + 1` cells): the distance from the first `d` letters of
-    /// `path` to each beginning of `typed`.
+    /// `path` to each beginning of `typed`. Only cells at most `max` from the diagonal are
+    /// ever filled; the others keep `max + 1`.
     rows: Vec<u8>,
-    /// The candidate beginning whose rows are filled: rows `0..=path.len()`.
+    /// The candidate beginning whose rows are filled: rows `0..=depth`.
     path: Vec<u8>,
-    /// Whether the last row is beyond `max` everywhere.
+    depth: usize,
+    /// Whether row `depth` is beyond `max` everywhere.
     dead: bool,
 }
 
@@ -288,41 +290,52 @@ impl<'a> Aligner<'a> {
             max: 0,
             rows: Vec::new(),
             path: Vec::new(),
+            depth: 0,
             dead: false,
         }
     }
 
-    /// Starts afresh with another bound.
-    fn restart(&mut self, max: usize) {
+    /// Starts afresh for candidates of `len` letters, with another bound.
+    fn restart(&mut self, max: usize, len: usize) {
         let width = self.typed.len() + 1;
         let cap = u8::try_from(max + 1).unwrap_or(u8::MAX);
         self.max = usize::from(cap - 1);
         self.rows.clear();
-        self.rows
-            .extend((0..width).map(|j| u8::try_from(j).map_or(cap, |j| j.min(cap))));
+        self.rows.resize((len + 1) * width, cap);
+        for (j, cell) in self.rows[..width].iter_mut().enumerate() {
+            *cell = u8::try_from(j).map_or(cap, |j| j.min(cap));
+        }
         self.path.clear();
+        self.path.resize(len, 0);
+        self.depth = 0;
         self.dead = false;
+    }
+
+    /// How many first letters `candidate` shares with the path.
+    fn shared(&self, candidate: &[u8]) -> usize {
+        let mut shared = 0;
+        while shared < self.depth && candidate.get(shared) == Some(&self.path[shared]) {
+            shared += 1;
+        }
+        shared
     }
 
     /// Whether `candidate` begins with a beginning already found too far from the word.
     fn ruled_out(&self, candidate: &[u8]) -> bool {
-        self.dead && candidate.starts_with(&self.path)
+        self.dead && self.shared(candidate) == self.depth
     }
 
-    /// The distance from `candidate` to the word, or `None` beyond the bound.
+    /// The distance from `candidate` (of the length given to [`Aligner::restart`]) to the
+    /// word, or `None` beyond the bound.
     fn distance(&mut self, candidate: &[u8]) -> Option<usize> {
-        let shared = self
-            .path
-            .iter()
-            .zip(candidate)
-            .take_while(|(a, b)| a == b)
-            .count();
-        if self.dead && shared == self.path.len() {
+        if candidate.len() != self.path.len() {
             return None;
         }
-        let width = self.typed.len() + 1;
-        self.path.truncate(shared);
-        self.rows.truncate((shared + 1) * width);
+        let shared = self.shared(candidate);
+        if self.dead && shared == self.depth {
+            return None;
+        }
+        self.depth = shared;
         self.dead = false;
         for &letter in &candidate[shared..] {
             self.push_row(letter);
@@ -330,7 +343,8 @@ impl<'a> Aligner<'a> {
                 return None;
             }
         }
-        let distance = usize::from(self.rows[self.rows.len() - 1]);
+        let width = self.typed.len() + 1;
+        let distance = usize::from(self.rows[self.depth * width + width - 1]);
         (distance <= self.max).then_some(distance)
     }
 
@@ -339,21 +353,21 @@ impl<'a> Aligner<'a> {
         let typed = self.typed;
         let width = typed.len() + 1;
         let cap = (self.max + 1) as u8;
-        let d = self.path.len() + 1;
-        let start = self.rows.len();
-        self.rows.resize(start + width, cap);
-        let (before, row) = self.rows.split_at_mut(start);
-        let prev = &before[start - width..];
-        // The row before the previous one, for two letters swapped.
-        let swap = (d >= 2).then(|| (&before[start - 2 * width..start - width], self.path[d - 2]));
+        let d = self.depth + 1;
+        let (before, rest) = self.rows.split_at_mut(d * width);
+        let row = &mut rest[..width];
+        let prev = &before[(d - 1) * width..];
         row[0] = u8::try_from(d).map_or(cap, |d| d.min(cap));
         let mut best = row[0];
         let from = d.saturating_sub(self.max).max(1);
         let to = (d + self.max).min(typed.len());
+        // The row before the previous one and its letter, for two letters swapped.
+        let swap = (d >= 2).then(|| (&before[(d - 2) * width..], self.path[d - 2]));
         for j in from..=to {
             let t = typed[j - 1];
-            let mut cost = prev[j - 1] + u8::from(letter != t);
-            cost = cost.min(prev[j] + 1).min(row[j - 1] + 1);
+            let mut cost = (prev[j - 1] + u8::from(letter != t))
+                .min(prev[j] + 1)
+                .min(row[j - 1] + 1);
             if let Some((prev2, earlier)) = swap
                 && j >= 2
                 && letter == typed[j - 2]
@@ -362,10 +376,12 @@ impl<'a> Aligner<'a> {
             {
                 cost = cost.min(prev2[j - 2] + 1);
             }
-            row[j] = cost.min(cap);
-            best = best.min(row[j]);
+            let cost = cost.min(cap);
+            row[j] = cost;
+            best = best.min(cost);
         }
-        self.path.push(letter);
+        self.path[d - 1] = letter;
+        self.depth = d;
         self.dead = usize::from(best) > self.max;
     }
 }
@@ -524,23 +540,35 @@ mod tests {
             b"pemerinath",
             b"mmmm",
             b"kerj-a",
+            b"kerjb",
+            b"kerjc",
+            b"keraj",
+            b"kraje",
+            b"zzzzz",
+            b"zzzzy",
+            b"abcde",
+            b"abced",
+            b"bacde",
         ];
         words.sort();
         for &typed in &words {
             for max in 0..=3 {
                 let mut aligner = Aligner::new(typed);
-                aligner.restart(max);
+                aligner.restart(max, 5);
                 for &other in &words {
                     let table = osa_table(typed, other, |_, _| 1.0, |_, _, _| 1.0, 1.0);
                     let expected = (table <= max as f32).then_some(table as usize);
-                    let ruled_out = aligner.ruled_out(other);
-                    assert_eq!(
-                        aligner.distance(other),
-                        expected,
-                        "{typed:?} {other:?} {max}"
-                    );
-                    assert!(!ruled_out || expected.is_none());
                     assert_eq!(osa_distance(typed, other, max), expected);
+                    // The aligner is set for candidates of five letters.
+                    if other.len() == 5 {
+                        let ruled_out = aligner.ruled_out(other);
+                        assert_eq!(
+                            aligner.distance(other),
+                            expected,
+                            "{typed:?} {other:?} {max}"
+                        );
+                        assert!(!ruled_out || expected.is_none());
+                    }
                 }
             }
         }
