@@ -101,11 +101,10 @@ impl Suggester {
         let hi = (typed.len() + max_distance(typed.len())).min(pool.lengths().saturating_sub(1));
         let letters = LetterCounts::of(typed);
         let set = letter_set(typed);
-        let mut aligner = Aligner::new(typed);
+        let aligner = Aligner::new(typed);
         let mut nearest = usize::MAX;
         for len in lo..=hi {
             let max = max_distance(typed.len().min(len));
-            aligner.restart(max, len);
             let bucket = pool.of_len(len);
             for (i, letters_of) in bucket.letter_sets().enumerate() {
                 if letter_sets_further_than(set, letters_of, max) {
@@ -114,10 +113,14 @@ impl Suggester {
                 let Some(c) = bucket.get(i) else {
                     continue;
                 };
-                if aligner.ruled_out(c.word()) || letters.bag_distance(c.word()) > max {
+                if letters.bag_distance(c.word()) > max {
                     continue;
                 }
-                let Some(distance) = aligner.distance(c.word()) else {
+                let distance = match &aligner {
+                    Some(aligner) => Some(aligner.distance(c.word())).filter(|&d| d <= max),
+                    None => osa_distance(typed, c.word(), max),
+                };
+                let Some(distance) = distance else {
                     continue;
                 };
                 let Ok(candidate) = std::str::from_utf8(c.word()) else {
@@ -259,130 +262,65 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut aligner = Aligner::new(a);
-    aligner.restart(max, b.len());
-    aligner.distance(b)
+    let distance = match Aligner::new(a) {
+        Some(aligner) => aligner.distance(b),
+        None => osa_table(a, b, |_, _| 1.0, |_, _, _| 1.0, 1.0).round() as usize,
+    };
+    (distance <= max).then_some(distance)
 }
 
-/// Optimal-string-alignment distances, up to a bound, from one word to many of one length:
-/// the table of a candidate is filled one row per letter of it, so candidates that share a
-/// beginning (the pool is sorted) share its rows, and a beginning too far from the word rules
-/// out every candidate that starts with it.
-struct Aligner<'a> {
-    typed: &'a [u8],
-    /// Distances beyond this are not told apart: cells hold at most `max + 1`.
-    max: usize,
-    /// Row `d` (of `typed.len() + 1` cells): the distance from the first `d` letters of
-    /// `path` to each beginning of `typed`. Only cells at most `max` from the diagonal are
-    /// ever filled; the others keep `max + 1`.
-    rows: Vec<u8>,
-    /// The candidate beginning whose rows are filled: rows `0..=depth`.
-    path: Vec<u8>,
-    depth: usize,
-    /// Whether row `depth` is beyond `max` everywhere.
-    dead: bool,
+/// Optimal-string-alignment distances from one word of at most 64 bytes to many, by Hyyrö's
+/// bit-parallel algorithm ("A bit-vector algorithm for computing Levenshtein and Damerau edit
+/// distances", 2003): the table's column for each letter of a candidate is computed as bit
+/// vectors, a few word operations per letter rather than a row of cells.
+struct Aligner {
+    /// For each byte value, the positions of the word that hold it.
+    positions: [u64; 256],
+    len: usize,
 }
 
-impl<'a> Aligner<'a> {
-    fn new(typed: &'a [u8]) -> Aligner<'a> {
-        Aligner {
-            typed,
-            max: 0,
-            rows: Vec::new(),
-            path: Vec::new(),
-            depth: 0,
-            dead: false,
-        }
-    }
-
-    /// Starts afresh for candidates of `len` letters, with another bound.
-    fn restart(&mut self, max: usize, len: usize) {
-        let width = self.typed.len() + 1;
-        let cap = u8::try_from(max + 1).unwrap_or(u8::MAX);
-        self.max = usize::from(cap - 1);
-        self.rows.clear();
-        self.rows.resize((len + 1) * width, cap);
-        for (j, cell) in self.rows[..width].iter_mut().enumerate() {
-            *cell = u8::try_from(j).map_or(cap, |j| j.min(cap));
-        }
-        self.path.clear();
-        self.path.resize(len, 0);
-        self.depth = 0;
-        self.dead = false;
-    }
-
-    /// How many first letters `candidate` shares with the path.
-    fn shared(&self, candidate: &[u8]) -> usize {
-        let mut shared = 0;
-        while shared < self.depth && candidate.get(shared) == Some(&self.path[shared]) {
-            shared += 1;
-        }
-        shared
-    }
-
-    /// Whether `candidate` begins with a beginning already found too far from the word.
-    fn ruled_out(&self, candidate: &[u8]) -> bool {
-        self.dead && self.shared(candidate) == self.depth
-    }
-
-    /// The distance from `candidate` (of the length given to [`Aligner::restart`]) to the
-    /// word, or `None` beyond the bound.
-    fn distance(&mut self, candidate: &[u8]) -> Option<usize> {
-        if candidate.len() != self.path.len() {
+impl Aligner {
+    /// `None` for a word longer than 64 bytes.
+    fn new(word: &[u8]) -> Option<Aligner> {
+        if word.len() > 64 {
             return None;
         }
-        let shared = self.shared(candidate);
-        if self.dead && shared == self.depth {
-            return None;
+        let mut positions = [0u64; 256];
+        for (i, &b) in word.iter().enumerate() {
+            positions[usize::from(b)] |= 1 << i;
         }
-        self.depth = shared;
-        self.dead = false;
-        for &letter in &candidate[shared..] {
-            self.push_row(letter);
-            if self.dead {
-                return None;
-            }
-        }
-        let width = self.typed.len() + 1;
-        let distance = usize::from(self.rows[self.depth * width + width - 1]);
-        (distance <= self.max).then_some(distance)
+        Some(Aligner {
+            positions,
+            len: word.len(),
+        })
     }
 
-    /// Fills the row of one more letter of the path.
-    fn push_row(&mut self, letter: u8) {
-        let typed = self.typed;
-        let width = typed.len() + 1;
-        let cap = (self.max + 1) as u8;
-        let d = self.depth + 1;
-        let (before, rest) = self.rows.split_at_mut(d * width);
-        let row = &mut rest[..width];
-        let prev = &before[(d - 1) * width..];
-        row[0] = u8::try_from(d).map_or(cap, |d| d.min(cap));
-        let mut best = row[0];
-        let from = d.saturating_sub(self.max).max(1);
-        let to = (d + self.max).min(typed.len());
-        // The row before the previous one and its letter, for two letters swapped.
-        let swap = (d >= 2).then(|| (&before[(d - 2) * width..], self.path[d - 2]));
-        for j in from..=to {
-            let t = typed[j - 1];
-            let mut cost = (prev[j - 1] + u8::from(letter != t))
-                .min(prev[j] + 1)
-                .min(row[j - 1] + 1);
-            if let Some((prev2, earlier)) = swap
-                && j >= 2
-                && letter == typed[j - 2]
-                && earlier == t
-                && letter != t
-            {
-                cost = cost.min(prev2[j - 2] + 1);
-            }
-            let cost = cost.min(cap);
-            row[j] = cost;
-            best = best.min(cost);
+    fn distance(&self, candidate: &[u8]) -> usize {
+        if self.len == 0 {
+            return candidate.len();
         }
-        self.path[d - 1] = letter;
-        self.depth = d;
-        self.dead = usize::from(best) > self.max;
+        let last = 1u64 << (self.len - 1);
+        // The vertical differences of the current column (+1, -1), the diagonal zero-difference
+        // vector, and the previous letter's positions (for two letters swapped).
+        let (mut plus, mut minus, mut diagonal, mut before) = (u64::MAX, 0u64, 0u64, 0u64);
+        let mut distance = self.len;
+        for &letter in candidate {
+            let matches = self.positions[usize::from(letter)];
+            let swapped = ((!diagonal & matches) << 1) & before;
+            diagonal = (((matches & plus).wrapping_add(plus)) ^ plus) | matches | minus | swapped;
+            let horizontal_plus = minus | !(diagonal | plus);
+            let horizontal_minus = diagonal & plus;
+            if horizontal_plus & last != 0 {
+                distance += 1;
+            } else if horizontal_minus & last != 0 {
+                distance -= 1;
+            }
+            let shifted = (horizontal_plus << 1) | 1;
+            minus = shifted & diagonal;
+            plus = (horizontal_minus << 1) | !(shifted | diagonal);
+            before = matches;
+        }
+        distance
     }
 }
 
@@ -517,61 +455,33 @@ mod tests {
         assert!(typing_cost(b"kreja", b"kerja") < typing_cost(b"kerpa", b"kerja"));
     }
 
-    /// The aligner, carried through a sorted list (sharing rows between words that share a
-    /// beginning), gives the distance the plain table gives.
+    /// The bit-parallel distances are the table's: on every pair of words of up to five
+    /// letters from a three-letter alphabet, and on longer words up to 64 letters.
     #[test]
-    fn aligned_distances_are_table_distances() {
-        let mut words: Vec<&[u8]> = vec![
-            b"",
-            b"a",
-            b"ab",
-            b"abc",
-            b"acb",
-            b"bac",
-            b"kerja",
-            b"kreja",
-            b"kerjaan",
-            b"kejar",
-            b"bilabial",
-            b"bilateral",
-            b"bilantial",
-            b"bilantial",
-            b"pemerintah",
-            b"pemerinath",
-            b"mmmm",
-            b"kerj-a",
-            b"kerjb",
-            b"kerjc",
-            b"keraj",
-            b"kraje",
-            b"zzzzz",
-            b"zzzzy",
-            b"abcde",
-            b"abced",
-            b"bacde",
-        ];
-        words.sort();
-        for &typed in &words {
-            for max in 0..=3 {
-                let mut aligner = Aligner::new(typed);
-                aligner.restart(max, 5);
-                for &other in &words {
-                    let table = osa_table(typed, other, |_, _| 1.0, |_, _, _| 1.0, 1.0);
-                    let expected = (table <= max as f32).then_some(table as usize);
-                    assert_eq!(osa_distance(typed, other, max), expected);
-                    // The aligner is set for candidates of five letters.
-                    if other.len() == 5 {
-                        let ruled_out = aligner.ruled_out(other);
-                        assert_eq!(
-                            aligner.distance(other),
-                            expected,
-                            "{typed:?} {other:?} {max}"
-                        );
-                        assert!(!ruled_out || expected.is_none());
-                    }
-                }
+    fn bit_parallel_distances_are_table_distances() {
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|w: &Vec<u8>| b"abc".iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        let long: Vec<u8> = b"pemerintahkerjasamabilateral".repeat(3)[..64].to_vec();
+        let mut longer = long.clone();
+        longer.swap(10, 11);
+        longer[40] = b'-';
+        words.extend([long, longer, b"bilantial".to_vec(), b"bilateral".to_vec()]);
+        for typed in &words {
+            let aligner = Aligner::new(typed).expect("64 bytes at most");
+            for other in &words {
+                let table = osa_table(typed, other, |_, _| 1.0, |_, _, _| 1.0, 1.0);
+                assert_eq!(aligner.distance(other) as f32, table, "{typed:?} {other:?}");
             }
         }
+        assert!(Aligner::new(&[b'a'; 65]).is_none());
+        assert_eq!(osa_distance(&[b'a'; 70], &[b'a'; 68], 2), Some(2));
     }
 
     #[test]
