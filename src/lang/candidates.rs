@@ -44,6 +44,7 @@ pub fn letter_set(word: &[u8]) -> u64 {
 
 /// Whether two words with these letter sets are more than `n` edits apart: one has more than
 /// `n` letters the other lacks. (Counted by clearing bits: no bit-count instruction is assumed.)
+#[inline(always)]
 pub fn letter_sets_further_than(a: u64, b: u64, n: usize) -> bool {
     let more_than_n = |mut bits: u64| {
         for _ in 0..n {
@@ -153,6 +154,7 @@ impl<'a> Bucket<'a> {
     }
 
     /// Each word's [`letter_set`], in order.
+    #[inline(always)]
     pub fn letter_sets(&self) -> impl Iterator<Item = u64> + 'a {
         self.sets.chunks_exact(SET_BYTES).map(|set| {
             u64::from_le_bytes([

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::lang::candidates::{
-    Candidates, CandidatesBuilder, letter_set, letter_sets_further_than,
+    Bucket, Candidates, CandidatesBuilder, letter_set, letter_sets_further_than,
 };
 use crate::lang::dictionary::Dictionary;
 use crate::lang::frequency;
@@ -103,13 +103,12 @@ impl Suggester {
         let set = letter_set(typed);
         let aligner = Aligner::new(typed);
         let mut nearest = usize::MAX;
+        let mut survivors = Vec::new();
         for len in lo..=hi {
             let max = max_distance(typed.len().min(len));
             let bucket = pool.of_len(len);
-            for (i, letters_of) in bucket.letter_sets().enumerate() {
-                if letter_sets_further_than(set, letters_of, max) {
-                    continue;
-                }
+            near_letter_sets(&bucket, set, max, &mut survivors);
+            for &i in &survivors {
                 let Some(c) = bucket.get(i) else {
                     continue;
                 };
@@ -187,6 +186,26 @@ fn lay_out(dictionary: &Dictionary, extra: &[String]) -> Vec<u8> {
         pool.add(&word, false, freq.zipf(&word));
     }
     pool.encode()
+}
+
+/// The indices of the bucket's words whose letter sets are within `max` of `set` (see
+/// [`letter_sets_further_than`]), into `out`: the one test every candidate meets, compiled
+/// for each bound in use so that it unrolls to a few instructions.
+fn near_letter_sets(bucket: &Bucket<'_>, set: u64, max: usize, out: &mut Vec<usize>) {
+    #[inline(always)]
+    fn collect(bucket: &Bucket<'_>, set: u64, max: usize, out: &mut Vec<usize>) {
+        for (i, other) in bucket.letter_sets().enumerate() {
+            if !letter_sets_further_than(set, other, max) {
+                out.push(i);
+            }
+        }
+    }
+    out.clear();
+    match max {
+        2 => collect(bucket, set, 2, out),
+        3 => collect(bucket, set, 3, out),
+        _ => collect(bucket, set, max, out),
+    }
 }
 
 /// How many edits a suggestion may be from a word: 3 when both are long, else 2.
