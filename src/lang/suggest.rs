@@ -7,6 +7,11 @@
 //! "bilateral" first. The built-in lexicon's candidates are laid out at build time
 //! (`lang::candidates`); a user's dictionary or accepted words make the suggester lay out its
 //! own on the first suggestion. Answers are memoised for the whole run, shared by every thread.
+//!
+//! A search reads every candidate of the lengths in reach, so each test is cheap before the
+//! next: the candidates' letter sets (a bound of the edit distance, read in one run), then the
+//! bag distance, then the bit-parallel OSA distance. The affixed forms one edit away are walked
+//! through the dictionary's forms from the beginning each shares with the word.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
@@ -215,7 +220,7 @@ fn max_distance(shorter_len: usize) -> usize {
 
 /// How many times each letter occurs in a word (other bytes counted together): two words whose
 /// counts differ by more than `n` letters are more than `n` edits apart, which rules out most of
-/// the pool before the edit-distance table is filled.
+/// what the letter sets leave before the edit distance is computed.
 struct LetterCounts {
     counts: [u8; 27],
     len: usize,
