@@ -5,10 +5,11 @@
 //! out the same way at run time.
 //!
 //! Layout: a little-endian `u32` count of lengths `n`, `n + 1` `u32` offsets of each length's
-//! records (from the end of the header), then the records: for words of length `len`, `len`
-//! bytes of word, one byte `listed`, the Zipf value in hundredths as a `u16` (`u16::MAX` when
-//! the word is not in the frequency list), and the word's [`letter_set`] as a `u32`. Each
-//! length's records are sorted by word.
+//! block (from the end of the header), then the blocks. The block of words of length `len`
+//! holds, for its words sorted, first each word's [`letter_set`] as a `u64`, then each word's
+//! record: `len` bytes of word, one byte `listed`, and the Zipf value in hundredths as a `u16`
+//! (`u16::MAX` when the word is not in the frequency list). A search reads the letter sets
+//! in one run and the records of the few words they leave.
 //!
 //! Self-contained (std only besides its sibling `zipf_list`): `build.rs` includes this file.
 
@@ -20,24 +21,38 @@ use super::zipf_list;
 const NO_ZIPF: u16 = u16::MAX;
 
 /// The bytes a record has besides its word.
-const RECORD_EXTRA: usize = 7;
+const RECORD_EXTRA: usize = 3;
 
-/// Which letters a word has: bit `i` for the `i`th letter of the alphabet, bit 26 for any other
-/// byte. Two words whose sets differ by `n` letters either way are at least `n` edits apart,
-/// which rules out most candidates with two instructions.
-pub fn letter_set(word: &[u8]) -> u32 {
+/// The bytes of a letter set.
+const SET_BYTES: usize = 8;
+
+/// Which letters a word has, and which it has twice or more: bit `i` for the `i`th letter of
+/// the alphabet, bit 26 for any other byte, and the same 32 bits higher for a second one
+/// (`negara` has two a's). Two words whose sets differ by `n` elements either way are at least
+/// `n` edits apart (the bag distance of their letters is), which rules out most candidates with
+/// a few instructions.
+pub fn letter_set(word: &[u8]) -> u64 {
     word.iter().fold(0, |set, &b| {
-        set | if b.is_ascii_lowercase() {
+        let first = if b.is_ascii_lowercase() {
             1 << (b - b'a')
         } else {
             1 << 26
-        }
+        };
+        set | if set & first == 0 { first } else { first << 32 }
     })
 }
 
-/// The fewest edits between two words with these letter sets.
-pub fn letter_set_distance(a: u32, b: u32) -> usize {
-    (a & !b).count_ones().max((b & !a).count_ones()) as usize
+/// Whether two words with these letter sets are more than `n` edits apart: one has more than
+/// `n` letters the other lacks. (Counted by clearing bits: no bit-count instruction is assumed.)
+#[inline(always)]
+pub fn letter_sets_further_than(a: u64, b: u64, n: usize) -> bool {
+    let more_than_n = |mut bits: u64| {
+        for _ in 0..n {
+            bits &= bits.wrapping_sub(1);
+        }
+        bits != 0
+    };
+    more_than_n(a & !b) || more_than_n(b & !a)
 }
 
 /// Collects candidates; the first addition of a word wins.
@@ -72,11 +87,13 @@ impl CandidatesBuilder {
         let mut offsets = vec![0u32];
         for bucket in &mut self.by_len {
             bucket.sort_unstable();
+            for (word, _, _) in bucket.iter() {
+                records.extend_from_slice(&letter_set(word.as_bytes()).to_le_bytes());
+            }
             for (word, listed, zipf) in bucket.iter() {
                 records.extend_from_slice(word.as_bytes());
                 records.push(u8::from(*listed));
                 records.extend_from_slice(&zipf.to_le_bytes());
-                records.extend_from_slice(&letter_set(word.as_bytes()).to_le_bytes());
             }
             offsets.push(u32::try_from(records.len()).expect("candidates fit in 4 GB"));
         }
@@ -96,13 +113,82 @@ pub struct Candidates {
 }
 
 /// One candidate word.
+#[derive(Clone, Copy)]
 pub struct Candidate<'a> {
-    pub word: &'a [u8],
+    /// The word, then [`RECORD_EXTRA`] bytes.
+    record: &'a [u8],
+    len: usize,
+}
+
+impl<'a> Candidate<'a> {
+    pub fn word(self) -> &'a [u8] {
+        &self.record[..self.len]
+    }
+
     /// A dictionary stem or a word the user accepted, rather than a frequency-list form.
-    pub listed: bool,
-    pub zipf: Option<f32>,
-    /// The word's [`letter_set`].
-    pub letters: u32,
+    pub fn listed(self) -> bool {
+        self.record[self.len] != 0
+    }
+
+    pub fn zipf(self) -> Option<f32> {
+        match u16::from_le_bytes([self.record[self.len + 1], self.record[self.len + 2]]) {
+            NO_ZIPF => None,
+            h => Some(zipf_list::from_hundredths(u64::from(h))),
+        }
+    }
+}
+
+/// The candidates of one length, sorted.
+pub struct Bucket<'a> {
+    len: usize,
+    /// One [`letter_set`] per word.
+    sets: &'a [u8],
+    /// One record per word.
+    records: &'a [u8],
+}
+
+impl<'a> Bucket<'a> {
+    /// How many words the bucket has.
+    pub fn count(&self) -> usize {
+        self.sets.len() / SET_BYTES
+    }
+
+    /// Each word's [`letter_set`], in order.
+    #[inline(always)]
+    pub fn letter_sets(&self) -> impl Iterator<Item = u64> + 'a {
+        self.sets.chunks_exact(SET_BYTES).map(|set| {
+            u64::from_le_bytes([
+                set[0], set[1], set[2], set[3], set[4], set[5], set[6], set[7],
+            ])
+        })
+    }
+
+    /// The `i`th word.
+    pub fn get(&self, i: usize) -> Option<Candidate<'a>> {
+        let stride = self.len + RECORD_EXTRA;
+        let record = self.records.get(i * stride..(i + 1) * stride)?;
+        Some(Candidate {
+            record,
+            len: self.len,
+        })
+    }
+
+    fn contains(&self, word: &[u8]) -> bool {
+        let stride = self.len + RECORD_EXTRA;
+        let (mut lo, mut hi) = (0, self.count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let Some(found) = self.records.get(mid * stride..mid * stride + self.len) else {
+                return false;
+            };
+            match found.cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
 }
 
 impl Candidates {
@@ -123,51 +209,23 @@ impl Candidates {
         self.u32_at(0).unwrap_or(0)
     }
 
-    /// The records of words of length `len`.
-    fn records(&self, len: usize) -> &[u8] {
+    /// The candidates of length `len`.
+    pub fn of_len(&self, len: usize) -> Bucket<'_> {
         let lengths = self.lengths();
         let header = (lengths + 2) * 4;
         let range = (len < lengths)
             .then(|| Some((self.u32_at(1 + len)?, self.u32_at(2 + len)?)))
             .flatten();
-        range
+        let block: &[u8] = range
             .and_then(|(start, end)| self.bytes.get(header + start..header + end))
-            .unwrap_or_default()
-    }
-
-    /// The candidates of length `len`, sorted.
-    pub fn of_len(&self, len: usize) -> impl Iterator<Item = Candidate<'_>> {
-        self.records(len)
-            .chunks_exact(len + RECORD_EXTRA)
-            .map(move |record| {
-                let (word, extra) = record.split_at(len);
-                Candidate {
-                    word,
-                    listed: extra[0] != 0,
-                    zipf: match u16::from_le_bytes([extra[1], extra[2]]) {
-                        NO_ZIPF => None,
-                        h => Some(zipf_list::from_hundredths(u64::from(h))),
-                    },
-                    letters: u32::from_le_bytes([extra[3], extra[4], extra[5], extra[6]]),
-                }
-            })
+            .unwrap_or_default();
+        let count = block.len() / (SET_BYTES + len + RECORD_EXTRA);
+        let (sets, records) = block.split_at(count * SET_BYTES);
+        Bucket { len, sets, records }
     }
 
     pub fn contains(&self, word: &[u8]) -> bool {
-        let len = word.len();
-        let records = self.records(len);
-        let count = records.len() / (len + RECORD_EXTRA);
-        let (mut lo, mut hi) = (0, count);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let at = mid * (len + RECORD_EXTRA);
-            match records[at..at + len].cmp(word) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+        self.of_len(word.len()).contains(word)
     }
 }
 
@@ -186,9 +244,10 @@ mod tests {
         builder.add("", true, None);
         let candidates = Candidates::new(builder.encode());
         assert_eq!(candidates.lengths(), 8);
-        let five: Vec<(&[u8], bool, Option<f32>)> = candidates
-            .of_len(5)
-            .map(|c| (c.word, c.listed, c.zipf))
+        let five = candidates.of_len(5);
+        let five: Vec<(&[u8], bool, Option<f32>)> = (0..five.count())
+            .filter_map(|i| five.get(i))
+            .map(|c| (c.word(), c.listed(), c.zipf()))
             .collect();
         assert_eq!(
             five,
@@ -200,16 +259,34 @@ mod tests {
         assert!(candidates.contains(b"aba-aba") && candidates.contains(b"kerja"));
         assert!(!candidates.contains(b"jakarta") && !candidates.contains(b"kerjaan"));
         assert_eq!(candidates.of_len(40).count(), 0);
-        let aba = candidates.of_len(7).next().expect("aba-aba");
-        assert_eq!(aba.letters, 0b11 | 1 << 26);
+        let seven = candidates.of_len(7);
+        assert_eq!(seven.count(), 1);
+        assert_eq!(seven.get(0).map(|c| c.word()), Some(&b"aba-aba"[..]));
+        assert!(seven.get(1).is_none());
+        // a, b, a second a, a hyphen, a third a, a second b.
         assert_eq!(
-            letter_set_distance(letter_set(b"kerja"), letter_set(b"kreja")),
-            0
+            seven.letter_sets().collect::<Vec<_>>(),
+            [0b11 | 1 << 26 | 0b11 << 32]
         );
-        assert_eq!(
-            letter_set_distance(letter_set(b"kerja"), letter_set(b"bakti")),
-            3
+        let (kerja, kreja, bakti) = (
+            letter_set(b"kerja"),
+            letter_set(b"kreja"),
+            letter_set(b"bakti"),
         );
+        assert!(!letter_sets_further_than(kerja, kreja, 0));
+        assert!(!letter_sets_further_than(kerja, bakti, 3));
+        assert!(letter_sets_further_than(kerja, bakti, 2));
+        assert!(letter_sets_further_than(bakti, kerja, 2));
+        assert!(!letter_sets_further_than(
+            letter_set(b"ab"),
+            letter_set(b"abcd"),
+            2
+        ));
+        assert!(letter_sets_further_than(
+            letter_set(b"ab"),
+            letter_set(b"abcd"),
+            1
+        ));
         assert_eq!(Candidates::new(Vec::new()).of_len(3).count(), 0);
     }
 }

@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::Context;
 
-use crate::lang::form_set::FormSet;
+use crate::lang::form_set::{FormSet, Walk};
 use crate::lang::verdicts::Verdicts;
 use crate::lang::{hunspell_forms, morphology};
 
@@ -105,6 +105,41 @@ impl Dictionary {
         !word.is_empty() && self.check(word)
     }
 
+    /// Asks about words that share their beginnings with lower-case `word` (a misspelling's
+    /// one-edit variants), as [`Dictionary::knows_uncached`] would, walking `word` through the
+    /// compiled forms once rather than looking each variant up from its first letter.
+    pub fn near<'a>(&'a self, word: &'a str) -> Near<'a> {
+        let walk = match &self.lexicon {
+            Lexicon::Compiled(forms)
+                if word.len() < Near::LONGEST && word.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                let mut walks = Vec::with_capacity(word.len() + 1);
+                let mut at = forms.walk();
+                walks.push(at);
+                for &letter in word.as_bytes() {
+                    at = forms.step(at, letter);
+                    walks.push(at);
+                }
+                let forms_at = walks
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &at)| at.is_form())
+                    .fold(0u64, |bits, (len, _)| bits | 1 << len);
+                Some(WordWalk {
+                    forms,
+                    walks,
+                    forms_at,
+                })
+            }
+            _ => None,
+        };
+        Near {
+            dictionary: self,
+            word: word.as_bytes(),
+            walk,
+        }
+    }
+
     fn check(&self, word: &str) -> bool {
         // Without its clitics first: Hunspell is slow to reject a clitic it has no rule for.
         let lower = word.to_lowercase();
@@ -125,6 +160,73 @@ impl Dictionary {
     /// at build time.
     pub fn is_builtin(&self) -> bool {
         matches!(self.lexicon, Lexicon::Compiled(_))
+    }
+}
+
+/// Words near one word, asked about together: see [`Dictionary::near`].
+pub struct Near<'a> {
+    dictionary: &'a Dictionary,
+    word: &'a [u8],
+    /// The word walked through the built-in forms, when that lexicon asks and the word is of
+    /// lower-case letters.
+    walk: Option<WordWalk<'a>>,
+}
+
+struct WordWalk<'a> {
+    forms: &'a FormSet,
+    /// The walk after each of the word's letters (the first at the empty word).
+    walks: Vec<Walk<'a>>,
+    /// Bit `len` set when the word's first `len` letters are a form.
+    forms_at: u64,
+}
+
+impl Near<'_> {
+    /// Variants at least this long are asked in full (their beginnings' forms fit a `u64`).
+    const LONGEST: usize = 64;
+
+    /// Whether the dictionary knows `variant`, whose first `shared` bytes are the word's.
+    pub fn knows(&self, variant: &[u8], shared: usize) -> bool {
+        let in_full =
+            || std::str::from_utf8(variant).is_ok_and(|v| self.dictionary.knows_uncached(v));
+        let Some(WordWalk {
+            forms,
+            walks,
+            forms_at,
+        }) = &self.walk
+        else {
+            return in_full();
+        };
+        if variant.is_empty()
+            || variant.len() >= Self::LONGEST
+            || !variant.iter().all(u8::is_ascii_lowercase)
+            || variant
+                .get(..shared)
+                .is_none_or(|start| Some(start) != self.word.get(..shared))
+        {
+            return in_full();
+        }
+        // Which beginnings of the variant are forms: those it shares with the word were walked
+        // already; walk the rest.
+        let mut forms_at = forms_at & u64::MAX >> (63 - shared);
+        let mut at = walks[shared];
+        for (len, &letter) in variant.iter().enumerate().skip(shared) {
+            at = forms.step(at, letter);
+            if at.is_dead() {
+                break;
+            }
+            if at.is_form() {
+                forms_at |= 1 << (len + 1);
+            }
+        }
+        // What `check` asks of a lower-case word: is it a form, or one of its stems without
+        // clitics (each a beginning of it).
+        forms_at & 1 << variant.len() != 0
+            || (forms_at != 0
+                && std::str::from_utf8(variant).is_ok_and(|v| {
+                    morphology::without_clitics(v)
+                        .iter()
+                        .any(|stem| forms_at & 1 << stem.len() != 0)
+                }))
     }
 }
 
@@ -269,6 +371,54 @@ mod tests {
         assert!(unexplained.is_empty(), "{unexplained:?}");
         // The lexicons' words in their three cases (the fixtures' count moves with the fixtures).
         assert_eq!(counts[0], 603);
+    }
+
+    /// Every one-edit variant of each word, asked through a walk along the word, gets the
+    /// answer `knows_uncached` gives.
+    #[test]
+    fn near_words_walk_as_they_are_checked() {
+        let d = builtin();
+        for word in [
+            "memperkautnya",
+            "rumahnyq",
+            "bukunyalah",
+            "kerja",
+            "pemerintha",
+            "a",
+            "jakarta",
+        ] {
+            let near = d.near(word);
+            let w = word.as_bytes();
+            let mut known = 0;
+            for i in 0..=w.len() {
+                for c in (b'a'..=b'z').chain([b'-']) {
+                    let mut variants = vec![[&w[..i], &[c], &w[i..]].concat()];
+                    if i < w.len() {
+                        variants.push([&w[..i], &w[i + 1..]].concat());
+                        let mut replaced = w.to_vec();
+                        replaced[i] = c;
+                        variants.push(replaced);
+                        let mut swapped = w.to_vec();
+                        swapped.swap(i, (i + 1).min(w.len() - 1));
+                        variants.push(swapped);
+                    }
+                    for variant in variants {
+                        let variant = String::from_utf8(variant).expect("ASCII");
+                        let expected = d.knows_uncached(&variant);
+                        assert_eq!(
+                            near.knows(variant.as_bytes(), i),
+                            expected,
+                            "{word} → {variant}"
+                        );
+                        known += usize::from(expected);
+                    }
+                }
+            }
+            assert!(known > 0 || word == "a", "{word}");
+        }
+        // A variant that does not begin as the word is asked in full.
+        assert!(d.near("kerja").knows(b"pemerintah", 3));
+        assert!(!d.near("kerja").knows(b"kerjx", 4));
     }
 
     #[test]

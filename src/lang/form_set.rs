@@ -6,6 +6,7 @@
 //! for the same dictionary (a test holds it on the lexicons and the fixtures).
 
 use fst::Set;
+use fst::raw::Node;
 
 /// Hunspell rejects longer words outright.
 const MAX_WORD_LEN: usize = 360;
@@ -20,6 +21,30 @@ pub struct FormSet {
     /// Forms of the title-case copies of mixed-case and all-caps entries, accepted only when a
     /// word is tried in another case than it was written.
     hidden: Set<&'static [u8]>,
+}
+
+/// Where a walk along a word of lower-case ASCII letters stands in each set (`None` once no
+/// form begins so): many words that share a beginning (a misspelling's one-edit variants) are
+/// asked about by walking that beginning once.
+#[derive(Clone, Copy)]
+pub struct Walk<'a> {
+    plain: Option<Node<'a>>,
+    hidden: Option<Node<'a>>,
+}
+
+impl Walk<'_> {
+    /// Whether no form begins with the letters walked.
+    pub fn is_dead(self) -> bool {
+        self.plain.is_none() && self.hidden.is_none()
+    }
+
+    /// Whether the letters walked are a form: for a word of lower-case ASCII letters (not
+    /// too long for Hunspell), what [`FormSet::check`] says of it (such a word has one casing,
+    /// no hyphen, dot or digit, so it is checked as written, in both sets).
+    pub fn is_form(self) -> bool {
+        self.plain.is_some_and(|node| node.is_final())
+            || self.hidden.is_some_and(|node| node.is_final())
+    }
 }
 
 /// How a word is capitalised, as Hunspell tells it.
@@ -129,6 +154,27 @@ impl FormSet {
                 &format!("{}{rest}", super::hunspell_forms::title_case(first)),
                 true,
             )
+    }
+
+    /// A walk at the empty word.
+    pub fn walk(&self) -> Walk<'_> {
+        Walk {
+            plain: Some(self.plain.as_fst().root()),
+            hidden: Some(self.hidden.as_fst().root()),
+        }
+    }
+
+    /// The walk one letter further.
+    pub fn step<'a>(&'a self, at: Walk<'a>, letter: u8) -> Walk<'a> {
+        let next = |set: &'a Set<&'static [u8]>, node: Option<Node<'a>>| {
+            let node = node?;
+            let i = node.find_input(letter)?;
+            Some(set.as_fst().node(node.transition_addr(i)))
+        };
+        Walk {
+            plain: next(&self.plain, at.plain),
+            hidden: next(&self.hidden, at.hidden),
+        }
     }
 
     fn has(&self, form: &str, or_hidden: bool) -> bool {

@@ -7,11 +7,18 @@
 //! "bilateral" first. The built-in lexicon's candidates are laid out at build time
 //! (`lang::candidates`); a user's dictionary or accepted words make the suggester lay out its
 //! own on the first suggestion. Answers are memoised for the whole run, shared by every thread.
+//!
+//! A search reads every candidate of the lengths in reach, so each test is cheap before the
+//! next: the candidates' letter sets (a bound of the edit distance, read in one run), then the
+//! bag distance, then the bit-parallel OSA distance. The affixed forms one edit away are walked
+//! through the dictionary's forms from the beginning each shares with the word.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
-use crate::lang::candidates::{Candidates, CandidatesBuilder, letter_set, letter_set_distance};
+use crate::lang::candidates::{
+    Bucket, Candidates, CandidatesBuilder, letter_set, letter_sets_further_than,
+};
 use crate::lang::dictionary::Dictionary;
 use crate::lang::frequency;
 
@@ -93,49 +100,58 @@ impl Suggester {
         }
         let pool = self.pool.get_or_init(|| self.candidates());
         let typed = word.as_bytes();
-        let max = max_distance(typed.len());
         let freq = frequency::indonesian();
         let mut ranked: Vec<(f32, String)> = Vec::new();
-        let lo = typed.len().saturating_sub(max);
-        let hi = (typed.len() + max).min(pool.lengths().saturating_sub(1));
+        let lo = typed.len().saturating_sub(max_distance(typed.len()));
+        let hi = (typed.len() + max_distance(typed.len())).min(pool.lengths().saturating_sub(1));
         let letters = LetterCounts::of(typed);
         let set = letter_set(typed);
+        let aligner = Aligner::new(typed);
         let mut nearest = usize::MAX;
+        let mut survivors = Vec::new();
         for len in lo..=hi {
             let max = max_distance(typed.len().min(len));
-            for c in pool.of_len(len) {
-                if letter_set_distance(set, c.letters) > max
-                    || letters.bag_distance(&LetterCounts::of(c.word)) > max
-                {
+            let bucket = pool.of_len(len);
+            near_letter_sets(&bucket, set, max, &mut survivors);
+            for &i in &survivors {
+                let Some(c) = bucket.get(i) else {
+                    continue;
+                };
+                if letters.bag_distance(c.word()) > max {
                     continue;
                 }
-                let Some(distance) = osa_distance(typed, c.word, max) else {
+                let distance = match &aligner {
+                    Some(aligner) => Some(aligner.distance(c.word())).filter(|&d| d <= max),
+                    None => osa_distance(typed, c.word(), max),
+                };
+                let Some(distance) = distance else {
                     continue;
                 };
-                let Ok(candidate) = std::str::from_utf8(c.word) else {
+                let Ok(candidate) = std::str::from_utf8(c.word()) else {
                     continue;
                 };
-                let valid = c.listed
-                    || self.dictionary.knows_uncached(candidate)
-                    || c.zipf.is_some_and(|z| z >= FREQUENT_UNLISTED);
+                let valid = c.listed()
+                    || c.zipf().is_some_and(|z| z >= FREQUENT_UNLISTED)
+                    || self.dictionary.knows_uncached(candidate);
                 if valid {
                     nearest = nearest.min(distance);
-                    ranked.push((rank(typed, c.word, c.zipf), candidate.to_string()));
+                    ranked.push((rank(typed, c.word(), c.zipf()), candidate.to_string()));
                 }
             }
         }
         // Affixed forms the pool does not list, when it has no word one edit away: every word
         // one edit away that the dictionary accepts (`memperkuatnya` for `memperkautnya`).
-        let variants = if nearest > 1 {
-            one_edit_away(word)
-        } else {
-            Vec::new()
-        };
-        for variant in variants {
-            if !pool.contains(variant.as_bytes()) && self.dictionary.knows_uncached(&variant) {
-                let zipf = freq.zipf(&variant);
-                ranked.push((rank(typed, variant.as_bytes(), zipf), variant));
-            }
+        if nearest > 1 {
+            let near = self.dictionary.near(word);
+            for_each_one_edit_away(typed, |variant, shared| {
+                if near.knows(variant, shared)
+                    && !pool.contains(variant)
+                    && let Ok(variant) = std::str::from_utf8(variant)
+                {
+                    let zipf = freq.zipf(variant);
+                    ranked.push((rank(typed, variant.as_bytes(), zipf), variant.to_string()));
+                }
+            });
         }
         ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::new();
@@ -177,6 +193,26 @@ fn lay_out(dictionary: &Dictionary, extra: &[String]) -> Vec<u8> {
     pool.encode()
 }
 
+/// The indices of the bucket's words whose letter sets are within `max` of `set` (see
+/// [`letter_sets_further_than`]), into `out`: the one test every candidate meets, compiled
+/// for each bound in use so that it unrolls to a few instructions.
+fn near_letter_sets(bucket: &Bucket<'_>, set: u64, max: usize, out: &mut Vec<usize>) {
+    #[inline(always)]
+    fn collect(bucket: &Bucket<'_>, set: u64, max: usize, out: &mut Vec<usize>) {
+        for (i, other) in bucket.letter_sets().enumerate() {
+            if !letter_sets_further_than(set, other, max) {
+                out.push(i);
+            }
+        }
+    }
+    out.clear();
+    match max {
+        2 => collect(bucket, set, 2, out),
+        3 => collect(bucket, set, 3, out),
+        _ => collect(bucket, set, max, out),
+    }
+}
+
 /// How many edits a suggestion may be from a word: 3 when both are long, else 2.
 fn max_distance(shorter_len: usize) -> usize {
     if shorter_len >= LONG_WORD { 3 } else { 2 }
@@ -184,33 +220,48 @@ fn max_distance(shorter_len: usize) -> usize {
 
 /// How many times each letter occurs in a word (other bytes counted together): two words whose
 /// counts differ by more than `n` letters are more than `n` edits apart, which rules out most of
-/// the pool before the edit-distance table is filled.
-struct LetterCounts([u8; 27]);
+/// what the letter sets leave before the edit distance is computed.
+struct LetterCounts {
+    counts: [u8; 27],
+    len: usize,
+}
+
+fn letter_slot(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        (b - b'a') as usize
+    } else {
+        26
+    }
+}
 
 impl LetterCounts {
     fn of(word: &[u8]) -> LetterCounts {
         let mut counts = [0u8; 27];
         for &b in word {
-            let slot = if b.is_ascii_lowercase() {
-                (b - b'a') as usize
-            } else {
-                26
-            };
+            let slot = letter_slot(b);
             counts[slot] = counts[slot].saturating_add(1);
         }
-        LetterCounts(counts)
+        LetterCounts {
+            counts,
+            len: word.len(),
+        }
     }
 
-    /// The bag distance: a lower bound of the edit distance.
-    fn bag_distance(&self, other: &LetterCounts) -> usize {
-        let (mut more, mut fewer) = (0usize, 0usize);
-        for (a, b) in self.0.iter().zip(&other.0) {
-            if a > b {
-                more += usize::from(a - b);
+    /// The bag distance to `other`: a lower bound of the edit distance.
+    fn bag_distance(&self, other: &[u8]) -> usize {
+        let mut left = self.counts;
+        // The letters of `other` beyond those of this word.
+        let mut more = 0usize;
+        for &b in other {
+            let slot = letter_slot(b);
+            if left[slot] == 0 {
+                more += 1;
             } else {
-                fewer += usize::from(b - a);
+                left[slot] -= 1;
             }
         }
+        // The letters of this word beyond those of `other`.
+        let fewer = (self.len + more).saturating_sub(other.len());
         more.max(fewer)
     }
 }
@@ -235,9 +286,66 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let d = osa_table(a, b, |_, _| 1.0, |_, _, _| 1.0, 1.0, Some(max as f32))?;
-    let distance = d.round() as usize;
+    let distance = match Aligner::new(a) {
+        Some(aligner) => aligner.distance(b),
+        None => osa_table(a, b, |_, _| 1.0, |_, _, _| 1.0, 1.0).round() as usize,
+    };
     (distance <= max).then_some(distance)
+}
+
+/// Optimal-string-alignment distances from one word of at most 64 bytes to many, by Hyyrö's
+/// bit-parallel algorithm ("A bit-vector algorithm for computing Levenshtein and Damerau edit
+/// distances", 2003): the table's column for each letter of a candidate is computed as bit
+/// vectors, a few word operations per letter rather than a row of cells.
+struct Aligner {
+    /// For each byte value, the positions of the word that hold it.
+    positions: [u64; 256],
+    len: usize,
+}
+
+impl Aligner {
+    /// `None` for a word longer than 64 bytes.
+    fn new(word: &[u8]) -> Option<Aligner> {
+        if word.len() > 64 {
+            return None;
+        }
+        let mut positions = [0u64; 256];
+        for (i, &b) in word.iter().enumerate() {
+            positions[usize::from(b)] |= 1 << i;
+        }
+        Some(Aligner {
+            positions,
+            len: word.len(),
+        })
+    }
+
+    fn distance(&self, candidate: &[u8]) -> usize {
+        if self.len == 0 {
+            return candidate.len();
+        }
+        let last = 1u64 << (self.len - 1);
+        // The vertical differences of the current column (+1, -1), the diagonal zero-difference
+        // vector, and the previous letter's positions (for two letters swapped).
+        let (mut plus, mut minus, mut diagonal, mut before) = (u64::MAX, 0u64, 0u64, 0u64);
+        let mut distance = self.len;
+        for &letter in candidate {
+            let matches = self.positions[usize::from(letter)];
+            let swapped = ((!diagonal & matches) << 1) & before;
+            diagonal = (((matches & plus).wrapping_add(plus)) ^ plus) | matches | minus | swapped;
+            let horizontal_plus = minus | !(diagonal | plus);
+            let horizontal_minus = diagonal & plus;
+            if horizontal_plus & last != 0 {
+                distance += 1;
+            } else if horizontal_minus & last != 0 {
+                distance -= 1;
+            }
+            let shifted = (horizontal_plus << 1) | 1;
+            minus = shifted & diagonal;
+            plus = (horizontal_minus << 1) | !(shifted | diagonal);
+            before = matches;
+        }
+        distance
+    }
 }
 
 /// The weighted edit cost of turning `typed` into `candidate`.
@@ -252,22 +360,18 @@ fn typing_cost(typed: &[u8], candidate: &[u8]) -> f32 {
             if doubled { DOUBLED_LETTER } else { 1.0 }
         },
         TRANSPOSITION,
-        None,
     )
-    .unwrap_or(f32::MAX)
 }
 
 /// The OSA dynamic programme with costs: `sub(x, y)`, `indel(word, i, letter)` for a letter of
-/// either word, and `swap` for two adjacent letters exchanged. Gives up (`None`) once every
-/// alignment costs more than `cutoff`.
+/// either word, and `swap` for two adjacent letters exchanged.
 fn osa_table(
     a: &[u8],
     b: &[u8],
     sub: impl Fn(u8, u8) -> f32,
     indel: impl Fn(&[u8], usize, u8) -> f32,
     swap: f32,
-    cutoff: Option<f32>,
-) -> Option<f32> {
+) -> f32 {
     let width = b.len() + 1;
     let mut prev2 = vec![0.0f32; width];
     let mut prev: Vec<f32> = Vec::with_capacity(width);
@@ -278,7 +382,6 @@ fn osa_table(
     let mut row = vec![0.0f32; width];
     for i in 0..a.len() {
         row[0] = prev[0] + indel(a, i, a[i]);
-        let mut best = row[0];
         for j in 0..b.len() {
             let same = a[i] == b[j];
             let mut cost = (prev[j] + if same { 0.0 } else { sub(a[i], b[j]) })
@@ -288,15 +391,11 @@ fn osa_table(
                 cost = cost.min(prev2[j - 1] + swap);
             }
             row[j + 1] = cost;
-            best = best.min(cost);
-        }
-        if cutoff.is_some_and(|c| best > c + 0.01) {
-            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut row);
     }
-    Some(prev[b.len()])
+    prev[b.len()]
 }
 
 /// Whether two letters are neighbours on a QWERTY keyboard.
@@ -322,33 +421,41 @@ fn near_keys(x: u8, y: u8) -> bool {
     }
 }
 
-/// Every lower-case word one deletion, swap, substitution or insertion away from `word`.
-fn one_edit_away(word: &str) -> Vec<String> {
+/// Calls `visit` with every word one deletion, swap, substitution (by a lower-case letter) or
+/// insertion (of one) away from `word`, and how many of its first bytes are `word`'s. The
+/// words are made in one buffer: nothing is allocated for each.
+fn for_each_one_edit_away(word: &[u8], mut visit: impl FnMut(&[u8], usize)) {
     const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
-    let w = word.as_bytes();
-    let mut out = Vec::with_capacity(w.len() * 54 + 26);
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).ok();
-    for i in 0..w.len() {
-        out.extend(text([&w[..i], &w[i + 1..]].concat()));
-        if i + 1 < w.len() {
-            let mut swapped = w.to_vec();
-            swapped.swap(i, i + 1);
-            out.extend(text(swapped));
+    let mut edited: Vec<u8> = Vec::with_capacity(word.len() + 1);
+    for i in 0..word.len() {
+        edited.clear();
+        edited.extend_from_slice(&word[..i]);
+        edited.extend_from_slice(&word[i + 1..]);
+        visit(&edited, i);
+        edited.clear();
+        edited.extend_from_slice(word);
+        if i + 1 < word.len() {
+            edited.swap(i, i + 1);
+            visit(&edited, i);
+            edited.swap(i, i + 1);
         }
         for &c in LETTERS {
-            if c != w[i] {
-                let mut replaced = w.to_vec();
-                replaced[i] = c;
-                out.extend(text(replaced));
+            if c != word[i] {
+                edited[i] = c;
+                visit(&edited, i);
             }
         }
     }
-    for i in 0..=w.len() {
+    for i in 0..=word.len() {
+        edited.clear();
+        edited.extend_from_slice(&word[..i]);
+        edited.push(b'a');
+        edited.extend_from_slice(&word[i..]);
         for &c in LETTERS {
-            out.extend(text([&w[..i], &[c], &w[i..]].concat()));
+            edited[i] = c;
+            visit(&edited, i);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -370,6 +477,59 @@ mod tests {
         assert_eq!(osa_distance(b"", b"abc", 3), Some(3));
         assert!(near_keys(b'a', b's') && near_keys(b'g', b'b') && !near_keys(b'a', b'p'));
         assert!(typing_cost(b"kreja", b"kerja") < typing_cost(b"kerpa", b"kerja"));
+    }
+
+    /// The bit-parallel distances are the table's: on every pair of words of up to five
+    /// letters from a three-letter alphabet, and on longer words up to 64 letters.
+    #[test]
+    fn bit_parallel_distances_are_table_distances() {
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|w: &Vec<u8>| b"abc".iter().map(move |&c| [w.as_slice(), &[c]].concat()))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        let long: Vec<u8> = b"pemerintahkerjasamabilateral".repeat(3)[..64].to_vec();
+        let mut longer = long.clone();
+        longer.swap(10, 11);
+        longer[40] = b'-';
+        words.extend([long, longer, b"bilantial".to_vec(), b"bilateral".to_vec()]);
+        for typed in &words {
+            let aligner = Aligner::new(typed).expect("64 bytes at most");
+            for other in &words {
+                let table = osa_table(typed, other, |_, _| 1.0, |_, _, _| 1.0, 1.0);
+                assert_eq!(aligner.distance(other) as f32, table, "{typed:?} {other:?}");
+            }
+        }
+        assert!(Aligner::new(&[b'a'; 65]).is_none());
+        assert_eq!(osa_distance(&[b'a'; 70], &[b'a'; 68], 2), Some(2));
+    }
+
+    #[test]
+    fn bag_distance_is_a_lower_bound() {
+        let kerja = LetterCounts::of(b"kerja");
+        assert_eq!(kerja.bag_distance(b"kreja"), 0);
+        assert_eq!(kerja.bag_distance(b"kerjaan"), 2);
+        assert_eq!(kerja.bag_distance(b"kera"), 1);
+        assert_eq!(kerja.bag_distance(b"bakti"), 3);
+        assert_eq!(LetterCounts::of(b"").bag_distance(b"ab-"), 3);
+    }
+
+    #[test]
+    fn one_edit_away_shares_beginnings() {
+        let mut variants = Vec::new();
+        for_each_one_edit_away(b"ab", |v, shared| {
+            assert_eq!(v[..shared], b"ab"[..shared]);
+            variants.push(String::from_utf8(v.to_vec()).expect("ASCII"));
+        });
+        // 2 deletions, 1 swap, 2 × 25 substitutions, 3 × 26 insertions.
+        assert_eq!(variants.len(), 2 + 1 + 50 + 78);
+        for v in ["a", "b", "ba", "xb", "ax", "xab", "axb", "abx"] {
+            assert!(variants.iter().any(|w| w == v), "{v}");
+        }
     }
 
     #[test]
