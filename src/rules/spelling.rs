@@ -492,11 +492,27 @@ fn used_as_a_term(doc: &Document, word: &str) -> bool {
 /// Whether the document writes `word` capitalised somewhere other than at a sentence's start:
 /// then it is a name, also where it opens a sentence.
 fn written_as_name_elsewhere(doc: &Document, word: &str) -> bool {
-    starts_uppercase(word)
-        && doc
-            .words()
-            .any(|(t, w)| w == word && !doc.starts_sentence(t.start))
+    let names = doc.memo(|doc| {
+        let forms = doc.word_forms();
+        let mut names = NamesInText(vec![false; forms.forms().len()]);
+        for (i, token) in doc.tokens().iter().enumerate() {
+            if let Some(form) = forms.of_token(i)
+                && !names.0[form]
+                && starts_uppercase(token.text(doc.text()))
+                && !doc.starts_sentence(token.start)
+            {
+                names.0[form] = true;
+            }
+        }
+        names
+    });
+    doc.word_forms()
+        .find(doc.text(), word)
+        .is_some_and(|form| names.0[form])
 }
+
+/// For each word form of a document, whether it is written capitalised inside a sentence.
+struct NamesInText(Vec<bool>);
 
 /// Spans another rule reported, looked up by position.
 struct Covered {

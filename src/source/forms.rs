@@ -6,6 +6,8 @@
 //! looking its verdict up by index for every occurrence, replaces a shared-cache lookup (a hash
 //! and a lock) per token and per rule with one per form.
 
+use std::sync::OnceLock;
+
 use foldhash::HashMap;
 
 use super::Token;
@@ -18,6 +20,8 @@ pub struct WordForms {
     /// The form of each token (an index into `forms`), or `NOT_A_WORD`.
     of_token: Vec<u32>,
     forms: Vec<Form>,
+    /// The forms by their ASCII-lower-case text, built on first use (few documents need it).
+    folded: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 /// One distinct form: where it is first written, and how often.
@@ -50,7 +54,11 @@ impl WordForms {
                 id
             })
             .collect();
-        WordForms { of_token, forms }
+        WordForms {
+            of_token,
+            forms,
+            folded: OnceLock::new(),
+        }
     }
 
     /// The form of token `i` (an index into the document's tokens), if it is a word.
@@ -73,11 +81,35 @@ impl WordForms {
 
     /// How often the document writes `word`, in any case of its ASCII letters.
     pub fn count_ignoring_case(&self, text: &str, word: &str) -> usize {
-        self.forms
+        self.spellings(text, word)
             .iter()
-            .filter(|f| f.first.text(text).eq_ignore_ascii_case(word))
-            .map(|f| f.count as usize)
+            .map(|&f| self.forms[f as usize].count as usize)
             .sum()
+    }
+
+    /// The form written exactly `word`, if the document has it.
+    pub fn find(&self, text: &str, word: &str) -> Option<usize> {
+        self.spellings(text, word)
+            .iter()
+            .map(|&f| f as usize)
+            .find(|&f| self.text(text, f) == word)
+    }
+
+    /// The forms that are `word` in some case of its ASCII letters.
+    fn spellings(&self, text: &str, word: &str) -> &[u32] {
+        let folded = self.folded.get_or_init(|| {
+            let mut folded = HashMap::<String, Vec<u32>>::default();
+            for (i, form) in self.forms.iter().enumerate() {
+                folded
+                    .entry(form.first.text(text).to_ascii_lowercase())
+                    .or_default()
+                    .push(i as u32);
+            }
+            folded
+        });
+        folded
+            .get(word.to_ascii_lowercase().as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A verdict on every form, for looking up by token: `judge` is asked once per form.
@@ -122,6 +154,9 @@ mod tests {
             .collect();
         assert_eq!(written, [("Data", 1), ("dan", 3), ("data", 1), ("DATA", 1)]);
         assert_eq!(forms.count_ignoring_case(text, "data"), 3);
+        assert_eq!(forms.count_ignoring_case(text, "tidak"), 0);
+        assert_eq!(forms.find(text, "DATA"), Some(3));
+        assert_eq!(forms.find(text, "Dan"), None);
         let is_the_number = tokens.iter().position(|t| t.text(text) == "2025");
         assert_eq!(is_the_number.and_then(|i| forms.of_token(i)), None);
         assert_eq!(forms.of_token(2), Some(1));
