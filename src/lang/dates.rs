@@ -147,11 +147,13 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    // The initials of every name below: most capitalised words are turned away here.
+    // The initials and lengths of every name below (`Rabu` to `Wednesday`, `Jum’at` with its
+    // three-byte apostrophe): most capitalised words are turned away here.
     if !matches!(
         word.as_bytes()[0],
         b'S' | b'R' | b'K' | b'J' | b'M' | b'A' | b'T' | b'W' | b'F'
-    ) {
+    ) || !(4..=9).contains(&word.len())
+    {
         return None;
     }
     let find = |names: &[&str; 7]| names.iter().position(|d| names_day(word, d));
