@@ -178,6 +178,9 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
 /// Whether `word`, apostrophes left out (`Jum'at`), is the ASCII `name` in any case; compared
 /// in place, since nearly every capitalised word is tried.
 fn names_day(word: &str, name: &str) -> bool {
+    if !word.contains(['\'', '’']) {
+        return word.eq_ignore_ascii_case(name);
+    }
     let mut letters = word.chars().filter(|c| !matches!(c, '\'' | '’'));
     name.chars()
         .all(|n| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&n)))

@@ -349,12 +349,15 @@ impl Spelling {
         position: Position,
     ) -> Option<Diagnostic> {
         let lower = part.to_lowercase();
-        if used_as_a_term(doc, part) {
-            return None;
-        }
         if position == Position::Name {
             let name = well_known_name_near(&lower)?;
+            if used_as_a_term(doc, part) {
+                return None;
+            }
             return Some(self.diagnostic(doc, span, part, &[name]));
+        }
+        if used_as_a_term(doc, part) {
+            return None;
         }
         // What rules a word out whatever its suggestions, decided before asking for them (the
         // first suggestion for a word costs a pass over the dictionary).

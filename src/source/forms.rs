@@ -20,8 +20,9 @@ pub struct WordForms {
     /// The form of each token (an index into `forms`), or `NOT_A_WORD`.
     of_token: Vec<u32>,
     forms: Vec<Form>,
-    /// The forms by their ASCII-lower-case text, built on first use (few documents need it).
-    folded: OnceLock<HashMap<String, Vec<u32>>>,
+    /// Each form with a hash of its text in ASCII lower case, sorted by hash, on first use
+    /// (few documents need it).
+    folded: OnceLock<Vec<(u64, u32)>>,
 }
 
 /// One distinct form: where it is first written, and how often.
@@ -34,9 +35,11 @@ pub struct Form {
 impl WordForms {
     /// The forms of the word tokens of `text`, as written (case included).
     pub fn new(text: &str, tokens: &[Token]) -> Self {
+        // About one token in three is a new form in an article (spaces and punctuation are
+        // tokens too): reserved once, the index never grows while it fills.
         let mut index = HashMap::<&str, u32>::default();
-        index.reserve(tokens.len() / 6);
-        let mut forms: Vec<Form> = Vec::new();
+        index.reserve(tokens.len() / 3);
+        let mut forms: Vec<Form> = Vec::with_capacity(tokens.len() / 3);
         let of_token = tokens
             .iter()
             .map(|t| {
@@ -82,34 +85,33 @@ impl WordForms {
     /// How often the document writes `word`, in any case of its ASCII letters.
     pub fn count_ignoring_case(&self, text: &str, word: &str) -> usize {
         self.spellings(text, word)
-            .iter()
-            .map(|&f| self.forms[f as usize].count as usize)
+            .map(|f| self.forms[f as usize].count as usize)
             .sum()
     }
 
     /// The form written exactly `word`, if the document has it.
     pub fn find(&self, text: &str, word: &str) -> Option<usize> {
         self.spellings(text, word)
-            .iter()
-            .map(|&f| f as usize)
+            .map(|f| f as usize)
             .find(|&f| self.text(text, f) == word)
     }
 
     /// The forms that are `word` in some case of its ASCII letters.
-    fn spellings(&self, text: &str, word: &str) -> &[u32] {
+    fn spellings<'a>(&'a self, text: &'a str, word: &'a str) -> impl Iterator<Item = u32> + 'a {
         let folded = self.folded.get_or_init(|| {
-            let mut folded = HashMap::<String, Vec<u32>>::default();
-            for (i, form) in self.forms.iter().enumerate() {
-                folded
-                    .entry(form.first.text(text).to_ascii_lowercase())
-                    .or_default()
-                    .push(i as u32);
-            }
+            let mut folded: Vec<(u64, u32)> = (0..self.forms.len())
+                .map(|f| (folded_hash(self.text(text, f)), f as u32))
+                .collect();
+            folded.sort_unstable();
             folded
         });
-        folded
-            .get(word.to_ascii_lowercase().as_str())
-            .map_or(&[], Vec::as_slice)
+        let hash = folded_hash(word);
+        let first = folded.partition_point(|&(h, _)| h < hash);
+        folded[first..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, f)| f)
+            .filter(move |&f| self.text(text, f as usize).eq_ignore_ascii_case(word))
     }
 
     /// A verdict on every form, for looking up by token: `judge` is asked once per form.
@@ -122,6 +124,13 @@ impl WordForms {
                 .collect(),
         }
     }
+}
+
+/// FNV-1a of `word` in ASCII lower case: equal for two spellings that differ only in case.
+fn folded_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A verdict per form of one document (see [`WordForms::judge_each`]).
