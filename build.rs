@@ -1,7 +1,7 @@
 //! Embeds every `rules/*.toml` in the binary, so lintas runs from anywhere with no files beside it
-//! and a new data rule is one new file, converted to JSON, which parses several times faster than
-//! TOML (parsing the rule files was most of a one-article run); and compiles the lexicons into `fst` sets and maps that
-//! the binary reads in place, so a run starts without parsing them:
+//! and a new data rule is one new file; converted to JSON, which parses several times faster than
+//! TOML (parsing the rule files was most of a one-article run). And compiles the lexicons into
+//! `fst` sets and maps that the binary reads in place, so a run starts without parsing them:
 //! - the built-in Hunspell dictionary expanded into every word form it accepts;
 //! - the word-frequency lists (word → Zipf value in hundredths);
 //! - the English lexicon respelt as Indonesian loanwords;
@@ -148,8 +148,8 @@ fn compile_lexicons(out: &Path) {
         .expect("OUT_DIR is writable");
 }
 
-/// The `id` of the file's `[rule]` table. A file that does not parse fails the build here, with
-/// the parser's message, rather than at run time.
+/// The `id` of the file's `[rule]` table, if it has one. (A file that does not parse has failed
+/// the build already, with the parser's message, rather than at run time.)
 fn rule_id(name: &str, table: &toml::Table) -> Option<String> {
     let id = table.get("rule")?.get("id")?.as_str();
     Some(
