@@ -46,13 +46,7 @@ impl PhraseMatcher {
     /// Compile `patterns`, compared ASCII-case-insensitively when asked. Empty patterns never
     /// match.
     pub fn new(patterns: &[String], ascii_case_insensitive: bool) -> Self {
-        let fold = |b: u8| {
-            if ascii_case_insensitive {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            }
-        };
+        let fold = |b: u8| fold(ascii_case_insensitive, b);
         let key = |id: u32| patterns[id as usize].bytes().map(fold);
         // Sorted, the patterns below any node are a contiguous run, and those ending at the node
         // come first (the first listed first): the trie is laid out breadth first from the runs.
@@ -138,76 +132,64 @@ impl PhraseMatcher {
     /// Whether a phrase may start with `word` followed by more text: one ends inside it (a
     /// listed word with a clitic) or the word is the start of one.
     fn may_start_with(&self, word: &[u8]) -> bool {
-        let mut node = match word.first() {
-            Some(&b) => self.root[usize::from(self.fold(b))],
-            None => return true,
+        let Some((&first, rest)) = word.split_first() else {
+            return true;
         };
-        for &b in &word[1..] {
+        let mut node = self.root[usize::from(fold(self.ascii_case_insensitive, first))];
+        for &b in rest {
             if node == NONE {
                 return false;
             }
-            let Node {
-                first_edge,
-                edge_count,
-                pattern,
-            } = self.nodes[node as usize];
-            if pattern != NONE {
+            if self.nodes[node as usize].pattern != NONE {
                 return true;
             }
-            node = self.child(first_edge, edge_count, self.fold(b));
+            node = self.child(node, b);
         }
         node != NONE
     }
 
-    fn fold(&self, b: u8) -> u8 {
-        if self.ascii_case_insensitive {
-            b.to_ascii_lowercase()
-        } else {
-            b
-        }
-    }
-
-    fn child(&self, first_edge: u32, edge_count: u32, b: u8) -> u32 {
-        let edges = &self.edges[first_edge as usize..(first_edge + edge_count) as usize];
-        match edges.binary_search_by_key(&b, |&(edge, _)| edge) {
-            Ok(i) => edges[i].1,
-            Err(_) => NONE,
-        }
-    }
-
+    /// The longest pattern at `start`.
     fn longest_at(&self, text: &[u8], start: usize) -> Option<PhraseMatch> {
-        if self.ascii_case_insensitive {
-            self.walk::<true>(text, start)
-        } else {
-            self.walk::<false>(text, start)
-        }
-    }
-
-    /// The longest pattern at `start`, folding case when `FOLD`.
-    #[inline]
-    fn walk<const FOLD: bool>(&self, text: &[u8], start: usize) -> Option<PhraseMatch> {
-        let fold = |b: u8| if FOLD { b.to_ascii_lowercase() } else { b };
         let rest = text.get(start..)?;
-        let mut node = self.root[usize::from(fold(*rest.first()?))];
+        let mut node = self.root[usize::from(fold(self.ascii_case_insensitive, *rest.first()?))];
         let mut longest = None;
         let mut len = 1;
         while node != NONE {
-            let Node {
-                first_edge,
-                edge_count,
-                pattern,
-            } = self.nodes[node as usize];
+            let pattern = self.nodes[node as usize].pattern;
             if pattern != NONE {
                 longest = Some((pattern, len));
             }
             let Some(&b) = rest.get(len) else { break };
-            node = self.child(first_edge, edge_count, fold(b));
+            node = self.child(node, b);
             len += 1;
         }
         longest.map(|(pattern, len)| PhraseMatch {
             pattern: pattern as usize,
             span: start..start + len,
         })
+    }
+
+    /// The child of `node` along the text's byte `b`, or `NONE`.
+    fn child(&self, node: u32, b: u8) -> u32 {
+        let Node {
+            first_edge,
+            edge_count,
+            ..
+        } = self.nodes[node as usize];
+        let edges = &self.edges[first_edge as usize..(first_edge + edge_count) as usize];
+        match edges.binary_search_by_key(&fold(self.ascii_case_insensitive, b), |&(edge, _)| edge) {
+            Ok(i) => edges[i].1,
+            Err(_) => NONE,
+        }
+    }
+}
+
+/// `b` as the trie stores it: in lower case when the list ignores case.
+fn fold(ascii_case_insensitive: bool, b: u8) -> u8 {
+    if ascii_case_insensitive {
+        b.to_ascii_lowercase()
+    } else {
+        b
     }
 }
 
