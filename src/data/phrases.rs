@@ -496,6 +496,11 @@ fn parse_entry(entry: Entry, at: &str) -> anyhow::Result<ParsedEntry> {
         (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
         (None, None) => bail!("{at}: an entry needs `match` or `regex`"),
         (Some(p), None) if p.trim().is_empty() => bail!("{at}: empty `match`"),
+        // The phrase matcher looks only where a word starts (see `lang::matcher`).
+        (Some(p), None) if !p.starts_with(char::is_alphabetic) => bail!(
+            "{at}: `match` “{p}” must start with a letter: a phrase is looked for where a word \
+             starts (write a `regex` for anything else)"
+        ),
         (None, Some(r)) => Some(
             Regex::new(r)
                 .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
@@ -714,6 +719,15 @@ source = "own"
             .err()
             .expect("bad regex");
         assert!(err.to_string().contains("#1"), "{err}");
+        let config = Config::parse("[[rules.t.entries]]\nmatch = \"(persero)\"\nsource = \"x\"\n")
+            .expect("parses");
+        let err = DataRule::from_toml("t.toml", RULE, &config)
+            .err()
+            .expect("a phrase starting with a bracket");
+        assert!(
+            err.to_string().contains("must start with a letter"),
+            "{err}"
+        );
         let config = Config::parse("[rules.t]\ndisable = [\"nope\"]\n").expect("parses");
         assert!(DataRule::from_toml("t.toml", RULE, &config).is_err());
     }

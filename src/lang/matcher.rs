@@ -1,9 +1,10 @@
 //! Phrase lists matched where words start, through a byte trie walked once per word.
 //!
 //! Every phrase list lintas ships or a newsroom adds (non-standard spellings, calques, official
-//! names, established terms) starts with a letter, and every rule reading a list keeps only the
-//! matches that start a word. So the search starts only where a token starts: each candidate is
-//! one walk down a trie of the phrases, which ends within a few bytes for nearly every word.
+//! names, established terms) starts with a letter (a newsroom's `match` is refused otherwise), and
+//! every rule reading a list keeps only the matches that start a word. So the search starts only
+//! where a word starts: each candidate is one walk down a trie of the phrases, which ends within a
+//! few bytes for nearly every word.
 //!
 //! An Aho-Corasick automaton, which this replaces, scans every byte but must first compute its
 //! failure transitions: for the 600 phrases of `nonstandard-word` that took longer than linting
@@ -98,25 +99,24 @@ impl PhraseMatcher {
         }
     }
 
-    /// The phrases starting where the document's tokens start, longest first at each start;
+    /// The phrases starting where the document's words start, longest first at each start;
     /// after a match the search goes on from its end, so matches never overlap.
     pub fn find_in(&self, doc: &Document) -> Vec<PhraseMatch> {
         let text = doc.text().as_bytes();
         let forms = doc.word_forms();
         // A word that no phrase starts with is turned away once per form, not at each use.
         let may_start = forms.judge_each(doc.text(), |word| self.may_start_with(word.as_bytes()));
+        let tokens = doc.tokens();
         let mut found = Vec::new();
         let mut resume = 0;
-        for (i, token) in doc.tokens().iter().enumerate() {
-            // Every reader of a list rejects matches inside addresses.
-            if token.start < resume
-                || token.is_blank()
-                || token.is_address()
-                || may_start.of_token(forms, i) == Some(&false)
-            {
+        // Every phrase starts with a letter, so only at a word (never inside an address, which
+        // every reader of a list rejects).
+        for &word in forms.uses() {
+            let start = tokens[word.token as usize].start;
+            if start < resume || !may_start.of_use(word) {
                 continue;
             }
-            if let Some(m) = self.longest_at(text, token.start) {
+            if let Some(m) = self.longest_at(text, start) {
                 resume = m.span.end;
                 found.push(m);
             }

@@ -286,11 +286,35 @@ pub fn osa_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    if max <= 1 {
+        return within_one_edit(a, b).filter(|&d| d <= max);
+    }
     let distance = match Aligner::new(a) {
         Some(aligner) => aligner.distance(b),
         None => osa_table(a, b, |_, _| 1.0, |_, _, _| 1.0, 1.0).round() as usize,
     };
     (distance <= max).then_some(distance)
+}
+
+/// The OSA distance of `a` and `b` when it is at most one, found in one linear pass: what is left
+/// between their common start and end must be one letter added, dropped or changed, or two letters
+/// swapped. Spelling asks this of every capitalised unknown word against each well-known name, so
+/// it must not build [`Aligner`]'s table of 256 words each time.
+fn within_one_edit(a: &[u8], b: &[u8]) -> Option<usize> {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    match (&a[..a.len() - end], &b[..b.len() - end]) {
+        ([], []) => Some(0),
+        ([_], []) | ([], [_]) | ([_], [_]) => Some(1),
+        ([x1, x2], [y1, y2]) if x1 == y2 && x2 == y1 => Some(1),
+        _ => None,
+    }
 }
 
 /// Optimal-string-alignment distances from one word of at most 64 bytes to many, by Hyyrö's
@@ -479,8 +503,9 @@ mod tests {
         assert!(typing_cost(b"kreja", b"kerja") < typing_cost(b"kerpa", b"kerja"));
     }
 
-    /// The bit-parallel distances are the table's: on every pair of words of up to five
-    /// letters from a three-letter alphabet, and on longer words up to 64 letters.
+    /// The bit-parallel distances, and the linear test for one edit, are the table's: on every
+    /// pair of words of up to five letters from a three-letter alphabet, and on longer words up to
+    /// 64 letters.
     #[test]
     fn bit_parallel_distances_are_table_distances() {
         let mut words: Vec<Vec<u8>> = vec![Vec::new()];
@@ -502,6 +527,12 @@ mod tests {
             for other in &words {
                 let table = osa_table(typed, other, |_, _| 1.0, |_, _, _| 1.0, 1.0);
                 assert_eq!(aligner.distance(other) as f32, table, "{typed:?} {other:?}");
+                let within_one = Some(table as usize).filter(|&d| d <= 1);
+                assert_eq!(
+                    within_one_edit(typed, other),
+                    within_one,
+                    "{typed:?} {other:?}"
+                );
             }
         }
         assert!(Aligner::new(&[b'a'; 65]).is_none());

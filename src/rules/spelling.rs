@@ -498,9 +498,10 @@ fn written_as_name_elsewhere(doc: &Document, word: &str) -> bool {
     let names = doc.memo(|doc| {
         let forms = doc.word_forms();
         let mut names = NamesInText(vec![false; forms.forms().len()]);
-        for (i, token) in doc.tokens().iter().enumerate() {
-            if let Some(form) = forms.of_token(i)
-                && !names.0[form]
+        for word in forms.uses() {
+            let form = word.form as usize;
+            let token = doc.tokens()[word.token as usize];
+            if !names.0[form]
                 && starts_uppercase(token.text(doc.text()))
                 && !doc.starts_sentence(token.start)
             {
@@ -556,15 +557,16 @@ impl Rule for Spelling {
         let forms = doc.word_forms();
         let passes = forms.judge_each(text, |word| self.passes(word));
         let mut nonstandard = None;
-        for (i, token) in doc.tokens().iter().enumerate() {
-            if passes.of_token(forms, i).is_none_or(|&passes| passes) {
+        for &word in forms.uses() {
+            if *passes.of_use(word) {
                 continue;
             }
+            let token = doc.tokens()[word.token as usize];
             let nonstandard = nonstandard.get_or_insert_with(|| {
                 Covered::new(self.nonstandard.findings(doc).iter().map(|d| &d.span))
             });
             if !nonstandard.overlaps(&token.span()) {
-                self.check_word(doc, *token, token.text(text), out);
+                self.check_word(doc, token, token.text(text), out);
             }
         }
     }

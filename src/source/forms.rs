@@ -19,10 +19,21 @@ const NOT_A_WORD: u32 = u32::MAX;
 pub struct WordForms {
     /// The form of each token (an index into `forms`), or `NOT_A_WORD`.
     of_token: Vec<u32>,
+    /// The word tokens alone, in order: most readers skip the other half of the tokens.
+    uses: Vec<WordUse>,
     forms: Vec<Form>,
     /// Each form with a hash of its text in ASCII lower case, sorted by hash, on first use
     /// (few documents need it).
     folded: OnceLock<Vec<(u64, u32)>>,
+}
+
+/// A word token and its form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordUse {
+    /// The token's index in the document's tokens.
+    pub token: u32,
+    /// The form's index in [`WordForms::forms`].
+    pub form: u32,
 }
 
 /// One distinct form: where it is first written, and how often.
@@ -40,9 +51,11 @@ impl WordForms {
         let mut index = HashMap::<&str, u32>::default();
         index.reserve(tokens.len() / 3);
         let mut forms: Vec<Form> = Vec::with_capacity(tokens.len() / 3);
+        let mut uses = Vec::with_capacity(tokens.len() / 2);
         let of_token = tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 if !t.is_word() {
                     return NOT_A_WORD;
                 }
@@ -54,11 +67,16 @@ impl WordForms {
                     (forms.len() - 1) as u32
                 });
                 forms[id as usize].count += 1;
+                uses.push(WordUse {
+                    token: i as u32,
+                    form: id,
+                });
                 id
             })
             .collect();
         WordForms {
             of_token,
+            uses,
             forms,
             folded: OnceLock::new(),
         }
@@ -70,6 +88,11 @@ impl WordForms {
             .get(i)
             .filter(|&&id| id != NOT_A_WORD)
             .map(|&id| id as usize)
+    }
+
+    /// Every word token with its form, in the order of the text.
+    pub fn uses(&self) -> &[WordUse] {
+        &self.uses
     }
 
     /// The distinct forms, in order of first use.
@@ -143,6 +166,11 @@ impl<V> FormVerdicts<V> {
     pub fn of_token<'a>(&'a self, forms: &WordForms, i: usize) -> Option<&'a V> {
         forms.of_token(i).map(|f| &self.verdicts[f])
     }
+
+    /// The verdict on the form `use_` is written in.
+    pub fn of_use(&self, use_: WordUse) -> &V {
+        &self.verdicts[use_.form as usize]
+    }
 }
 
 #[cfg(test)]
@@ -172,5 +200,8 @@ mod tests {
         let lengths = forms.judge_each(text, str::len);
         assert_eq!(lengths.of_token(&forms, 0), Some(&4));
         assert_eq!(lengths.of_token(&forms, 1), None);
+        let uses: Vec<(u32, u32)> = forms.uses().iter().map(|u| (u.token, u.form)).collect();
+        assert_eq!(uses, [(0, 0), (2, 1), (4, 2), (7, 1), (9, 3), (14, 1)]);
+        assert_eq!(lengths.of_use(forms.uses()[4]), &4);
     }
 }

@@ -7,7 +7,7 @@ mod once_map;
 mod segment;
 mod token;
 
-pub use forms::{Form, FormVerdicts, WordForms};
+pub use forms::{Form, FormVerdicts, WordForms, WordUse};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use once_map::OnceMap;
 pub use segment::ParagraphStyle;
