@@ -136,6 +136,13 @@ impl Capitalization {
         ))
     }
 
+    /// Whether `word` is in a list this rule reads (as it is checked below).
+    fn lists(&self, word: &str) -> bool {
+        self.acronyms.contains_key(word)
+            || (word.starts_with(char::is_lowercase)
+                && (self.names.contains_key(word) || self.titles.contains_key(word)))
+    }
+
     fn is_weekday_minggu(doc: &Document, index: usize) -> bool {
         let text = doc.text();
         let tokens = doc.tokens();
@@ -158,11 +165,15 @@ impl Rule for Capitalization {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word()).collect();
+        let forms = doc.word_forms();
+        let words: Vec<usize> = forms.uses().iter().map(|u| u.token as usize).collect();
+        // Nearly every word is in none of the lists: asked once per form, not at each use.
+        let listed = forms.judge_each(text, |word| self.lists(word));
         let mut skip_until = 0;
-        for (w, &i) in words.iter().enumerate() {
+        for (w, &use_) in forms.uses().iter().enumerate() {
+            let i = use_.token as usize;
             let t = tokens[i];
-            if t.start < skip_until {
+            if t.start < skip_until || !listed.of_use(use_) {
                 continue;
             }
             let word = t.text(text);

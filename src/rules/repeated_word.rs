@@ -51,21 +51,15 @@ impl Rule for RepeatedWord {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        for (i, first) in tokens.iter().enumerate() {
-            let (Some(gap), Some(second)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
-                break;
-            };
-            if first.kind != TokenKind::Word
-                || gap.kind != TokenKind::Space
-                || second.kind != TokenKind::Word
-            {
+        let forms = doc.word_forms();
+        for pair in forms.uses().windows(2) {
+            let (i, j) = (pair[0].token as usize, pair[1].token as usize);
+            if j != i + 2 || tokens[i + 1].kind != TokenKind::Space {
                 continue;
             }
+            let (first, second) = (tokens[i], tokens[j]);
             let (a, b) = (first.text(text), second.text(text));
-            // Lower-casing only words with letters beyond ASCII: ASCII ones compare in place.
-            let same = a.eq_ignore_ascii_case(b)
-                || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase());
-            if !same {
+            if pair[0].form != pair[1].form && !same_ignoring_case(a, b) {
                 continue;
             }
             if a.chars().any(|c| c.is_numeric())
@@ -108,6 +102,19 @@ impl Rule for RepeatedWord {
     }
 }
 
+/// Whether two words differ only in case. Lower-cased only when they hold letters beyond ASCII
+/// (ASCII ones compare in place) and do not start with two ASCII letters that differ.
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (a0, b0) = (a.as_bytes()[0], b.as_bytes()[0]);
+    if a0.is_ascii() && b0.is_ascii() && !a0.eq_ignore_ascii_case(&b0) {
+        return false;
+    }
+    !(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +132,15 @@ mod tests {
         );
         assert_eq!(flagged("Yang yang"), ["Yang yang"]);
         assert!(flagged("yang\nyang").is_empty());
+        assert_eq!(flagged("ÉLAN élan"), ["ÉLAN élan"]);
+        assert!(flagged("élan élam").is_empty());
+    }
+
+    #[test]
+    fn case_is_ignored_beyond_ascii() {
+        assert!(same_ignoring_case("DATA", "data"));
+        assert!(same_ignoring_case("Ökonomi", "ökonomi"));
+        assert!(!same_ignoring_case("data", "dati"));
+        assert!(!same_ignoring_case("été", "ete"));
     }
 }

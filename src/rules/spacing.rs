@@ -72,10 +72,15 @@ impl Rule for Spacing {
                 TokenKind::Space => {
                     // Only real spaces between two pieces of text on one line; blanked-out markup in the
                     // lint view is not the writer's spacing.
-                    let s = t.text(text);
                     let (Some(p), Some(n)) = (prev, next) else {
                         continue;
                     };
+                    // One space before anything but punctuation, the most common token of all,
+                    // is right.
+                    if t.end - t.start == 1 && n.kind != TokenKind::Punct {
+                        continue;
+                    }
+                    let s = t.text(text);
                     if p.is_blank()
                         || n.is_blank()
                         || s != &source[t.span()]

@@ -73,9 +73,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut pos = 0;
     while pos < text.len() {
-        let rest = &text[pos..];
-        let (kind, len) = next_token(rest, pos == 0 || !ends_with_word_char(&text[..pos]));
-        debug_assert!(len > 0 && rest.is_char_boundary(len));
+        let (kind, len) = next_token(text, pos);
+        debug_assert!(len > 0 && text.is_char_boundary(pos + len));
         tokens.push(Token {
             kind,
             start: pos,
@@ -97,27 +96,42 @@ fn first_char(s: &str) -> char {
     s.chars().next().unwrap_or('\0')
 }
 
-fn next_token(rest: &str, at_boundary: bool) -> (TokenKind, usize) {
+/// The token at `pos` of `text`.
+fn next_token(text: &str, pos: usize) -> (TokenKind, usize) {
+    let rest = &text[pos..];
+    let bytes = rest.as_bytes();
+    // Nearly every token starts with an ASCII byte: spaces and punctuation take no decoding.
+    match bytes[0] {
+        b'\n' => return (TokenKind::Newline, 1),
+        b'\r' if bytes.get(1) == Some(&b'\n') => return (TokenKind::Newline, 2),
+        b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+            let run = bytes
+                .iter()
+                .position(|&b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c))
+                .unwrap_or(bytes.len());
+            // Past the ASCII run, only a wider space (a BOM, a no-break space) needs decoding.
+            if bytes.get(run).is_none_or(|b| b.is_ascii()) {
+                return (TokenKind::Space, run);
+            }
+        }
+        b if b.is_ascii_punctuation() => return (TokenKind::Punct, 1),
+        b if b.is_ascii() && !b.is_ascii_alphanumeric() => return (TokenKind::Symbol, 1),
+        _ => {}
+    }
     let c = first_char(rest);
-    if c == '\n' {
-        return (TokenKind::Newline, 1);
-    }
-    if c == '\r' && rest.as_bytes().get(1) == Some(&b'\n') {
-        return (TokenKind::Newline, 2);
-    }
     if is_space(c) {
         let len = rest.find(|c: char| !is_space(c)).unwrap_or(rest.len());
         return (TokenKind::Space, len);
     }
     if c.is_alphanumeric() {
         let word = word_or_number(rest);
-        // An address runs on past a word only through one of its separators (or a scheme's `:`).
-        let may_continue_as_address = rest
-            .as_bytes()
+        // An address runs on past a word only through one of its separators (or a scheme's `:`),
+        // and starts only where no word goes on before it.
+        let may_continue_as_address = bytes
             .get(word.1)
             .is_some_and(|b| matches!(b, b'.' | b'@' | b'-' | b'_' | b'+' | b'/' | b':'));
-        if at_boundary
-            && may_continue_as_address
+        if may_continue_as_address
+            && (pos == 0 || !ends_with_word_char(&text[..pos]))
             && let Some(found) = address(rest)
         {
             return found;
