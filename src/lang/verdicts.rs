@@ -12,19 +12,21 @@
 //! found was a second memory access per word, and memcmp on those cold boxes was a twelfth of the
 //! whole run.
 
-use std::borrow::Borrow;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::sync::{PoisonError, RwLock};
 
-use foldhash::HashMap;
 use foldhash::fast::RandomState;
+use hashbrown::HashTable;
 
 const SHARDS: usize = 16;
 const SHARD_CAPACITY: usize = 16 << 10;
 
 /// Verdicts of type `V` (a yes or no, a word's language) on word forms.
+///
+/// A word is hashed once: its hash picks the shard (by bits the table itself does not use) and
+/// finds it in the shard's table.
 pub struct Verdicts<V = bool> {
-    shards: Vec<RwLock<HashMap<Key, V>>>,
+    shards: Vec<RwLock<HashTable<(Key, V)>>>,
     hasher: RandomState,
 }
 
@@ -40,21 +42,34 @@ impl<V> Default for Verdicts<V> {
 impl<V: Copy> Verdicts<V> {
     /// The verdict on `word`, from memory or from `judge`.
     pub fn get_or(&self, word: &str, judge: impl FnOnce() -> V) -> V {
-        let shard = &self.shards[(self.hasher.hash_one(word) as usize) % SHARDS];
-        if let Some(&verdict) = shard
+        let word = word.as_bytes();
+        let hash = self.hash(word);
+        // The table places entries by the low bits and tags them with the top seven.
+        let shard = &self.shards[(hash >> 32) as usize % SHARDS];
+        let is_word = |(key, _): &(Key, V)| key.as_bytes() == word;
+        if let Some(&(_, verdict)) = shard
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .get(word.as_bytes())
+            .find(hash, is_word)
         {
             return verdict;
         }
         let verdict = judge();
-        let mut map = shard.write().unwrap_or_else(PoisonError::into_inner);
-        if map.len() >= SHARD_CAPACITY {
-            map.clear();
+        let mut table = shard.write().unwrap_or_else(PoisonError::into_inner);
+        if table.len() >= SHARD_CAPACITY {
+            table.clear();
         }
-        map.insert(Key::new(word), verdict);
+        // Another thread may have judged it meanwhile: one entry per word all the same.
+        if table.find(hash, is_word).is_none() {
+            table.insert_unique(hash, (Key::new(word), verdict), |(key, _)| {
+                self.hash(key.as_bytes())
+            });
+        }
         verdict
+    }
+
+    fn hash(&self, word: &[u8]) -> u64 {
+        self.hasher.hash_one(word)
     }
 }
 
@@ -68,8 +83,7 @@ enum Key {
 }
 
 impl Key {
-    fn new(word: &str) -> Self {
-        let form = word.as_bytes();
+    fn new(form: &[u8]) -> Self {
         let mut bytes = [0; INLINE];
         match (bytes.get_mut(..form.len()), u8::try_from(form.len())) {
             (Some(inline), Ok(len)) => {
@@ -87,27 +101,6 @@ impl Key {
         }
     }
 }
-
-/// Looked up by the word's bytes: hashing and equality must agree with `[u8]`'s.
-impl Borrow<[u8]> for Key {
-    fn borrow(&self) -> &[u8] {
-        self.as_bytes()
-    }
-}
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_bytes().hash(state);
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl Eq for Key {}
 
 #[cfg(test)]
 mod tests {
