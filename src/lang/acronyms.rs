@@ -55,9 +55,16 @@ impl Glossary {
             .iter()
             .find(|a| a.acronym == written)
             .or_else(|| {
-                self.entries
-                    .iter()
-                    .find(|a| a.acronym.to_uppercase() == written && written.len() > 1)
+                // Compared in capitals without building a copy per entry.
+                let in_capitals = |a: &&Acronym| {
+                    a.acronym
+                        .chars()
+                        .flat_map(char::to_uppercase)
+                        .eq(written.chars())
+                };
+                (written.len() > 1)
+                    .then(|| self.entries.iter().find(in_capitals))
+                    .flatten()
             })
     }
 }

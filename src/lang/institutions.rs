@@ -157,6 +157,8 @@ pub struct Register {
     institutions: Vec<Institution>,
     persons: Vec<Person>,
     patterns: Vec<Pattern>,
+    /// The patterns by their text in ASCII lower case, for looking a form up.
+    by_folded_text: HashMap<String, Vec<usize>>,
     matcher: PhraseMatcher,
     person_patterns: Vec<PersonId>,
     person_matcher: PhraseMatcher,
@@ -452,6 +454,13 @@ impl Register {
         }
         let texts: Vec<String> = patterns.iter().map(|p| p.text.clone()).collect();
         let matcher = PhraseMatcher::new(&texts, true);
+        let mut by_folded_text: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, text) in texts.iter().enumerate() {
+            by_folded_text
+                .entry(text.to_ascii_lowercase())
+                .or_default()
+                .push(i);
+        }
 
         let mut persons = Vec::new();
         let mut person_texts = Vec::new();
@@ -486,6 +495,7 @@ impl Register {
             institutions,
             persons,
             patterns,
+            by_folded_text,
             matcher,
             person_patterns,
             person_matcher,
@@ -510,8 +520,12 @@ impl Register {
 
     /// The institutions an exact form stands for (`"BGN"`, `"Kementerian Keuangan"`).
     pub fn lookup(&self, form: &str) -> Vec<FormRef> {
-        self.patterns
+        let Some(candidates) = self.by_folded_text.get(&form.to_ascii_lowercase()) else {
+            return Vec::new();
+        };
+        candidates
             .iter()
+            .map(|&i| &self.patterns[i])
             .filter(|p| {
                 if p.case_sensitive {
                     p.text == form
