@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Emitter, Settings, Summary, pretty};
@@ -37,52 +38,134 @@ pub struct JsonLines {
     pub settings: Settings,
 }
 
-/// One diagnostic as the contract describes it.
-pub fn diagnostic_json(d: &Diagnostic, pos: &Positions<'_>, lang: Lang) -> Value {
-    let start = pos.line_col(d.span.start);
-    let end = pos.line_col(d.span.end);
-    let fixes: Vec<Value> = d
-        .fixes
-        .iter()
-        .map(|f| {
-            json!({
-                "message": f.message.get(lang),
-                "applicability": f.applicability.as_str(),
-                "edits": f.edits.iter().map(|e| json!({
-                    "start": pos.offset(e.span.start), "end": pos.offset(e.span.end), "replacement": e.replacement,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let labels: Vec<Value> = d
-        .labels
-        .iter()
-        .map(|l| json!({"start": pos.offset(l.span.start), "end": pos.offset(l.span.end), "message": l.message.get(lang)}))
-        .collect();
-    json!({
-        "rule": d.rule,
-        "severity": d.severity.as_str(),
-        "message": d.message.get(lang),
-        "span": {
-            "start": pos.offset(d.span.start), "end": pos.offset(d.span.end),
-            "line": start.line, "column": start.column,
-            "end_line": end.line, "end_column": end.column,
-        },
-        "text": &pos.text()[d.span.clone()],
-        "fixes": fixes,
-        "labels": labels,
-        "notes": d.notes.iter().map(|n| n.get(lang)).collect::<Vec<_>>(),
-    })
+/// One diagnostic as the contract describes it, borrowed from the diagnostic: serialized as it
+/// is, with no tree of JSON values built and dropped for each finding (a corpus run reports
+/// hundreds of thousands).
+#[derive(Serialize)]
+pub struct DiagnosticJson<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    span: SpanJson,
+    text: &'a str,
+    fixes: Vec<FixJson<'a>>,
+    labels: Vec<LabelJson<'a>>,
+    notes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    message: &'a str,
+    applicability: &'static str,
+    edits: Vec<EditJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditJson<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    start: usize,
+    end: usize,
+    message: &'a str,
+}
+
+/// A line of `--format jsonl`: the diagnostic, then where its text came from.
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    #[serde(flatten)]
+    diagnostic: DiagnosticJson<'a>,
+    #[serde(flatten)]
+    origin: &'a OriginJson<'a>,
 }
 
 /// Where a result's text came from: its path, and for a record of a JSON Lines dump, which one.
-fn origin_fields(r: &FileResult, map: &mut serde_json::Map<String, Value>) {
-    map.insert("path".to_string(), json!(r.input.path()));
-    if let Some(record) = r.input.record() {
-        map.insert(
-            "record".to_string(),
-            json!({"id": record.id, "line": record.line}),
-        );
+#[derive(Serialize)]
+struct OriginJson<'a> {
+    path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<RecordJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RecordJson<'a> {
+    id: &'a str,
+    line: usize,
+}
+
+impl<'a> OriginJson<'a> {
+    fn of(r: &'a FileResult) -> Self {
+        OriginJson {
+            path: r.input.path(),
+            record: r.input.record().map(|record| RecordJson {
+                id: &record.id,
+                line: record.line,
+            }),
+        }
+    }
+}
+
+pub fn diagnostic_json<'a>(
+    d: &'a Diagnostic,
+    pos: &Positions<'a>,
+    lang: Lang,
+) -> DiagnosticJson<'a> {
+    let start = pos.line_col(d.span.start);
+    let end = pos.line_col(d.span.end);
+    DiagnosticJson {
+        rule: &d.rule,
+        severity: d.severity.as_str(),
+        message: d.message.get(lang),
+        span: SpanJson {
+            start: pos.offset(d.span.start),
+            end: pos.offset(d.span.end),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        },
+        text: &pos.text()[d.span.clone()],
+        fixes: d
+            .fixes
+            .iter()
+            .map(|f| FixJson {
+                message: f.message.get(lang),
+                applicability: f.applicability.as_str(),
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| EditJson {
+                        start: pos.offset(e.span.start),
+                        end: pos.offset(e.span.end),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| LabelJson {
+                start: pos.offset(l.span.start),
+                end: pos.offset(l.span.end),
+                message: l.message.get(lang),
+            })
+            .collect(),
+        notes: d.notes.iter().map(|n| n.get(lang)).collect(),
     }
 }
 
@@ -144,16 +227,16 @@ impl Emitter for Json {
             let separator = if self.written == 0 { "" } else { "," };
             self.written += 1;
             self.in_file = 0;
-            let mut origin = serde_json::Map::new();
-            origin_fields(r, &mut origin);
             write!(w, "{separator}\n    {{")?;
-            for (key, value) in &origin {
-                write!(
-                    w,
-                    "\n      {}: {},",
-                    Value::String(key.clone()),
-                    pretty(value, "      ")?
-                )?;
+            if let Value::Object(origin) = serde_json::to_value(OriginJson::of(r))? {
+                for (key, value) in &origin {
+                    write!(
+                        w,
+                        "\n      {}: {},",
+                        Value::String(key.clone()),
+                        pretty(value, "      ")?
+                    )?;
+                }
             }
             write!(w, "\n      \"diagnostics\": [")?;
         }
@@ -190,12 +273,13 @@ impl Emitter for Json {
 impl Emitter for JsonLines {
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
         let pos = r.positions();
+        let origin = OriginJson::of(r);
         for d in &r.diagnostics {
-            let mut value = diagnostic_json(d, &pos, self.settings.lang);
-            if let Value::Object(map) = &mut value {
-                origin_fields(r, map);
-            }
-            serde_json::to_writer(&mut *w, &value)?;
+            let line = JsonLine {
+                diagnostic: diagnostic_json(d, &pos, self.settings.lang),
+                origin: &origin,
+            };
+            serde_json::to_writer(&mut *w, &line)?;
             writeln!(w)?;
         }
         Ok(())

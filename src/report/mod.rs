@@ -138,7 +138,7 @@ pub fn emitter(
 
 /// `value` pretty-printed, its continuation lines indented by `indent`: for formats whose
 /// document is written piece by piece.
-fn pretty(value: &serde_json::Value, indent: &str) -> io::Result<String> {
+fn pretty(value: &impl serde::Serialize, indent: &str) -> io::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
     Ok(text.replace('\n', &format!("\n{indent}")))
 }
