@@ -10,6 +10,7 @@
 use super::calendar::{
     ArticleDate, Date, DateSource, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID,
 };
+use super::case::is_lowercase_one_of;
 use crate::diagnostic::Span;
 use crate::source::{Document, Token, TokenKind};
 use std::sync::Arc;
@@ -156,14 +157,20 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
     {
         return None;
     }
-    let find = |names: &[&str; 7]| names.iter().position(|d| names_day(word, d));
+    let (letters, len) = ascii_letters_folded(word)?;
+    let letters = &letters[..len];
+    let find = |names: &[&str; 7]| {
+        names
+            .iter()
+            .position(|d| d.as_bytes().eq_ignore_ascii_case(letters))
+    };
     if let Some(weekday) = find(&WEEKDAYS_ID) {
         return Some(WeekdayName {
             weekday,
             english: false,
         });
     }
-    if names_day(word, "Ahad") {
+    if letters == b"ahad" {
         return Some(WeekdayName {
             weekday: 6,
             english: false,
@@ -175,16 +182,24 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
     })
 }
 
-/// Whether `word`, apostrophes left out (`Jum'at`), is the ASCII `name` in any case; compared
-/// in place, since nearly every capitalised word is tried.
-fn names_day(word: &str, name: &str) -> bool {
-    if !word.contains(['\'', '’']) {
-        return word.eq_ignore_ascii_case(name);
+/// The letters of a word of at most 9 bytes in ASCII lower case, apostrophes left out (`Jum'at`,
+/// `Jum’at` → `jumat`), and how many there are; `None` if it holds any other non-ASCII
+/// character, since no name does. One pass, nothing allocated: nearly every capitalised word
+/// comes here.
+fn ascii_letters_folded(word: &str) -> Option<([u8; 9], usize)> {
+    let mut letters = [0; 9];
+    let mut len = 0;
+    for c in word.chars() {
+        if matches!(c, '\'' | '’') {
+            continue;
+        }
+        if !c.is_ascii() {
+            return None;
+        }
+        *letters.get_mut(len)? = c.to_ascii_lowercase() as u8;
+        len += 1;
     }
-    let mut letters = word.chars().filter(|c| !matches!(c, '\'' | '’'));
-    name.chars()
-        .all(|n| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&n)))
-        && letters.next().is_none()
+    Some((letters, len))
 }
 
 /// A date written in digits: `25/1/2025`, `25-1-2025`, `25.1.2025`, `25/1`.
@@ -598,7 +613,7 @@ impl Scanner<'_> {
     /// `Selasa malam (21/10)`, `Rabu, (10/9/2025)`.
     fn date_after_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
         let mut j = self.next(w)?;
-        if self.tokens[j].is_word() && DAY_PARTS.contains(&self.str(j).to_lowercase().as_str()) {
+        if self.tokens[j].is_word() && is_lowercase_one_of(self.str(j), DAY_PARTS) {
             j = self.next(j)?;
         }
         if self.is(j, TokenKind::Punct, ",") {
@@ -679,7 +694,7 @@ impl Scanner<'_> {
             p = self.prev(j);
         }
         p.is_some_and(|j| {
-            self.tokens[j].is_word() && NUMBER_LABELS.contains(&self.str(j).to_lowercase().as_str())
+            self.tokens[j].is_word() && is_lowercase_one_of(self.str(j), NUMBER_LABELS)
         })
     }
 

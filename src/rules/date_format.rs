@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::calendar::{DateSource, WEEKDAYS_ID};
-use crate::lang::case::match_case;
+use crate::lang::case::{is_lowercase_one_of, match_case};
 use crate::lang::dates::{
     self, DateForm, DateMention, Evidence, Lang, NumericDate, Order, WrittenDate, weekday_name,
 };
@@ -315,7 +315,7 @@ fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnos
         let span = token.span();
         let next = next_word(tokens, text, i);
         let cued_before = previous_word(tokens, text, i)
-            .is_some_and(|w| WEEKDAY_CUES.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| is_lowercase_one_of(w, WEEKDAY_CUES))
             && !next.is_some_and(|w| w.starts_with(char::is_uppercase));
         let cued_after = next.is_some_and(|w| WEEKDAY_CUES_AFTER.contains(&w));
         let cued = cued_before || cued_after;
@@ -430,7 +430,18 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let prefix = previous_word(tokens, text, i)
             .filter(|w| w.eq_ignore_ascii_case("pukul") || w.eq_ignore_ascii_case("jam"));
-        let zone = next.is_some_and(|j| TIME_ZONES.contains(&tokens[j].text(text)));
+        // Without AM/PM, only a colon time beside `pukul`, a time zone or a cue word: most
+        // numbers end here.
+        if marker.is_none() {
+            let zone = || next.is_some_and(|j| TIME_ZONES.contains(&tokens[j].text(text)));
+            let cued = || {
+                previous_word(tokens, text, i)
+                    .is_some_and(|w| is_lowercase_one_of(w, COLON_TIME_CUES))
+            };
+            if !(clock_text.contains(':') && (prefix.is_some() || zone() || cued())) {
+                continue;
+            }
+        }
         let times: Vec<&str> = clock_text.split('-').collect();
         if marker.is_some() && times.len() != 1 {
             continue;
@@ -446,15 +457,8 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
             && !clock_text.contains([':', '.'])
             && next.is_some_and(|j| matches!(tokens[j].text(text), "AM" | "PM"));
         if bare_hour_with_capitals
-            && !previous_word(tokens, text, i)
-                .is_some_and(|w| TIME_CUES.contains(&w.to_lowercase().as_str()))
+            && !previous_word(tokens, text, i).is_some_and(|w| is_lowercase_one_of(w, TIME_CUES))
         {
-            continue;
-        }
-        let has_colon = clock_text.contains(':');
-        let cued = previous_word(tokens, text, i)
-            .is_some_and(|w| COLON_TIME_CUES.contains(&w.to_lowercase().as_str()));
-        if marker.is_none() && !(has_colon && (prefix.is_some() || zone || cued)) {
             continue;
         }
         let end = marker.map_or(token.end, |(_, last)| tokens[last].end);
