@@ -11,6 +11,7 @@ use super::calendar::{
     ArticleDate, Date, DateSource, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID,
 };
 use super::case::is_lowercase_one_of;
+use super::shapes::{Case, Shapes};
 use crate::diagnostic::Span;
 use crate::source::{Document, Token, TokenKind};
 use std::sync::Arc;
@@ -35,6 +36,28 @@ const MONTH_ABBREVIATIONS: &[(&str, u8, Lang)] = &[
     ("Des", 12, Lang::Indonesian),
     ("Dec", 12, Lang::English),
 ];
+
+/// The shapes of every month name and abbreviation.
+const MONTH_SHAPES: Shapes = {
+    let mut shapes = Shapes::NONE
+        .with(&MONTHS_ID, Case::Any)
+        .with(&MONTHS_EN, Case::Any);
+    let mut i = 0;
+    while i < MONTH_ABBREVIATIONS.len() {
+        shapes = shapes.with_name(MONTH_ABBREVIATIONS[i].0, Case::AsListed);
+        i += 1;
+    }
+    shapes
+};
+
+/// The shapes of every weekday name, capitalised as they must be.
+const WEEKDAY_SHAPES: Shapes = Shapes::NONE
+    .with(&WEEKDAYS_ID, Case::AsListed)
+    .with_name(AHAD, Case::AsListed)
+    .with(&WEEKDAYS_EN, Case::AsListed);
+
+/// Sunday in the Arabic-derived name some regions and outlets use.
+const AHAD: &str = "Ahad";
 
 /// The Indonesian abbreviation used for a month when an English one is replaced.
 const INDONESIAN_ABBREVIATIONS: [&str; 12] = [
@@ -83,17 +106,17 @@ impl MonthName {
 
 /// The month `word` names: full names in either language in any case, abbreviations only
 /// capitalised (`Mar`, not `mar`).
+#[inline]
 pub fn month_name(word: &str) -> Option<MonthName> {
-    // Every name and abbreviation has 3 to 9 letters and starts with one of these: most words
-    // are turned away here, before any comparison.
-    let could_be_a_month = (3..=9).contains(&word.len())
-        && matches!(
-            word.as_bytes()[0].to_ascii_lowercase(),
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-        );
-    if !could_be_a_month {
+    // Most words are turned away here, inline, before any call or comparison.
+    if !MONTH_SHAPES.fit(word) {
         return None;
     }
+    month_of_shape(word)
+}
+
+/// [`month_name`] for a word shaped like a month name.
+fn month_of_shape(word: &str) -> Option<MonthName> {
     let full = |names: &[&str; 12]| {
         names
             .iter()
@@ -144,19 +167,24 @@ pub struct WeekdayName {
 
 /// The weekday `word` names, if it is capitalised or in capitals (`minggu` is also “week”):
 /// `Senin` … `Minggu`, `Jum'at`, `Ahad`, `Monday` … `Sunday`.
+#[inline]
 pub fn weekday_name(word: &str) -> Option<WeekdayName> {
-    if !word.chars().next().is_some_and(char::is_uppercase) {
+    // Most words are turned away here, inline, before any call or comparison. An apostrophe
+    // (`Jum’at`, whose `’` starts with the byte 0xE2) makes a name longer, up to the longest
+    // name's 9 bytes.
+    let with_apostrophe = || {
+        WEEKDAY_SHAPES.initial(word)
+            && word.len() <= 9
+            && word.bytes().any(|b| b == b'\'' || b == 0xE2)
+    };
+    if !WEEKDAY_SHAPES.fit(word) && !with_apostrophe() {
         return None;
     }
-    // The initials and lengths of every name below (`Rabu` to `Wednesday`, `Jum’at` with its
-    // three-byte apostrophe): most capitalised words are turned away here.
-    if !matches!(
-        word.as_bytes()[0],
-        b'S' | b'R' | b'K' | b'J' | b'M' | b'A' | b'T' | b'W' | b'F'
-    ) || !(4..=9).contains(&word.len())
-    {
-        return None;
-    }
+    weekday_of_shape(word)
+}
+
+/// [`weekday_name`] for a word shaped like a weekday name.
+fn weekday_of_shape(word: &str) -> Option<WeekdayName> {
     let (letters, len) = ascii_letters_folded(word)?;
     let letters = &letters[..len];
     let find = |names: &[&str; 7]| {
@@ -170,7 +198,7 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
             english: false,
         });
     }
-    if letters == b"ahad" {
+    if AHAD.as_bytes().eq_ignore_ascii_case(letters) {
         return Some(WeekdayName {
             weekday: 6,
             english: false,
@@ -558,17 +586,30 @@ fn scan(doc: &Document) -> Vec<DateMention> {
     let mut i = 0;
     while i < scanner.tokens.len() {
         let token = scanner.tokens[i];
-        if token.is_word()
-            && let Some(name) = weekday_name(token.text(scanner.text))
-            && let Some((mut mention, last)) = scanner.date_after_weekday(i)
-        {
-            mention.weekday = Some(WeekdayMention {
-                span: token.span(),
-                name,
-            });
-            out.push(mention);
-            i = last + 1;
+        // A date starts at a number or a word: most tokens are spaces and punctuation.
+        if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+            i += 1;
             continue;
+        }
+        if token.is_word() {
+            let word = token.text(scanner.text);
+            if let Some(name) = weekday_name(word)
+                && let Some((mut mention, last)) = scanner.date_after_weekday(i)
+            {
+                mention.weekday = Some(WeekdayMention {
+                    span: token.span(),
+                    name,
+                });
+                out.push(mention);
+                i = last + 1;
+                continue;
+            }
+            // A date starts at a word only with a month name or a day (`25th`): most words
+            // are passed over here.
+            if !word.starts_with(|c: char| c.is_ascii_digit()) && month_name(word).is_none() {
+                i += 1;
+                continue;
+            }
         }
         if let Some((mention, last)) = scanner.date_at(i, false) {
             out.push(mention);

@@ -413,7 +413,7 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
         // `10AM`, `9.30pm` come as one word.
         let glued = token.is_word()
             && s.len() > 2
-            && s.starts_with(|c: char| c.is_ascii_digit())
+            && s.as_bytes()[0].is_ascii_digit()
             && matches!(
                 &s.as_bytes()[s.len() - 2..],
                 [b'a' | b'A' | b'p' | b'P', b'm' | b'M']

@@ -17,6 +17,7 @@ use crate::data::DataRule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::{find_lowercased, is_lowercase_one_of, match_case};
 use crate::lang::numbers::{self, Separators};
+use crate::lang::shapes::{Case, Shapes};
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, Token, TokenKind};
 
@@ -30,6 +31,9 @@ const NONSTANDARD_WORD_FILE: &str = "nonstandard-word.toml";
 const CURRENCIES: &[&str] = &[
     "Rp", "RM", "USD", "SGD", "EUR", "IDR", "US$", "S$", "A$", "HK$", "$", "€", "£", "¥",
 ];
+
+/// The first bytes of the currencies, for finding a word that starts with one.
+const CURRENCY_SHAPES: Shapes = Shapes::NONE.with(CURRENCIES, Case::AsListed);
 
 /// Words after a number that make it a quantity, so a full stop in it is a decimal point
 /// (compared lower-case; magnitude words count too).
@@ -357,11 +361,15 @@ fn amounts(doc: &Document) -> Vec<Amount<'_>> {
     let tokens = doc.tokens();
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        let s = token.text(text);
+        let s = || token.text(text);
         let (currency, numeral) = match token.kind {
-            TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s)),
-            // `Rp75,000` is one word (and so has a digit: most words are passed over here).
-            TokenKind::Word if s.bytes().any(|b| b.is_ascii_digit()) => {
+            TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s())),
+            // `Rp75,000` is one word starting with a currency and holding a digit: most words
+            // are passed over here.
+            TokenKind::Word
+                if CURRENCY_SHAPES.initial(s()) && s().bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                let s = s();
                 let Some(prefix) = CURRENCIES.iter().find(|c| {
                     s.starts_with(**c) && s[c.len()..].starts_with(|d: char| d.is_ascii_digit())
                 }) else {
