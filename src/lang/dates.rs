@@ -582,44 +582,13 @@ fn scan(doc: &Document) -> Vec<DateMention> {
         text: doc.text(),
         tokens: doc.tokens(),
     };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < scanner.tokens.len() {
-        let token = scanner.tokens[i];
-        // A date starts at a number or a word: most tokens are spaces and punctuation.
-        if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-            i += 1;
-            continue;
-        }
-        if token.is_word() {
-            let word = token.text(scanner.text);
-            if let Some(name) = weekday_name(word)
-                && let Some((mut mention, last)) = scanner.date_after_weekday(i)
-            {
-                mention.weekday = Some(WeekdayMention {
-                    span: token.span(),
-                    name,
-                });
-                out.push(mention);
-                i = last + 1;
-                continue;
-            }
-            // A date starts at a word only with a month name or a day (`25th`): most words
-            // are passed over here.
-            if !word.starts_with(|c: char| c.is_ascii_digit()) && month_name(word).is_none() {
-                i += 1;
-                continue;
-            }
-        }
-        if let Some((mention, last)) = scanner.date_at(i, false) {
-            out.push(mention);
-            i = last + 1;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    scanner.dates(scanner.possible_starts())
 }
+
+/// The most tokens, spaces aside, from where a date starts to its first digit: `Selasa malam,
+/// (Jan. 25`: the weekday, a part of the day, a comma, a bracket, a month and its full stop come
+/// before the `25` (see [`Scanner::date_after_weekday`] and [`Scanner::month_first_written`]).
+const LONGEST_LEAD: usize = 6;
 
 /// Token-level date recognition.
 struct Scanner<'a> {
@@ -628,6 +597,89 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
+    /// The dates found trying each of `starts` (token indices, in order) that no date found
+    /// before takes.
+    fn dates(&self, starts: impl Iterator<Item = usize>) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        let mut free = 0;
+        for i in starts {
+            if i < free {
+                continue;
+            }
+            if let Some((mention, last)) = self.date_starting_at(i) {
+                out.push(mention);
+                free = last + 1;
+            }
+        }
+        out
+    }
+
+    /// Every token a date can start at, in order: every date holds a digit at most
+    /// [`LONGEST_LEAD`] tokens after its start, and most of a text is far from any digit, so
+    /// only the tokens just before one are tried.
+    fn possible_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut tried = 0;
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, token)| self.has_digits(token))
+            .flat_map(move |(digits, _)| {
+                let from = self.lead_start(digits).max(tried);
+                tried = digits + 1;
+                from..=digits
+            })
+    }
+
+    /// Whether `token` holds the digits of a date: a number, or a word starting with one (`25th`).
+    fn has_digits(&self, token: &Token) -> bool {
+        match token.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => self.text.as_bytes()[token.start].is_ascii_digit(),
+            _ => false,
+        }
+    }
+
+    /// The earliest token a date holding the digits at `i` can start at.
+    fn lead_start(&self, i: usize) -> usize {
+        let mut start = i;
+        let mut lead = 0;
+        while start > 0 && lead < LONGEST_LEAD {
+            start -= 1;
+            if self.tokens[start].kind != TokenKind::Space {
+                lead += 1;
+            }
+        }
+        start
+    }
+
+    /// The date starting at token `i`, with the weekday it starts with, if any, and the last
+    /// token it takes.
+    fn date_starting_at(&self, i: usize) -> Option<(DateMention, usize)> {
+        let token = self.tokens[i];
+        match token.kind {
+            TokenKind::Number => self.date_at(i, false),
+            TokenKind::Word => {
+                let word = token.text(self.text);
+                if let Some(name) = weekday_name(word)
+                    && let Some((mut mention, last)) = self.date_after_weekday(i)
+                {
+                    mention.weekday = Some(WeekdayMention {
+                        span: token.span(),
+                        name,
+                    });
+                    return Some((mention, last));
+                }
+                // Otherwise only a month name or a day (`25th`) starts a date: most words are
+                // passed over here.
+                if !word.starts_with(|c: char| c.is_ascii_digit()) && month_name(word).is_none() {
+                    return None;
+                }
+                self.date_at(i, false)
+            }
+            _ => None,
+        }
+    }
+
     fn str(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
     }
@@ -896,6 +948,16 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         let doc = Document::new("t", text);
+        let scanner = Scanner {
+            text,
+            tokens: doc.tokens(),
+        };
+        // Trying only the tokens near a digit finds what trying every token finds.
+        assert_eq!(
+            scanner.dates(scanner.possible_starts()),
+            scanner.dates(0..doc.tokens().len()),
+            "{text}"
+        );
         mentions(&doc)
             .iter()
             .map(|m| {
@@ -984,6 +1046,11 @@ mod tests {
             ["Jan. 25, 2025", "5 Agt 2025", "Mei 2025"]
         );
         assert_eq!(found("pada January 25th."), ["January 25th"]);
+        // The longest lead before a date's first digit.
+        assert_eq!(
+            found("Rapat Selasa malam, (Jan. 25, 2025) lalu."),
+            ["Selasa+Jan. 25, 2025"]
+        );
         // An Indonesian month before a count is not a date; nor is a bare month or an English name.
         for text in [
             "pada Oktober 21 orang tewas",
