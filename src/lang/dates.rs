@@ -13,7 +13,7 @@ use super::calendar::{
 use super::case::is_lowercase_one_of;
 use super::shapes::{Case, Shapes};
 use crate::diagnostic::Span;
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{DigitTokens, Document, Token, TokenKind};
 use std::sync::Arc;
 
 /// Abbreviated month names: (abbreviation, month, language).
@@ -109,7 +109,7 @@ impl MonthName {
 #[inline]
 pub fn month_name(word: &str) -> Option<MonthName> {
     // Most words are turned away here, inline, before any call or comparison.
-    if !MONTH_SHAPES.fit(word) {
+    if !MONTH_SHAPES.fit(word.as_bytes()) {
         return None;
     }
     month_of_shape(word)
@@ -165,25 +165,30 @@ pub struct WeekdayName {
     pub english: bool,
 }
 
-/// The weekday `word` names, if it is capitalised or in capitals (`minggu` is also “week”):
-/// `Senin` … `Minggu`, `Jum'at`, `Ahad`, `Monday` … `Sunday`.
+/// The weekday the word `token` of `text` names, if it is capitalised or in capitals (`minggu`
+/// is also “week”): `Senin` … `Minggu`, `Jum'at`, `Ahad`, `Monday` … `Sunday`.
+///
+/// Every word of a text is asked: its bytes are tested before its text is taken.
 #[inline]
-pub fn weekday_name(word: &str) -> Option<WeekdayName> {
-    // Most words are turned away here, inline, before any call or comparison. An apostrophe
-    // (`Jum’at`, whose `’` starts with the byte 0xE2) makes a name longer, up to the longest
-    // name's 9 bytes.
-    let with_apostrophe = || {
-        WEEKDAY_SHAPES.initial(word)
-            && word.len() <= 9
-            && word.bytes().any(|b| b == b'\'' || b == 0xE2)
-    };
-    if !WEEKDAY_SHAPES.fit(word) && !with_apostrophe() {
+pub fn weekday_name(text: &str, token: &Token) -> Option<WeekdayName> {
+    if !token.is_word() || !may_name_a_weekday(&text.as_bytes()[token.span()]) {
         return None;
     }
-    weekday_of_shape(word)
+    weekday_of_shape(token.text(text))
 }
 
-/// [`weekday_name`] for a word shaped like a weekday name.
+/// Whether `word` has the shape of a weekday name: most words are turned away here, inline,
+/// before any call or comparison. An apostrophe (`Jum’at`, whose `’` starts with the byte
+/// 0xE2) makes a name longer, up to the longest name's 9 bytes.
+#[inline]
+fn may_name_a_weekday(word: &[u8]) -> bool {
+    WEEKDAY_SHAPES.fit(word)
+        || (WEEKDAY_SHAPES.initial(word)
+            && word.len() <= 9
+            && word.iter().any(|&b| b == b'\'' || b == 0xE2))
+}
+
+/// The weekday a word shaped like a weekday name names (see [`weekday_name`]).
 fn weekday_of_shape(word: &str) -> Option<WeekdayName> {
     let (letters, len) = ascii_letters_folded(word)?;
     let letters = &letters[..len];
@@ -582,7 +587,8 @@ fn scan(doc: &Document) -> Vec<DateMention> {
         text: doc.text(),
         tokens: doc.tokens(),
     };
-    scanner.dates(scanner.possible_starts())
+    let digits = DigitTokens::of(doc);
+    scanner.dates(scanner.possible_starts(digits.indices()))
 }
 
 /// The most tokens, spaces aside, from where a date starts to its first digit: `Selasa malam,
@@ -614,16 +620,16 @@ impl Scanner<'_> {
         out
     }
 
-    /// Every token a date can start at, in order: every date holds a digit at most
-    /// [`LONGEST_LEAD`] tokens after its start, and most of a text is far from any digit, so
-    /// only the tokens just before one are tried.
-    fn possible_starts(&self) -> impl Iterator<Item = usize> + '_ {
+    /// Every token a date can start at, in order, given the tokens holding a digit: every date
+    /// holds a digit at most [`LONGEST_LEAD`] tokens after its start, and most of a text is far
+    /// from any digit, so only the tokens just before one are tried.
+    fn possible_starts<'s>(&'s self, digits: &'s [usize]) -> impl Iterator<Item = usize> + 's {
         let mut tried = 0;
-        self.tokens
+        digits
             .iter()
-            .enumerate()
-            .filter(|(_, token)| self.has_digits(token))
-            .flat_map(move |(digits, _)| {
+            .copied()
+            .filter(|&i| self.has_digits(&self.tokens[i]))
+            .flat_map(move |digits| {
                 let from = self.lead_start(digits).max(tried);
                 tried = digits + 1;
                 from..=digits
@@ -659,8 +665,7 @@ impl Scanner<'_> {
         match token.kind {
             TokenKind::Number => self.date_at(i, false),
             TokenKind::Word => {
-                let word = token.text(self.text);
-                if let Some(name) = weekday_name(word)
+                if let Some(name) = weekday_name(self.text, &token)
                     && let Some((mut mention, last)) = self.date_after_weekday(i)
                 {
                     mention.weekday = Some(WeekdayMention {
@@ -671,6 +676,7 @@ impl Scanner<'_> {
                 }
                 // Otherwise only a month name or a day (`25th`) starts a date: most words are
                 // passed over here.
+                let word = token.text(self.text);
                 if !word.starts_with(|c: char| c.is_ascii_digit()) && month_name(word).is_none() {
                     return None;
                 }
@@ -945,6 +951,7 @@ pub fn article_date(doc: &Document) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::tokenize;
 
     fn found(text: &str) -> Vec<String> {
         let doc = Document::new("t", text);
@@ -954,7 +961,7 @@ mod tests {
         };
         // Trying only the tokens near a digit finds what trying every token finds.
         assert_eq!(
-            scanner.dates(scanner.possible_starts()),
+            scanner.dates(scanner.possible_starts(DigitTokens::of(&doc).indices())),
             scanner.dates(0..doc.tokens().len()),
             "{text}"
         );
@@ -1072,9 +1079,14 @@ mod tests {
         assert_eq!(month_name("April").map(|m| m.lang), Some(Lang::Both));
         assert_eq!(month_name("mar"), None);
         assert_eq!(month_name("Dec").map(|m| m.indonesian()), Some("Des"));
-        assert_eq!(weekday_name("Jum'at").map(|w| w.weekday), Some(4));
-        assert_eq!(weekday_name("Monday").map(|w| w.english), Some(true));
-        assert_eq!(weekday_name("minggu"), None);
+        let weekday = |word: &str| weekday_name(word, &tokenize(word)[0]);
+        assert_eq!(weekday("Jum'at").map(|w| w.weekday), Some(4));
+        assert_eq!(weekday("Jum’at").map(|w| w.weekday), Some(4));
+        assert_eq!(weekday("Monday").map(|w| w.english), Some(true));
+        assert_eq!(weekday("SABTU").map(|w| w.weekday), Some(5));
+        assert_eq!(weekday("minggu"), None);
+        assert_eq!(weekday("Senins"), None);
+        assert_eq!(weekday("25"), None);
     }
 
     #[test]

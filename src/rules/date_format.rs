@@ -18,7 +18,7 @@ use crate::lang::dates::{
     self, DateForm, DateMention, Evidence, Lang, NumericDate, Order, WrittenDate, weekday_name,
 };
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{DigitTokens, Document, Token, TokenKind};
 
 pub const ID: &str = "date-format";
 
@@ -305,13 +305,10 @@ fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnos
     let text = doc.text();
     let tokens = doc.tokens();
     for (i, token) in tokens.iter().enumerate() {
-        if !token.is_word() {
-            continue;
-        }
-        let word = token.text(text);
-        let Some(name) = weekday_name(word).filter(|n| n.english) else {
+        let Some(name) = weekday_name(text, token).filter(|n| n.english) else {
             continue;
         };
+        let word = token.text(text);
         let span = token.span();
         let next = next_word(tokens, text, i);
         let cued_before = previous_word(tokens, text, i)
@@ -405,22 +402,25 @@ fn meridiem(tokens: &[Token], text: &str, i: usize) -> Option<(bool, usize)> {
 fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let tokens = doc.tokens();
-    for (i, token) in tokens.iter().enumerate() {
+    // A time holds a digit: only the tokens holding one are looked at.
+    for &i in DigitTokens::of(doc).indices() {
+        let token = &tokens[i];
         if !matches!(token.kind, TokenKind::Number | TokenKind::Word) {
             continue;
         }
-        let s = token.text(text);
         // `10AM`, `9.30pm` come as one word.
+        let bytes = &text.as_bytes()[token.span()];
         let glued = token.is_word()
-            && s.len() > 2
-            && s.as_bytes()[0].is_ascii_digit()
+            && bytes.len() > 2
+            && bytes[0].is_ascii_digit()
             && matches!(
-                &s.as_bytes()[s.len() - 2..],
+                &bytes[bytes.len() - 2..],
                 [b'a' | b'A' | b'p' | b'P', b'm' | b'M']
             );
         if token.kind != TokenKind::Number && !glued {
             continue;
         }
+        let s = token.text(text);
         let next = (i + 1..tokens.len()).find(|&j| tokens[j].kind != TokenKind::Space);
         let (clock_text, marker) = if glued {
             let (digits, m) = s.split_at(s.len() - 2);

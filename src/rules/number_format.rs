@@ -19,7 +19,7 @@ use crate::lang::case::{find_lowercased, is_lowercase_one_of, match_case};
 use crate::lang::numbers::{self, Separators};
 use crate::lang::shapes::{Case, Shapes};
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{DigitTokens, Document, Token, TokenKind};
 
 pub const ID: &str = "number-format";
 
@@ -360,15 +360,14 @@ fn amounts(doc: &Document) -> Vec<Amount<'_>> {
     let text = doc.text();
     let tokens = doc.tokens();
     let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
+    // An amount holds a digit: only the tokens holding one are looked at.
+    for &i in DigitTokens::of(doc).indices() {
+        let token = &tokens[i];
         let s = || token.text(text);
         let (currency, numeral) = match token.kind {
             TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s())),
-            // `Rp75,000` is one word starting with a currency and holding a digit: most words
-            // are passed over here.
-            TokenKind::Word
-                if CURRENCY_SHAPES.initial(s()) && s().bytes().any(|b| b.is_ascii_digit()) =>
-            {
+            // `Rp75,000` is one word starting with a currency.
+            TokenKind::Word if CURRENCY_SHAPES.initial(&text.as_bytes()[token.span()]) => {
                 let s = s();
                 let Some(prefix) = CURRENCIES.iter().find(|c| {
                     s.starts_with(**c) && s[c.len()..].starts_with(|d: char| d.is_ascii_digit())
