@@ -39,7 +39,7 @@ pub fn separators(numeral: &str) -> Separators {
     {
         return Separators::Other;
     }
-    let groups = numeral
+    let mut groups = numeral
         .as_bytes()
         .split(|&b| !b.is_ascii_digit())
         .map(<[u8]>::len);
@@ -61,7 +61,7 @@ pub fn separators(numeral: &str) -> Separators {
         .skip(1)
         .take(sep_count - 1)
         .all(|len| len == 3);
-    let last_three = groups.last() == Some(3);
+    let last_three = groups.next_back() == Some(3);
     if sep_count == 1 {
         return match (last_sep, lead_ok && last_three) {
             (b',', true) => Separators::CommaThree,
