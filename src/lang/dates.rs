@@ -10,8 +10,10 @@
 use super::calendar::{
     ArticleDate, Date, DateSource, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID,
 };
+use super::case::is_lowercase_one_of;
+use super::shapes::{Case, Shapes};
 use crate::diagnostic::Span;
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{DigitTokens, Document, Token, TokenKind};
 use std::sync::Arc;
 
 /// Abbreviated month names: (abbreviation, month, language).
@@ -34,6 +36,28 @@ const MONTH_ABBREVIATIONS: &[(&str, u8, Lang)] = &[
     ("Des", 12, Lang::Indonesian),
     ("Dec", 12, Lang::English),
 ];
+
+/// The shapes of every month name and abbreviation.
+const MONTH_SHAPES: Shapes = {
+    let mut shapes = Shapes::NONE
+        .with(&MONTHS_ID, Case::Any)
+        .with(&MONTHS_EN, Case::Any);
+    let mut i = 0;
+    while i < MONTH_ABBREVIATIONS.len() {
+        shapes = shapes.with_name(MONTH_ABBREVIATIONS[i].0, Case::AsListed);
+        i += 1;
+    }
+    shapes
+};
+
+/// The shapes of every weekday name, capitalised as they must be.
+const WEEKDAY_SHAPES: Shapes = Shapes::NONE
+    .with(&WEEKDAYS_ID, Case::AsListed)
+    .with_name(AHAD, Case::AsListed)
+    .with(&WEEKDAYS_EN, Case::AsListed);
+
+/// Sunday in the Arabic-derived name some regions and outlets use.
+const AHAD: &str = "Ahad";
 
 /// The Indonesian abbreviation used for a month when an English one is replaced.
 const INDONESIAN_ABBREVIATIONS: [&str; 12] = [
@@ -82,17 +106,17 @@ impl MonthName {
 
 /// The month `word` names: full names in either language in any case, abbreviations only
 /// capitalised (`Mar`, not `mar`).
+#[inline]
 pub fn month_name(word: &str) -> Option<MonthName> {
-    // Every name and abbreviation has 3 to 9 letters and starts with one of these: most words
-    // are turned away here, before any comparison.
-    let could_be_a_month = (3..=9).contains(&word.len())
-        && matches!(
-            word.as_bytes()[0].to_ascii_lowercase(),
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-        );
-    if !could_be_a_month {
+    // Most words are turned away here, inline, before any call or comparison.
+    if !MONTH_SHAPES.fit(word.as_bytes()) {
         return None;
     }
+    month_of_shape(word)
+}
+
+/// [`month_name`] for a word shaped like a month name.
+fn month_of_shape(word: &str) -> Option<MonthName> {
     let full = |names: &[&str; 12]| {
         names
             .iter()
@@ -141,29 +165,45 @@ pub struct WeekdayName {
     pub english: bool,
 }
 
-/// The weekday `word` names, if it is capitalised or in capitals (`minggu` is also “week”):
-/// `Senin` … `Minggu`, `Jum'at`, `Ahad`, `Monday` … `Sunday`.
-pub fn weekday_name(word: &str) -> Option<WeekdayName> {
-    if !word.chars().next().is_some_and(char::is_uppercase) {
+/// The weekday the word `token` of `text` names, if it is capitalised or in capitals (`minggu`
+/// is also “week”): `Senin` … `Minggu`, `Jum'at`, `Ahad`, `Monday` … `Sunday`.
+///
+/// Every word of a text is asked: its bytes are tested before its text is taken.
+#[inline]
+pub fn weekday_name(text: &str, token: &Token) -> Option<WeekdayName> {
+    if !token.is_word() || !may_name_a_weekday(&text.as_bytes()[token.span()]) {
         return None;
     }
-    // The initials and lengths of every name below (`Rabu` to `Wednesday`, `Jum’at` with its
-    // three-byte apostrophe): most capitalised words are turned away here.
-    if !matches!(
-        word.as_bytes()[0],
-        b'S' | b'R' | b'K' | b'J' | b'M' | b'A' | b'T' | b'W' | b'F'
-    ) || !(4..=9).contains(&word.len())
-    {
-        return None;
-    }
-    let find = |names: &[&str; 7]| names.iter().position(|d| names_day(word, d));
+    weekday_of_shape(token.text(text))
+}
+
+/// Whether `word` has the shape of a weekday name: most words are turned away here, inline,
+/// before any call or comparison. An apostrophe (`Jum’at`, whose `’` starts with the byte
+/// 0xE2) makes a name longer, up to the longest name's 9 bytes.
+#[inline]
+fn may_name_a_weekday(word: &[u8]) -> bool {
+    WEEKDAY_SHAPES.fit(word)
+        || (WEEKDAY_SHAPES.initial(word)
+            && word.len() <= 9
+            && word.iter().any(|&b| b == b'\'' || b == 0xE2))
+}
+
+/// The weekday a word shaped like a weekday name names (see [`weekday_name`]).
+fn weekday_of_shape(word: &str) -> Option<WeekdayName> {
+    let (letters, len) = ascii_letters_folded(word)?;
+    let letters = &letters[..len];
+    let find = |names: &[&str; 7]| {
+        names
+            .iter()
+            .position(|d| d.as_bytes().eq_ignore_ascii_case(letters))
+    };
     if let Some(weekday) = find(&WEEKDAYS_ID) {
         return Some(WeekdayName {
             weekday,
             english: false,
         });
     }
-    if names_day(word, "Ahad") {
+    if AHAD.as_bytes().eq_ignore_ascii_case(letters) {
         return Some(WeekdayName {
             weekday: 6,
             english: false,
@@ -175,16 +215,24 @@ pub fn weekday_name(word: &str) -> Option<WeekdayName> {
     })
 }
 
-/// Whether `word`, apostrophes left out (`Jum'at`), is the ASCII `name` in any case; compared
-/// in place, since nearly every capitalised word is tried.
-fn names_day(word: &str, name: &str) -> bool {
-    if !word.contains(['\'', '’']) {
-        return word.eq_ignore_ascii_case(name);
+/// The letters of a word of at most 9 bytes in ASCII lower case, apostrophes left out (`Jum'at`,
+/// `Jum’at` → `jumat`), and how many there are; `None` if it holds any other non-ASCII
+/// character, since no name does. One pass, nothing allocated: nearly every capitalised word
+/// comes here.
+fn ascii_letters_folded(word: &str) -> Option<([u8; 9], usize)> {
+    let mut letters = [0; 9];
+    let mut len = 0;
+    for c in word.chars() {
+        if matches!(c, '\'' | '’') {
+            continue;
+        }
+        if !c.is_ascii() {
+            return None;
+        }
+        *letters.get_mut(len)? = c.to_ascii_lowercase() as u8;
+        len += 1;
     }
-    let mut letters = word.chars().filter(|c| !matches!(c, '\'' | '’'));
-    name.chars()
-        .all(|n| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&n)))
-        && letters.next().is_none()
+    Some((letters, len))
 }
 
 /// A date written in digits: `25/1/2025`, `25-1-2025`, `25.1.2025`, `25/1`.
@@ -539,31 +587,14 @@ fn scan(doc: &Document) -> Vec<DateMention> {
         text: doc.text(),
         tokens: doc.tokens(),
     };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < scanner.tokens.len() {
-        let token = scanner.tokens[i];
-        if token.is_word()
-            && let Some(name) = weekday_name(token.text(scanner.text))
-            && let Some((mut mention, last)) = scanner.date_after_weekday(i)
-        {
-            mention.weekday = Some(WeekdayMention {
-                span: token.span(),
-                name,
-            });
-            out.push(mention);
-            i = last + 1;
-            continue;
-        }
-        if let Some((mention, last)) = scanner.date_at(i, false) {
-            out.push(mention);
-            i = last + 1;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    let digits = DigitTokens::of(doc);
+    scanner.dates(scanner.possible_starts(digits.indices()))
 }
+
+/// The most tokens, spaces aside, from where a date starts to its first digit: `Selasa malam,
+/// (Jan. 25`: the weekday, a part of the day, a comma, a bracket, a month and its full stop come
+/// before the `25` (see [`Scanner::date_after_weekday`] and [`Scanner::month_first_written`]).
+const LONGEST_LEAD: usize = 6;
 
 /// Token-level date recognition.
 struct Scanner<'a> {
@@ -572,6 +603,89 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
+    /// The dates found trying each of `starts` (token indices, in order) that no date found
+    /// before takes.
+    fn dates(&self, starts: impl Iterator<Item = usize>) -> Vec<DateMention> {
+        let mut out = Vec::new();
+        let mut free = 0;
+        for i in starts {
+            if i < free {
+                continue;
+            }
+            if let Some((mention, last)) = self.date_starting_at(i) {
+                out.push(mention);
+                free = last + 1;
+            }
+        }
+        out
+    }
+
+    /// Every token a date can start at, in order, given the tokens holding a digit: every date
+    /// holds a digit at most [`LONGEST_LEAD`] tokens after its start, and most of a text is far
+    /// from any digit, so only the tokens just before one are tried.
+    fn possible_starts<'s>(&'s self, digits: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+        let mut tried = 0;
+        digits
+            .iter()
+            .copied()
+            .filter(|&i| self.has_digits(&self.tokens[i]))
+            .flat_map(move |digits| {
+                let from = self.lead_start(digits).max(tried);
+                tried = digits + 1;
+                from..=digits
+            })
+    }
+
+    /// Whether `token` holds the digits of a date: a number, or a word starting with one (`25th`).
+    fn has_digits(&self, token: &Token) -> bool {
+        match token.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => self.text.as_bytes()[token.start].is_ascii_digit(),
+            _ => false,
+        }
+    }
+
+    /// The earliest token a date holding the digits at `i` can start at.
+    fn lead_start(&self, i: usize) -> usize {
+        let mut start = i;
+        let mut lead = 0;
+        while start > 0 && lead < LONGEST_LEAD {
+            start -= 1;
+            if self.tokens[start].kind != TokenKind::Space {
+                lead += 1;
+            }
+        }
+        start
+    }
+
+    /// The date starting at token `i`, with the weekday it starts with, if any, and the last
+    /// token it takes.
+    fn date_starting_at(&self, i: usize) -> Option<(DateMention, usize)> {
+        let token = self.tokens[i];
+        match token.kind {
+            TokenKind::Number => self.date_at(i, false),
+            TokenKind::Word => {
+                if let Some(name) = weekday_name(self.text, &token)
+                    && let Some((mut mention, last)) = self.date_after_weekday(i)
+                {
+                    mention.weekday = Some(WeekdayMention {
+                        span: token.span(),
+                        name,
+                    });
+                    return Some((mention, last));
+                }
+                // Otherwise only a month name or a day (`25th`) starts a date: most words are
+                // passed over here.
+                let word = token.text(self.text);
+                if !word.starts_with(|c: char| c.is_ascii_digit()) && month_name(word).is_none() {
+                    return None;
+                }
+                self.date_at(i, false)
+            }
+            _ => None,
+        }
+    }
+
     fn str(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
     }
@@ -598,7 +712,7 @@ impl Scanner<'_> {
     /// `Selasa malam (21/10)`, `Rabu, (10/9/2025)`.
     fn date_after_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
         let mut j = self.next(w)?;
-        if self.tokens[j].is_word() && DAY_PARTS.contains(&self.str(j).to_lowercase().as_str()) {
+        if self.tokens[j].is_word() && is_lowercase_one_of(self.str(j), DAY_PARTS) {
             j = self.next(j)?;
         }
         if self.is(j, TokenKind::Punct, ",") {
@@ -679,7 +793,7 @@ impl Scanner<'_> {
             p = self.prev(j);
         }
         p.is_some_and(|j| {
-            self.tokens[j].is_word() && NUMBER_LABELS.contains(&self.str(j).to_lowercase().as_str())
+            self.tokens[j].is_word() && is_lowercase_one_of(self.str(j), NUMBER_LABELS)
         })
     }
 
@@ -837,9 +951,20 @@ pub fn article_date(doc: &Document) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::tokenize;
 
     fn found(text: &str) -> Vec<String> {
         let doc = Document::new("t", text);
+        let scanner = Scanner {
+            text,
+            tokens: doc.tokens(),
+        };
+        // Trying only the tokens near a digit finds what trying every token finds.
+        assert_eq!(
+            scanner.dates(scanner.possible_starts(DigitTokens::of(&doc).indices())),
+            scanner.dates(0..doc.tokens().len()),
+            "{text}"
+        );
         mentions(&doc)
             .iter()
             .map(|m| {
@@ -928,6 +1053,11 @@ mod tests {
             ["Jan. 25, 2025", "5 Agt 2025", "Mei 2025"]
         );
         assert_eq!(found("pada January 25th."), ["January 25th"]);
+        // The longest lead before a date's first digit.
+        assert_eq!(
+            found("Rapat Selasa malam, (Jan. 25, 2025) lalu."),
+            ["Selasa+Jan. 25, 2025"]
+        );
         // An Indonesian month before a count is not a date; nor is a bare month or an English name.
         for text in [
             "pada Oktober 21 orang tewas",
@@ -949,9 +1079,14 @@ mod tests {
         assert_eq!(month_name("April").map(|m| m.lang), Some(Lang::Both));
         assert_eq!(month_name("mar"), None);
         assert_eq!(month_name("Dec").map(|m| m.indonesian()), Some("Des"));
-        assert_eq!(weekday_name("Jum'at").map(|w| w.weekday), Some(4));
-        assert_eq!(weekday_name("Monday").map(|w| w.english), Some(true));
-        assert_eq!(weekday_name("minggu"), None);
+        let weekday = |word: &str| weekday_name(word, &tokenize(word)[0]);
+        assert_eq!(weekday("Jum'at").map(|w| w.weekday), Some(4));
+        assert_eq!(weekday("Jum’at").map(|w| w.weekday), Some(4));
+        assert_eq!(weekday("Monday").map(|w| w.english), Some(true));
+        assert_eq!(weekday("SABTU").map(|w| w.weekday), Some(5));
+        assert_eq!(weekday("minggu"), None);
+        assert_eq!(weekday("Senins"), None);
+        assert_eq!(weekday("25"), None);
     }
 
     #[test]

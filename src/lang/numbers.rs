@@ -5,6 +5,8 @@
 //! `2,5`); English does the opposite. Many numerals fit only one convention; some (`1,000`, `2.500`)
 //! fit both, and only their surroundings can tell.
 
+use super::case::find_lowercased;
+
 /// What a numeral's separators allow it to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Separators {
@@ -27,7 +29,8 @@ pub enum Separators {
     Other,
 }
 
-/// Classify a numeral made of ASCII digits, `.` and `,`.
+/// Classify a numeral made of ASCII digits, `.` and `,`. Called for every number in a text:
+/// nothing is allocated.
 pub fn separators(numeral: &str) -> Separators {
     if numeral.is_empty()
         || !numeral
@@ -36,18 +39,30 @@ pub fn separators(numeral: &str) -> Separators {
     {
         return Separators::Other;
     }
-    let seps: Vec<u8> = numeral.bytes().filter(|b| !b.is_ascii_digit()).collect();
-    let groups: Vec<&str> = numeral.split(['.', ',']).collect();
-    if groups.iter().any(|g| g.is_empty()) {
+    let mut groups = numeral
+        .as_bytes()
+        .split(|&b| !b.is_ascii_digit())
+        .map(<[u8]>::len);
+    if groups.clone().any(|len| len == 0) {
         return Separators::Other;
     }
-    let Some((&last_sep, thousands_seps)) = seps.split_last() else {
+    let mut seps = numeral.bytes().filter(|b| !b.is_ascii_digit());
+    let Some(first_sep) = seps.next() else {
         return Separators::Plain;
     };
-    let lead_ok = groups[0].len() <= 3;
-    let inner_three = groups[1..groups.len() - 1].iter().all(|g| g.len() == 3);
-    let last_three = groups[groups.len() - 1].len() == 3;
-    if thousands_seps.is_empty() {
+    // Every separator but the last separates thousands, and they must all be the same.
+    let (sep_count, last_sep, same_thousands) = seps
+        .fold((1, first_sep, true), |(count, before, same), sep| {
+            (count + 1, sep, same && before == first_sep)
+        });
+    let lead_ok = groups.clone().next().is_some_and(|len| len <= 3);
+    let inner_three = groups
+        .clone()
+        .skip(1)
+        .take(sep_count - 1)
+        .all(|len| len == 3);
+    let last_three = groups.next_back() == Some(3);
+    if sep_count == 1 {
         return match (last_sep, lead_ok && last_three) {
             (b',', true) => Separators::CommaThree,
             (b',', false) => Separators::Indonesian,
@@ -55,8 +70,8 @@ pub fn separators(numeral: &str) -> Separators {
             _ => Separators::DotOther,
         };
     }
-    let thousands = thousands_seps[0];
-    if !lead_ok || !inner_three || thousands_seps.iter().any(|&s| s != thousands) {
+    let thousands = first_sep;
+    if !lead_ok || !inner_three || !same_thousands {
         return Separators::Other;
     }
     match (thousands, last_sep) {
@@ -106,14 +121,10 @@ const MAGNITUDES: &[(&str, &str)] = &[
 
 /// The magnitude `word` names, if any.
 pub fn magnitude(word: &str) -> Option<Magnitude> {
-    let lower = word.to_lowercase();
-    MAGNITUDES
-        .iter()
-        .find(|(w, _)| *w == lower)
-        .map(|&(w, indonesian)| Magnitude {
-            indonesian,
-            standard: w == indonesian,
-        })
+    find_lowercased(word, MAGNITUDES, |(w, _)| w).map(|&(w, indonesian)| Magnitude {
+        indonesian,
+        standard: w == indonesian,
+    })
 }
 
 #[cfg(test)]

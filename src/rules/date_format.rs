@@ -13,12 +13,12 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::calendar::{DateSource, WEEKDAYS_ID};
-use crate::lang::case::match_case;
+use crate::lang::case::{is_lowercase_one_of, match_case};
 use crate::lang::dates::{
     self, DateForm, DateMention, Evidence, Lang, NumericDate, Order, WrittenDate, weekday_name,
 };
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{DigitTokens, Document, Token, TokenKind};
 
 pub const ID: &str = "date-format";
 
@@ -305,17 +305,14 @@ fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnos
     let text = doc.text();
     let tokens = doc.tokens();
     for (i, token) in tokens.iter().enumerate() {
-        if !token.is_word() {
-            continue;
-        }
-        let word = token.text(text);
-        let Some(name) = weekday_name(word).filter(|n| n.english) else {
+        let Some(name) = weekday_name(text, token).filter(|n| n.english) else {
             continue;
         };
+        let word = token.text(text);
         let span = token.span();
         let next = next_word(tokens, text, i);
         let cued_before = previous_word(tokens, text, i)
-            .is_some_and(|w| WEEKDAY_CUES.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| is_lowercase_one_of(w, WEEKDAY_CUES))
             && !next.is_some_and(|w| w.starts_with(char::is_uppercase));
         let cued_after = next.is_some_and(|w| WEEKDAY_CUES_AFTER.contains(&w));
         let cued = cued_before || cued_after;
@@ -405,22 +402,25 @@ fn meridiem(tokens: &[Token], text: &str, i: usize) -> Option<(bool, usize)> {
 fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let tokens = doc.tokens();
-    for (i, token) in tokens.iter().enumerate() {
+    // A time holds a digit: only the tokens holding one are looked at.
+    for &i in DigitTokens::of(doc).indices() {
+        let token = &tokens[i];
         if !matches!(token.kind, TokenKind::Number | TokenKind::Word) {
             continue;
         }
-        let s = token.text(text);
         // `10AM`, `9.30pm` come as one word.
+        let bytes = &text.as_bytes()[token.span()];
         let glued = token.is_word()
-            && s.len() > 2
-            && s.starts_with(|c: char| c.is_ascii_digit())
+            && bytes.len() > 2
+            && bytes[0].is_ascii_digit()
             && matches!(
-                &s.as_bytes()[s.len() - 2..],
+                &bytes[bytes.len() - 2..],
                 [b'a' | b'A' | b'p' | b'P', b'm' | b'M']
             );
         if token.kind != TokenKind::Number && !glued {
             continue;
         }
+        let s = token.text(text);
         let next = (i + 1..tokens.len()).find(|&j| tokens[j].kind != TokenKind::Space);
         let (clock_text, marker) = if glued {
             let (digits, m) = s.split_at(s.len() - 2);
@@ -430,7 +430,18 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let prefix = previous_word(tokens, text, i)
             .filter(|w| w.eq_ignore_ascii_case("pukul") || w.eq_ignore_ascii_case("jam"));
-        let zone = next.is_some_and(|j| TIME_ZONES.contains(&tokens[j].text(text)));
+        // Without AM/PM, only a colon time beside `pukul`, a time zone or a cue word: most
+        // numbers end here.
+        if marker.is_none() {
+            let zone = || next.is_some_and(|j| TIME_ZONES.contains(&tokens[j].text(text)));
+            let cued = || {
+                previous_word(tokens, text, i)
+                    .is_some_and(|w| is_lowercase_one_of(w, COLON_TIME_CUES))
+            };
+            if !(clock_text.contains(':') && (prefix.is_some() || zone() || cued())) {
+                continue;
+            }
+        }
         let times: Vec<&str> = clock_text.split('-').collect();
         if marker.is_some() && times.len() != 1 {
             continue;
@@ -446,15 +457,8 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
             && !clock_text.contains([':', '.'])
             && next.is_some_and(|j| matches!(tokens[j].text(text), "AM" | "PM"));
         if bare_hour_with_capitals
-            && !previous_word(tokens, text, i)
-                .is_some_and(|w| TIME_CUES.contains(&w.to_lowercase().as_str()))
+            && !previous_word(tokens, text, i).is_some_and(|w| is_lowercase_one_of(w, TIME_CUES))
         {
-            continue;
-        }
-        let has_colon = clock_text.contains(':');
-        let cued = previous_word(tokens, text, i)
-            .is_some_and(|w| COLON_TIME_CUES.contains(&w.to_lowercase().as_str()));
-        if marker.is_none() && !(has_colon && (prefix.is_some() || zone || cued)) {
             continue;
         }
         let end = marker.map_or(token.end, |(_, last)| tokens[last].end);

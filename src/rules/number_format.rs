@@ -15,10 +15,11 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
-use crate::lang::case::match_case;
+use crate::lang::case::{find_lowercased, is_lowercase_one_of, match_case};
 use crate::lang::numbers::{self, Separators};
+use crate::lang::shapes::{Case, Shapes};
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{DigitTokens, Document, Token, TokenKind};
 
 pub const ID: &str = "number-format";
 
@@ -30,6 +31,9 @@ const NONSTANDARD_WORD_FILE: &str = "nonstandard-word.toml";
 const CURRENCIES: &[&str] = &[
     "Rp", "RM", "USD", "SGD", "EUR", "IDR", "US$", "S$", "A$", "HK$", "$", "€", "£", "¥",
 ];
+
+/// The first bytes of the currencies, for finding a word that starts with one.
+const CURRENCY_SHAPES: Shapes = Shapes::NONE.with(CURRENCIES, Case::AsListed);
 
 /// Words after a number that make it a quantity, so a full stop in it is a decimal point
 /// (compared lower-case; magnitude words count too).
@@ -188,10 +192,12 @@ struct Amount<'a> {
     currency: Option<(Span, &'a str)>,
     numeral: (Span, &'a str),
     magnitude: Option<(Span, &'a str)>,
-    /// The word after it, lower-case: a unit tells a quantity.
-    unit: Option<String>,
-    /// The word before it, lower-case: a label tells a version or a section.
-    label: Option<String>,
+    /// What the numeral's separators allow it to be.
+    separators: Separators,
+    /// The token after it: a unit tells a quantity.
+    unit: Option<&'a str>,
+    /// The word before it: a label tells a version or a section.
+    label: Option<&'a str>,
 }
 
 impl Rule for NumberFormat {
@@ -225,9 +231,7 @@ impl NumberFormat {
                 notes.push(note);
                 Some(numbers::swap_separators(numeral))
             }
-            None if numbers::separators(numeral) == Separators::CommaThree
-                && english_document.is_some() =>
-            {
+            None if amount.separators == Separators::CommaThree && english_document.is_some() => {
                 safe = false;
                 notes.push(Localized::new(
                     format!("“{numeral}” bisa dibaca dua arah; angka lain di teks ini bergaya Inggris"),
@@ -239,8 +243,9 @@ impl NumberFormat {
         };
         let fixed_magnitude = amount.magnitude.as_ref().and_then(|(_, word)| {
             let m = numbers::magnitude(word)?;
-            let lower = word.to_lowercase();
-            (!m.standard && !self.left_to_nonstandard.contains(&lower)).then(|| {
+            let reported_elsewhere =
+                find_lowercased(word, &self.left_to_nonstandard, String::as_str).is_some();
+            (!m.standard && !reported_elsewhere).then(|| {
                 notes.push(Localized::new(
                     format!("“{word}” ditulis “{}”", m.indonesian),
                     format!("“{word}” is “{}” in Indonesian", m.indonesian),
@@ -307,8 +312,7 @@ impl NumberFormat {
 
 /// Why the numeral can only be read the English way, if it can.
 fn english_reading(amount: &Amount) -> Option<Localized> {
-    let numeral = amount.numeral.1;
-    match numbers::separators(numeral) {
+    match amount.separators {
         Separators::English => Some(Localized::new(
             "bahasa Indonesia memisahkan ribuan dengan titik dan desimal dengan koma",
             "Indonesian separates thousands with a full stop and decimals with a comma",
@@ -329,11 +333,10 @@ fn english_reading(amount: &Amount) -> Option<Localized> {
 
 /// Whether the amount is a quantity or a sum of money, not a label or a time.
 fn is_quantity(amount: &Amount) -> bool {
-    let labelled = amount.label.as_deref().is_some_and(|l| LABELS.contains(&l));
+    let labelled = amount.label.is_some_and(|l| is_lowercase_one_of(l, LABELS));
     let unit = amount
         .unit
-        .as_deref()
-        .is_some_and(|u| QUANTITY_UNITS.contains(&u) || numbers::magnitude(u).is_some());
+        .is_some_and(|u| is_lowercase_one_of(u, QUANTITY_UNITS) || numbers::magnitude(u).is_some());
     !labelled && (unit || amount.currency.is_some())
 }
 
@@ -342,7 +345,7 @@ fn is_quantity(amount: &Amount) -> bool {
 fn english_evidence(amounts: &[Amount]) -> Option<Span> {
     let mut english = None;
     for amount in amounts {
-        if numbers::separators(amount.numeral.1) == Separators::Indonesian {
+        if amount.separators == Separators::Indonesian {
             return None;
         }
         if english.is_none() && english_reading(amount).is_some() {
@@ -357,12 +360,15 @@ fn amounts(doc: &Document) -> Vec<Amount<'_>> {
     let text = doc.text();
     let tokens = doc.tokens();
     let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let s = token.text(text);
+    // An amount holds a digit: only the tokens holding one are looked at.
+    for &i in DigitTokens::of(doc).indices() {
+        let token = &tokens[i];
+        let s = || token.text(text);
         let (currency, numeral) = match token.kind {
-            TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s)),
-            // `Rp75,000` is one word (and so has a digit: most words are passed over here).
-            TokenKind::Word if s.bytes().any(|b| b.is_ascii_digit()) => {
+            TokenKind::Number => (currency_before(tokens, text, i), (token.span(), s())),
+            // `Rp75,000` is one word starting with a currency.
+            TokenKind::Word if CURRENCY_SHAPES.initial(&text.as_bytes()[token.span()]) => {
+                let s = s();
                 let Some(prefix) = CURRENCIES.iter().find(|c| {
                     s.starts_with(**c) && s[c.len()..].starts_with(|d: char| d.is_ascii_digit())
                 }) else {
@@ -390,12 +396,13 @@ fn amounts(doc: &Document) -> Vec<Amount<'_>> {
             .map(|j| (tokens[j].span(), tokens[j].text(text)));
         let label = prev_solid(tokens, i)
             .filter(|&j| tokens[j].is_word())
-            .map(|j| tokens[j].text(text).to_lowercase());
+            .map(|j| tokens[j].text(text));
         out.push(Amount {
             currency,
+            separators: numbers::separators(numeral.1),
             numeral,
             magnitude,
-            unit: word_after.map(str::to_lowercase),
+            unit: word_after,
             label,
         });
     }

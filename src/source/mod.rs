@@ -1,5 +1,6 @@
 //! The document model: the text as read, the view rules lint, tokens, and segments.
 
+mod digits;
 mod forms;
 mod line_index;
 pub mod markdown;
@@ -7,6 +8,7 @@ mod once_map;
 mod segment;
 mod token;
 
+pub use digits::DigitTokens;
 pub use forms::{Form, FormVerdicts, WordForms, WordUse};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use once_map::OnceMap;

@@ -2,6 +2,7 @@
 
 use super::token::{Token, TokenKind};
 use crate::diagnostic::Span;
+use crate::lang::case::is_lowercase_one_of;
 
 /// Abbreviations whose full stop does not end a sentence (compared lower-case).
 const ABBREVIATIONS: &[&str] = &[
@@ -119,14 +120,9 @@ fn is_abbreviation(text: &str, toks: &[Token], dot: usize) -> bool {
     }
 }
 
-/// Whether `word`, lower-cased, is in [`ABBREVIATIONS`]; ASCII words (nearly all) are compared
-/// without allocating.
+/// Whether `word`, lower-cased, is in [`ABBREVIATIONS`].
 fn is_listed_abbreviation(word: &str) -> bool {
-    if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-    } else {
-        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-    }
+    is_lowercase_one_of(word, ABBREVIATIONS)
 }
 
 /// Whether the tokens after a full stop begin a new sentence: a capital, a digit, an opening quote
