@@ -121,28 +121,6 @@ impl Work {
     }
 }
 
-/// What runs in parallel: the rules on one document, or the documents, each with its rules in
-/// turn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Spread {
-    /// A lone article uses every core.
-    RulesInParallel,
-    /// With a document for every thread, running each one's rules in turn saves scheduling a task
-    /// per rule and a thread waiting for an analysis another rule is computing (about a tenth of
-    /// a corpus run).
-    DocumentsInParallel,
-}
-
-impl Spread {
-    fn for_documents(count: usize) -> Spread {
-        if count >= rayon::current_num_threads() {
-            Spread::DocumentsInParallel
-        } else {
-            Spread::RulesInParallel
-        }
-    }
-}
-
 /// Work gathered until it is worth a parallel pass, and no more than memory should hold.
 #[derive(Default)]
 struct Batch {
@@ -246,33 +224,26 @@ impl Linter {
     }
 
     /// Every enabled rule's findings on `doc`, sorted by position then rule.
-    fn lint(&self, doc: &mut Document, input: &Input, spread: Spread) -> Vec<Diagnostic> {
+    pub fn lint(&self, doc: &mut Document, input: &Input) -> Vec<Diagnostic> {
         doc.assume_date(self.assumed_date());
         let ignored = self.ignored_for(input);
         let doc = &*doc;
-        let enabled = |(rule, _): &&(Arc<dyn Rule>, Severity)| {
-            !ignored.iter().any(|id| *id == rule.meta().id)
-        };
-        let check = |(rule, severity): &(Arc<dyn Rule>, Severity)| {
-            let mut found = Vec::new();
-            rule.check(doc, &mut found);
-            for d in &mut found {
-                d.severity = *severity;
-            }
-            found
-        };
-        let mut out: Vec<Diagnostic> = match spread {
-            Spread::RulesInParallel => self
-                .rules
-                .par_iter()
-                .with_max_len(1)
-                .filter(enabled)
-                .flat_map_iter(check)
-                .collect(),
-            Spread::DocumentsInParallel => {
-                self.rules.iter().filter(enabled).flat_map(check).collect()
-            }
-        };
+        // Each rule a task of its own: a lone article uses every core, and in a corpus run an
+        // idle thread takes over the rules of a long document.
+        let mut out: Vec<Diagnostic> = self
+            .rules
+            .par_iter()
+            .with_max_len(1)
+            .filter(|(rule, _)| !ignored.iter().any(|id| *id == rule.meta().id))
+            .flat_map_iter(|(rule, severity)| {
+                let mut found = Vec::new();
+                rule.check(doc, &mut found);
+                for d in &mut found {
+                    d.severity = *severity;
+                }
+                found
+            })
+            .collect();
         self.suppress(doc, &ignored, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
@@ -326,18 +297,8 @@ impl Linter {
         text: String,
         fix: Option<Applicability>,
     ) -> anyhow::Result<FileResult> {
-        self.run_text_spread(input, text, fix, Spread::RulesInParallel)
-    }
-
-    fn run_text_spread(
-        &self,
-        input: &Input,
-        text: String,
-        fix: Option<Applicability>,
-        spread: Spread,
-    ) -> anyhow::Result<FileResult> {
         let mut doc = input::document(input, text);
-        let mut diagnostics = self.lint(&mut doc, input, spread);
+        let mut diagnostics = self.lint(&mut doc, input);
         let Some(min) = fix else {
             return Ok(FileResult {
                 input: input.clone(),
@@ -367,7 +328,7 @@ impl Linter {
             }
             fixed += applied;
             doc = input::document(input, next);
-            diagnostics = self.lint(&mut doc, input, spread);
+            diagnostics = self.lint(&mut doc, input);
         }
         bail!(
             "{}: fixes did not settle after {MAX_FIX_ROUNDS} rounds (a bug in lintas: please report it)",
@@ -407,11 +368,10 @@ impl Linter {
     ) {
         let mut batch = Batch::default();
         let flush = |batch: &mut Batch| -> bool {
-            let work = batch.take();
-            let spread = Spread::for_documents(work.len());
-            let outcomes: Vec<Outcome> = work
+            let outcomes: Vec<Outcome> = batch
+                .take()
                 .into_par_iter()
-                .map(|w| self.lint_work(w, fix, spread))
+                .map(|w| self.lint_work(w, fix))
                 .collect();
             linted.send(outcomes).is_ok()
         };
@@ -463,20 +423,20 @@ impl Linter {
         flush(&mut batch);
     }
 
-    fn lint_work(&self, work: Work, fix: Option<Applicability>, spread: Spread) -> Outcome {
+    fn lint_work(&self, work: Work, fix: Option<Applicability>) -> Outcome {
         match work {
             Work::File(input, _) => match input::read_whole(&input) {
-                Ok(Whole::Text(text)) => self.lint_work(Work::Text(input, text), fix, spread),
-                Ok(Whole::Binary) => self.lint_work(Work::skipped_binary(input), fix, spread),
+                Ok(Whole::Text(text)) => self.lint_work(Work::Text(input, text), fix),
+                Ok(Whole::Binary) => self.lint_work(Work::skipped_binary(input), fix),
                 Err(e) => Outcome::Failed(input, FileError::Input(e)),
             },
-            Work::Text(input, text) => match self.run_text_spread(&input, text, fix, spread) {
+            Work::Text(input, text) => match self.run_text(&input, text, fix) {
                 Ok(r) => Outcome::Linted(r),
                 Err(e) => Outcome::Failed(input, FileError::Other(e)),
             },
             Work::Section(input, section) => {
                 let mut doc = input::document(&input, section.text);
-                let diagnostics = self.lint(&mut doc, &input, spread);
+                let diagnostics = self.lint(&mut doc, &input);
                 let first = section.origin.offset == 0;
                 Outcome::Linted(FileResult {
                     source: doc.source().into(),
@@ -498,10 +458,9 @@ impl Linter {
 
     /// Lint texts already read (the records of a dump) in parallel; results come back in order.
     pub fn run_texts(&self, texts: Vec<(Input, String)>) -> Vec<anyhow::Result<FileResult>> {
-        let spread = Spread::for_documents(texts.len());
         texts
             .into_par_iter()
-            .map(|(input, text)| self.run_text_spread(&input, text, None, spread))
+            .map(|(input, text)| self.run_text(&input, text, None))
             .collect()
     }
 }
