@@ -166,11 +166,11 @@ impl Rule for Capitalization {
         let text = doc.text();
         let tokens = doc.tokens();
         let forms = doc.word_forms();
-        let words: Vec<usize> = forms.uses().iter().map(|u| u.token as usize).collect();
+        let words = forms.uses();
         // Nearly every word is in none of the lists: asked once per form, not at each use.
         let listed = forms.judge_each(text, |word| self.lists(word));
         let mut skip_until = 0;
-        for (w, &use_) in forms.uses().iter().enumerate() {
+        for (w, &use_) in words.iter().enumerate() {
             let i = use_.token as usize;
             let t = tokens[i];
             if t.start < skip_until || !listed.of_use(use_) {
@@ -215,18 +215,22 @@ impl Rule for Capitalization {
                 let matches = parts
                     .iter()
                     .zip(title)
-                    .all(|(&p, t)| tokens[p].text(text) == t.as_str())
+                    .all(|(p, t)| tokens[p.token as usize].text(text) == t.as_str())
                     && parts.windows(2).all(|pair| {
-                        single_space_between(doc, tokens[pair[0]].end, tokens[pair[1]].start)
+                        let (a, b) = (
+                            tokens[pair[0].token as usize],
+                            tokens[pair[1].token as usize],
+                        );
+                        single_space_between(doc, a.end, b.start)
                     });
                 if !matches {
                     continue;
                 }
-                let last = tokens[parts[parts.len() - 1]];
+                let last = tokens[parts[parts.len() - 1].token as usize];
                 let Some(&next) = words.get(w + title.len()) else {
                     break;
                 };
-                let next = tokens[next];
+                let next = tokens[next.token as usize];
                 if !single_space_between(doc, last.end, next.start)
                     || !starts_uppercase(next.text(text))
                 {
