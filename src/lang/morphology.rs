@@ -4,6 +4,8 @@
 //! `antarinstansi`), bound forms written with a hyphen before a capital or a number
 //! (`se-Indonesia`, `non-Muslim`), and reduplication with affixes (`kemerah-merahan`).
 
+use super::case::is_lowercase_one_of;
+
 /// Possessive and pronoun enclitics, written joined to the word: `bukunya`, `rumahku`, `milikmu`.
 const PRONOUN_CLITICS: &[&str] = &["nya", "ku", "mu"];
 
@@ -178,7 +180,7 @@ fn undo_nasal(rest: &str) -> Vec<String> {
 
 /// Whether `part` is a bound form that may stand before a hyphen (`se` in `se-Indonesia`).
 pub fn is_bound_prefix(part: &str) -> bool {
-    BOUND_PREFIXES.contains(&part.to_lowercase().as_str())
+    is_lowercase_one_of(part, BOUND_PREFIXES)
 }
 
 /// The affixed word a reduplication with an affix stands for, when its first half alone is no

@@ -3,6 +3,7 @@
 //! (“studiopena.com, Jakarta –”), an attribution (“dikutip dari detik.com”) or an address the
 //! sentence talks about (“melalui laman kemenkeu.go.id”).
 
+use crate::lang::case::is_lowercase_one_of;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -106,7 +107,7 @@ impl Rule for StrayText {
                 continue;
             };
             let prev = tokens[before];
-            if CUES.contains(&prev.text(text).to_lowercase().as_str()) {
+            if is_lowercase_one_of(prev.text(text), CUES) {
                 continue;
             }
             let domain = t.text(text);

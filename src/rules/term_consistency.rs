@@ -1,6 +1,7 @@
 //! `term-consistency`: one institution named two ways in the same document, one of them not an
 //! accepted form; and a person given a title that is not theirs on the article's date.
 
+use crate::lang::case::is_lowercase_one_of;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -382,7 +383,7 @@ fn deputy_before(doc: &Document, span: &Span) -> bool {
         .trim_end_matches([' ', '.'])
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| DEPUTY_WORDS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| is_lowercase_one_of(w, DEPUTY_WORDS))
 }
 
 #[cfg(test)]
