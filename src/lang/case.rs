@@ -11,12 +11,22 @@ pub enum CaseShape {
 }
 
 pub fn shape(s: &str) -> CaseShape {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() || letters.iter().all(|c| c.is_lowercase()) {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return CaseShape::Lower;
+    };
+    let (mut all_lower, mut all_upper, mut several) =
+        (first.is_lowercase(), first.is_uppercase(), false);
+    for c in letters {
+        all_lower &= c.is_lowercase();
+        all_upper &= c.is_uppercase();
+        several = true;
+    }
+    if all_lower {
         CaseShape::Lower
-    } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    } else if several && all_upper {
         CaseShape::Upper
-    } else if letters[0].is_uppercase() {
+    } else if first.is_uppercase() {
         CaseShape::Capitalized
     } else {
         CaseShape::Mixed
@@ -86,6 +96,25 @@ pub fn is_lowercase_one_of(word: &str, list: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_by_letters_alone() {
+        let cases = [
+            ("", CaseShape::Lower),
+            ("2025", CaseShape::Lower),
+            ("kata-kata", CaseShape::Lower),
+            ("Kata", CaseShape::Capitalized),
+            ("A", CaseShape::Capitalized),
+            ("MoU", CaseShape::Capitalized),
+            ("B2B", CaseShape::Upper),
+            ("ÉTAT", CaseShape::Upper),
+            ("iPhone", CaseShape::Mixed),
+            ("é", CaseShape::Lower),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(shape(word), expected, "{word}");
+        }
+    }
 
     #[test]
     fn keeps_the_original_case() {

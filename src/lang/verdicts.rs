@@ -39,33 +39,53 @@ impl<V> Default for Verdicts<V> {
     }
 }
 
-impl<V: Copy> Verdicts<V> {
+impl<V: Clone> Verdicts<V> {
     /// The verdict on `word`, from memory or from `judge`.
     pub fn get_or(&self, word: &str, judge: impl FnOnce() -> V) -> V {
         let word = word.as_bytes();
         let hash = self.hash(word);
-        // The table places entries by the low bits and tags them with the top seven.
-        let shard = &self.shards[(hash >> 32) as usize % SHARDS];
-        let is_word = |(key, _): &(Key, V)| key.as_bytes() == word;
-        if let Some(&(_, verdict)) = shard
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .find(hash, is_word)
-        {
+        if let Some(verdict) = self.find(word, hash) {
             return verdict;
         }
         let verdict = judge();
-        let mut table = shard.write().unwrap_or_else(PoisonError::into_inner);
+        let mut table = self
+            .shard(hash)
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
         if table.len() >= SHARD_CAPACITY {
             table.clear();
         }
         // Another thread may have judged it meanwhile: one entry per word all the same.
-        if table.find(hash, is_word).is_none() {
-            table.insert_unique(hash, (Key::new(word), verdict), |(key, _)| {
+        if table
+            .find(hash, |(key, _)| key.as_bytes() == word)
+            .is_none()
+        {
+            table.insert_unique(hash, (Key::new(word), verdict.clone()), |(key, _)| {
                 self.hash(key.as_bytes())
             });
         }
         verdict
+    }
+
+    /// The verdict on `word` if one was given: for a caller that can skip cheaper work when it
+    /// already knows the answer, and must do it before judging afresh.
+    pub fn get(&self, word: &str) -> Option<V> {
+        let word = word.as_bytes();
+        self.find(word, self.hash(word))
+    }
+
+    fn find(&self, word: &[u8], hash: u64) -> Option<V> {
+        self.shard(hash)
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .find(hash, |(key, _)| key.as_bytes() == word)
+            .map(|(_, verdict)| verdict.clone())
+    }
+
+    /// The table places entries by the low bits of the hash and tags them with the top seven:
+    /// the shard is picked by bits it does not use.
+    fn shard(&self, hash: u64) -> &RwLock<HashTable<(Key, V)>> {
+        &self.shards[(hash >> 32) as usize % SHARDS]
     }
 
     fn hash(&self, word: &[u8]) -> u64 {
@@ -118,6 +138,9 @@ mod tests {
         assert!(verdicts.get_or("kata", || judge(false)));
         assert!(!verdicts.get_or("katta", || judge(false)));
         assert_eq!(calls.get(), 2);
+        assert_eq!(verdicts.get("kata"), Some(true));
+        assert_eq!(verdicts.get("katta"), Some(false));
+        assert_eq!(verdicts.get("kat"), None);
     }
 
     #[test]

@@ -110,6 +110,16 @@ pub struct Spelling {
     nonstandard: Arc<DataRule>,
     /// What `accepts` said of each word form so far in the run.
     verdicts: Verdicts,
+    /// What `assess` said of each unknown lower-case word so far, one table per [`Position`].
+    typos: [Verdicts<Option<Typo>>; 3],
+}
+
+/// An unknown word that reads as a typo: what to suggest, and whether the first suggestion is one
+/// slip away (only a slip is reported in quoted speech).
+#[derive(Clone)]
+struct Typo {
+    suggestions: Arc<[String]>,
+    first_is_slip: bool,
 }
 
 #[derive(Deserialize)]
@@ -159,6 +169,7 @@ pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
         nonstandard,
         verdicts: Verdicts::default(),
+        typos: Default::default(),
     }))
 }
 
@@ -349,27 +360,61 @@ impl Spelling {
         position: Position,
     ) -> Option<Diagnostic> {
         let lower = part.to_lowercase();
-        if position == Position::Name {
-            let name = well_known_name_near(&lower)?;
-            if used_as_a_term(doc, part) {
-                return None;
-            }
-            return Some(self.diagnostic(doc, span, part, &[name]));
-        }
-        if used_as_a_term(doc, part) {
+        let typos = &self.typos[position as usize];
+        let known = typos.get(&lower);
+        if matches!(known, Some(None)) {
             return None;
         }
-        // What rules a word out whatever its suggestions, decided before asking for them (the
-        // first suggestion for a word costs a pass over the dictionary).
+        // What the document says is checked before a first assessment, whose suggestions cost a
+        // pass over the dictionary.
+        if self.excused_here(doc, &span, part, &lower, position) {
+            return None;
+        }
+        let typo = match known {
+            Some(typo) => typo,
+            None => typos.get_or(&lower, || self.assess(&lower, position)),
+        }?;
+        // In quoted speech, a long word only when it is a slip.
+        if position != Position::Name && doc.in_quote(&span) && !typo.first_is_slip {
+            return None;
+        }
+        Some(self.diagnostic(doc, span, part, &typo.suggestions))
+    }
+
+    /// Whether the document shows that an unknown word is not a typo where it stands.
+    fn excused_here(
+        &self,
+        doc: &Document,
+        span: &Span,
+        part: &str,
+        lower: &str,
+        position: Position,
+    ) -> bool {
+        if used_as_a_term(doc, part) {
+            return true;
+        }
+        if position == Position::Name {
+            return false;
+        }
         // A capitalised word opening a sentence is most often a name: only a long word, never
         // written as a name elsewhere, may be taken for a typo. Quoted speech keeps the speaker's
         // register (`nolak`, `gegara`): only a long word may be a typo there.
         let name_at_start = position == Position::SentenceStart
             && (lower.len() < MIN_SENTENCE_START_TYPO_LEN || written_as_name_elsewhere(doc, part));
-        if name_at_start || (lower.len() < MIN_QUOTED_TYPO_LEN && doc.in_quote(&span)) {
-            return None;
+        name_at_start || (lower.len() < MIN_QUOTED_TYPO_LEN && doc.in_quote(span))
+    }
+
+    /// Whether the unknown `lower` reads as a typo in `position`, and of what: from its letters
+    /// alone, so the same wherever it is written.
+    fn assess(&self, lower: &str, position: Position) -> Option<Typo> {
+        if position == Position::Name {
+            let name = well_known_name_near(lower)?;
+            return Some(Typo {
+                suggestions: Arc::new([name]),
+                first_is_slip: true,
+            });
         }
-        let mut suggestions = self.suggester.suggest(&lower).to_vec();
+        let mut suggestions = self.suggester.suggest(lower).to_vec();
         let first_is_slip = suggestions
             .first()
             .is_some_and(|s| osa_distance(lower.as_bytes(), s.as_bytes(), 1).is_some());
@@ -386,12 +431,12 @@ impl Spelling {
                 }
             }
             Position::Prose => {
-                let split = self.split_joined(&lower);
+                let split = self.split_joined(lower);
                 if split.as_deref().is_some_and(is_english_compound) {
                     // `orderbook`, `smartboard`: English, the `untranslated` rule's business.
                     return None;
                 }
-                let slip = slip_distance(&lower);
+                let slip = slip_distance(lower);
                 let near = suggestions.iter().any(|s| {
                     osa_distance(lower.as_bytes(), s.as_bytes(), slip).is_some()
                         && (lower.len() >= SHORT_WORD || is_common_word_for_short(s))
@@ -409,11 +454,10 @@ impl Spelling {
             }
             Position::Name => {}
         }
-        // In quoted speech, a long word only when it is a slip.
-        if doc.in_quote(&span) && !first_is_slip {
-            return None;
-        }
-        Some(self.diagnostic(doc, span, part, &suggestions))
+        Some(Typo {
+            suggestions: suggestions.into(),
+            first_is_slip,
+        })
     }
 
     fn diagnostic(

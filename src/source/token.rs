@@ -70,7 +70,8 @@ const TLDS: &[&str] = &[
 const URL_TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '”', '’', '"', '\''];
 
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+    // News text averages 3.3 bytes a token: reserved once, the list rarely has to move.
+    let mut tokens = Vec::with_capacity(text.len() / 3 + 16);
     let mut pos = 0;
     while pos < text.len() {
         let (kind, len) = next_token(text, pos);
