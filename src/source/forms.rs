@@ -15,6 +15,9 @@ use super::Token;
 /// Marks a token that is not a word.
 const NOT_A_WORD: u32 = u32::MAX;
 
+/// Up to this many forms, the spellings of a word are found by comparing each form.
+const SCAN_FORMS: usize = 1024;
+
 #[derive(Debug)]
 pub struct WordForms {
     /// The form of each token (an index into `forms`), or `NOT_A_WORD`.
@@ -120,7 +123,12 @@ impl WordForms {
     }
 
     /// The forms that are `word` in some case of its ASCII letters.
-    fn spellings<'a>(&'a self, text: &'a str, word: &'a str) -> impl Iterator<Item = u32> + 'a {
+    fn spellings<'a>(&'a self, text: &'a str, word: &'a str) -> Box<dyn Iterator<Item = u32> + 'a> {
+        let same = move |f: u32| self.text(text, f as usize).eq_ignore_ascii_case(word);
+        // An article's few hundred forms are compared faster than they are indexed.
+        if self.forms.len() <= SCAN_FORMS {
+            return Box::new((0..self.forms.len() as u32).filter(move |&f| same(f)));
+        }
         let folded = self.folded.get_or_init(|| {
             let mut folded: Vec<(u64, u32)> = (0..self.forms.len())
                 .map(|f| (folded_hash(self.text(text, f)), f as u32))
@@ -130,11 +138,12 @@ impl WordForms {
         });
         let hash = folded_hash(word);
         let first = folded.partition_point(|&(h, _)| h < hash);
-        folded[first..]
+        let found = folded[first..]
             .iter()
             .take_while(move |&&(h, _)| h == hash)
             .map(|&(_, f)| f)
-            .filter(move |&f| self.text(text, f as usize).eq_ignore_ascii_case(word))
+            .filter(move |&f| same(f));
+        Box::new(found)
     }
 
     /// A verdict on every form, for looking up by token: `judge` is asked once per form.
@@ -203,5 +212,38 @@ mod tests {
         let uses: Vec<(u32, u32)> = forms.uses().iter().map(|u| (u.token, u.form)).collect();
         assert_eq!(uses, [(0, 0), (2, 1), (4, 2), (7, 1), (9, 3), (14, 1)]);
         assert_eq!(lengths.of_use(forms.uses()[4]), &4);
+    }
+
+    /// Past [`SCAN_FORMS`] forms the spellings come from the folded index: the same answers.
+    #[test]
+    fn many_forms_are_found_through_the_index() {
+        let letters = |mut n: usize| {
+            let mut word = String::from("k");
+            while n > 0 {
+                word.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            word
+        };
+        let mut text = String::new();
+        for n in 0..SCAN_FORMS + 100 {
+            let word = letters(n);
+            text.push_str(&format!("{word} {} ", word.to_uppercase()));
+        }
+        let tokens = tokenize(&text);
+        let forms = WordForms::new(&text, &tokens);
+        assert!(forms.forms().len() > SCAN_FORMS);
+        for n in [0, 7, SCAN_FORMS + 99] {
+            let word = letters(n);
+            let expected = tokens
+                .iter()
+                .filter(|t| t.text(&text).eq_ignore_ascii_case(&word))
+                .count();
+            assert_eq!(expected, 2);
+            assert_eq!(forms.count_ignoring_case(&text, &word), expected, "{word}");
+            assert!(forms.find(&text, &word).is_some());
+        }
+        assert_eq!(forms.count_ignoring_case(&text, "kzzzzz"), 0);
+        assert_eq!(forms.find(&text, "Kb"), None);
     }
 }
