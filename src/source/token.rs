@@ -101,7 +101,7 @@ fn first_char(s: &str) -> char {
 fn next_token(text: &str, pos: usize) -> (TokenKind, usize) {
     let rest = &text[pos..];
     let bytes = rest.as_bytes();
-    // Nearly every token starts with an ASCII byte: spaces and punctuation take no decoding.
+    // Nearly every token starts with an ASCII byte: those take no decoding.
     match bytes[0] {
         b'\n' => return (TokenKind::Newline, 1),
         b'\r' if bytes.get(1) == Some(&b'\n') => return (TokenKind::Newline, 2),
@@ -111,40 +111,50 @@ fn next_token(text: &str, pos: usize) -> (TokenKind, usize) {
                 .position(|&b| !matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c))
                 .unwrap_or(bytes.len());
             // Past the ASCII run, only a wider space (a BOM, a no-break space) needs decoding.
-            if bytes.get(run).is_none_or(|b| b.is_ascii()) {
-                return (TokenKind::Space, run);
-            }
+            let len = if bytes.get(run).is_none_or(|b| b.is_ascii()) {
+                run
+            } else {
+                space_run(rest)
+            };
+            return (TokenKind::Space, len);
         }
         b if b.is_ascii_punctuation() => return (TokenKind::Punct, 1),
         b if b.is_ascii() && !b.is_ascii_alphanumeric() => return (TokenKind::Symbol, 1),
-        _ => {}
-    }
-    let c = first_char(rest);
-    if is_space(c) {
-        let len = rest.find(|c: char| !is_space(c)).unwrap_or(rest.len());
-        return (TokenKind::Space, len);
-    }
-    if c.is_alphanumeric() {
-        let word = word_or_number(rest);
-        // An address runs on past a word only through one of its separators (or a scheme's `:`),
-        // and starts only where no word goes on before it.
-        let may_continue_as_address = bytes
-            .get(word.1)
-            .is_some_and(|b| matches!(b, b'.' | b'@' | b'-' | b'_' | b'+' | b'/' | b':'));
-        if may_continue_as_address
-            && (pos == 0 || !ends_with_word_char(&text[..pos]))
-            && let Some(found) = address(rest)
-        {
-            return found;
+        // An ASCII letter or digit starts a word or a number.
+        b if b.is_ascii() => {}
+        _ => {
+            let c = first_char(rest);
+            if is_space(c) {
+                return (TokenKind::Space, space_run(rest));
+            }
+            if !c.is_alphanumeric() {
+                let kind = if is_punct(c) {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Symbol
+                };
+                return (kind, c.len_utf8());
+            }
         }
-        return word;
     }
-    let kind = if is_punct(c) {
-        TokenKind::Punct
-    } else {
-        TokenKind::Symbol
-    };
-    (kind, c.len_utf8())
+    let word = word_or_number(rest);
+    // An address runs on past a word only through one of its separators (or a scheme's `:`),
+    // and starts only where no word goes on before it.
+    let may_continue_as_address = bytes
+        .get(word.1)
+        .is_some_and(|b| matches!(b, b'.' | b'@' | b'-' | b'_' | b'+' | b'/' | b':'));
+    if may_continue_as_address
+        && (pos == 0 || !ends_with_word_char(&text[..pos]))
+        && let Some(found) = address(rest)
+    {
+        return found;
+    }
+    word
+}
+
+/// The length of the run of spaces `rest` starts with.
+fn space_run(rest: &str) -> usize {
+    rest.find(|c: char| !is_space(c)).unwrap_or(rest.len())
 }
 
 /// Horizontal space, including the BOM and other zero-width format characters.
@@ -200,6 +210,12 @@ fn word_or_number(rest: &str) -> (TokenKind, usize) {
                 break;
             }
             end += 1;
+        }
+        // Any other ASCII byte but a joiner or a separator ends the word.
+        if bytes.get(end).is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',' | b'/' | b':')
+        }) {
+            break;
         }
         let Some(c) = rest[end..].chars().next() else {
             break;
