@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
-use crate::lang::regex_screen::RegexScreen;
+use crate::lang::regex_screen::{FoldedText, RegexScreen};
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, OnceMap};
 
@@ -436,7 +436,7 @@ impl DataRule {
             }
         }
         for (i, re, screen) in &self.regexes {
-            if !screen.may_match(text) {
+            if !screen.may_match(&FoldedText::of(doc)) {
                 continue;
             }
             let entry = &self.entries[*i];
