@@ -73,7 +73,7 @@ impl RegexScreen {
     pub fn may_match(&self, folded: &FoldedText) -> bool {
         self.needles.as_ref().is_none_or(|n| {
             n.literals.is_match(&folded.0[..])
-                || n.escapes.iter().any(|e| e.find(&folded.0).is_some())
+                || n.escapes.iter().any(|e| e.find(&folded.0[..]).is_some())
         })
     }
 }
@@ -82,6 +82,7 @@ impl RegexScreen {
 pub struct FoldedText(Box<[u8]>);
 
 impl FoldedText {
+    /// `text` folded (a copy: the document's own text is kept for the regexes and reports).
     pub fn new(text: &str) -> FoldedText {
         FoldedText(text.as_bytes().to_ascii_lowercase().into())
     }
@@ -107,7 +108,7 @@ struct Condition {
 }
 
 /// Classes with more members outside ASCII than this are not taken as a letter: case folding adds
-/// at most two, and a class with many would make the screen let nearly every document through.
+/// one at most, and a class with many would make the screen let nearly every document through.
 const MAX_ESCAPES: u32 = 4;
 
 impl Condition {
@@ -133,18 +134,21 @@ impl Condition {
         self
     }
 
-    /// Either `self` or `other`.
-    fn or(mut self, other: Condition) -> Condition {
-        self.literals.extend(other.literals);
-        self.escapes.extend(other.escapes);
-        self.escapes.sort_unstable();
-        self.escapes.dedup();
+    /// Any one of `conditions`.
+    fn any_of(conditions: Vec<Condition>) -> Condition {
+        let mut literals = Vec::new();
+        let mut escapes = Vec::new();
+        for c in conditions {
+            literals.extend(c.literals);
+            escapes.extend(c.escapes);
+        }
+        escapes.sort_unstable();
+        escapes.dedup();
         // A literal containing a shorter one is implied by it: keep the shorter.
-        self.literals
-            .sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
-        self.literals.dedup();
-        let mut kept: Vec<Vec<u8>> = Vec::with_capacity(self.literals.len());
-        for literal in self.literals {
+        literals.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        literals.dedup();
+        let mut kept: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
+        for literal in literals {
             if !kept
                 .iter()
                 .any(|k| memchr::memmem::find(&literal, k).is_some())
@@ -154,7 +158,7 @@ impl Condition {
         }
         Condition {
             literals: kept,
-            escapes: self.escapes,
+            escapes,
             exact: false,
         }
     }
@@ -177,11 +181,9 @@ fn condition(hir: &Hir) -> Option<Condition> {
         }
         HirKind::Capture(capture) => condition(&capture.sub),
         HirKind::Concat(parts) => concatenation(parts),
-        HirKind::Alternation(branches) => branches
-            .iter()
-            .map(condition)
-            .reduce(|a, b| Some(a?.or(b?)))
-            .flatten(),
+        HirKind::Alternation(branches) => Some(Condition::any_of(
+            branches.iter().map(condition).collect::<Option<_>>()?,
+        )),
     }
 }
 
