@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
+use crate::lang::regex_screen::{FoldedText, RegexScreen};
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, OnceMap};
 
@@ -139,7 +140,8 @@ pub struct DataRule {
     /// Pattern i of the matcher is `entries[phrase_entry[i]]`.
     phrases: Option<PhraseMatcher>,
     phrase_entry: Vec<usize>,
-    regexes: Vec<(usize, Regex)>,
+    /// Entry i's regex, and the screen that skips it on a document it cannot match.
+    regexes: Vec<(usize, Regex, RegexScreen)>,
 }
 
 /// Embedded data rules as built without user settings, one slot per embedded file: several
@@ -260,8 +262,8 @@ impl DataRule {
                 patterns.push(p.clone());
                 phrase_entry.push(i);
             }
-            if let Some(re) = parsed.regex {
-                regexes.push((i, re));
+            if let Some((re, screen)) = parsed.regex {
+                regexes.push((i, re, screen));
             }
             entries_out.push(parsed.entry);
         }
@@ -433,7 +435,10 @@ impl DataRule {
                 }
             }
         }
-        for (i, re) in &self.regexes {
+        for (i, re, screen) in &self.regexes {
+            if !screen.may_match(&FoldedText::of(doc)) {
+                continue;
+            }
             let entry = &self.entries[*i];
             let narrows = re.capture_names().any(|n| n == Some("x"));
             for caps in re.captures_iter(text) {
@@ -480,7 +485,7 @@ const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"]
 /// An entry with its regexes compiled (once: compiling is most of a rule's start-up).
 struct ParsedEntry {
     entry: Entry,
-    regex: Option<Regex>,
+    regex: Option<(Regex, RegexScreen)>,
     unless: Option<Regex>,
 }
 
@@ -501,10 +506,11 @@ fn parse_entry(entry: Entry, at: &str) -> anyhow::Result<ParsedEntry> {
             "{at}: `match` “{p}” must start with a letter: a phrase is looked for where a word \
              starts (write a `regex` for anything else)"
         ),
-        (None, Some(r)) => Some(
+        (None, Some(r)) => Some((
             Regex::new(r)
                 .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
-        ),
+            RegexScreen::new(r),
+        )),
         _ => None,
     };
     let unless = match &entry.unless_sentence {
