@@ -13,6 +13,7 @@
 //! that starts inside a word can no longer be lost.
 
 use crate::diagnostic::Span;
+use crate::lang::form_ids::FormCache;
 use crate::source::Document;
 
 /// A phrase found: which pattern, and where.
@@ -37,6 +38,8 @@ pub struct PhraseMatcher {
     /// The children of each node with many edges, one row of `classes` entries per node: the
     /// first letters of a word, where most walks are decided, take one load instead of a search.
     rows: Vec<u32>,
+    /// Whether a phrase may start with each word form met so far in the run.
+    starts: FormCache<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -131,6 +134,7 @@ impl PhraseMatcher {
             class,
             classes,
             rows,
+            starts: FormCache::default(),
         }
     }
 
@@ -140,7 +144,9 @@ impl PhraseMatcher {
         let text = doc.text().as_bytes();
         let forms = doc.word_forms();
         // A word that no phrase starts with is turned away once per form, not at each use.
-        let may_start = forms.judge_each(doc.text(), |word| self.may_start_with(word.as_bytes()));
+        let may_start = forms.judge_each_cached(doc.text(), &self.starts, |word| {
+            self.may_start_with(word.as_bytes())
+        });
         let tokens = doc.tokens();
         let mut found = Vec::new();
         let mut resume = 0;

@@ -8,6 +8,7 @@ pub mod case;
 pub mod dates;
 pub mod dictionary;
 pub mod english;
+pub mod form_ids;
 pub mod form_set;
 pub mod frequency;
 pub mod hunspell_forms;

@@ -33,6 +33,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Spa
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english;
+use crate::lang::form_ids::FormCache;
 use crate::lang::frequency;
 use crate::lang::morphology;
 use crate::lang::suggest::{MAX_SUGGESTIONS, Suggester, osa_distance};
@@ -108,8 +109,10 @@ pub struct Spelling {
     suggester: Suggester,
     /// The `nonstandard-word` list: its matches are its findings, not ours.
     nonstandard: Arc<DataRule>,
-    /// What `accepts` said of each word form so far in the run.
+    /// What `accepts` said of each word or part so far in the run.
     verdicts: Verdicts,
+    /// What `passes` said of each word form so far in the run.
+    passes: FormCache<bool>,
     /// What `assess` said of each unknown lower-case word so far, one table per [`Position`].
     typos: [Verdicts<Option<Typo>>; 3],
 }
@@ -169,6 +172,7 @@ pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
         nonstandard,
         verdicts: Verdicts::default(),
+        passes: FormCache::default(),
         typos: Default::default(),
     }))
 }
@@ -599,7 +603,7 @@ impl Rule for Spelling {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let forms = doc.word_forms();
-        let passes = forms.judge_each(text, |word| self.passes(word));
+        let passes = forms.judge_each_cached(text, &self.passes, |word| self.passes(word));
         let mut nonstandard = None;
         for &word in forms.uses() {
             if *passes.of_use(word) {

@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Localized, Severity, Span};
 use crate::lang::case::starts_uppercase;
 use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english::{self, WordLanguage};
+use crate::lang::form_ids::{ByteVerdict, FormCache};
 use crate::lang::verdicts::Verdicts;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, FormVerdicts, Token, TokenKind};
@@ -41,6 +42,28 @@ pub struct Untranslated {
     /// Each word form's language and whether it is a function word, judged once per run:
     /// classifying lower-cases the word and asks two frequency lists and the dictionary.
     judged: Verdicts<(WordLanguage, bool)>,
+    /// The same verdicts by form number: looked up for every form of every document.
+    languages: FormCache<(WordLanguage, bool)>,
+}
+
+impl ByteVerdict for (WordLanguage, bool) {
+    fn to_byte(self) -> u8 {
+        let language = match self.0 {
+            WordLanguage::English => 0,
+            WordLanguage::Shared => 1,
+            WordLanguage::Other => 2,
+        };
+        language << 1 | u8::from(self.1)
+    }
+
+    fn from_byte(byte: u8) -> Self {
+        let language = match byte >> 1 {
+            0 => WordLanguage::English,
+            1 => WordLanguage::Shared,
+            _ => WordLanguage::Other,
+        };
+        (language, byte & 1 != 0)
+    }
 }
 
 pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
@@ -50,6 +73,7 @@ pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         meta: meta(),
         dictionary: dictionary::builtin(),
         judged: Verdicts::default(),
+        languages: FormCache::default(),
     }))
 }
 
@@ -240,7 +264,7 @@ impl Rule for Untranslated {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let forms = doc.word_forms();
-        let judged = forms.judge_each(doc.text(), |word| self.judge(word));
+        let judged = forms.judge_each_cached(doc.text(), &self.languages, |word| self.judge(word));
         let is_english_content = |i: usize| {
             judged
                 .of_token(forms, i)
@@ -287,6 +311,23 @@ impl Rule for Untranslated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verdicts_fit_in_a_byte() {
+        for language in [
+            WordLanguage::English,
+            WordLanguage::Shared,
+            WordLanguage::Other,
+        ] {
+            for function_word in [false, true] {
+                let verdict = (language, function_word);
+                assert_eq!(
+                    <(WordLanguage, bool)>::from_byte(verdict.to_byte()),
+                    verdict
+                );
+            }
+        }
+    }
 
     fn flagged(text: &str) -> Vec<String> {
         let rule = new(&Config::default()).expect("builds");

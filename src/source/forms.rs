@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use foldhash::HashMap;
 
 use super::Token;
+use crate::lang::form_ids::{ByteVerdict, FormCache, FormIds};
 
 /// Marks a token that is not a word.
 const NOT_A_WORD: u32 = u32::MAX;
@@ -28,6 +29,8 @@ pub struct WordForms {
     /// Each form with a hash of its text in ASCII lower case, sorted by hash, on first use
     /// (few documents need it).
     folded: OnceLock<Vec<(u64, u32)>>,
+    /// Each form's run-wide number, on first use.
+    ids: OnceLock<Vec<Option<u32>>>,
 }
 
 /// A word token and its form.
@@ -82,6 +85,7 @@ impl WordForms {
             uses,
             forms,
             folded: OnceLock::new(),
+            ids: OnceLock::new(),
         }
     }
 
@@ -156,6 +160,35 @@ impl WordForms {
                 .collect(),
         }
     }
+
+    /// A verdict on every form, as [`judge_each`](Self::judge_each) gives, kept in `cache` for
+    /// the rest of the run: `judge` is asked once per form in the run, not in each document.
+    pub fn judge_each_cached<V: ByteVerdict>(
+        &self,
+        text: &str,
+        cache: &FormCache<V>,
+        mut judge: impl FnMut(&str) -> V,
+    ) -> FormVerdicts<V> {
+        let ids = self.ids.get_or_init(|| {
+            let numbers = FormIds::global();
+            (0..self.forms.len())
+                .map(|f| numbers.of(self.text(text, f)))
+                .collect()
+        });
+        FormVerdicts {
+            verdicts: ids
+                .iter()
+                .zip(&self.forms)
+                .map(|(id, f)| {
+                    let word = f.first.text(text);
+                    match *id {
+                        Some(id) => cache.get_or(id, || judge(word)),
+                        None => judge(word),
+                    }
+                })
+                .collect(),
+        }
+    }
 }
 
 /// FNV-1a of `word` in ASCII lower case: equal for two spellings that differ only in case.
@@ -212,6 +245,36 @@ mod tests {
         let uses: Vec<(u32, u32)> = forms.uses().iter().map(|u| (u.token, u.form)).collect();
         assert_eq!(uses, [(0, 0), (2, 1), (4, 2), (7, 1), (9, 3), (14, 1)]);
         assert_eq!(lengths.of_use(forms.uses()[4]), &4);
+    }
+
+    /// Kept across documents: the second document's forms are not judged again, and each form
+    /// gets the verdict `judge_each` gives it.
+    #[test]
+    fn cached_verdicts_last_the_run() {
+        let cache = FormCache::<bool>::default();
+        let calls = std::cell::Cell::new(0);
+        let long = |word: &str| {
+            calls.set(calls.get() + 1);
+            word.len() > 4
+        };
+        let text = "Kerja sama dan kerja keras, kerja.";
+        let tokens = tokenize(text);
+        let forms = WordForms::new(text, &tokens);
+        let cached = forms.judge_each_cached(text, &cache, long);
+        let plain = forms.judge_each(text, |w| w.len() > 4);
+        for &use_ in forms.uses() {
+            assert_eq!(cached.of_use(use_), plain.of_use(use_));
+        }
+        assert_eq!(calls.get(), forms.forms().len());
+        let again = "kerja keras";
+        let tokens = tokenize(again);
+        let forms = WordForms::new(again, &tokens);
+        forms.judge_each_cached(again, &cache, long);
+        assert_eq!(
+            calls.get(),
+            5,
+            "both forms were judged in the first document"
+        );
     }
 
     /// Past [`SCAN_FORMS`] forms the spellings come from the folded index: the same answers.
