@@ -180,10 +180,11 @@ impl WordForms {
                 .iter()
                 .zip(&self.forms)
                 .map(|(id, f)| {
-                    let word = f.first.text(text);
+                    // The word is sliced out only when it has to be judged.
+                    let word = || f.first.text(text);
                     match *id {
-                        Some(id) => cache.get_or(id, || judge(word)),
-                        None => judge(word),
+                        Some(id) => cache.get_or(id, || judge(word())),
+                        None => judge(word()),
                     }
                 })
                 .collect(),
