@@ -66,13 +66,11 @@ impl Rule for Spacing {
         let source = doc.source();
         let tokens = doc.tokens();
         for (i, t) in tokens.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|p| tokens[p]);
-            let next = tokens.get(i + 1).copied();
             match t.kind {
                 TokenKind::Space => {
                     // Only real spaces between two pieces of text on one line; blanked-out markup in the
                     // lint view is not the writer's spacing.
-                    let (Some(p), Some(n)) = (prev, next) else {
+                    let Some(&n) = tokens.get(i + 1) else {
                         continue;
                     };
                     // One space before anything but punctuation, the most common token of all,
@@ -80,6 +78,9 @@ impl Rule for Spacing {
                     if t.end - t.start == 1 && n.kind != TokenKind::Punct {
                         continue;
                     }
+                    let Some(p) = i.checked_sub(1).map(|p| tokens[p]) else {
+                        continue;
+                    };
                     let s = t.text(text);
                     if p.is_blank()
                         || n.is_blank()
