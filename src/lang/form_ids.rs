@@ -86,11 +86,15 @@ impl<V> Default for FormCache<V> {
 }
 
 impl<V: ByteVerdict> FormCache<V> {
-    /// The verdict on form number `id`, from memory or from `judge`.
+    /// The verdict on form number `id`, from memory or from `judge`. Inlined into the loop over
+    /// a document's forms, of which it is nearly all the work.
+    #[inline(always)]
     pub fn get_or(&self, id: u32, judge: impl FnOnce() -> V) -> V {
         let id = id as usize;
-        let chunk =
-            self.chunks[id / CHUNK].get_or_init(|| (0..CHUNK).map(|_| AtomicU8::new(0)).collect());
+        let chunk = match self.chunks[id / CHUNK].get() {
+            Some(chunk) => chunk,
+            None => self.chunks[id / CHUNK].get_or_init(Self::new_chunk),
+        };
         let slot = &chunk[id % CHUNK];
         // Relaxed: a verdict depends on the form alone, so racing threads store the same byte.
         match slot.load(Ordering::Relaxed) {
@@ -101,6 +105,11 @@ impl<V: ByteVerdict> FormCache<V> {
             }
             byte => V::from_byte(byte - 1),
         }
+    }
+
+    #[cold]
+    fn new_chunk() -> Box<[AtomicU8]> {
+        (0..CHUNK).map(|_| AtomicU8::new(0)).collect()
     }
 }
 
