@@ -55,12 +55,14 @@ impl Glossary {
             .iter()
             .find(|a| a.acronym == written)
             .or_else(|| {
-                // Compared in capitals without building a copy per entry.
+                // Compared in capitals without building a copy per entry; an ASCII acronym keeps
+                // its length in capitals, so most entries are turned away by it.
                 let in_capitals = |a: &&Acronym| {
-                    a.acronym
-                        .chars()
-                        .flat_map(char::to_uppercase)
-                        .eq(written.chars())
+                    (a.acronym.len() == written.len() || !a.acronym.is_ascii())
+                        && a.acronym
+                            .chars()
+                            .flat_map(char::to_uppercase)
+                            .eq(written.chars())
                 };
                 (written.len() > 1)
                     .then(|| self.entries.iter().find(in_capitals))
