@@ -50,6 +50,7 @@ impl Rule for RepeatedWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
+        let bytes = text.as_bytes();
         let tokens = doc.tokens();
         let forms = doc.word_forms();
         for pair in forms.uses().windows(2) {
@@ -58,8 +59,15 @@ impl Rule for RepeatedWord {
                 continue;
             }
             let (first, second) = (tokens[i], tokens[j]);
+            let differs = pair[0].form != pair[1].form;
+            // Two different forms starting with different ASCII letters, nearly every pair, are
+            // told apart without reading the words.
+            let (a0, b0) = (bytes[first.start], bytes[second.start]);
+            if differs && a0.is_ascii() && b0.is_ascii() && !a0.eq_ignore_ascii_case(&b0) {
+                continue;
+            }
             let (a, b) = (first.text(text), second.text(text));
-            if pair[0].form != pair[1].form && !same_ignoring_case(a, b) {
+            if differs && !same_ignoring_case(a, b) {
                 continue;
             }
             if a.chars().any(|c| c.is_numeric())
@@ -103,16 +111,10 @@ impl Rule for RepeatedWord {
 }
 
 /// Whether two words differ only in case. Lower-cased only when they hold letters beyond ASCII
-/// (ASCII ones compare in place) and do not start with two ASCII letters that differ.
+/// (ASCII ones compare in place).
 fn same_ignoring_case(a: &str, b: &str) -> bool {
-    if a.eq_ignore_ascii_case(b) {
-        return true;
-    }
-    let (a0, b0) = (a.as_bytes()[0], b.as_bytes()[0]);
-    if a0.is_ascii() && b0.is_ascii() && !a0.eq_ignore_ascii_case(&b0) {
-        return false;
-    }
-    !(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase()
+    a.eq_ignore_ascii_case(b)
+        || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
 }
 
 #[cfg(test)]
