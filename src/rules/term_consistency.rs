@@ -147,11 +147,15 @@ impl TermConsistency {
             return;
         }
         let text = doc.text();
-        for (i, token) in doc.tokens().iter().enumerate() {
-            let head = token.text(text);
-            if !token.is_word() || !HEADS.contains(&head) {
+        let forms = doc.word_forms();
+        let is_head = forms.judge_each(text, |word| HEADS.contains(&word));
+        for &word in forms.uses() {
+            if !is_head.of_use(word) {
                 continue;
             }
+            let i = word.token as usize;
+            let token = doc.tokens()[i];
+            let head = token.text(text);
             if mentions
                 .iter()
                 .any(|m| m.span.start <= token.start && token.start < m.span.end)
