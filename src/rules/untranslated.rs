@@ -265,21 +265,28 @@ impl Rule for Untranslated {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let forms = doc.word_forms();
         let judged = forms.judge_each_cached(doc.text(), &self.languages, |word| self.judge(word));
-        let is_english_content = |i: usize| {
-            judged
-                .of_token(forms, i)
-                .is_some_and(|&(language, function)| language == WordLanguage::English && !function)
-        };
+        // The tokens of English content words, in order: a finding needs two of them in one
+        // sentence at the least (a sentence of four words, half of them English), and most
+        // sentences have none.
+        let english_tokens: Vec<usize> = forms
+            .uses()
+            .iter()
+            .filter(|&&word| {
+                let (language, function) = *judged.of_use(word);
+                language == WordLanguage::English && !function
+            })
+            .map(|word| word.token as usize)
+            .collect();
+        if english_tokens.len() < 2 {
+            return;
+        }
         let mut established = None;
         for sentence in doc.sentences() {
             let indices = doc.token_indices_in(sentence);
-            // A finding needs two English content words at the least (a sentence of four words,
-            // half of them English); most sentences have none.
-            if indices
-                .clone()
-                .filter(|&i| is_english_content(i))
-                .nth(1)
-                .is_none()
+            let first = english_tokens.partition_point(|&i| i < indices.start);
+            if english_tokens
+                .get(first + 1)
+                .is_none_or(|&second| second >= indices.end)
             {
                 continue;
             }
