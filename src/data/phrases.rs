@@ -206,11 +206,9 @@ impl DataRule {
     fn from_embedded(origin: &str, json: &str, config: &Config) -> anyhow::Result<DataRule> {
         let file: EmbeddedRuleFile = serde_json::from_str(json)
             .with_context(|| format!("{origin}: not a valid rule file"))?;
-        // Compiled in parallel: a list's regexes and their screens are most of a process's
-        // start-up, and one list holds them all.
         let entries = file
             .entry
-            .par_iter()
+            .iter()
             .zip(&file.entry_lines)
             .map(|(raw, line)| {
                 let at = format!("{origin}:{line}");
