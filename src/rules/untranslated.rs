@@ -40,7 +40,8 @@ pub struct Untranslated {
     meta: RuleMeta,
     dictionary: Arc<Dictionary>,
     /// Each word form's language and whether it is a function word, judged once per run:
-    /// classifying lower-cases the word and asks two frequency lists and the dictionary.
+    /// classifying lower-cases the word and asks two frequency lists and the dictionary. Asked
+    /// only on a form's first sight, and for forms met after the run's numbers ran out.
     judged: Verdicts<(WordLanguage, bool)>,
     /// The same verdicts by form number: looked up for every form of every document.
     languages: FormCache<(WordLanguage, bool)>,
