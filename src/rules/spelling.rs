@@ -379,7 +379,7 @@ impl Spelling {
             None => typos.get_or(&lower, || self.assess(&lower, position)),
         }?;
         // In quoted speech, a long word only when it is a slip.
-        if position != Position::Name && doc.in_quote(&span) && !typo.first_is_slip {
+        if doc.in_quote(&span) && !typo.first_is_slip {
             return None;
         }
         Some(self.diagnostic(doc, span, part, &typo.suggestions))
@@ -412,6 +412,7 @@ impl Spelling {
     /// alone, so the same wherever it is written.
     fn assess(&self, lower: &str, position: Position) -> Option<Typo> {
         if position == Position::Name {
+            // A well-known name one edit away: a slip by definition.
             let name = well_known_name_near(lower)?;
             return Some(Typo {
                 suggestions: Arc::new([name]),
