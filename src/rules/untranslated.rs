@@ -131,8 +131,14 @@ struct Word {
 
 impl Word {
     fn is_english_content(&self) -> bool {
-        self.language == WordLanguage::English && !self.function_word
+        is_english_content((self.language, self.function_word))
     }
+}
+
+/// Whether a word's verdict (its language, and whether it is a function word) makes it an
+/// English content word.
+fn is_english_content((language, function_word): (WordLanguage, bool)) -> bool {
+    language == WordLanguage::English && !function_word
 }
 
 impl Untranslated {
@@ -272,10 +278,7 @@ impl Rule for Untranslated {
         let english_tokens: Vec<usize> = forms
             .uses()
             .iter()
-            .filter(|&&word| {
-                let (language, function) = *judged.of_use(word);
-                language == WordLanguage::English && !function
-            })
+            .filter(|&&word| is_english_content(*judged.of_use(word)))
             .map(|word| word.token as usize)
             .collect();
         if english_tokens.len() < 2 {
