@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
-use crate::lang::regex_screen::{FoldedText, RegexScreen};
+use crate::lang::regex_screen::ScreenedRegex;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, OnceMap};
 
@@ -140,8 +140,8 @@ pub struct DataRule {
     /// Pattern i of the matcher is `entries[phrase_entry[i]]`.
     phrases: Option<PhraseMatcher>,
     phrase_entry: Vec<usize>,
-    /// Entry i's regex, and the screen that skips it on a document it cannot match.
-    regexes: Vec<(usize, Regex, RegexScreen)>,
+    /// Entry i's regex, screened.
+    regexes: Vec<(usize, ScreenedRegex)>,
 }
 
 /// Embedded data rules as built without user settings, one slot per embedded file: several
@@ -196,7 +196,7 @@ impl DataRule {
             .into_iter()
             .map(|spanned| {
                 let at = format!("{origin}:{}", lines.line_at(spanned.span().start));
-                parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at)
+                parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at, true)
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         DataRule::configure(file.rule, entries, config)
@@ -214,7 +214,7 @@ impl DataRule {
                 let at = format!("{origin}:{line}");
                 let entry = serde_json::from_str(raw.get())
                     .map_err(|e| anyhow::anyhow!("{at}: malformed entry: {e}"))?;
-                parse_entry(entry, &at)
+                parse_entry(entry, &at, false)
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         DataRule::configure(file.rule, entries, config)
@@ -231,7 +231,8 @@ impl DataRule {
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
             let table = value.as_table().cloned().unwrap_or_default();
             let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-            entries.push(parse_entry(entry_from_toml(table, &at)?, &at)?);
+            // A newsroom's own regex is compiled now: any error then names where it is written.
+            entries.push(parse_entry(entry_from_toml(table, &at)?, &at, true)?);
         }
         let options: DataRuleOptions = config.rule_options(&header.id)?;
         if !options.strict {
@@ -262,8 +263,8 @@ impl DataRule {
                 patterns.push(p.clone());
                 phrase_entry.push(i);
             }
-            if let Some((re, screen)) = parsed.regex {
-                regexes.push((i, re, screen));
+            if let Some(re) = parsed.regex {
+                regexes.push((i, re));
             }
             entries_out.push(parsed.entry);
         }
@@ -435,10 +436,16 @@ impl DataRule {
                 }
             }
         }
-        for (i, re, screen) in &self.regexes {
-            if !screen.may_match(&FoldedText::of(doc)) {
+        let wanted: Vec<&(usize, ScreenedRegex)> = self
+            .regexes
+            .iter()
+            .filter(|(_, re)| re.may_match(doc))
+            .collect();
+        ScreenedRegex::compile_all(wanted.iter().map(|(_, re)| re));
+        for (i, re) in wanted {
+            let Some(re) = re.compiled() else {
                 continue;
-            }
+            };
             let entry = &self.entries[*i];
             let narrows = re.capture_names().any(|n| n == Some("x"));
             for caps in re.captures_iter(text) {
@@ -482,10 +489,10 @@ impl Rule for DataRule {
 /// one: after a noun it is written apart, so `apapun` needs its own entry (`apa pun`).
 const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"];
 
-/// An entry with its regexes compiled (once: compiling is most of a rule's start-up).
+/// An entry with its regexes parsed (the `unless_sentence` one compiled).
 struct ParsedEntry {
     entry: Entry,
-    regex: Option<(Regex, RegexScreen)>,
+    regex: Option<ScreenedRegex>,
     unless: Option<Regex>,
 }
 
@@ -495,8 +502,12 @@ fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
         .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))
 }
 
-/// Check an entry and compile its regexes.
-fn parse_entry(entry: Entry, at: &str) -> anyhow::Result<ParsedEntry> {
+/// Check an entry and parse its regexes; `compile_now` also compiles its `regex` (which is
+/// otherwise compiled on the first document that may match it).
+fn parse_entry(entry: Entry, at: &str, compile_now: bool) -> anyhow::Result<ParsedEntry> {
+    let bad_regex = |e: &dyn std::fmt::Display| {
+        anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id())
+    };
     let regex = match (&entry.phrase, &entry.regex) {
         (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
         (None, None) => bail!("{at}: an entry needs `match` or `regex`"),
@@ -506,11 +517,14 @@ fn parse_entry(entry: Entry, at: &str) -> anyhow::Result<ParsedEntry> {
             "{at}: `match` “{p}” must start with a letter: a phrase is looked for where a word \
              starts (write a `regex` for anything else)"
         ),
-        (None, Some(r)) => Some((
-            Regex::new(r)
-                .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
-            RegexScreen::new(r),
-        )),
+        (None, Some(r)) => {
+            let re = ScreenedRegex::new(r).map_err(|e| bad_regex(&e))?;
+            Some(if compile_now {
+                re.compile_now().map_err(|e| bad_regex(&e))?
+            } else {
+                re
+            })
+        }
         _ => None,
     };
     let unless = match &entry.unless_sentence {
@@ -717,6 +731,18 @@ source = "own"
         assert!(DataRule::from_toml("t.toml", RULE, &unknown).is_err());
     }
 
+    /// The shipped regexes are compiled on the first document that may need one: this is where
+    /// one that fails to compile shows.
+    #[test]
+    fn every_shipped_regex_compiles() {
+        for name in crate::data::data_rule_files() {
+            let rule = DataRule::embedded(name, &Config::default()).expect("a shipped rule builds");
+            for pattern in rule.entries().iter().filter_map(|e| e.regex.as_deref()) {
+                assert!(Regex::new(pattern).is_ok(), "rules/{name}: {pattern}");
+            }
+        }
+    }
+
     #[test]
     fn malformed_user_entries_are_named() {
         let config =
@@ -725,6 +751,14 @@ source = "own"
             .err()
             .expect("bad regex");
         assert!(err.to_string().contains("#1"), "{err}");
+        // Parsed, it is well formed; only compiling finds it too large.
+        let config =
+            Config::parse("[[rules.t.entries]]\nregex = '\\w{1000}{1000}'\nsource = \"x\"\n")
+                .expect("parses");
+        let err = DataRule::from_toml("t.toml", RULE, &config)
+            .err()
+            .expect("a regex too large");
+        assert!(err.to_string().contains("#1: bad regex"), "{err}");
         let config = Config::parse("[[rules.t.entries]]\nmatch = \"(persero)\"\nsource = \"x\"\n")
             .expect("parses");
         let err = DataRule::from_toml("t.toml", RULE, &config)

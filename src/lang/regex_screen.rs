@@ -3,9 +3,10 @@
 //! A data rule's regexes (and a newsroom's own) run over every document's whole text, and their
 //! own prefilters stop often: the literal a regex can start with is a comma, a `di` or the start
 //! of a line. Yet nearly every such regex needs a rarer word somewhere in each match (`baik`,
-//! `mana`), and most documents hold none of them. So once, when the regex is compiled, its syntax
+//! `mana`), and most documents hold none of them. So once, when the regex is parsed, its syntax
 //! tree yields a set of literals such that every match contains at least one of them; a document
-//! holding none of them is skipped without running the regex.
+//! holding none of them is skipped without running the regex, and a regex no document has needed
+//! yet is not compiled (compiling them all was most of a one-article run's start-up).
 //!
 //! The screen is exact, never a guess: it says "skip" only where the regex cannot match.
 //! - Literals are compared ignoring ASCII case, which finds every text a literal matches
@@ -22,10 +23,11 @@
 //! that folds case itself cannot use its fast prefilters (it falls back to a few frequent bytes),
 //! and measured dearer than the regexes it was to spare.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
+use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use crate::source::Document;
@@ -45,26 +47,22 @@ struct Needles {
 }
 
 impl RegexScreen {
-    /// The screen for `pattern`, parsed as `regex::Regex::new` parses it. A pattern the parser
-    /// refuses, or whose literals cannot be searched, gets a screen that lets every document
-    /// through.
-    pub fn new(pattern: &str) -> RegexScreen {
-        let needles = regex_syntax::parse(pattern)
-            .ok()
-            .and_then(|hir| condition(&hir))
-            .and_then(|c| {
-                let literals = AhoCorasick::builder()
-                    // Leftmost matching lets a few literals share one vectorised search.
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&c.literals)
-                    .ok()?;
-                let escapes = c
-                    .escapes
-                    .iter()
-                    .map(|e| Finder::new(e.to_string().as_bytes()).into_owned())
-                    .collect();
-                Some(Needles { literals, escapes })
-            });
+    /// The screen for a regex parsed to `hir`. A regex whose literals cannot be searched gets a
+    /// screen that lets every document through.
+    fn new(hir: &Hir) -> RegexScreen {
+        let needles = condition(hir).and_then(|c| {
+            let literals = AhoCorasick::builder()
+                // Leftmost matching lets a few literals share one vectorised search.
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&c.literals)
+                .ok()?;
+            let escapes = c
+                .escapes
+                .iter()
+                .map(|e| Finder::new(e.to_string().as_bytes()).into_owned())
+                .collect();
+            Some(Needles { literals, escapes })
+        });
         RegexScreen { needles }
     }
 
@@ -75,6 +73,66 @@ impl RegexScreen {
             n.literals.is_match(&folded.0[..])
                 || n.escapes.iter().any(|e| e.find(&folded.0[..]).is_some())
         })
+    }
+}
+
+/// A regex with its screen, compiled on the first document the screen lets through: compiling
+/// the shipped regexes was most of a one-article run's start-up, and most documents need none.
+pub struct ScreenedRegex {
+    pattern: String,
+    screen: RegexScreen,
+    /// `None` if compiling failed, which only a regex past the size limit does: the shipped
+    /// ones are compiled by a test, and a newsroom's own when its configuration is loaded.
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl ScreenedRegex {
+    /// Parses `pattern` now, which finds every error but a regex too large to compile.
+    pub fn new(pattern: &str) -> Result<ScreenedRegex, Box<regex_syntax::Error>> {
+        let hir = regex_syntax::parse(pattern).map_err(Box::new)?;
+        Ok(ScreenedRegex {
+            pattern: pattern.to_owned(),
+            screen: RegexScreen::new(&hir),
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// Compiles now, to report an error where the regex was written.
+    pub fn compile_now(self) -> Result<ScreenedRegex, regex::Error> {
+        let regex = Regex::new(&self.pattern)?;
+        let _ = self.compiled.set(Some(regex));
+        Ok(self)
+    }
+
+    /// Whether `doc` may hold a match; `false` means it certainly does not.
+    pub fn may_match(&self, doc: &Document) -> bool {
+        self.screen.may_match(&FoldedText::of(doc))
+    }
+
+    /// The regex, compiled on first use.
+    pub fn compiled(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .as_ref()
+    }
+
+    /// Compiles, side by side, those of `regexes` not compiled yet: the first document of a run
+    /// often needs several, and waits then for the longest rather than for their sum. OS
+    /// threads, not rayon tasks: a rule's findings are made inside a memo that other rules wait
+    /// on, and a rayon worker waiting here could steal one of them.
+    pub fn compile_all<'r>(regexes: impl IntoIterator<Item = &'r ScreenedRegex>) {
+        let pending: Vec<&ScreenedRegex> = regexes
+            .into_iter()
+            .filter(|r| r.compiled.get().is_none())
+            .collect();
+        if let [first, rest @ ..] = &pending[..] {
+            std::thread::scope(|scope| {
+                for regex in rest {
+                    scope.spawn(|| regex.compiled());
+                }
+                first.compiled();
+            });
+        }
     }
 }
 
@@ -269,8 +327,11 @@ mod tests {
     use crate::config::Config;
     use crate::data::{DataRule, data_rule_files};
     use proptest::prelude::*;
-    use regex::Regex;
     use std::sync::LazyLock;
+
+    fn screen(pattern: &str) -> RegexScreen {
+        RegexScreen::new(&regex_syntax::parse(pattern).expect("a valid pattern"))
+    }
 
     /// The needed literals of `pattern` and its escapes, or `None` where it always runs.
     fn needed(pattern: &str) -> Option<(Vec<String>, String)> {
@@ -368,7 +429,7 @@ mod tests {
         );
         patterns
             .iter()
-            .map(|p| (Regex::new(p).expect("a valid pattern"), RegexScreen::new(p)))
+            .map(|p| (Regex::new(p).expect("a valid pattern"), screen(p)))
             .collect()
     });
 
@@ -397,11 +458,11 @@ mod tests {
 
     #[test]
     fn the_screen_skips_and_lets_through() {
-        let baik = RegexScreen::new(r"(?im)(?:^|,\s*)baik\s+\w+\s(?P<x>dan)\s");
+        let baik = screen(r"(?im)(?:^|,\s*)baik\s+\w+\s(?P<x>dan)\s");
         let may_match = |screen: &RegexScreen, text| screen.may_match(&FoldedText::new(text));
         assert!(!may_match(&baik, "Ia datang, dan pergi."));
         assert!(may_match(&baik, "Ia, BAIK hari ini dan esok."));
         assert!(may_match(&baik, "Ia, bai\u{212A} hari ini dan esok."));
-        assert!(may_match(&RegexScreen::new(r"x*"), ""));
+        assert!(may_match(&screen(r"x*"), ""));
     }
 }
