@@ -8,7 +8,9 @@
 //! - the spelling-suggestion candidates.
 //!
 //! A rule file's `[rule]` id is read here too, so that listing the rules (`--select` checks,
-//! `lintas rules`) does not parse every file at start-up.
+//! `lintas rules`) does not parse every file at start-up; and each entry's regex is parsed, so
+//! that a malformed one fails the build and its screen's literals are found once, not at every
+//! start-up.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -23,13 +25,21 @@ mod candidates;
 mod hunspell_forms;
 #[path = "src/lang/loanwords.rs"]
 mod loanwords;
+#[path = "src/lang/regex_literals.rs"]
+mod regex_literals;
 #[allow(dead_code)]
 #[path = "src/lang/zipf_list.rs"]
 mod zipf_list;
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
-    for module in ["candidates", "hunspell_forms", "loanwords", "zipf_list"] {
+    for module in [
+        "candidates",
+        "hunspell_forms",
+        "loanwords",
+        "regex_literals",
+        "zipf_list",
+    ] {
         println!("cargo:rerun-if-changed=src/lang/{module}.rs");
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -68,6 +78,8 @@ fn embed_rules(out: &Path) {
                 "rules/{name}: every entry starts with a line of its own reading [[entry]]"
             );
             table.insert("entry-lines".into(), lines.into());
+            let screens = entry_screens(name, &table);
+            table.insert("entry-screens".into(), screens);
         }
         let json_name = name.replace(".toml", ".json");
         let json = serde_json::to_string(&table).expect("TOML values are JSON values");
@@ -80,6 +92,32 @@ fn embed_rules(out: &Path) {
     }
     code.push_str("];\n");
     std::fs::write(out.join("embedded_rules.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// For each entry, what every match of its regex contains (see `regex_literals`): `{}` for a
+/// phrase entry or a regex with no certain literal, else `{"literals": [[bytes]], "escapes": "…"}`.
+fn entry_screens(name: &str, table: &toml::Table) -> toml::Value {
+    let entries = table.get("entry").and_then(|e| e.as_array());
+    let screens = entries.into_iter().flatten().map(|entry| {
+        let Some(pattern) = entry.get("regex").and_then(|r| r.as_str()) else {
+            return toml::Value::Table(toml::Table::new());
+        };
+        let hir = regex_syntax::parse(pattern)
+            .unwrap_or_else(|e| panic!("rules/{name}: bad regex {pattern:?}: {e}"));
+        let mut screen = toml::Table::new();
+        if let Some(needed) = regex_literals::needed(&hir) {
+            let literals = needed.literals.iter().map(|l| {
+                toml::Value::Array(l.iter().map(|&b| toml::Value::from(i64::from(b))).collect())
+            });
+            screen.insert("literals".into(), toml::Value::Array(literals.collect()));
+            screen.insert(
+                "escapes".into(),
+                needed.escapes.iter().collect::<String>().into(),
+            );
+        }
+        toml::Value::Table(screen)
+    });
+    toml::Value::Array(screens.collect())
 }
 
 /// The line of each `[[entry]]` header, in order: an error in an embedded entry names its line.

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
+use crate::lang::regex_literals::Needed;
 use crate::lang::regex_screen::ScreenedRegex;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, OnceMap};
@@ -57,6 +58,27 @@ struct EmbeddedRuleFile<'a> {
     #[serde(borrow, default)]
     entry: Vec<&'a RawValue>,
     entry_lines: Vec<usize>,
+    entry_screens: Vec<ShippedScreen>,
+}
+
+/// What `build.rs` found that every match of an entry's regex contains (nothing for a phrase
+/// entry, or where nothing is certain).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShippedScreen {
+    #[serde(default)]
+    literals: Vec<Vec<u8>>,
+    #[serde(default)]
+    escapes: String,
+}
+
+impl ShippedScreen {
+    fn needed(self) -> Option<Needed> {
+        (!self.literals.is_empty()).then(|| Needed {
+            literals: self.literals,
+            escapes: self.escapes.chars().collect(),
+        })
+    }
 }
 
 /// Whether and how an entry's replacement may be applied.
@@ -196,7 +218,11 @@ impl DataRule {
             .into_iter()
             .map(|spanned| {
                 let at = format!("{origin}:{}", lines.line_at(spanned.span().start));
-                parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at, true)
+                parse_entry(
+                    entry_from_toml(spanned.into_inner(), &at)?,
+                    &at,
+                    Prepare::Now,
+                )
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         DataRule::configure(file.rule, entries, config)
@@ -210,11 +236,12 @@ impl DataRule {
             .entry
             .iter()
             .zip(&file.entry_lines)
-            .map(|(raw, line)| {
+            .zip(file.entry_screens)
+            .map(|((raw, line), screen)| {
                 let at = format!("{origin}:{line}");
                 let entry = serde_json::from_str(raw.get())
                     .map_err(|e| anyhow::anyhow!("{at}: malformed entry: {e}"))?;
-                parse_entry(entry, &at, false)
+                parse_entry(entry, &at, Prepare::Shipped(screen.needed()))
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         DataRule::configure(file.rule, entries, config)
@@ -231,8 +258,11 @@ impl DataRule {
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
             let table = value.as_table().cloned().unwrap_or_default();
             let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-            // A newsroom's own regex is compiled now: any error then names where it is written.
-            entries.push(parse_entry(entry_from_toml(table, &at)?, &at, true)?);
+            entries.push(parse_entry(
+                entry_from_toml(table, &at)?,
+                &at,
+                Prepare::Now,
+            )?);
         }
         let options: DataRuleOptions = config.rule_options(&header.id)?;
         if !options.strict {
@@ -502,9 +532,17 @@ fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
         .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))
 }
 
-/// Check an entry and parse its regexes; `compile_now` also compiles its `regex` (which is
-/// otherwise compiled on the first document that may match it).
-fn parse_entry(entry: Entry, at: &str, compile_now: bool) -> anyhow::Result<ParsedEntry> {
+/// How an entry's `regex` is made ready.
+enum Prepare {
+    /// A shipped regex: `build.rs` parsed it and found its screen; compiled on first use.
+    Shipped(Option<Needed>),
+    /// A newsroom's own (or an outside rule file's): parsed and compiled now, so that an error
+    /// names where it is written.
+    Now,
+}
+
+/// Check an entry and make its regexes ready.
+fn parse_entry(entry: Entry, at: &str, prepare: Prepare) -> anyhow::Result<ParsedEntry> {
     let bad_regex = |e: &dyn std::fmt::Display| {
         anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id())
     };
@@ -517,14 +555,13 @@ fn parse_entry(entry: Entry, at: &str, compile_now: bool) -> anyhow::Result<Pars
             "{at}: `match` “{p}” must start with a letter: a phrase is looked for where a word \
              starts (write a `regex` for anything else)"
         ),
-        (None, Some(r)) => {
-            let re = ScreenedRegex::new(r).map_err(|e| bad_regex(&e))?;
-            Some(if compile_now {
-                re.compile_now().map_err(|e| bad_regex(&e))?
-            } else {
-                re
-            })
-        }
+        (None, Some(r)) => Some(match prepare {
+            Prepare::Shipped(needed) => ScreenedRegex::shipped(r, needed.as_ref()),
+            Prepare::Now => ScreenedRegex::new(r)
+                .map_err(|e| bad_regex(&e))?
+                .compile_now()
+                .map_err(|e| bad_regex(&e))?,
+        }),
         _ => None,
     };
     let unless = match &entry.unless_sentence {
