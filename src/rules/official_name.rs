@@ -1,7 +1,7 @@
 //! `official-name`: a ministry or agency named by a name that is not official on the article's
 //! date (renamed, split, dissolved, not yet created) or that never was (a wrong rendering).
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
@@ -18,9 +18,7 @@ pub struct OfficialName {
 }
 
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    // Built now, in parallel with the other rules, rather than on the first document (the
-    // register serves term-consistency and acronym-mismatch too).
-    LazyLock::force(&REGISTER);
+    // The register it reads is built beside the rules (see `rules::all`).
     Ok(Arc::new(OfficialName { meta: meta() }))
 }
 
