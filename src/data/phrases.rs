@@ -519,7 +519,7 @@ impl Rule for DataRule {
 /// one: after a noun it is written apart, so `apapun` needs its own entry (`apa pun`).
 const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"];
 
-/// An entry with its regexes parsed (the `unless_sentence` one compiled).
+/// An entry with its regexes made ready (see [`Prepare`]; the `unless_sentence` one compiled).
 struct ParsedEntry {
     entry: Entry,
     regex: Option<ScreenedRegex>,

@@ -98,9 +98,8 @@ const CODE_RULES: &[(&str, Constructor)] = &[
 pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
     // Building is most of a short run's time, and the rules are independent: build them in
     // parallel, the data rules beside the code rules. The institutions register, which three
-    // rules share, is the largest build: it starts at once on a worker of its own (it used to
-    // start when a worker reached official-name, after the nonstandard-word list it had built,
-    // while the other worker idled).
+    // rules share, is the largest build: it starts at once on a worker of its own, so that no
+    // worker builds it after another large list while the other worker idles.
     let (_, (code, data)) = rayon::join(
         || LazyLock::force(&REGISTER),
         || {
