@@ -543,9 +543,6 @@ enum Prepare {
 
 /// Check an entry and make its regexes ready.
 fn parse_entry(entry: Entry, at: &str, prepare: Prepare) -> anyhow::Result<ParsedEntry> {
-    let bad_regex = |e: &dyn std::fmt::Display| {
-        anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id())
-    };
     let regex = match (&entry.phrase, &entry.regex) {
         (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
         (None, None) => bail!("{at}: an entry needs `match` or `regex`"),
@@ -557,10 +554,8 @@ fn parse_entry(entry: Entry, at: &str, prepare: Prepare) -> anyhow::Result<Parse
         ),
         (None, Some(r)) => Some(match prepare {
             Prepare::Shipped(needed) => ScreenedRegex::shipped(r, needed.as_ref()),
-            Prepare::Now => ScreenedRegex::new(r)
-                .map_err(|e| bad_regex(&e))?
-                .compile_now()
-                .map_err(|e| bad_regex(&e))?,
+            Prepare::Now => ScreenedRegex::compile_now(r)
+                .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
         }),
         _ => None,
     };

@@ -78,12 +78,6 @@ pub struct ScreenedRegex {
 }
 
 impl ScreenedRegex {
-    /// Parses `pattern` now, which finds every error but a regex too large to compile.
-    pub fn new(pattern: &str) -> Result<ScreenedRegex, Box<regex_syntax::Error>> {
-        let hir = regex_syntax::parse(pattern).map_err(Box::new)?;
-        Ok(ScreenedRegex::shipped(pattern, needed(&hir).as_ref()))
-    }
-
     /// A shipped regex, whose literals `build.rs` found when it parsed it.
     pub fn shipped(pattern: &str, needed: Option<&Needed>) -> ScreenedRegex {
         ScreenedRegex {
@@ -93,11 +87,16 @@ impl ScreenedRegex {
         }
     }
 
-    /// Compiles now, to report an error where the regex was written.
-    pub fn compile_now(self) -> Result<ScreenedRegex, regex::Error> {
-        let regex = Regex::new(&self.pattern)?;
-        let _ = self.compiled.set(Some(regex));
-        Ok(self)
+    /// Any other regex, compiled now so that an error is reported where it was written.
+    pub fn compile_now(pattern: &str) -> Result<ScreenedRegex, regex::Error> {
+        let regex = Regex::new(pattern)?;
+        // It compiled, so it parses.
+        let needed = regex_syntax::parse(pattern)
+            .ok()
+            .and_then(|hir| needed(&hir));
+        let screened = ScreenedRegex::shipped(pattern, needed.as_ref());
+        let _ = screened.compiled.set(Some(regex));
+        Ok(screened)
     }
 
     /// Whether `doc` may hold a match; `false` means it certainly does not.
