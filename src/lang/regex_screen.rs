@@ -13,6 +13,7 @@
 //! that folds case itself cannot use its fast prefilters (it falls back to a few frequent bytes),
 //! and measured dearer than the regexes it was to spare.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -111,23 +112,31 @@ impl ScreenedRegex {
             .as_ref()
     }
 
-    /// Compiles, side by side, those of `regexes` not compiled yet: the first document of a run
-    /// often needs several, and waits then for the longest rather than for their sum. OS
-    /// threads, not rayon tasks: a rule's findings are made inside a memo that other rules wait
-    /// on, and a rayon worker waiting here could steal one of them.
+    /// Compiles, side by side on as many threads as the run has (`--threads`), those of
+    /// `regexes` not compiled yet: the first document of a run often needs several, and waits
+    /// then for the longest rather than for their sum. OS threads, not rayon tasks: a rule's
+    /// findings are made inside a memo that other rules wait on, and a rayon worker waiting here
+    /// could steal one of them.
     pub fn compile_all<'r>(regexes: impl IntoIterator<Item = &'r ScreenedRegex>) {
         let pending: Vec<&ScreenedRegex> = regexes
             .into_iter()
             .filter(|r| r.compiled.get().is_none())
             .collect();
-        if let [first, rest @ ..] = &pending[..] {
-            std::thread::scope(|scope| {
-                for regex in rest {
-                    scope.spawn(|| regex.compiled());
-                }
-                first.compiled();
-            });
+        if pending.is_empty() {
+            return;
         }
+        let next = AtomicUsize::new(0);
+        let work = || {
+            while let Some(regex) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
+                regex.compiled();
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..rayon::current_num_threads().min(pending.len()) {
+                scope.spawn(work);
+            }
+            work();
+        });
     }
 }
 
