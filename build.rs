@@ -77,8 +77,8 @@ fn embed_rules(out: &Path) {
                 entries,
                 "rules/{name}: every entry starts with a line of its own reading [[entry]]"
             );
+            let screens = entry_screens(name, &lines, &table);
             table.insert("entry-lines".into(), lines.into());
-            let screens = entry_screens(name, &table);
             table.insert("entry-screens".into(), screens);
         }
         let json_name = name.replace(".toml", ".json");
@@ -96,27 +96,31 @@ fn embed_rules(out: &Path) {
 
 /// For each entry, what every match of its regex contains (see `regex_literals`): `{}` for a
 /// phrase entry or a regex with no certain literal, else `{"literals": [[bytes]], "escapes": "…"}`.
-fn entry_screens(name: &str, table: &toml::Table) -> toml::Value {
+fn entry_screens(name: &str, lines: &[i64], table: &toml::Table) -> toml::Value {
     let entries = table.get("entry").and_then(|e| e.as_array());
-    let screens = entries.into_iter().flatten().map(|entry| {
-        let Some(pattern) = entry.get("regex").and_then(|r| r.as_str()) else {
-            return toml::Value::Table(toml::Table::new());
-        };
-        let hir = regex_syntax::parse(pattern)
-            .unwrap_or_else(|e| panic!("rules/{name}: bad regex {pattern:?}: {e}"));
-        let mut screen = toml::Table::new();
-        if let Some(needed) = regex_literals::needed(&hir) {
-            let literals = needed.literals.iter().map(|l| {
-                toml::Value::Array(l.iter().map(|&b| toml::Value::from(i64::from(b))).collect())
-            });
-            screen.insert("literals".into(), toml::Value::Array(literals.collect()));
-            screen.insert(
-                "escapes".into(),
-                needed.escapes.iter().collect::<String>().into(),
-            );
-        }
-        toml::Value::Table(screen)
-    });
+    let screens = entries
+        .into_iter()
+        .flatten()
+        .zip(lines)
+        .map(|(entry, line)| {
+            let Some(pattern) = entry.get("regex").and_then(|r| r.as_str()) else {
+                return toml::Value::Table(toml::Table::new());
+            };
+            let hir = regex_syntax::parse(pattern)
+                .unwrap_or_else(|e| panic!("rules/{name}:{line}: bad regex {pattern:?}: {e}"));
+            let mut screen = toml::Table::new();
+            if let Some(needed) = regex_literals::needed(&hir) {
+                let literals = needed.literals.iter().map(|l| {
+                    toml::Value::Array(l.iter().map(|&b| toml::Value::from(i64::from(b))).collect())
+                });
+                screen.insert("literals".into(), toml::Value::Array(literals.collect()));
+                screen.insert(
+                    "escapes".into(),
+                    needed.escapes.iter().collect::<String>().into(),
+                );
+            }
+            toml::Value::Table(screen)
+        });
     toml::Value::Array(screens.collect())
 }
 

@@ -28,3 +28,20 @@ pub fn data_rule_files() -> impl Iterator<Item = &'static str> {
         .filter(|(_, _, id)| id.is_some())
         .map(|(name, _, _)| *name)
 }
+
+/// Every regex the shipped data rules run, with the file it is written in: the shipped ones are
+/// compiled on first use, so tests compile and screen them all.
+#[cfg(test)]
+pub fn shipped_regexes() -> Vec<(&'static str, String)> {
+    data_rule_files()
+        .flat_map(|name| {
+            DataRule::embedded(name, &crate::config::Config::default())
+                .expect("a shipped rule builds")
+                .entries()
+                .iter()
+                .filter_map(|e| e.regex.clone())
+                .map(|pattern| (name, pattern))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}

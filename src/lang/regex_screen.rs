@@ -79,8 +79,9 @@ pub struct ScreenedRegex {
 }
 
 impl ScreenedRegex {
-    /// A shipped regex, whose literals `build.rs` found when it parsed it.
-    pub fn shipped(pattern: &str, needed: Option<&Needed>) -> ScreenedRegex {
+    /// A regex to compile on first use, whose matches contain `needed` (for a shipped regex,
+    /// `build.rs` found it when it parsed the regex).
+    pub fn lazy(pattern: &str, needed: Option<&Needed>) -> ScreenedRegex {
         ScreenedRegex {
             pattern: pattern.to_owned(),
             screen: RegexScreen::new(needed),
@@ -95,7 +96,7 @@ impl ScreenedRegex {
         let needed = regex_syntax::parse(pattern)
             .ok()
             .and_then(|hir| needed(&hir));
-        let screened = ScreenedRegex::shipped(pattern, needed.as_ref());
+        let screened = ScreenedRegex::lazy(pattern, needed.as_ref());
         let _ = screened.compiled.set(Some(regex));
         Ok(screened)
     }
@@ -158,8 +159,7 @@ impl FoldedText {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::data::{DataRule, data_rule_files};
+    use crate::data::shipped_regexes;
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
@@ -171,17 +171,7 @@ mod tests {
     /// Every regex the shipped data rules run, and shapes a newsroom's own may take, each with
     /// its screen.
     static SCREENED: LazyLock<Vec<(Regex, RegexScreen)>> = LazyLock::new(|| {
-        let config = Config::default();
-        let mut patterns: Vec<String> = data_rule_files()
-            .flat_map(|name| {
-                DataRule::embedded(name, &config)
-                    .expect("a shipped rule builds")
-                    .entries()
-                    .iter()
-                    .filter_map(|e| e.regex.clone())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let mut patterns: Vec<String> = shipped_regexes().into_iter().map(|(_, p)| p).collect();
         assert!(patterns.len() >= 7, "the shipped regexes: {patterns:?}");
         patterns.extend(
             [
