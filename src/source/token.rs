@@ -101,10 +101,11 @@ fn first_char(s: &str) -> char {
 fn next_token(text: &str, pos: usize) -> (TokenKind, usize) {
     let rest = &text[pos..];
     let bytes = rest.as_bytes();
-    // Nearly every token starts with an ASCII byte: those take no decoding.
+    // Nearly every token starts with an ASCII byte: those take no decoding, and the rarer paths
+    // are functions of their own, so that this loop's state stays in registers.
     match bytes[0] {
-        b'\n' => return (TokenKind::Newline, 1),
-        b'\r' if bytes.get(1) == Some(&b'\n') => return (TokenKind::Newline, 2),
+        b'\n' => (TokenKind::Newline, 1),
+        b'\r' if bytes.get(1) == Some(&b'\n') => (TokenKind::Newline, 2),
         b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
             let run = bytes
                 .iter()
@@ -116,31 +117,59 @@ fn next_token(text: &str, pos: usize) -> (TokenKind, usize) {
             } else {
                 space_run(rest)
             };
-            return (TokenKind::Space, len);
+            (TokenKind::Space, len)
         }
-        b if b.is_ascii_punctuation() => return (TokenKind::Punct, 1),
-        b if b.is_ascii() && !b.is_ascii_alphanumeric() => return (TokenKind::Symbol, 1),
-        // An ASCII letter or digit starts a word or a number.
-        b if b.is_ascii() => {}
-        _ => {
-            let c = first_char(rest);
-            if is_space(c) {
-                return (TokenKind::Space, space_run(rest));
-            }
-            if !c.is_alphanumeric() {
-                let kind = if is_punct(c) {
-                    TokenKind::Punct
-                } else {
-                    TokenKind::Symbol
-                };
-                return (kind, c.len_utf8());
+        b if b.is_ascii_alphanumeric() => {
+            // Most words end on a space or a punctuation mark that neither joins words nor
+            // continues an address.
+            let (run, classes) = ascii_alnum_run(bytes);
+            let ends_here = bytes.get(run).is_none_or(|&b| {
+                b.is_ascii()
+                    && !matches!(
+                        b,
+                        b'-' | b'\'' | b'.' | b',' | b'/' | b':' | b'@' | b'_' | b'+'
+                    )
+            });
+            if ends_here {
+                (word_kind(classes), run)
+            } else {
+                word_or_address(text, pos)
             }
         }
+        b if b.is_ascii_punctuation() => (TokenKind::Punct, 1),
+        b if b.is_ascii() => (TokenKind::Symbol, 1),
+        _ => non_ascii_token(text, pos),
     }
+}
+
+/// The token at `pos` of `text`, which starts with a character outside ASCII.
+#[inline(never)]
+fn non_ascii_token(text: &str, pos: usize) -> (TokenKind, usize) {
+    let rest = &text[pos..];
+    let c = first_char(rest);
+    if is_space(c) {
+        return (TokenKind::Space, space_run(rest));
+    }
+    if !c.is_alphanumeric() {
+        let kind = if is_punct(c) {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        return (kind, c.len_utf8());
+    }
+    word_or_address(text, pos)
+}
+
+/// The word, number or address at `pos` of `text`, which starts with a letter or a digit.
+#[inline(never)]
+fn word_or_address(text: &str, pos: usize) -> (TokenKind, usize) {
+    let rest = &text[pos..];
     let word = word_or_number(rest);
     // An address runs on past a word only through one of its separators (or a scheme's `:`),
     // and starts only where no word goes on before it.
-    let may_continue_as_address = bytes
+    let may_continue_as_address = rest
+        .as_bytes()
         .get(word.1)
         .is_some_and(|b| matches!(b, b'.' | b'@' | b'-' | b'_' | b'+' | b'/' | b':'));
     if may_continue_as_address
@@ -193,24 +222,51 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '\u{2011}')
 }
 
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// `LETTER` or `DIGIT` for each ASCII letter or digit, 0 for every other byte.
+static ASCII_ALNUM: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = if (b as u8).is_ascii_alphabetic() {
+            LETTER
+        } else if (b as u8).is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The length of the run of ASCII letters and digits `bytes` starts with, and their classes.
+/// Nearly every word is ASCII letters: those take no decoding, one table load a byte, and the
+/// loop is kept apart so that its counters stay in registers.
+fn ascii_alnum_run(bytes: &[u8]) -> (usize, u8) {
+    let mut seen = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let class = ASCII_ALNUM[usize::from(b)];
+        if class == 0 {
+            return (i, seen);
+        }
+        seen |= class;
+    }
+    (bytes.len(), seen)
+}
+
 /// A word or a number, starting at an alphanumeric character.
 fn word_or_number(rest: &str) -> (TokenKind, usize) {
     let bytes = rest.as_bytes();
-    let mut has_letter = false;
-    let mut has_digit = false;
+    // The classes met so far, or-ed together.
+    let mut seen = 0;
     let mut end = 0;
     loop {
-        // Nearly every word is ASCII letters: those take no decoding.
-        while let Some(&b) = bytes.get(end) {
-            if b.is_ascii_alphabetic() {
-                has_letter = true;
-            } else if b.is_ascii_digit() {
-                has_digit = true;
-            } else {
-                break;
-            }
-            end += 1;
-        }
+        let (run, classes) = ascii_alnum_run(&bytes[end..]);
+        end += run;
+        seen |= classes;
         // Any other ASCII byte but a joiner or a separator ends the word.
         if bytes.get(end).is_some_and(|&b| {
             b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',' | b'/' | b':')
@@ -221,15 +277,19 @@ fn word_or_number(rest: &str) -> (TokenKind, usize) {
             break;
         };
         if c.is_alphanumeric() || is_mark(c) {
-            has_letter |= c.is_alphabetic();
-            has_digit |= c.is_numeric();
+            if c.is_alphabetic() {
+                seen |= LETTER;
+            }
+            if c.is_numeric() {
+                seen |= DIGIT;
+            }
             end += c.len_utf8();
             continue;
         }
         let after = end + c.len_utf8();
         let joins = match rest[after..].chars().next() {
             // `anak-anak`, `se-Indonesia`, `ke-2`, `Mu'ti`, `2020-2025`.
-            Some(n) if is_joiner(c) => (has_letter || c == '-') && n.is_alphanumeric(),
+            Some(n) if is_joiner(c) => (seen & LETTER != 0 || c == '-') && n.is_alphanumeric(),
             // `1.500.000`, `2,5`, `25/1/2025`, `10.00`, `Rp13,2`: separators only between digits.
             Some(n) if matches!(c, '.' | ',' | '/' | ':') => {
                 n.is_ascii_digit() && end > 0 && bytes[end - 1].is_ascii_digit()
@@ -241,12 +301,16 @@ fn word_or_number(rest: &str) -> (TokenKind, usize) {
         }
         end = after;
     }
-    let kind = if has_letter || !has_digit {
+    (word_kind(seen), end)
+}
+
+/// A word unless it is digits alone.
+fn word_kind(classes: u8) -> TokenKind {
+    if classes & LETTER != 0 || classes & DIGIT == 0 {
         TokenKind::Word
     } else {
         TokenKind::Number
-    };
-    (kind, end)
+    }
 }
 
 fn is_mark(c: char) -> bool {
