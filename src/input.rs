@@ -122,7 +122,13 @@ pub fn collect(
             }
         }
         let mut walk = ignore::WalkBuilder::new(path);
-        walk.follow_links(true).hidden(true).require_git(false);
+        // Each folder's entries in order of name: the walk then yields its files in the order
+        // they are sorted in below, and sorting tens of thousands of paths component by component
+        // becomes one pass over a sorted list (it was a noticeable part of a corpus run's start).
+        walk.follow_links(true)
+            .hidden(true)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b));
         if let Ok(o) = overrides.build() {
             walk.overrides(o);
         }
