@@ -120,16 +120,16 @@ fn next_token(text: &str, pos: usize) -> (TokenKind, usize) {
             (TokenKind::Space, len)
         }
         b if b.is_ascii_alphanumeric() => {
-            // Most words end on a space or a punctuation mark that neither joins words nor
-            // continues an address.
+            // Most words end on a space, or on a mark that neither joins words nor continues an
+            // address, or on one that would but is followed by a space (a full stop, a comma).
             let (run, classes) = ascii_alnum_run(bytes);
-            let ends_here = bytes.get(run).is_none_or(|&b| {
-                b.is_ascii()
-                    && !matches!(
-                        b,
-                        b'-' | b'\'' | b'.' | b',' | b'/' | b':' | b'@' | b'_' | b'+'
-                    )
-            });
+            let ends_here = match bytes.get(run) {
+                None => true,
+                Some(b'-' | b'\'' | b'.' | b',' | b'/' | b':' | b'@' | b'_' | b'+') => {
+                    bytes.get(run + 1).is_none_or(|b| b.is_ascii_whitespace())
+                }
+                Some(b) => b.is_ascii(),
+            };
             if ends_here {
                 (word_kind(classes), run)
             } else {
