@@ -63,9 +63,11 @@ impl WordForms {
                 of_token.push(NOT_A_WORD);
                 continue;
             }
-            let word = t.text(text);
+            // Bytes, not text: slicing them checks no character boundaries.
+            let bytes_of = |t: &Token| &text.as_bytes()[t.start..t.end];
+            let word = bytes_of(t);
             let hash = state.hash_one(word);
-            let id = match index.find(hash, |&f| forms[f as usize].first.text(text) == word) {
+            let id = match index.find(hash, |&f| bytes_of(&forms[f as usize].first) == word) {
                 Some(&id) => id,
                 None => {
                     let id = forms.len() as u32;
@@ -74,7 +76,7 @@ impl WordForms {
                         count: 0,
                     });
                     index.insert_unique(hash, id, |&f| {
-                        state.hash_one(forms[f as usize].first.text(text))
+                        state.hash_one(bytes_of(&forms[f as usize].first))
                     });
                     id
                 }
