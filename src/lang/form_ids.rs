@@ -11,10 +11,11 @@
 //! [`Verdicts`] map, which starts a full shard afresh: a form numbered again gets a new number, and
 //! the verdicts under its old one stay true.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
-use super::verdicts::Verdicts;
+use super::verdicts::{LocalVerdicts, Verdicts};
 
 /// How many forms a run numbers at most: a verdict cache is one byte per number, allocated a
 /// chunk at a time as numbers are used.
@@ -24,6 +25,14 @@ pub const MAX_IDS: usize = 1 << 20;
 pub struct FormIds {
     numbers: Verdicts<u32>,
     next: AtomicU32,
+}
+
+/// How many numbers a thread keeps for itself (a few MB at most).
+const LOCAL_CAPACITY: usize = 1 << 17;
+
+thread_local! {
+    static LOCAL_NUMBERS: RefCell<LocalVerdicts<u32>> =
+        RefCell::new(LocalVerdicts::new(LOCAL_CAPACITY));
 }
 
 static IDS: LazyLock<FormIds> = LazyLock::new(|| FormIds {
@@ -38,13 +47,23 @@ impl FormIds {
     }
 
     /// The number of `word` as written, or `None` once the run has given out every number.
+    ///
+    /// Each thread keeps the numbers it has asked for: most forms recur from document to
+    /// document, and the shared table's lock, taken for each form of each document, cost more
+    /// than the lookup. A number kept after the shared table renumbered its form stays right:
+    /// numbers are never given twice, and the verdicts under the old one stay true.
     pub fn of(&self, word: &str) -> Option<u32> {
-        let id = self.numbers.get_or(word, || {
-            // Checked before adding, so the counter stops near the bound and never wraps.
-            if self.next.load(Ordering::Relaxed) as usize >= MAX_IDS {
-                return u32::MAX;
-            }
-            self.next.fetch_add(1, Ordering::Relaxed)
+        let id = LOCAL_NUMBERS.with_borrow_mut(|local| {
+            local.get_or(word, || {
+                self.numbers.get_or(word, || {
+                    // Checked before adding, so the counter stops near the bound and never
+                    // wraps.
+                    if self.next.load(Ordering::Relaxed) as usize >= MAX_IDS {
+                        return u32::MAX;
+                    }
+                    self.next.fetch_add(1, Ordering::Relaxed)
+                })
+            })
         });
         ((id as usize) < MAX_IDS).then_some(id)
     }

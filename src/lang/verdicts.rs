@@ -26,14 +26,16 @@ const SHARD_CAPACITY: usize = 16 << 10;
 /// A word is hashed once: its hash picks the shard (by bits the table itself does not use) and
 /// finds it in the shard's table.
 pub struct Verdicts<V = bool> {
-    shards: Vec<RwLock<HashTable<(Key, V)>>>,
+    shards: Vec<RwLock<Table<V>>>,
     hasher: RandomState,
 }
 
 impl<V> Default for Verdicts<V> {
     fn default() -> Self {
         Verdicts {
-            shards: (0..SHARDS).map(|_| RwLock::default()).collect(),
+            shards: (0..SHARDS)
+                .map(|_| RwLock::new(Table::new(SHARD_CAPACITY)))
+                .collect(),
             hasher: RandomState::default(),
         }
     }
@@ -43,27 +45,15 @@ impl<V: Clone> Verdicts<V> {
     /// The verdict on `word`, from memory or from `judge`.
     pub fn get_or(&self, word: &str, judge: impl FnOnce() -> V) -> V {
         let word = word.as_bytes();
-        let hash = self.hash(word);
+        let hash = self.hasher.hash_one(word);
         if let Some(verdict) = self.find(word, hash) {
             return verdict;
         }
         let verdict = judge();
-        let mut table = self
-            .shard(hash)
+        self.shard(hash)
             .write()
-            .unwrap_or_else(PoisonError::into_inner);
-        if table.len() >= SHARD_CAPACITY {
-            table.clear();
-        }
-        // Another thread may have judged it meanwhile: one entry per word all the same.
-        if table
-            .find(hash, |(key, _)| key.as_bytes() == word)
-            .is_none()
-        {
-            table.insert_unique(hash, (Key::new(word), verdict.clone()), |(key, _)| {
-                self.hash(key.as_bytes())
-            });
-        }
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(word, hash, verdict.clone(), &self.hasher);
         verdict
     }
 
@@ -71,25 +61,92 @@ impl<V: Clone> Verdicts<V> {
     /// already knows the answer, and must do it before judging afresh.
     pub fn get(&self, word: &str) -> Option<V> {
         let word = word.as_bytes();
-        self.find(word, self.hash(word))
+        self.find(word, self.hasher.hash_one(word))
     }
 
     fn find(&self, word: &[u8], hash: u64) -> Option<V> {
         self.shard(hash)
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .find(hash, |(key, _)| key.as_bytes() == word)
-            .map(|(_, verdict)| verdict.clone())
+            .find(word, hash)
     }
 
     /// The table places entries by the low bits of the hash and tags them with the top seven:
     /// the shard is picked by bits it does not use.
-    fn shard(&self, hash: u64) -> &RwLock<HashTable<(Key, V)>> {
+    fn shard(&self, hash: u64) -> &RwLock<Table<V>> {
         &self.shards[(hash >> 32) as usize % SHARDS]
     }
+}
 
-    fn hash(&self, word: &[u8]) -> u64 {
-        self.hasher.hash_one(word)
+/// Verdicts one thread keeps for itself, in front of shared ones: no lock to take, for verdicts
+/// asked of nearly every word of every document.
+pub struct LocalVerdicts<V> {
+    table: Table<V>,
+    hasher: RandomState,
+}
+
+impl<V: Clone> LocalVerdicts<V> {
+    /// At most `capacity` verdicts: past it, the table starts afresh.
+    pub fn new(capacity: usize) -> Self {
+        LocalVerdicts {
+            table: Table::new(capacity),
+            hasher: RandomState::default(),
+        }
+    }
+
+    /// The verdict on `word`, from memory or from `judge`.
+    pub fn get_or(&mut self, word: &str, judge: impl FnOnce() -> V) -> V {
+        let word = word.as_bytes();
+        let hash = self.hasher.hash_one(word);
+        if let Some(verdict) = self.table.find(word, hash) {
+            return verdict;
+        }
+        let verdict = judge();
+        self.table.insert(word, hash, verdict.clone(), &self.hasher);
+        verdict
+    }
+}
+
+/// Verdicts by word form, up to a bound past which the table starts afresh (which keeps memory
+/// flat on any corpus).
+struct Table<V> {
+    entries: HashTable<(Key, V)>,
+    capacity: usize,
+}
+
+impl<V> Table<V> {
+    fn new(capacity: usize) -> Self {
+        Table {
+            entries: HashTable::new(),
+            capacity,
+        }
+    }
+}
+
+impl<V: Clone> Table<V> {
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn find(&self, word: &[u8], hash: u64) -> Option<V> {
+        self.entries
+            .find(hash, |(key, _)| key.as_bytes() == word)
+            .map(|(_, verdict)| verdict.clone())
+    }
+
+    fn insert(&mut self, word: &[u8], hash: u64, verdict: V, hasher: &RandomState) {
+        if self.entries.len() >= self.capacity {
+            self.entries.clear();
+        }
+        // A shared table's word may have been judged by another thread meanwhile: one entry per
+        // word all the same.
+        if self.find(word, hash).is_none() {
+            self.entries
+                .insert_unique(hash, (Key::new(word), verdict), |(key, _)| {
+                    hasher.hash_one(key.as_bytes())
+                });
+        }
     }
 }
 
@@ -153,6 +210,28 @@ mod tests {
         assert!(!verdicts.get_or(&long[..INLINE + 1], || false));
         assert!(verdicts.get_or(long, || false));
         assert!(!verdicts.get_or(&long[..INLINE], || true));
+    }
+
+    #[test]
+    fn a_thread_judges_each_word_once_in_bounded_memory() {
+        let mut verdicts = LocalVerdicts::new(4);
+        let calls = std::cell::Cell::new(0);
+        let judge = |v: u32| {
+            calls.set(calls.get() + 1);
+            v
+        };
+        assert_eq!(verdicts.get_or("kata", || judge(1)), 1);
+        assert_eq!(verdicts.get_or("kata", || judge(2)), 1);
+        assert_eq!(calls.get(), 1);
+        for i in 0..10 {
+            verdicts.get_or(&i.to_string(), || judge(i));
+            assert!(verdicts.table.len() <= 4);
+        }
+        assert_eq!(
+            verdicts.get_or("kata", || judge(3)),
+            3,
+            "judged afresh once forgotten"
+        );
     }
 
     #[test]
