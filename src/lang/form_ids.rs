@@ -150,6 +150,24 @@ mod tests {
         );
     }
 
+    /// Each thread keeps the numbers it asked for: the same ones every other thread gets.
+    #[test]
+    fn threads_agree_on_numbers() {
+        let words = ["lintas-uji-c", "lintas-uji-d", "lintas-uji-e"];
+        let here: Vec<Option<u32>> = words.iter().map(|w| FormIds::global().of(w)).collect();
+        let there = std::thread::spawn(move || {
+            words
+                .iter()
+                .rev()
+                .map(|w| FormIds::global().of(w))
+                .collect::<Vec<_>>()
+        })
+        .join()
+        .expect("the thread ran");
+        assert!(here.iter().all(Option::is_some));
+        assert_eq!(here, there.into_iter().rev().collect::<Vec<_>>());
+    }
+
     #[test]
     fn verdicts_are_judged_once_per_number() {
         let cache = FormCache::<bool>::default();

@@ -426,6 +426,46 @@ mod tests {
         assert_eq!(words("Rp13,2 triliun"), ["Rp13,2", "triliun"]);
     }
 
+    /// A joiner or separator followed by a space ends the word before it, as no address or
+    /// joined word can go on through it.
+    #[test]
+    fn a_mark_before_a_space_ends_the_word() {
+        let got = kinds("Ia datang. Lalu pergi, lalu- lalu www. kompas a@ b 2020- 2025 rp_ x+");
+        assert_eq!(
+            got,
+            [
+                (TokenKind::Word, "Ia"),
+                (TokenKind::Word, "datang"),
+                (TokenKind::Punct, "."),
+                (TokenKind::Word, "Lalu"),
+                (TokenKind::Word, "pergi"),
+                (TokenKind::Punct, ","),
+                (TokenKind::Word, "lalu"),
+                (TokenKind::Punct, "-"),
+                (TokenKind::Word, "lalu"),
+                (TokenKind::Word, "www"),
+                (TokenKind::Punct, "."),
+                (TokenKind::Word, "kompas"),
+                (TokenKind::Word, "a"),
+                (TokenKind::Punct, "@"),
+                (TokenKind::Word, "b"),
+                (TokenKind::Number, "2020"),
+                (TokenKind::Punct, "-"),
+                (TokenKind::Number, "2025"),
+                (TokenKind::Word, "rp"),
+                (TokenKind::Punct, "_"),
+                (TokenKind::Word, "x"),
+                (TokenKind::Punct, "+"),
+            ]
+        );
+        // Without the space, the same marks join or start an address.
+        assert_eq!(words("lalu-lalang 2020-2025"), ["lalu-lalang", "2020-2025"]);
+        assert_eq!(
+            kinds("www.kompas.com")[0],
+            (TokenKind::Url, "www.kompas.com")
+        );
+    }
+
     #[test]
     fn addresses_are_their_own_kind() {
         let got = kinds(
