@@ -27,7 +27,7 @@ pub struct FormIds {
     next: AtomicU32,
 }
 
-/// How many numbers a thread keeps for itself (a few MB at most).
+/// How many numbers a thread keeps for itself: its table then holds at most about 9 MB.
 const LOCAL_CAPACITY: usize = 1 << 17;
 
 thread_local! {
