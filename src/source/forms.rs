@@ -228,7 +228,9 @@ impl FoldedIndex {
 
     /// The forms whose text may be `word` in some case.
     fn bucket(&self, word: &str) -> &[u32] {
-        let b = folded_hash(word) as usize & (self.starts.len() - 2);
+        // `starts` has one entry more than there are buckets, a power of two.
+        let buckets = self.starts.len() - 1;
+        let b = folded_hash(word) as usize & (buckets - 1);
         &self.forms[self.starts[b] as usize..self.starts[b + 1] as usize]
     }
 }
