@@ -10,12 +10,21 @@
 //! verdicts are judged afresh at each document, as before any caching. The table of numbers is a
 //! [`Verdicts`] map, which starts a full shard afresh: a form numbered again gets a new number, and
 //! the verdicts under its old one stay true.
+//!
+//! Each thread keeps the numbers it has asked for, and tells a document's distinct forms apart in
+//! the same table ([`FormIds::number_document`]): one lookup per word token gives both the form's
+//! place in the document and its number. Two tables, one per document to find its distinct forms
+//! and one per thread to number them, were a seventh of a run.
 
 use std::cell::RefCell;
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
-use super::verdicts::{LocalVerdicts, Verdicts};
+use foldhash::fast::RandomState;
+use hashbrown::HashTable;
+
+use super::verdicts::{Key, Verdicts};
 
 /// How many forms a run numbers at most: a verdict cache is one byte per number, allocated a
 /// chunk at a time as numbers are used.
@@ -27,12 +36,12 @@ pub struct FormIds {
     next: AtomicU32,
 }
 
-/// How many numbers a thread keeps for itself: its table then holds at most about 9 MB.
-const LOCAL_CAPACITY: usize = 1 << 17;
+/// How many forms a thread keeps before it starts afresh (at the next document): its table then
+/// holds about 10 MB.
+const THREAD_CAPACITY: usize = 1 << 17;
 
 thread_local! {
-    static LOCAL_NUMBERS: RefCell<LocalVerdicts<u32>> =
-        RefCell::new(LocalVerdicts::new(LOCAL_CAPACITY));
+    static THREAD_FORMS: RefCell<ThreadForms> = RefCell::new(ThreadForms::default());
 }
 
 static IDS: LazyLock<FormIds> = LazyLock::new(|| FormIds {
@@ -46,27 +55,124 @@ impl FormIds {
         &IDS
     }
 
-    /// The number of `word` as written, or `None` once the run has given out every number.
-    ///
-    /// Each thread keeps the numbers it has asked for: most forms recur from document to
-    /// document, and the shared table's lock, taken for each form of each document, cost more
-    /// than the lookup. A number kept after the shared table renumbered its form stays right:
-    /// numbers are never given twice, and the verdicts under the old one stay true.
-    pub fn of(&self, word: &str) -> Option<u32> {
-        let id = LOCAL_NUMBERS.with_borrow_mut(|local| {
-            local.get_or(word, || {
-                self.numbers.get_or(word, || {
-                    // Checked before adding, so the counter stops near the bound and never
-                    // wraps.
-                    if self.next.load(Ordering::Relaxed) as usize >= MAX_IDS {
-                        return u32::MAX;
-                    }
-                    self.next.fetch_add(1, Ordering::Relaxed)
-                })
+    /// Runs `number` with a [`DocumentForms`] that tells the distinct forms of one document
+    /// apart and numbers them.
+    pub fn number_document<R>(&'static self, number: impl FnOnce(&mut DocumentForms) -> R) -> R {
+        THREAD_FORMS.with_borrow_mut(|forms| {
+            forms.start_document();
+            number(&mut DocumentForms {
+                forms,
+                ids: self,
+                next: 0,
             })
-        });
-        ((id as usize) < MAX_IDS).then_some(id)
+        })
     }
+
+    /// The run-wide number of `word`, giving it the next one if it has none; `NO_ID` once the
+    /// run has given out every number.
+    fn shared(&self, word: &[u8]) -> u32 {
+        self.numbers.get_or_bytes(word, || {
+            // Checked before adding, so the counter stops near the bound and never wraps.
+            if self.next.load(Ordering::Relaxed) as usize >= MAX_IDS {
+                return NO_ID;
+            }
+            self.next.fetch_add(1, Ordering::Relaxed)
+        })
+    }
+}
+
+/// The number of a form met after the run gave out every number.
+const NO_ID: u32 = u32::MAX;
+
+/// The forms one thread has met, each with its run-wide number and its place in the document
+/// that used it last: no lock to take, for a lookup made for every word of every document.
+///
+/// A number kept after the shared table renumbered its form stays right: numbers are never given
+/// twice, and the verdicts under the old one stay true.
+#[derive(Default)]
+struct ThreadForms {
+    entries: HashTable<(Key, Seen)>,
+    hasher: RandomState,
+    /// The document being numbered, counted from 1 (0 is no document).
+    document: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Seen {
+    id: u32,
+    /// The last document that used the form, and the form's index among that document's.
+    document: u32,
+    index: u32,
+}
+
+impl ThreadForms {
+    /// A full table starts afresh between documents, never within one: a form's index must last
+    /// its document.
+    fn start_document(&mut self) {
+        if self.entries.len() >= THREAD_CAPACITY || self.document == u32::MAX {
+            self.entries.clear();
+            self.document = 0;
+        }
+        self.document += 1;
+    }
+}
+
+/// The distinct forms of one document, as [`FormIds::number_document`] meets them.
+pub struct DocumentForms<'t> {
+    forms: &'t mut ThreadForms,
+    ids: &'static FormIds,
+    /// The index the next new form gets.
+    next: u32,
+}
+
+/// A word form as a document uses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormUse {
+    /// Used before in the document: the form's index among its forms.
+    Again(u32),
+    /// First used here: it takes the next index, and has this run-wide number, if any.
+    First(Option<u32>),
+}
+
+impl DocumentForms<'_> {
+    /// How the document uses `word` (as written) here. Indexes are given in order of first use.
+    /// Inlined into the loop over a document's words, of which it is nearly all the work.
+    #[inline(always)]
+    pub fn use_of(&mut self, word: &[u8]) -> FormUse {
+        let forms = &mut *self.forms;
+        let hash = forms.hasher.hash_one(word);
+        let document = forms.document;
+        if let Some((_, seen)) = forms
+            .entries
+            .find_mut(hash, |(key, _)| key.as_bytes() == word)
+        {
+            if seen.document == document {
+                return FormUse::Again(seen.index);
+            }
+            seen.document = document;
+            seen.index = self.next;
+            self.next += 1;
+            return FormUse::First(some_id(seen.id));
+        }
+        let id = self.ids.shared(word);
+        let seen = Seen {
+            id,
+            document,
+            index: self.next,
+        };
+        self.next += 1;
+        let hasher = &forms.hasher;
+        forms
+            .entries
+            .insert_unique(hash, (Key::new(word), seen), |(key, _)| {
+                hasher.hash_one(key.as_bytes())
+            });
+        FormUse::First(some_id(id))
+    }
+}
+
+fn some_id(id: u32) -> Option<u32> {
+    ((id as usize) < MAX_IDS).then_some(id)
 }
 
 /// A verdict that fits in a byte, as kept in a [`FormCache`].
@@ -136,17 +242,41 @@ impl<V: ByteVerdict> FormCache<V> {
 mod tests {
     use super::*;
 
+    /// The uses of `words` in one document.
+    fn uses(words: &[&str]) -> Vec<FormUse> {
+        FormIds::global()
+            .number_document(|doc| words.iter().map(|w| doc.use_of(w.as_bytes())).collect())
+    }
+
+    fn number(used: FormUse) -> u32 {
+        match used {
+            FormUse::First(Some(id)) => id,
+            other => panic!("not a first use with a number: {other:?}"),
+        }
+    }
+
     #[test]
-    fn a_form_keeps_its_number_and_others_get_theirs() {
-        let ids = FormIds::global();
-        let a = ids.of("lintas-uji-a").expect("a number");
-        let b = ids.of("lintas-uji-b").expect("a number");
-        assert_ne!(a, b);
-        assert_eq!(ids.of("lintas-uji-a"), Some(a));
-        assert_ne!(
-            ids.of("Lintas-uji-a"),
-            Some(a),
-            "forms are numbered as written"
+    fn a_document_tells_its_forms_apart_and_the_run_numbers_them() {
+        let first = uses(&[
+            "lintas-uji-a",
+            "lintas-uji-b",
+            "lintas-uji-a",
+            "Lintas-uji-a",
+        ]);
+        let [a, b, again, c] = first[..] else {
+            panic!("four uses: {first:?}")
+        };
+        let (a, b, c) = (number(a), number(b), number(c));
+        assert_eq!(again, FormUse::Again(0));
+        assert!(
+            a != b && c != a && c != b,
+            "forms are told apart as written"
+        );
+        let second = uses(&["lintas-uji-b", "lintas-uji-a", "lintas-uji-b"]);
+        assert_eq!(
+            second,
+            [first[1], first[0], FormUse::Again(0)],
+            "a new document indexes its forms afresh and keeps their numbers"
         );
     }
 
@@ -154,18 +284,41 @@ mod tests {
     #[test]
     fn threads_agree_on_numbers() {
         let words = ["lintas-uji-c", "lintas-uji-d", "lintas-uji-e"];
-        let here: Vec<Option<u32>> = words.iter().map(|w| FormIds::global().of(w)).collect();
+        let here: Vec<u32> = uses(&words).into_iter().map(number).collect();
         let there = std::thread::spawn(move || {
-            words
-                .iter()
-                .rev()
-                .map(|w| FormIds::global().of(w))
-                .collect::<Vec<_>>()
+            let mut reversed = words;
+            reversed.reverse();
+            uses(&reversed).into_iter().map(number).collect::<Vec<_>>()
         })
         .join()
         .expect("the thread ran");
-        assert!(here.iter().all(Option::is_some));
         assert_eq!(here, there.into_iter().rev().collect::<Vec<_>>());
+    }
+
+    /// A full table starts afresh at the next document, and its forms keep their numbers.
+    #[test]
+    fn a_thread_forgets_between_documents_only() {
+        std::thread::spawn(|| {
+            let kept = number(uses(&["lintas-uji-f"])[0]);
+            let many: Vec<String> = (0..THREAD_CAPACITY)
+                .map(|i| format!("lintas-uji-{i}"))
+                .collect();
+            let mut in_one: Vec<&str> = many.iter().map(String::as_str).collect();
+            in_one.push("lintas-uji-f");
+            in_one.push("lintas-uji-f");
+            let used = uses(&in_one);
+            assert_eq!(used[THREAD_CAPACITY], FormUse::First(Some(kept)));
+            assert_eq!(
+                used[THREAD_CAPACITY + 1],
+                FormUse::Again(THREAD_CAPACITY as u32),
+                "not forgotten within a document"
+            );
+            THREAD_FORMS.with_borrow(|forms| assert!(forms.entries.len() > THREAD_CAPACITY));
+            assert_eq!(uses(&["lintas-uji-f"]), [FormUse::First(Some(kept))]);
+            THREAD_FORMS.with_borrow(|forms| assert_eq!(forms.entries.len(), 1, "forgotten after"));
+        })
+        .join()
+        .expect("the thread ran");
     }
 
     #[test]

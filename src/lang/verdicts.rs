@@ -3,8 +3,9 @@
 //!
 //! Shared by all threads and sharded so they rarely wait on each other. A shard that grows past
 //! its bound starts afresh, which keeps memory flat on any corpus. Where a verdict is asked for
-//! nearly every word of every document, a thread keeps its own in front of the shared ones
-//! ([`LocalVerdicts`]): even a read lock is a write to memory the other cores then fetch back.
+//! nearly every word of every document, a thread keeps its own in front of the shared ones (as
+//! [`super::form_ids`] does): even a read lock is a write to memory the other cores then fetch
+//! back.
 //!
 //! Every word of every document is looked up here, so the maps hash with foldhash: SipHash, the
 //! standard library's default, was a tenth of the whole run on news text. Its protection against
@@ -46,7 +47,11 @@ impl<V> Default for Verdicts<V> {
 impl<V: Clone> Verdicts<V> {
     /// The verdict on `word`, from memory or from `judge`.
     pub fn get_or(&self, word: &str, judge: impl FnOnce() -> V) -> V {
-        let word = word.as_bytes();
+        self.get_or_bytes(word.as_bytes(), judge)
+    }
+
+    /// [`get_or`](Self::get_or), for a word's bytes.
+    pub(super) fn get_or_bytes(&self, word: &[u8], judge: impl FnOnce() -> V) -> V {
         let hash = self.hasher.hash_one(word);
         if let Some(verdict) = self.find(word, hash) {
             return verdict;
@@ -77,35 +82,6 @@ impl<V: Clone> Verdicts<V> {
     /// the shard is picked by bits it does not use.
     fn shard(&self, hash: u64) -> &RwLock<Table<V>> {
         &self.shards[(hash >> 32) as usize % SHARDS]
-    }
-}
-
-/// Verdicts one thread keeps for itself, in front of shared ones: no lock to take, for verdicts
-/// asked of nearly every word of every document.
-pub struct LocalVerdicts<V> {
-    table: Table<V>,
-    hasher: RandomState,
-}
-
-impl<V: Clone> LocalVerdicts<V> {
-    /// At most `capacity` verdicts: past it, the table starts afresh.
-    pub fn new(capacity: usize) -> Self {
-        LocalVerdicts {
-            table: Table::new(capacity),
-            hasher: RandomState::default(),
-        }
-    }
-
-    /// The verdict on `word`, from memory or from `judge`.
-    pub fn get_or(&mut self, word: &str, judge: impl FnOnce() -> V) -> V {
-        let word = word.as_bytes();
-        let hash = self.hasher.hash_one(word);
-        if let Some(verdict) = self.table.find(word, hash) {
-            return verdict;
-        }
-        let verdict = judge();
-        self.table.insert(word, hash, verdict.clone(), &self.hasher);
-        verdict
     }
 }
 
@@ -156,13 +132,13 @@ impl<V: Clone> Table<V> {
 const INLINE: usize = 22;
 
 /// A word form's bytes, inline when short enough.
-enum Key {
+pub(super) enum Key {
     Inline { len: u8, bytes: [u8; INLINE] },
     Boxed(Box<[u8]>),
 }
 
 impl Key {
-    fn new(form: &[u8]) -> Self {
+    pub(super) fn new(form: &[u8]) -> Self {
         let mut bytes = [0; INLINE];
         match (bytes.get_mut(..form.len()), u8::try_from(form.len())) {
             (Some(inline), Ok(len)) => {
@@ -173,7 +149,7 @@ impl Key {
         }
     }
 
-    fn as_bytes(&self) -> &[u8] {
+    pub(super) fn as_bytes(&self) -> &[u8] {
         match self {
             Key::Inline { len, bytes } => &bytes[..usize::from(*len)],
             Key::Boxed(bytes) => bytes,
@@ -212,28 +188,6 @@ mod tests {
         assert!(!verdicts.get_or(&long[..INLINE + 1], || false));
         assert!(verdicts.get_or(long, || false));
         assert!(!verdicts.get_or(&long[..INLINE], || true));
-    }
-
-    #[test]
-    fn a_thread_judges_each_word_once_in_bounded_memory() {
-        let mut verdicts = LocalVerdicts::new(4);
-        let calls = std::cell::Cell::new(0);
-        let judge = |v: u32| {
-            calls.set(calls.get() + 1);
-            v
-        };
-        assert_eq!(verdicts.get_or("kata", || judge(1)), 1);
-        assert_eq!(verdicts.get_or("kata", || judge(2)), 1);
-        assert_eq!(calls.get(), 1);
-        for i in 0..10 {
-            verdicts.get_or(&i.to_string(), || judge(i));
-            assert!(verdicts.table.len() <= 4);
-        }
-        assert_eq!(
-            verdicts.get_or("kata", || judge(3)),
-            3,
-            "judged afresh once forgotten"
-        );
     }
 
     #[test]

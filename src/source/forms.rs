@@ -6,13 +6,10 @@
 //! looking its verdict up by index for every occurrence, replaces a shared-cache lookup (a hash
 //! and a lock) per token and per rule with one per form.
 
-use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
-use hashbrown::HashTable;
-
 use super::Token;
-use crate::lang::form_ids::{ByteVerdict, FormCache, FormIds};
+use crate::lang::form_ids::{ByteVerdict, FormCache, FormIds, FormUse};
 
 /// Marks a token that is not a word.
 const NOT_A_WORD: u32 = u32::MAX;
@@ -26,8 +23,8 @@ pub struct WordForms {
     forms: Vec<Form>,
     /// The forms by their text in ASCII lower case, on first use (few documents need it).
     folded: OnceLock<FoldedIndex>,
-    /// Each form's run-wide number, on first use.
-    ids: OnceLock<Vec<Option<u32>>>,
+    /// Each form's run-wide number, if the run had one left.
+    ids: Vec<Option<u32>>,
 }
 
 /// A word token and its form.
@@ -49,50 +46,42 @@ pub struct Form {
 impl WordForms {
     /// The forms of the word tokens of `text`, as written (case included).
     pub fn new(text: &str, tokens: &[Token]) -> Self {
-        // The index holds form numbers alone, compared through the form's first token: four
-        // bytes an entry instead of a slice, and about one token in three is a new form in an
-        // article (spaces and punctuation are tokens too), reserved once.
-        let state = foldhash::fast::RandomState::default();
-        let mut index = HashTable::<u32>::with_capacity(tokens.len() / 3);
-        let mut forms: Vec<Form> = Vec::with_capacity(tokens.len() / 3);
+        let mut forms: Vec<Form> = Vec::new();
+        let mut ids = Vec::new();
         let mut uses = Vec::with_capacity(tokens.len() / 2);
         let mut of_token = Vec::with_capacity(tokens.len());
-        // Bytes, not text: slicing them checks no character boundaries.
-        let bytes_of = |t: &Token| &text.as_bytes()[t.start..t.end];
-        for (i, t) in tokens.iter().enumerate() {
-            if !t.is_word() {
-                of_token.push(NOT_A_WORD);
-                continue;
-            }
-            let word = bytes_of(t);
-            let hash = state.hash_one(word);
-            let id = match index.find(hash, |&f| bytes_of(&forms[f as usize].first) == word) {
-                Some(&id) => id,
-                None => {
-                    let id = forms.len() as u32;
-                    forms.push(Form {
-                        first: *t,
-                        count: 0,
-                    });
-                    index.insert_unique(hash, id, |&f| {
-                        state.hash_one(bytes_of(&forms[f as usize].first))
-                    });
-                    id
+        FormIds::global().number_document(|document| {
+            for (i, t) in tokens.iter().enumerate() {
+                if !t.is_word() {
+                    of_token.push(NOT_A_WORD);
+                    continue;
                 }
-            };
-            forms[id as usize].count += 1;
-            uses.push(WordUse {
-                token: i as u32,
-                form: id,
-            });
-            of_token.push(id);
-        }
+                // Bytes, not text: slicing them checks no character boundaries.
+                let form = match document.use_of(&text.as_bytes()[t.start..t.end]) {
+                    FormUse::Again(form) => form,
+                    FormUse::First(id) => {
+                        forms.push(Form {
+                            first: *t,
+                            count: 0,
+                        });
+                        ids.push(id);
+                        (forms.len() - 1) as u32
+                    }
+                };
+                forms[form as usize].count += 1;
+                uses.push(WordUse {
+                    token: i as u32,
+                    form,
+                });
+                of_token.push(form);
+            }
+        });
         WordForms {
             of_token,
             uses,
             forms,
             folded: OnceLock::new(),
-            ids: OnceLock::new(),
+            ids,
         }
     }
 
@@ -164,14 +153,9 @@ impl WordForms {
         cache: &FormCache<V>,
         mut judge: impl FnMut(&str) -> V,
     ) -> FormVerdicts<V> {
-        let ids = self.ids.get_or_init(|| {
-            let numbers = FormIds::global();
-            (0..self.forms.len())
-                .map(|f| numbers.of(self.text(text, f)))
-                .collect()
-        });
         FormVerdicts {
-            verdicts: ids
+            verdicts: self
+                .ids
                 .iter()
                 .zip(&self.forms)
                 .map(|(id, f)| {
