@@ -800,14 +800,14 @@ const PAST_MARKERS: &[&str] = &[
 ];
 
 /// Two-word markers (“saat masih”, “kala itu”).
-const PAST_PHRASES: &[&str] = &[
-    "saat masih",
-    "ketika masih",
-    "waktu masih",
-    "kala itu",
-    "saat itu",
-    "ketika itu",
-    "waktu itu",
+const PAST_PHRASES: &[(&str, &str)] = &[
+    ("saat", "masih"),
+    ("ketika", "masih"),
+    ("waktu", "masih"),
+    ("kala", "itu"),
+    ("saat", "itu"),
+    ("ketika", "itu"),
+    ("waktu", "itu"),
 ];
 
 /// Words that place a mention in the future (“akan”, “calon”).
@@ -822,7 +822,7 @@ pub fn speaks_of_past(doc: &Document, span: &Span, until: Date) -> bool {
     words.iter().any(|w| PAST_MARKERS.contains(&w.as_str()))
         || words
             .windows(2)
-            .any(|p| PAST_PHRASES.contains(&format!("{} {}", p[0], p[1]).as_str()))
+            .any(|p| PAST_PHRASES.contains(&(p[0].as_str(), p[1].as_str())))
         || words
             .iter()
             .any(|w| year_of(w).is_some_and(|y| y <= until.year))

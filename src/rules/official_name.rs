@@ -152,7 +152,8 @@ impl OfficialName {
                 .map(|&i| register.form_in_style(i, kind))
                 .collect()
         };
-        let (on, on_en) = (date.long_id(), date.to_string());
+        // Written out only for a finding: nearly every mention is valid.
+        let on = || (date.long_id(), date.to_string());
         match status {
             Status::Valid(_) => None,
             Status::Outdated { was, now } => {
@@ -174,6 +175,7 @@ impl OfficialName {
                     ),
                     [one] => {
                         let new = register.form_in_style(*one, kind);
+                        let (on, on_en) = on();
                         Localized::new(
                             format!(
                                 "“{found}” tidak berlaku lagi sejak {since}; pada {on} namanya “{new}”"
@@ -203,6 +205,7 @@ impl OfficialName {
                     return None;
                 }
                 let old = names(&then).join(" / ");
+                let (on, on_en) = on();
                 let message = Localized::new(
                     format!(
                         "“{found}” baru berlaku sejak {}; pada {on} namanya “{old}”",

@@ -46,8 +46,10 @@ pub struct Form {
 impl WordForms {
     /// The forms of the word tokens of `text`, as written (case included).
     pub fn new(text: &str, tokens: &[Token]) -> Self {
-        let mut forms: Vec<Form> = Vec::new();
-        let mut ids = Vec::new();
+        // About one token in three is a new form in an article (spaces and punctuation are
+        // tokens too): reserved once.
+        let mut forms: Vec<Form> = Vec::with_capacity(tokens.len() / 3);
+        let mut ids = Vec::with_capacity(tokens.len() / 3);
         let mut uses = Vec::with_capacity(tokens.len() / 2);
         let mut of_token = Vec::with_capacity(tokens.len());
         FormIds::global().number_document(|document| {
