@@ -14,7 +14,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Spa
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
 use crate::lang::regex_literals::Needed;
-use crate::lang::regex_screen::ScreenedRegex;
+use crate::lang::regex_screen::{FoldedText, RegexScreens, ScreenedRegex};
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, OnceMap};
 
@@ -162,8 +162,10 @@ pub struct DataRule {
     /// Pattern i of the matcher is `entries[phrase_entry[i]]`.
     phrases: Option<PhraseMatcher>,
     phrase_entry: Vec<usize>,
-    /// Entry i's regex, screened.
+    /// Entry i's regex.
     regexes: Vec<(usize, ScreenedRegex)>,
+    /// Which of `regexes` may match a document.
+    screens: RegexScreens,
 }
 
 /// Embedded data rules as built without user settings, one slot per embedded file: several
@@ -304,6 +306,7 @@ impl DataRule {
         } else {
             Some(PhraseMatcher::new(&patterns, true))
         };
+        let screens = RegexScreens::new(regexes.iter().map(|(_, re)| re.needed()));
         let fixable = entries
             .iter()
             .any(|e| e.replace.is_some() && e.fix != FixKind::None);
@@ -330,6 +333,7 @@ impl DataRule {
             phrases,
             phrase_entry,
             regexes,
+            screens,
         }
     }
 
@@ -466,10 +470,15 @@ impl DataRule {
                 }
             }
         }
+        if self.regexes.is_empty() {
+            return;
+        }
+        let may_match = self.screens.may_match(&FoldedText::of(doc));
         let wanted: Vec<&(usize, ScreenedRegex)> = self
             .regexes
             .iter()
-            .filter(|(_, re)| re.may_match(doc))
+            .zip(may_match)
+            .filter_map(|(re, may)| may.then_some(re))
             .collect();
         ScreenedRegex::compile_all(wanted.iter().map(|(_, re)| re));
         for (i, re) in wanted {
@@ -553,7 +562,7 @@ fn parse_entry(entry: Entry, at: &str, prepare: Prepare) -> anyhow::Result<Parse
              starts (write a `regex` for anything else)"
         ),
         (None, Some(r)) => Some(match prepare {
-            Prepare::Shipped(needed) => ScreenedRegex::lazy(r, needed.as_ref()),
+            Prepare::Shipped(needed) => ScreenedRegex::lazy(r, needed),
             Prepare::Now => ScreenedRegex::compile_now(r)
                 .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
         }),

@@ -16,62 +16,101 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use memchr::memmem::Finder;
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 
 use super::regex_literals::{Needed, needed};
 use crate::source::Document;
 
-/// Which documents a regex needs to run on.
-pub struct RegexScreen {
-    /// `None` when the regex has no needed literal and runs on every document.
-    needles: Option<Needles>,
+/// Which documents each regex of a list needs to run on, told by one search of the document for
+/// the literals of them all: one search per regex cost more than the regexes it spared.
+pub struct RegexScreens {
+    /// Any literal, or escape character as UTF-8, of any regex; `None` where no regex has one.
+    searcher: Option<AhoCorasick>,
+    /// Each literal the searcher holds (in ASCII lower case), with the regexes it lets through.
+    needles: Vec<(Vec<u8>, Vec<usize>)>,
+    /// The regexes with no needed literal, which run on every document.
+    always: Vec<bool>,
 }
 
-/// What a document must hold for a regex to run.
-struct Needles {
-    /// Any of the needed literals, in ASCII lower case.
-    literals: AhoCorasick,
-    /// Any of the escape characters.
-    escapes: Vec<Finder<'static>>,
-}
-
-impl RegexScreen {
-    /// The screen for a regex whose matches contain `needed` (`None`: nothing certain, so it
-    /// lets every document through, as it does when the literals cannot be searched).
-    fn new(needed: Option<&Needed>) -> RegexScreen {
-        let needles = needed.and_then(|n| {
-            let literals = AhoCorasick::builder()
-                // Leftmost matching lets a few literals share one vectorised search.
+impl RegexScreens {
+    /// The screens for regexes whose matches contain `needed` each (`None`: nothing certain, so
+    /// the regex runs on every document, as it does when the literals cannot be searched).
+    pub fn new<'n>(needed: impl IntoIterator<Item = Option<&'n Needed>>) -> RegexScreens {
+        let mut needles: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
+        let mut always = Vec::new();
+        for (regex, needed) in needed.into_iter().enumerate() {
+            always.push(needed.is_none());
+            let Some(needed) = needed else { continue };
+            let escapes = needed.escapes.iter().map(|e| e.to_string().into_bytes());
+            for literal in needed.literals.iter().cloned().chain(escapes) {
+                match needles.iter_mut().find(|(l, _)| *l == literal) {
+                    Some((_, regexes)) => regexes.push(regex),
+                    None => needles.push((literal, vec![regex])),
+                }
+            }
+        }
+        let searcher = if needles.is_empty() {
+            None
+        } else {
+            // Leftmost matching lets the literals share one vectorised search.
+            match AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
-                .build(&n.literals)
-                .ok()?;
-            let escapes = n
-                .escapes
-                .iter()
-                .map(|e| Finder::new(e.to_string().as_bytes()).into_owned())
-                .collect();
-            Some(Needles { literals, escapes })
-        });
-        RegexScreen { needles }
+                .build(needles.iter().map(|(l, _)| l))
+            {
+                Ok(searcher) => Some(searcher),
+                Err(_) => {
+                    always.iter_mut().for_each(|a| *a = true);
+                    needles.clear();
+                    None
+                }
+            }
+        };
+        RegexScreens {
+            searcher,
+            needles,
+            always,
+        }
     }
 
-    /// Whether the regex may match somewhere in the text `folded` was made from; `false` means it
-    /// certainly does not.
-    pub fn may_match(&self, folded: &FoldedText) -> bool {
-        self.needles.as_ref().is_none_or(|n| {
-            n.literals.is_match(&folded.0[..])
-                || n.escapes.iter().any(|e| e.find(&folded.0[..]).is_some())
-        })
+    /// For each regex, whether it may match somewhere in the text `folded` was made from;
+    /// `false` means it certainly does not.
+    pub fn may_match(&self, folded: &FoldedText) -> Vec<bool> {
+        let mut may = self.always.clone();
+        let Some(searcher) = &self.searcher else {
+            return may;
+        };
+        let text = &folded.0[..];
+        let mut waiting = may.iter().filter(|&&m| !m).count();
+        let mut from = 0;
+        // The search reports one literal per place where literals start: every literal starting
+        // there is checked, and the search goes on from the next byte, so that no occurrence of
+        // one literal hides another's.
+        while waiting > 0
+            && let Some(found) = searcher.find(Input::new(text).range(from..))
+        {
+            let here = &text[found.start()..];
+            for (literal, regexes) in &self.needles {
+                if here.starts_with(literal) {
+                    for &regex in regexes {
+                        if !std::mem::replace(&mut may[regex], true) {
+                            waiting -= 1;
+                        }
+                    }
+                }
+            }
+            from = found.start() + 1;
+        }
+        may
     }
 }
 
-/// A regex with its screen, compiled on the first document the screen lets through: compiling
-/// the shipped regexes was most of a one-article run's start-up, and most documents need none.
+/// A regex, compiled on the first document its screen lets through: compiling the shipped
+/// regexes was most of a one-article run's start-up, and most documents need none.
 pub struct ScreenedRegex {
     pattern: String,
-    screen: RegexScreen,
+    /// What every match contains (for a shipped regex, `build.rs` found it when it parsed it).
+    needed: Option<Needed>,
     /// `None` if compiling failed, which only a regex past the size limit does: the shipped
     /// ones are parsed by `build.rs` and compiled by a test, a newsroom's own when its
     /// configuration is loaded.
@@ -79,12 +118,11 @@ pub struct ScreenedRegex {
 }
 
 impl ScreenedRegex {
-    /// A regex to compile on first use, whose matches contain `needed` (for a shipped regex,
-    /// `build.rs` found it when it parsed the regex).
-    pub fn lazy(pattern: &str, needed: Option<&Needed>) -> ScreenedRegex {
+    /// A regex to compile on first use, whose matches contain `needed`.
+    pub fn lazy(pattern: &str, needed: Option<Needed>) -> ScreenedRegex {
         ScreenedRegex {
             pattern: pattern.to_owned(),
-            screen: RegexScreen::new(needed),
+            needed,
             compiled: OnceLock::new(),
         }
     }
@@ -96,14 +134,14 @@ impl ScreenedRegex {
         let needed = regex_syntax::parse(pattern)
             .ok()
             .and_then(|hir| needed(&hir));
-        let screened = ScreenedRegex::lazy(pattern, needed.as_ref());
+        let screened = ScreenedRegex::lazy(pattern, needed);
         let _ = screened.compiled.set(Some(regex));
         Ok(screened)
     }
 
-    /// Whether `doc` may hold a match; `false` means it certainly does not.
-    pub fn may_match(&self, doc: &Document) -> bool {
-        self.screen.may_match(&FoldedText::of(doc))
+    /// What every match contains, if anything is certain.
+    pub fn needed(&self) -> Option<&Needed> {
+        self.needed.as_ref()
     }
 
     /// The regex, compiled on first use.
@@ -163,14 +201,13 @@ mod tests {
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
-    fn screen(pattern: &str) -> RegexScreen {
-        let hir = regex_syntax::parse(pattern).expect("a valid pattern");
-        RegexScreen::new(needed(&hir).as_ref())
+    fn needs(pattern: &str) -> Option<Needed> {
+        needed(&regex_syntax::parse(pattern).expect("a valid pattern"))
     }
 
-    /// Every regex the shipped data rules run, and shapes a newsroom's own may take, each with
-    /// its screen.
-    static SCREENED: LazyLock<Vec<(Regex, RegexScreen)>> = LazyLock::new(|| {
+    /// Every regex the shipped data rules run, and shapes a newsroom's own may take, with one
+    /// screen for them all: each regex's literals may hide or overlap another's.
+    static SCREENED: LazyLock<(Vec<Regex>, RegexScreens)> = LazyLock::new(|| {
         let mut patterns: Vec<String> = shipped_regexes().into_iter().map(|(_, p)| p).collect();
         assert!(patterns.len() >= 7, "the shipped regexes: {patterns:?}");
         patterns.extend(
@@ -186,13 +223,22 @@ mod tests {
                 r",\s*(?i:mana)\?",
                 r"(?:mana)+di",
                 r"(?:mana|dan)di",
+                r"(?i)ana",
+                r"(?i)an\b",
+                r"(?i)mana di",
+                r"(?i)a d",
             ]
             .map(String::from),
         );
-        patterns
+        let needed: Vec<Option<Needed>> = patterns.iter().map(|p| needs(p)).collect();
+        let regexes = patterns
             .iter()
-            .map(|p| (Regex::new(p).expect("a valid pattern"), screen(p)))
-            .collect()
+            .map(|p| Regex::new(p).expect("a valid pattern"))
+            .collect();
+        (
+            regexes,
+            RegexScreens::new(needed.iter().map(Option::as_ref)),
+        )
     });
 
     const PIECES: [&str; 19] = [
@@ -209,9 +255,10 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..24),
         ) {
             let text = pieces.concat();
-            let folded = FoldedText::new(&text);
-            for (re, screen) in SCREENED.iter() {
-                if !screen.may_match(&folded) {
+            let (regexes, screens) = &*SCREENED;
+            let may_match = screens.may_match(&FoldedText::new(&text));
+            for (re, may) in regexes.iter().zip(may_match) {
+                if !may {
                     prop_assert!(!re.is_match(&text), "{re} matches {text:?}");
                 }
             }
@@ -220,11 +267,39 @@ mod tests {
 
     #[test]
     fn the_screen_skips_and_lets_through() {
-        let baik = screen(r"(?im)(?:^|,\s*)baik\s+\w+\s(?P<x>dan)\s");
-        let may_match = |screen: &RegexScreen, text| screen.may_match(&FoldedText::new(text));
-        assert!(!may_match(&baik, "Ia datang, dan pergi."));
-        assert!(may_match(&baik, "Ia, BAIK hari ini dan esok."));
-        assert!(may_match(&baik, "Ia, bai\u{212A} hari ini dan esok."));
-        assert!(may_match(&screen(r"x*"), ""));
+        let screens = RegexScreens::new(
+            [
+                needs(r"(?im)(?:^|,\s*)baik\s+\w+\s(?P<x>dan)\s"),
+                needs(r"(?i)\bmana\b"),
+                needs(r"x*"),
+                needs(r"(?i)ana"),
+            ]
+            .iter()
+            .map(Option::as_ref),
+        );
+        let may_match = |text| screens.may_match(&FoldedText::new(text));
+        assert_eq!(
+            may_match("Ia datang, dan pergi."),
+            [false, false, true, false]
+        );
+        assert_eq!(
+            may_match("Ia, BAIK hari ini dan esok."),
+            [true, false, true, false]
+        );
+        assert_eq!(
+            may_match("Ia, bai\u{212A} hari ini."),
+            [true, false, true, false]
+        );
+        assert_eq!(
+            may_match("Di MANA baik?"),
+            [true, true, true, true],
+            "`ana` inside `mana` is found too"
+        );
+        assert_eq!(may_match(""), [false, false, true, false]);
+        assert!(
+            RegexScreens::new([])
+                .may_match(&FoldedText::new("baik"))
+                .is_empty()
+        );
     }
 }
