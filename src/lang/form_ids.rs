@@ -142,10 +142,7 @@ impl DocumentForms<'_> {
         let forms = &mut *self.forms;
         let hash = forms.hasher.hash_one(word);
         let document = forms.document;
-        if let Some((_, seen)) = forms
-            .entries
-            .find_mut(hash, |(key, _)| key.as_bytes() == word)
-        {
+        if let Some((_, seen)) = forms.entries.find_mut(hash, |(key, _)| key.is(word)) {
             if seen.document == document {
                 return FormUse::Again(seen.index);
             }
