@@ -345,7 +345,13 @@ mod tests {
         let text = "Kata demi kata.\n".repeat(100);
         std::fs::write(&path, &text).expect("written");
         let input = Input::File(path);
-        for size in [None, Some(0), Some(5), Some(text.len() as u64), Some(1 << 20)] {
+        for size in [
+            None,
+            Some(0),
+            Some(5),
+            Some(text.len() as u64),
+            Some(1 << 20),
+        ] {
             match read_whole(&input, size) {
                 Ok(Whole::Text(read)) => assert_eq!(read, text, "{size:?}"),
                 other => panic!("{size:?}: {other:?}"),

@@ -272,6 +272,10 @@ impl Emitter for Json {
 
 impl Emitter for JsonLines {
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
+        // Most files of a corpus have no finding: nothing to name.
+        if r.diagnostics.is_empty() {
+            return Ok(());
+        }
         let pos = r.positions();
         let origin = OriginJson::of(r);
         for d in &r.diagnostics {

@@ -191,7 +191,7 @@ impl FoldedIndex {
         let mask = forms.len().next_power_of_two() - 1;
         let buckets: Vec<usize> = forms
             .iter()
-            .map(|f| folded_hash(f.first.text(text)) as usize & mask)
+            .map(|f| folded_hash(&text.as_bytes()[f.first.start..f.first.end]) as usize & mask)
             .collect();
         let mut starts = vec![0u32; mask + 2];
         for &b in &buckets {
@@ -216,16 +216,35 @@ impl FoldedIndex {
     fn bucket(&self, word: &str) -> &[u32] {
         // `starts` has one entry more than there are buckets, a power of two.
         let buckets = self.starts.len() - 1;
-        let b = folded_hash(word) as usize & (buckets - 1);
+        let b = folded_hash(word.as_bytes()) as usize & (buckets - 1);
         &self.forms[self.starts[b] as usize..self.starts[b + 1] as usize]
     }
 }
 
-/// FNV-1a of `word` in ASCII lower case: equal for two spellings that differ only in case.
-fn folded_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    })
+/// A hash of `word` equal for two spellings that differ only in the case of ASCII letters: every
+/// byte is hashed with its 0x20 bit set, which lower-cases an ASCII letter and changes any other
+/// byte the same way in both spellings. Eight bytes at a time (a byte at a time, this was most of
+/// building the index).
+fn folded_hash(word: &[u8]) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |hash: u64, chunk: u64| (hash ^ chunk).wrapping_mul(MIX).rotate_left(29);
+    let mut hash = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(chunk);
+        hash = mix(hash, u64::from_le_bytes(bytes) | LOWER);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut bytes = [0; 8];
+        bytes[..rest.len()].copy_from_slice(rest);
+        // Only the word's own bytes take the case bit: the padding stays zero.
+        let lower = LOWER & (u64::MAX >> (8 * (8 - rest.len())));
+        hash = mix(hash, u64::from_le_bytes(bytes) | lower);
+    }
+    hash ^ hash >> 32
 }
 
 /// A verdict per form of one document (see [`WordForms::judge_each`]).
@@ -306,6 +325,48 @@ mod tests {
             calls.get(),
             5,
             "both forms were judged in the first document"
+        );
+    }
+
+    #[test]
+    fn spellings_that_differ_in_case_hash_alike() {
+        for word in [
+            "a",
+            "Data",
+            "Kementerian",
+            "KOMUNIKASI-dan-Digital",
+            "Élan",
+            "ke-2",
+        ] {
+            let lower = word.to_ascii_lowercase();
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(
+                folded_hash(word.as_bytes()),
+                folded_hash(lower.as_bytes()),
+                "{word}"
+            );
+            assert_eq!(
+                folded_hash(word.as_bytes()),
+                folded_hash(upper.as_bytes()),
+                "{word}"
+            );
+        }
+        let words = [
+            "kata",
+            "katb",
+            "kata ",
+            "akat",
+            "data",
+            "Kementerian",
+            "kementeriaN2",
+        ];
+        let mut hashes: Vec<u64> = words.iter().map(|w| folded_hash(w.as_bytes())).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(
+            hashes.len(),
+            words.len(),
+            "different words, different hashes"
         );
     }
 
