@@ -256,10 +256,17 @@ fn parse_bound(s: Option<&str>, end: End, at: &str) -> anyhow::Result<Option<Dat
 
 /// Words that join the parts of a name and carry no meaning of their own.
 pub fn is_connector(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "dan" | "serta" | "bidang" | "of" | "and" | "the" | "for" | "untuk"
-    )
+    let is = |w: &str| {
+        ["dan", "serta", "bidang", "of", "and", "the", "for", "untuk"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+    };
+    // An ASCII word is compared in place; only another needs lower-casing (a Kelvin sign is a k).
+    if word.is_ascii() {
+        is(word)
+    } else {
+        is(&word.to_lowercase())
+    }
 }
 
 /// Whether a form is an abbreviation (Komdigi, Menko Polkam, Kementerian ESDM) rather than a

@@ -311,14 +311,23 @@ impl Spelling {
 
     /// Check `word`, which did not pass as a whole, part by part.
     fn check_word(&self, doc: &Document, token: Token, word: &str, out: &mut Vec<Diagnostic>) {
-        let parts: Vec<(usize, &str)> = word
-            .split('-')
-            .scan(token.start, |at, part| {
-                let start = *at;
-                *at += part.len() + 1;
-                Some((start, part))
-            })
-            .collect();
+        let whole;
+        let hyphenated: Vec<(usize, &str)>;
+        // Nearly every word checked here has no hyphen: its one part takes no list.
+        let parts: &[(usize, &str)] = if word.contains('-') {
+            hyphenated = word
+                .split('-')
+                .scan(token.start, |at, part| {
+                    let start = *at;
+                    *at += part.len() + 1;
+                    Some((start, part))
+                })
+                .collect();
+            &hyphenated
+        } else {
+            whole = [(token.start, word)];
+            &whole
+        };
         for (i, &(start, part)) in parts.iter().enumerate() {
             // A reduplicated part is the first one again (`Butar-butar`): judged once.
             let repeated = parts[..i]
