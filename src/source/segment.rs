@@ -121,9 +121,23 @@ fn is_abbreviation(text: &str, toks: &[Token], dot: usize) -> bool {
     }
 }
 
-/// Whether `word`, lower-cased, is in [`ABBREVIATIONS`].
+/// The length of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether `word`, lower-cased, is in [`ABBREVIATIONS`]. Asked at nearly every full stop: a
+/// longer ASCII word, nearly every word before one, is turned away before the list is read.
 fn is_listed_abbreviation(word: &str) -> bool {
-    is_lowercase_one_of(word, ABBREVIATIONS)
+    (word.len() <= LONGEST_ABBREVIATION || !word.is_ascii())
+        && is_lowercase_one_of(word, ABBREVIATIONS)
 }
 
 /// Whether the tokens after a full stop begin a new sentence: a capital, a digit, an opening quote
@@ -198,6 +212,11 @@ mod tests {
                 "Ia tinggal di Jl. Sudirman No. 5 dll. Lalu M. Tito datang.",
                 "Selesai."
             ]
+        );
+        assert_eq!(
+            split("Kata PROF. Budi, sdri. Ani dan sdrii. Anto."),
+            ["Kata PROF. Budi, sdri. Ani dan sdrii.", "Anto."],
+            "the longest abbreviations, in any case, and a word one letter longer"
         );
     }
 
