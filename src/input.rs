@@ -336,8 +336,8 @@ pub fn document(input: &Input, text: String) -> Document {
 mod tests {
     use super::*;
 
-    /// A size given by the walk is only a capacity: a file that changed since is still read
-    /// whole, to its end.
+    /// A size asked before the reading is only a capacity: a file that changed since is still
+    /// read whole, to its end.
     #[test]
     fn a_file_is_read_whole_whatever_size_was_given() {
         let dir = tempfile::tempdir().expect("a temporary folder");

@@ -23,7 +23,7 @@ use super::regex_literals::{Needed, needed};
 use crate::source::Document;
 
 /// Which documents each regex of a list needs to run on, told by one search of the document for
-/// the literals of them all: one search per regex cost more than the regexes it spared.
+/// the literals of them all, not one search per regex (seven for calque's seven).
 pub struct RegexScreens {
     /// Any literal, or escape character as UTF-8, of any regex; `None` where no regex has one.
     searcher: Option<AhoCorasick>,
