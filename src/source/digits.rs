@@ -71,7 +71,7 @@ fn next_digit(text: &str, from: usize) -> Option<usize> {
 }
 
 /// Up to eight bytes as one word, the first lowest, padded with zeros (which are no digit).
-fn load(word: &[u8]) -> u64 {
+pub(super) fn load(word: &[u8]) -> u64 {
     let mut padded = [0; 8];
     padded[..word.len()].copy_from_slice(word);
     u64::from_le_bytes(padded)

@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use super::Token;
+use super::digits::load;
 use crate::lang::form_ids::{ByteVerdict, FormCache, FormIds, FormUse};
 
 /// Marks a token that is not a word.
@@ -230,19 +231,10 @@ fn folded_hash(word: &[u8]) -> u64 {
     const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
     let mix = |hash: u64, chunk: u64| (hash ^ chunk).wrapping_mul(MIX).rotate_left(29);
     let mut hash = word.len() as u64;
-    let mut chunks = word.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(chunk);
-        hash = mix(hash, u64::from_le_bytes(bytes) | LOWER);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut bytes = [0; 8];
-        bytes[..rest.len()].copy_from_slice(rest);
-        // Only the word's own bytes take the case bit: the padding stays zero.
-        let lower = LOWER & (u64::MAX >> (8 * (8 - rest.len())));
-        hash = mix(hash, u64::from_le_bytes(bytes) | lower);
+    for chunk in word.chunks(8) {
+        // Only the word's own bytes take the case bit: a short last chunk's padding stays zero.
+        let own = u64::MAX >> (8 * (8 - chunk.len()));
+        hash = mix(hash, load(chunk) | (LOWER & own));
     }
     hash ^ hash >> 32
 }
