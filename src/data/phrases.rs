@@ -781,6 +781,32 @@ source = "own"
         }
     }
 
+    /// A clause opens after a mark or at the start of a line, spaces (a list item's blanked
+    /// marker) included; a `baik` inside a clause does not pair.
+    #[test]
+    fn baik_dan_opens_a_clause_after_a_mark_or_a_line_start() {
+        let rules = DataRule::load_all(&Config::default()).expect("the shipped rules compile");
+        let calque = rules
+            .iter()
+            .find(|r| r.meta().id == "calque")
+            .expect("a calque rule");
+        let flagged = |text| crate::rules::testing::flagged_texts(calque.as_ref(), text);
+        for text in [
+            "Baik pemerintah dan swasta ikut.",
+            "Daftar\n\n  Baik pemerintah dan swasta ikut.",
+            "Ia datang. Baik pemerintah dan swasta ikut.",
+            "Ia datang, baik pemerintah dan swasta ikut.",
+        ] {
+            assert_eq!(flagged(text), ["dan"], "{text:?}");
+        }
+        for text in [
+            "Hasilnya baik dan cepat.",
+            "Baik pemerintah dan swasta maupun warga ikut.",
+        ] {
+            assert!(flagged(text).is_empty(), "{text:?}");
+        }
+    }
+
     #[test]
     fn malformed_user_entries_are_named() {
         let config =
