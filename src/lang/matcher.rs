@@ -153,8 +153,12 @@ impl PhraseMatcher {
         // Every phrase starts with a letter, so only at a word (never inside an address, which
         // every reader of a list rejects).
         for &word in forms.uses() {
+            // The form's verdict first: it turns away nearly every word without reading its token.
+            if !may_start.of_use(word) {
+                continue;
+            }
             let start = tokens[word.token as usize].start;
-            if start < resume || !may_start.of_use(word) {
+            if start < resume {
                 continue;
             }
             if let Some(m) = self.longest_at(text, start) {
