@@ -93,8 +93,9 @@ impl Rule for AcronymMismatch {
         let text = doc.text();
         let tokens = doc.tokens();
         let mentions = REGISTER.mentions(doc);
-        for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Punct || t.text(text) != "(" {
+        for &mark in doc.marks() {
+            let (i, t) = (mark as usize, tokens[mark as usize]);
+            if t.text(text) != "(" {
                 continue;
             }
             let inner = parenthesis(text, &tokens[i + 1..]);

@@ -34,6 +34,8 @@ pub struct Document {
     view: Option<String>,
     tokens: Vec<Token>,
     paragraphs: Vec<Span>,
+    /// The punctuation tokens' indexes, listed on first use like the segments that need them.
+    marks: OnceLock<Vec<u32>>,
     /// Segmented on first use: not every rule set asks for sentences, quotes or line numbers.
     sentences: OnceLock<Vec<Span>>,
     quotes: OnceLock<Vec<Span>>,
@@ -95,6 +97,7 @@ impl Document {
             view,
             tokens,
             paragraphs,
+            marks: OnceLock::new(),
             sentences: OnceLock::new(),
             quotes: OnceLock::new(),
             forms: OnceLock::new(),
@@ -162,15 +165,23 @@ impl Document {
         &self.paragraphs
     }
 
+    /// The indexes of the punctuation tokens, in order: a reader looking for a mark reads these
+    /// rather than every token.
+    pub fn marks(&self) -> &[u32] {
+        self.marks.get_or_init(|| segment::marks(&self.tokens))
+    }
+
     pub fn sentences(&self) -> &[Span] {
-        self.sentences
-            .get_or_init(|| segment::sentences(self.text(), &self.tokens, &self.paragraphs))
+        self.sentences.get_or_init(|| {
+            segment::sentences(self.text(), &self.tokens, &self.paragraphs, self.marks())
+        })
     }
 
     /// Quoted speech: “…” ranges, quote marks included.
     pub fn quotes(&self) -> &[Span] {
-        self.quotes
-            .get_or_init(|| segment::quotes(self.text(), &self.tokens, &self.paragraphs))
+        self.quotes.get_or_init(|| {
+            segment::quotes(self.text(), &self.tokens, &self.paragraphs, self.marks())
+        })
     }
 
     /// The distinct word forms, for rules that judge each form once.

@@ -52,23 +52,49 @@ pub fn paragraphs(text: &str, tokens: &[Token], style: ParagraphStyle) -> Vec<Sp
     out
 }
 
+/// The indexes of the punctuation tokens, in order: about one token in eight. Sentence ends,
+/// quotation marks and brackets are looked for among them rather than among all the tokens.
+pub fn marks(tokens: &[Token]) -> Vec<u32> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Punct)
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
+/// The tokens of `para` (`first..last`, indexes into `tokens`) and the part of `marks` inside it.
+fn in_paragraph<'m>(
+    tokens: &[Token],
+    marks: &'m [u32],
+    para: &Span,
+) -> (std::ops::Range<usize>, &'m [u32]) {
+    let first = tokens.partition_point(|t| t.start < para.start);
+    let last = tokens.partition_point(|t| t.start < para.end);
+    let from = marks.partition_point(|&m| (m as usize) < first);
+    let to = marks.partition_point(|&m| (m as usize) < last);
+    (first..last, &marks[from..to])
+}
+
 /// Sentence spans inside each paragraph. A sentence ends at `.`, `?`, `!` or `…` (with any
 /// closing quotes or brackets after it) when what follows starts a new sentence, and never after
-/// an abbreviation, an initial (`M. Tito`) or inside a number.
-pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
+/// an abbreviation, an initial (`M. Tito`) or inside a number. `marks` are the punctuation
+/// tokens' indexes ([`marks`]).
+pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) -> Vec<Span> {
     let mut out = Vec::new();
     for para in paragraphs {
-        let first = tokens.partition_point(|t| t.start < para.start);
-        let last = tokens.partition_point(|t| t.start < para.end);
-        let toks = &tokens[first..last];
+        let (range, para_marks) = in_paragraph(tokens, marks, para);
+        let toks = &tokens[range.clone()];
         let mut start = para.start;
-        let mut i = 0;
-        while i < toks.len() {
+        // The first token not yet read: closing marks read after a sentence's end are skipped.
+        let mut next = 0;
+        for &mark in para_marks {
+            let i = mark as usize - range.start;
+            if i < next {
+                continue;
+            }
             let t = toks[i];
-            if t.kind == TokenKind::Punct
-                && matches!(t.text(text), "." | "?" | "!" | "…")
-                && !is_abbreviation(text, toks, i)
-            {
+            if matches!(t.text(text), "." | "?" | "!" | "…") && !is_abbreviation(text, toks, i) {
                 let mut end_idx = i;
                 while end_idx + 1 < toks.len()
                     && toks[end_idx + 1].kind == TokenKind::Punct
@@ -86,10 +112,8 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span>
                         .find(|t| !t.is_blank())
                         .map_or(para.end, |t| t.start);
                 }
-                i = end_idx + 1;
-                continue;
+                next = end_idx + 1;
             }
-            i += 1;
         }
         if start < para.end {
             out.push(start..para.end);
@@ -164,15 +188,13 @@ fn starts_sentence(text: &str, rest: &[Token]) -> bool {
 /// Quotation ranges: from an opening “ (or ") to its closing ” (or the next "), inside a
 /// paragraph; an unclosed quotation runs to the end of its paragraph, as news quotes that
 /// continue over paragraphs do.
-pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
+pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) -> Vec<Span> {
     let mut out = Vec::new();
     for para in paragraphs {
-        let first = tokens.partition_point(|t| t.start < para.start);
+        let (_, para_marks) = in_paragraph(tokens, marks, para);
         let mut open: Option<(usize, &str)> = None;
-        for t in tokens[first..].iter().take_while(|t| t.start < para.end) {
-            if t.kind != TokenKind::Punct {
-                continue;
-            }
+        for &mark in para_marks {
+            let t = tokens[mark as usize];
             match (t.text(text), open) {
                 ("“", None) => open = Some((t.start, "”")),
                 ("\"", None) => open = Some((t.start, "\"")),
@@ -198,7 +220,7 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
         let paras = paragraphs(text, &tokens, ParagraphStyle::EveryLine);
-        sentences(text, &tokens, &paras)
+        sentences(text, &tokens, &paras, &marks(&tokens))
             .into_iter()
             .map(|s| &text[s])
             .collect()
@@ -253,7 +275,7 @@ mod tests {
         let text = "Ia berkata, “Kami siap,” lalu \"pergi\".\n“Terbuka tanpa tutup";
         let tokens = tokenize(text);
         let paras = paragraphs(text, &tokens, ParagraphStyle::EveryLine);
-        let q: Vec<_> = quotes(text, &tokens, &paras)
+        let q: Vec<_> = quotes(text, &tokens, &paras, &marks(&tokens))
             .into_iter()
             .map(|s| &text[s])
             .collect();
