@@ -175,9 +175,13 @@ impl Rule for Capitalization {
         let listed = forms.judge_each_cached(text, &self.listed, |word| self.lists(word));
         let mut skip_until = 0;
         for (w, &use_) in words.iter().enumerate() {
+            // The form's verdict first: it turns away nearly every word without reading its token.
+            if !listed.of_use(use_) {
+                continue;
+            }
             let i = use_.token as usize;
             let t = tokens[i];
-            if t.start < skip_until || !listed.of_use(use_) {
+            if t.start < skip_until {
                 continue;
             }
             let word = t.text(text);
