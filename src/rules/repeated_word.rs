@@ -50,22 +50,26 @@ impl Rule for RepeatedWord {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
-        let bytes = text.as_bytes();
         let tokens = doc.tokens();
         let forms = doc.word_forms();
+        // Each form's first byte in ASCII lower case, or `NOT_ASCII`: two different forms that
+        // start with different ASCII letters, nearly every pair, are told apart by these alone,
+        // without reading their tokens.
+        let initials = forms.judge_each(text, |word| match word.as_bytes()[0] {
+            b if b.is_ascii() => b.to_ascii_lowercase(),
+            _ => NOT_ASCII,
+        });
         for pair in forms.uses().windows(2) {
+            let differs = pair[0].form != pair[1].form;
+            let (a0, b0) = (*initials.of_use(pair[0]), *initials.of_use(pair[1]));
+            if differs && a0 != b0 && a0 != NOT_ASCII && b0 != NOT_ASCII {
+                continue;
+            }
             let (i, j) = (pair[0].token as usize, pair[1].token as usize);
             if j != i + 2 || tokens[i + 1].kind != TokenKind::Space {
                 continue;
             }
             let (first, second) = (tokens[i], tokens[j]);
-            let differs = pair[0].form != pair[1].form;
-            // Two different forms starting with different ASCII letters, nearly every pair, are
-            // told apart without reading the words.
-            let (a0, b0) = (bytes[first.start], bytes[second.start]);
-            if differs && a0.is_ascii() && b0.is_ascii() && !a0.eq_ignore_ascii_case(&b0) {
-                continue;
-            }
             let (a, b) = (first.text(text), second.text(text));
             if differs && !same_ignoring_case(a, b) {
                 continue;
@@ -112,6 +116,9 @@ impl Rule for RepeatedWord {
 
 /// Whether two words differ only in case. Lower-cased only when they hold letters beyond ASCII
 /// (ASCII ones compare in place).
+/// Marks a form that starts outside ASCII: its case is told by decoding it.
+const NOT_ASCII: u8 = 0xFF;
+
 fn same_ignoring_case(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
         || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
