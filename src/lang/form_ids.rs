@@ -190,6 +190,7 @@ impl ByteVerdict for bool {
 
 /// Forms numbered per chunk of the cache.
 const CHUNK: usize = 1 << 12;
+/// Chunks in a cache, enough for every number.
 const CHUNKS: usize = MAX_IDS / CHUNK;
 
 /// One verdict of type `V` per form number, for the whole run and every thread.

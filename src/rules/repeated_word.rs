@@ -114,11 +114,11 @@ impl Rule for RepeatedWord {
     }
 }
 
-/// Whether two words differ only in case. Lower-cased only when they hold letters beyond ASCII
-/// (ASCII ones compare in place).
 /// Marks a form that starts outside ASCII: its case is told by decoding it.
 const NOT_ASCII: u8 = 0xFF;
 
+/// Whether two words differ only in case. Lower-cased only when they hold letters beyond ASCII
+/// (ASCII ones compare in place).
 fn same_ignoring_case(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
         || (!(a.is_ascii() && b.is_ascii()) && a.to_lowercase() == b.to_lowercase())
