@@ -65,13 +65,13 @@ impl Part {
 pub struct FileResult {
     pub input: Input,
     /// The text the diagnostics point into (after fixes, when fixes were applied).
-    pub source: Arc<str>,
+    pub source: String,
     /// Where `source` starts in the file.
     pub origin: Origin,
     pub part: Part,
     pub diagnostics: Vec<Diagnostic>,
     /// The text before fixes, when fixing changed it.
-    pub original: Option<Arc<str>>,
+    pub original: Option<String>,
     /// Fixes applied.
     pub fixed: usize,
 }
@@ -302,7 +302,7 @@ impl Linter {
         let Some(min) = fix else {
             return Ok(FileResult {
                 input: input.clone(),
-                source: doc.source().into(),
+                source: doc.into_source(),
                 origin: Origin::default(),
                 part: Part::Whole,
                 diagnostics,
@@ -310,7 +310,7 @@ impl Linter {
                 fixed: 0,
             });
         };
-        let original: Arc<str> = doc.source().into();
+        let original = doc.source().to_owned();
         let mut fixed = 0;
         for _ in 0..MAX_FIX_ROUNDS {
             let (next, applied) = apply_fixes(doc.source(), &diagnostics, min);
@@ -318,7 +318,7 @@ impl Linter {
                 let changed = fixed > 0;
                 return Ok(FileResult {
                     input: input.clone(),
-                    source: doc.source().into(),
+                    source: doc.into_source(),
                     origin: Origin::default(),
                     part: Part::Whole,
                     diagnostics,
@@ -439,7 +439,7 @@ impl Linter {
                 let diagnostics = self.lint(&mut doc, &input);
                 let first = section.origin.offset == 0;
                 Outcome::Linted(FileResult {
-                    source: doc.source().into(),
+                    source: doc.into_source(),
                     origin: section.origin,
                     part: Part::Section {
                         first,

@@ -152,6 +152,11 @@ impl Document {
         &self.source
     }
 
+    /// The text as read, kept once the document is no longer needed.
+    pub fn into_source(self) -> String {
+        self.source
+    }
+
     /// What rules lint (same offsets as `source`).
     pub fn text(&self) -> &str {
         self.view.as_deref().unwrap_or(&self.source)
