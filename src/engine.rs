@@ -348,8 +348,22 @@ impl Linter {
         mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let (linted, batches) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let (sized, sizes) = std::sync::mpsc::sync_channel::<Vec<Option<usize>>>(1);
         std::thread::scope(|scope| {
-            scope.spawn(move || self.lint_batches(inputs, fix, &linted));
+            // A file's size is a system call: looked up a batch ahead on a thread of its own, so
+            // the pool does not wait between batches while the next one's files are looked up.
+            scope.spawn(move || {
+                for chunk in inputs.chunks(BATCH_INPUTS) {
+                    if sized
+                        .send(chunk.iter().map(ordinary_size).collect())
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            });
+            let sizes = sizes.into_iter().flatten();
+            scope.spawn(move || self.lint_batches(inputs.iter().zip(sizes), fix, &linted));
             // Returning early drops `batches`, which stops the linting thread at its next batch.
             for outcomes in batches {
                 outcomes.into_iter().try_for_each(&mut sink)?;
@@ -359,10 +373,11 @@ impl Linter {
     }
 
     /// Gather inputs into batches, lint each batch on the pool and send its outcomes, in order,
-    /// until the inputs end or the receiver hangs up.
-    fn lint_batches(
+    /// until the inputs end or the receiver hangs up. Each input comes with its size if it is a
+    /// file of ordinary size ([`ordinary_size`]).
+    fn lint_batches<'i>(
         &self,
-        inputs: &[Input],
+        inputs: impl Iterator<Item = (&'i Input, Option<usize>)>,
         fix: Option<Applicability>,
         linted: &std::sync::mpsc::SyncSender<Vec<Outcome>>,
     ) {
@@ -375,16 +390,10 @@ impl Linter {
                 .collect();
             linted.send(outcomes).is_ok()
         };
-        for input in inputs {
+        for (input, size) in inputs {
             // A file of ordinary size is read by the worker that lints it, in parallel.
-            if let Input::File(path) = input
-                && let Ok(meta) = std::fs::metadata(path)
-                && meta.len() <= input::LARGE_FILE
-            {
-                batch.push(Work::File(
-                    input.clone(),
-                    usize::try_from(meta.len()).unwrap_or(usize::MAX),
-                ));
+            if let Some(size) = size {
+                batch.push(Work::File(input.clone(), size));
                 if batch.is_full() && !flush(&mut batch) {
                     return;
                 }
@@ -463,6 +472,16 @@ impl Linter {
             .map(|(input, text)| self.run_text(&input, text, None))
             .collect()
     }
+}
+
+/// The size of `input` if it is a file small enough to be read whole by the worker that lints
+/// it; `None` for the rest (standard input, large or unreadable files), which are opened first.
+fn ordinary_size(input: &Input) -> Option<usize> {
+    let Input::File(path) = input else {
+        return None;
+    };
+    let size = std::fs::metadata(path).ok()?.len();
+    (size <= input::LARGE_FILE).then(|| usize::try_from(size).unwrap_or(usize::MAX))
 }
 
 /// A per-file failure; the run goes on with the other files.
