@@ -63,17 +63,11 @@ pub fn marks(tokens: &[Token]) -> Vec<u32> {
         .collect()
 }
 
-/// The tokens of `para` (`first..last`, indexes into `tokens`) and the part of `marks` inside it.
-fn in_paragraph<'m>(
-    tokens: &[Token],
-    marks: &'m [u32],
-    para: &Span,
-) -> (std::ops::Range<usize>, &'m [u32]) {
-    let first = tokens.partition_point(|t| t.start < para.start);
-    let last = tokens.partition_point(|t| t.start < para.end);
-    let from = marks.partition_point(|&m| (m as usize) < first);
-    let to = marks.partition_point(|&m| (m as usize) < last);
-    (first..last, &marks[from..to])
+/// The part of `marks` (punctuation tokens' indexes, in order) inside `para`.
+fn marks_in<'m>(tokens: &[Token], marks: &'m [u32], para: &Span) -> &'m [u32] {
+    let from = marks.partition_point(|&m| tokens[m as usize].start < para.start);
+    let to = marks.partition_point(|&m| tokens[m as usize].start < para.end);
+    &marks[from..to]
 }
 
 /// Sentence spans inside each paragraph. A sentence ends at `.`, `?`, `!` or `…` (with any
@@ -83,13 +77,14 @@ fn in_paragraph<'m>(
 pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) -> Vec<Span> {
     let mut out = Vec::new();
     for para in paragraphs {
-        let (range, para_marks) = in_paragraph(tokens, marks, para);
-        let toks = &tokens[range.clone()];
+        let first = tokens.partition_point(|t| t.start < para.start);
+        let last = tokens.partition_point(|t| t.start < para.end);
+        let toks = &tokens[first..last];
         let mut start = para.start;
         // The first token not yet read: closing marks read after a sentence's end are skipped.
         let mut next = 0;
-        for &mark in para_marks {
-            let i = mark as usize - range.start;
+        for &mark in marks_in(tokens, marks, para) {
+            let i = mark as usize - first;
             if i < next {
                 continue;
             }
@@ -191,9 +186,8 @@ fn starts_sentence(text: &str, rest: &[Token]) -> bool {
 pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) -> Vec<Span> {
     let mut out = Vec::new();
     for para in paragraphs {
-        let (_, para_marks) = in_paragraph(tokens, marks, para);
         let mut open: Option<(usize, &str)> = None;
-        for &mark in para_marks {
+        for &mark in marks_in(tokens, marks, para) {
             let t = tokens[mark as usize];
             match (t.text(text), open) {
                 ("“", None) => open = Some((t.start, "”")),
