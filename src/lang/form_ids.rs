@@ -188,32 +188,30 @@ impl ByteVerdict for bool {
     }
 }
 
-/// Forms numbered per chunk of the cache.
+/// Forms numbered per chunk of a table.
 const CHUNK: usize = 1 << 12;
-/// Chunks in a cache, enough for every number.
+/// Chunks in a table, enough for every number.
 const CHUNKS: usize = MAX_IDS / CHUNK;
 
-/// One verdict of type `V` per form number, for the whole run and every thread.
-pub struct FormCache<V> {
-    /// Each entry holds the verdict's byte plus one, or 0 while the form is unjudged.
-    chunks: Box<[OnceLock<Box<[AtomicU8; CHUNK]>>; CHUNKS]>,
-    verdict: std::marker::PhantomData<V>,
+/// One cell per form number, for the whole run and every thread, allocated a chunk at a time as
+/// numbers are used.
+pub struct FormCells<A> {
+    chunks: Box<[OnceLock<Box<[A; CHUNK]>>; CHUNKS]>,
 }
 
-impl<V> Default for FormCache<V> {
+impl<A> Default for FormCells<A> {
     fn default() -> Self {
-        FormCache {
+        FormCells {
             chunks: Box::new(std::array::from_fn(|_| OnceLock::new())),
-            verdict: std::marker::PhantomData,
         }
     }
 }
 
-impl<V: ByteVerdict> FormCache<V> {
-    /// The verdict on form number `id`, from memory or from `judge`. Inlined into the loop over
-    /// a document's forms, of which it is nearly all the work.
+impl<A: Default> FormCells<A> {
+    /// The cell of form number `id`. Inlined into the loops over a document's forms, of which it
+    /// is nearly all the work.
     #[inline(always)]
-    pub fn get_or(&self, id: u32, judge: impl FnOnce() -> V) -> V {
+    pub fn get(&self, id: u32) -> &A {
         // Numbers stay below `MAX_IDS`: the modulo changes nothing but lets the compiler drop the
         // bounds check, in a lookup made for every form of every document by several rules.
         let id = id as usize % MAX_IDS;
@@ -221,7 +219,36 @@ impl<V: ByteVerdict> FormCache<V> {
             Some(chunk) => chunk,
             None => self.chunks[id / CHUNK].get_or_init(Self::new_chunk),
         };
-        let slot = &chunk[id % CHUNK];
+        &chunk[id % CHUNK]
+    }
+
+    #[cold]
+    fn new_chunk() -> Box<[A; CHUNK]> {
+        Box::new(std::array::from_fn(|_| A::default()))
+    }
+}
+
+/// One verdict of type `V` per form number, for the whole run and every thread.
+pub struct FormCache<V> {
+    /// Each cell holds the verdict's byte plus one, or 0 while the form is unjudged.
+    cells: FormCells<AtomicU8>,
+    verdict: std::marker::PhantomData<V>,
+}
+
+impl<V> Default for FormCache<V> {
+    fn default() -> Self {
+        FormCache {
+            cells: FormCells::default(),
+            verdict: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<V: ByteVerdict> FormCache<V> {
+    /// The verdict on form number `id`, from memory or from `judge`.
+    #[inline(always)]
+    pub fn get_or(&self, id: u32, judge: impl FnOnce() -> V) -> V {
+        let slot = self.cells.get(id);
         // Relaxed: a verdict depends on the form alone, so racing threads store the same byte.
         match slot.load(Ordering::Relaxed) {
             0 => {
@@ -231,11 +258,6 @@ impl<V: ByteVerdict> FormCache<V> {
             }
             byte => V::from_byte(byte - 1),
         }
-    }
-
-    #[cold]
-    fn new_chunk() -> Box<[AtomicU8; CHUNK]> {
-        Box::new(std::array::from_fn(|_| AtomicU8::new(0)))
     }
 }
 

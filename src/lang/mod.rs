@@ -17,6 +17,7 @@ pub mod loanwords;
 pub mod matcher;
 pub mod morphology;
 pub mod numbers;
+pub mod phrase_starts;
 pub mod regex_literals;
 pub mod regex_screen;
 pub mod shapes;

@@ -106,6 +106,12 @@ impl WordForms {
         &self.forms
     }
 
+    /// Each form's run-wide number, if the run had one left: verdicts kept for the run are
+    /// looked up by it.
+    pub fn numbers(&self) -> &[Option<u32>] {
+        &self.ids
+    }
+
     /// The text of `form`.
     pub fn text<'a>(&self, text: &'a str, form: usize) -> &'a str {
         self.forms[form].first.text(text)
