@@ -25,51 +25,105 @@ use crate::source::Document;
 /// Which documents each regex of a list needs to run on, told by one search of the document for
 /// the literals of them all, not one search per regex (seven for calque's seven).
 pub struct RegexScreens {
-    /// Any literal, or escape character as UTF-8, of any regex; `None` where no regex has one.
-    searcher: Option<AhoCorasick>,
-    /// Each literal the searcher holds (in ASCII lower case), with the regexes it lets through.
-    needles: Vec<(Vec<u8>, Vec<usize>)>,
+    /// The literals (in ASCII lower case) every match of a regex contains.
+    literals: Needles,
+    /// The characters outside ASCII that match a literal's letter under case folding (`K` for
+    /// `k`). Searched apart: with them among the literals, their two-byte encodings made the
+    /// literals' vectorised search look for two-byte prefixes, which `di` and `me` fill in
+    /// nearly every line of Indonesian.
+    escapes: Needles,
     /// The regexes with no needed literal, which run on every document.
     always: Vec<bool>,
+}
+
+/// Needles searched for at once, each with the regexes it lets through.
+#[derive(Default)]
+struct Needles {
+    /// `None` where there are none.
+    searcher: Option<AhoCorasick>,
+    needles: Vec<(Vec<u8>, Vec<usize>)>,
+}
+
+impl Needles {
+    /// `None` if the needles cannot be searched (no search automaton fits them).
+    fn new(needles: Vec<(Vec<u8>, Vec<usize>)>) -> Option<Needles> {
+        if needles.is_empty() {
+            return Some(Needles::default());
+        }
+        // Leftmost matching lets the needles share one vectorised search.
+        let searcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(needles.iter().map(|(l, _)| l))
+            .ok()?;
+        Some(Needles {
+            searcher: Some(searcher),
+            needles,
+        })
+    }
+
+    /// Lets through, in `may`, the regexes of every needle `text` holds; `waiting` counts those
+    /// not let through yet, and the search stops when none is.
+    fn let_through(&self, text: &[u8], may: &mut [bool], waiting: &mut usize) {
+        let Some(searcher) = &self.searcher else {
+            return;
+        };
+        let mut from = 0;
+        // The search reports one needle per place where needles start: every needle starting
+        // there is checked, and the search goes on from the next byte, so that no occurrence of
+        // one needle hides another's.
+        while *waiting > 0
+            && let Some(found) = searcher.find(Input::new(text).range(from..))
+        {
+            let here = &text[found.start()..];
+            for (needle, regexes) in &self.needles {
+                if here.starts_with(needle) {
+                    for &regex in regexes {
+                        if !std::mem::replace(&mut may[regex], true) {
+                            *waiting -= 1;
+                        }
+                    }
+                }
+            }
+            from = found.start() + 1;
+        }
+    }
 }
 
 impl RegexScreens {
     /// The screens for regexes whose matches contain `needed` each (`None`: nothing certain, so
     /// the regex runs on every document, as it does when the literals cannot be searched).
     pub fn new<'n>(needed: impl IntoIterator<Item = Option<&'n Needed>>) -> RegexScreens {
-        let mut needles: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
+        let mut literals: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
+        let mut escapes: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
         let mut always = Vec::new();
+        let add = |needles: &mut Vec<(Vec<u8>, Vec<usize>)>, needle: Vec<u8>, regex| match needles
+            .iter_mut()
+            .find(|(n, _)| *n == needle)
+        {
+            Some((_, regexes)) => regexes.push(regex),
+            None => needles.push((needle, vec![regex])),
+        };
         for (regex, needed) in needed.into_iter().enumerate() {
             always.push(needed.is_none());
             let Some(needed) = needed else { continue };
-            let escapes = needed.escapes.iter().map(|e| e.to_string().into_bytes());
-            for literal in needed.literals.iter().cloned().chain(escapes) {
-                match needles.iter_mut().find(|(l, _)| *l == literal) {
-                    Some((_, regexes)) => regexes.push(regex),
-                    None => needles.push((literal, vec![regex])),
-                }
+            for literal in &needed.literals {
+                add(&mut literals, literal.clone(), regex);
+            }
+            for escape in &needed.escapes {
+                add(&mut escapes, escape.to_string().into_bytes(), regex);
             }
         }
-        let searcher = if needles.is_empty() {
-            None
-        } else {
-            // Leftmost matching lets the literals share one vectorised search.
-            match AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(needles.iter().map(|(l, _)| l))
-            {
-                Ok(searcher) => Some(searcher),
-                Err(_) => {
-                    always.iter_mut().for_each(|a| *a = true);
-                    needles.clear();
-                    None
-                }
-            }
-        };
-        RegexScreens {
-            searcher,
-            needles,
-            always,
+        match (Needles::new(literals), Needles::new(escapes)) {
+            (Some(literals), Some(escapes)) => RegexScreens {
+                literals,
+                escapes,
+                always,
+            },
+            _ => RegexScreens {
+                literals: Needles::default(),
+                escapes: Needles::default(),
+                always: vec![true; always.len()],
+            },
         }
     }
 
@@ -77,30 +131,9 @@ impl RegexScreens {
     /// `false` means it certainly does not.
     pub fn may_match(&self, folded: &FoldedText) -> Vec<bool> {
         let mut may = self.always.clone();
-        let Some(searcher) = &self.searcher else {
-            return may;
-        };
-        let text = &folded.0[..];
         let mut waiting = may.iter().filter(|&&m| !m).count();
-        let mut from = 0;
-        // The search reports one literal per place where literals start: every literal starting
-        // there is checked, and the search goes on from the next byte, so that no occurrence of
-        // one literal hides another's.
-        while waiting > 0
-            && let Some(found) = searcher.find(Input::new(text).range(from..))
-        {
-            let here = &text[found.start()..];
-            for (literal, regexes) in &self.needles {
-                if here.starts_with(literal) {
-                    for &regex in regexes {
-                        if !std::mem::replace(&mut may[regex], true) {
-                            waiting -= 1;
-                        }
-                    }
-                }
-            }
-            from = found.start() + 1;
-        }
+        self.literals.let_through(&folded.0, &mut may, &mut waiting);
+        self.escapes.let_through(&folded.0, &mut may, &mut waiting);
         may
     }
 }
