@@ -12,13 +12,8 @@ use super::Token;
 use super::digits::load;
 use crate::lang::form_ids::{ByteVerdict, FormCache, FormIds, FormUse};
 
-/// Marks a token that is not a word.
-const NOT_A_WORD: u32 = u32::MAX;
-
 #[derive(Debug)]
 pub struct WordForms {
-    /// The form of each token (an index into `forms`), or `NOT_A_WORD`.
-    of_token: Vec<u32>,
     /// The word tokens alone, in order: most readers skip the other half of the tokens.
     uses: Vec<WordUse>,
     forms: Vec<Form>,
@@ -52,11 +47,9 @@ impl WordForms {
         let mut forms: Vec<Form> = Vec::with_capacity(tokens.len() / 3);
         let mut ids = Vec::with_capacity(tokens.len() / 3);
         let mut uses = Vec::with_capacity(tokens.len() / 2);
-        let mut of_token = Vec::with_capacity(tokens.len());
         FormIds::global().number_document(|document| {
             for (i, t) in tokens.iter().enumerate() {
                 if !t.is_word() {
-                    of_token.push(NOT_A_WORD);
                     continue;
                 }
                 // Bytes, not text: slicing them checks no character boundaries.
@@ -76,11 +69,9 @@ impl WordForms {
                     token: i as u32,
                     form,
                 });
-                of_token.push(form);
             }
         });
         WordForms {
-            of_token,
             uses,
             forms,
             folded: OnceLock::new(),
@@ -88,12 +79,15 @@ impl WordForms {
         }
     }
 
-    /// The form of token `i` (an index into the document's tokens), if it is a word.
+    /// The form of token `i` (an index into the document's tokens), if it is a word. Found by
+    /// a binary search of the uses: few readers ask, and a table of every token's form cost each
+    /// document a pass over its tokens.
     pub fn of_token(&self, i: usize) -> Option<usize> {
-        self.of_token
-            .get(i)
-            .filter(|&&id| id != NOT_A_WORD)
-            .map(|&id| id as usize)
+        let i = u32::try_from(i).ok()?;
+        self.uses
+            .binary_search_by_key(&i, |u| u.token)
+            .ok()
+            .map(|at| self.uses[at].form as usize)
     }
 
     /// Every word token with its form, in the order of the text.
