@@ -304,7 +304,10 @@ fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnos
         .collect();
     let text = doc.text();
     let tokens = doc.tokens();
-    for (i, token) in tokens.iter().enumerate() {
+    // A weekday name is a word: the other half of the tokens is not read.
+    for word in doc.word_forms().uses() {
+        let i = word.token as usize;
+        let token = &tokens[i];
         let Some(name) = weekday_name(text, token).filter(|n| n.english) else {
             continue;
         };
