@@ -248,12 +248,12 @@ impl<V: ByteVerdict> FormCache<V> {
     /// The verdict on form number `id`, from memory or from `judge`.
     #[inline(always)]
     pub fn get_or(&self, id: u32, judge: impl FnOnce() -> V) -> V {
-        let slot = self.cells.get(id);
+        let cell = self.cells.get(id);
         // Relaxed: a verdict depends on the form alone, so racing threads store the same byte.
-        match slot.load(Ordering::Relaxed) {
+        match cell.load(Ordering::Relaxed) {
             0 => {
                 let verdict = judge();
-                slot.store(verdict.to_byte() + 1, Ordering::Relaxed);
+                cell.store(verdict.to_byte() + 1, Ordering::Relaxed);
                 verdict
             }
             byte => V::from_byte(byte - 1),

@@ -96,21 +96,14 @@ impl RegexScreens {
         let mut literals: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
         let mut escapes: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
         let mut always = Vec::new();
-        let add = |needles: &mut Vec<(Vec<u8>, Vec<usize>)>, needle: Vec<u8>, regex| match needles
-            .iter_mut()
-            .find(|(n, _)| *n == needle)
-        {
-            Some((_, regexes)) => regexes.push(regex),
-            None => needles.push((needle, vec![regex])),
-        };
         for (regex, needed) in needed.into_iter().enumerate() {
             always.push(needed.is_none());
             let Some(needed) = needed else { continue };
             for literal in &needed.literals {
-                add(&mut literals, literal.clone(), regex);
+                add_needle(&mut literals, literal.clone(), regex);
             }
             for escape in &needed.escapes {
-                add(&mut escapes, escape.to_string().into_bytes(), regex);
+                add_needle(&mut escapes, escape.to_string().into_bytes(), regex);
             }
         }
         match (Needles::new(literals), Needles::new(escapes)) {
@@ -135,6 +128,14 @@ impl RegexScreens {
         self.literals.let_through(&folded.0, &mut may, &mut waiting);
         self.escapes.let_through(&folded.0, &mut may, &mut waiting);
         may
+    }
+}
+
+/// Adds `needle` for `regex`, once however many regexes need it.
+fn add_needle(needles: &mut Vec<(Vec<u8>, Vec<usize>)>, needle: Vec<u8>, regex: usize) {
+    match needles.iter_mut().find(|(n, _)| *n == needle) {
+        Some((_, regexes)) => regexes.push(regex),
+        None => needles.push((needle, vec![regex])),
     }
 }
 
