@@ -12,12 +12,9 @@
 //! lower-case copy of the text (case is folded during the walk), and a match hidden behind one
 //! that starts inside a word can no longer be lost.
 
-use std::sync::OnceLock;
-
 use crate::diagnostic::Span;
-use crate::lang::form_ids::FormCache;
-use crate::lang::phrase_starts::{Slot, StartCandidates};
-use crate::source::{Document, WordUse};
+use crate::lang::word_screens::WordScreen;
+use crate::source::Document;
 
 /// A phrase found: which pattern, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,12 +38,8 @@ pub struct PhraseMatcher {
     /// The children of each node with many edges, one row of `classes` entries per node: the
     /// first letters of a word, where most walks are decided, take one load instead of a search.
     rows: Vec<u32>,
-    /// This list's place among the run's lists, taken when it first reads a document: its
-    /// verdicts on which words may start a phrase are kept beside the other lists'.
-    slot: OnceLock<Option<Slot>>,
-    /// Whether a phrase may start with each word form met so far in the run, for a list that
-    /// found no slot left.
-    starts: FormCache<bool>,
+    /// The words of a document a phrase may start with.
+    starts: WordScreen,
 }
 
 #[derive(Clone, Copy)]
@@ -141,8 +134,7 @@ impl PhraseMatcher {
             class,
             classes,
             rows,
-            slot: OnceLock::new(),
-            starts: FormCache::default(),
+            starts: WordScreen::default(),
         }
     }
 
@@ -151,39 +143,22 @@ impl PhraseMatcher {
     pub fn find_in(&self, doc: &Document) -> Vec<PhraseMatch> {
         let text = doc.text().as_bytes();
         let tokens = doc.tokens();
+        let uses = doc.word_forms().uses();
         let mut found = Vec::new();
         let mut resume = 0;
         // Every phrase starts with a letter, so only at a word (never inside an address, which
         // every reader of a list rejects), and only at one whose form a phrase may start with.
-        let mut try_at = |word: WordUse| {
-            let start = tokens[word.token as usize].start;
+        let starts = self
+            .starts
+            .words(doc, |word| self.may_start_with(word.as_bytes()));
+        for i in starts {
+            let start = tokens[uses[i].token as usize].start;
             if start < resume {
-                return;
+                continue;
             }
             if let Some(m) = self.longest_at(text, start) {
                 resume = m.span.end;
                 found.push(m);
-            }
-        };
-        let forms = doc.word_forms();
-        let may_start = |word: &[u8]| self.may_start_with(word);
-        let screened = self
-            .slot
-            .get_or_init(Slot::take)
-            .map(|slot| (slot, StartCandidates::of(doc)))
-            .filter(|(slot, candidates)| candidates.covers(*slot));
-        match screened {
-            Some((slot, candidates)) => candidates
-                .for_slot(slot, forms, doc.text(), may_start)
-                .for_each(try_at),
-            None => {
-                let starts =
-                    forms.judge_each_cached(doc.text(), &self.starts, |w| may_start(w.as_bytes()));
-                for &word in forms.uses() {
-                    if *starts.of_use(word) {
-                        try_at(word);
-                    }
-                }
             }
         }
         found

@@ -11,7 +11,7 @@ use crate::data;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
 use crate::lang::case::{capitalize_first, starts_uppercase};
-use crate::lang::form_ids::FormCache;
+use crate::lang::word_screens::WordScreen;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, TokenKind};
 
@@ -47,8 +47,8 @@ pub struct Capitalization {
     /// Titles as lower-case word sequences, longest first, by their first word: only the titles
     /// a word can start are tried on it.
     titles: HashMap<String, Vec<Vec<String>>>,
-    /// Whether a list holds each word form met so far in the run.
-    listed: FormCache<bool>,
+    /// The words a list holds.
+    listed: WordScreen,
 }
 
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
@@ -123,7 +123,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
             .map(|a| (a.wrong, a.right))
             .collect(),
         titles: titles_by_first,
-        listed: FormCache::default(),
+        listed: WordScreen::default(),
     }))
 }
 
@@ -171,15 +171,10 @@ impl Rule for Capitalization {
         let tokens = doc.tokens();
         let forms = doc.word_forms();
         let words = forms.uses();
-        // Nearly every word is in none of the lists: asked once per form, not at each use.
-        let listed = forms.judge_each_cached(text, &self.listed, |word| self.lists(word));
         let mut skip_until = 0;
-        for (w, &use_) in words.iter().enumerate() {
-            // The form's verdict first: it turns away nearly every word without reading its token.
-            if !listed.of_use(use_) {
-                continue;
-            }
-            let i = use_.token as usize;
+        // Nearly every word is in none of the lists: asked once per form, not at each use.
+        for w in self.listed.words(doc, |word| self.lists(word)) {
+            let i = words[w].token as usize;
             let t = tokens[i];
             if t.start < skip_until {
                 continue;

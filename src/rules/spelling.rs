@@ -33,11 +33,11 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Spa
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english;
-use crate::lang::form_ids::FormCache;
 use crate::lang::frequency;
 use crate::lang::morphology;
 use crate::lang::suggest::{MAX_SUGGESTIONS, Suggester, osa_distance};
 use crate::lang::verdicts::Verdicts;
+use crate::lang::word_screens::WordScreen;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, Token};
 
@@ -111,8 +111,8 @@ pub struct Spelling {
     nonstandard: Arc<DataRule>,
     /// What `accepts` said of each word or part so far in the run.
     verdicts: Verdicts,
-    /// What `passes` said of each word form so far in the run.
-    passes: FormCache<bool>,
+    /// The words that do not pass without a closer look (see `passes`).
+    unsure: WordScreen,
     /// What `assess` said of each unknown lower-case word so far, one table per [`Position`].
     typos: [Verdicts<Option<Typo>>; 3],
 }
@@ -172,7 +172,7 @@ pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
         nonstandard,
         verdicts: Verdicts::default(),
-        passes: FormCache::default(),
+        unsure: WordScreen::default(),
         typos: Default::default(),
     }))
 }
@@ -613,13 +613,10 @@ impl Rule for Spelling {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let forms = doc.word_forms();
-        let passes = forms.judge_each_cached(text, &self.passes, |word| self.passes(word));
+        let uses = forms.uses();
         let mut nonstandard = None;
-        for &word in forms.uses() {
-            if *passes.of_use(word) {
-                continue;
-            }
-            let token = doc.tokens()[word.token as usize];
+        for i in self.unsure.words(doc, |word| !self.passes(word)) {
+            let token = doc.tokens()[uses[i].token as usize];
             let nonstandard = nonstandard.get_or_insert_with(|| {
                 Covered::new(self.nonstandard.findings(doc).iter().map(|d| &d.span))
             });

@@ -17,6 +17,7 @@ use crate::lang::dictionary::{self, Dictionary};
 use crate::lang::english::{self, WordLanguage};
 use crate::lang::form_ids::{ByteVerdict, FormCache};
 use crate::lang::verdicts::Verdicts;
+use crate::lang::word_screens::WordScreen;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, FormVerdicts, Token, TokenKind};
 
@@ -43,8 +44,10 @@ pub struct Untranslated {
     /// classifying lower-cases the word and asks two frequency lists and the dictionary. Asked
     /// only on a form's first sight, and for forms met after the run's numbers ran out.
     judged: Verdicts<(WordLanguage, bool)>,
-    /// The same verdicts by form number: looked up for every form of every document.
+    /// The same verdicts by form number, for the sentences that may hold English.
     languages: FormCache<(WordLanguage, bool)>,
+    /// The English content words.
+    english: WordScreen,
 }
 
 impl ByteVerdict for (WordLanguage, bool) {
@@ -75,6 +78,7 @@ pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
         dictionary: dictionary::builtin(),
         judged: Verdicts::default(),
         languages: FormCache::default(),
+        english: WordScreen::default(),
     }))
 }
 
@@ -271,19 +275,19 @@ impl Rule for Untranslated {
 
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let forms = doc.word_forms();
-        let judged = forms.judge_each_cached(doc.text(), &self.languages, |word| self.judge(word));
+        let uses = forms.uses();
         // The tokens of English content words, in order: a finding needs two of them in one
         // sentence at the least (a sentence of four words, half of them English), and most
         // sentences have none.
-        let english_tokens: Vec<usize> = forms
-            .uses()
-            .iter()
-            .filter(|&&word| is_english_content(*judged.of_use(word)))
-            .map(|word| word.token as usize)
+        let english_tokens: Vec<usize> = (self.english)
+            .words(doc, |word| is_english_content(self.judge(word)))
+            .into_iter()
+            .map(|i| uses[i].token as usize)
             .collect();
         if english_tokens.len() < 2 {
             return;
         }
+        let mut judged = None;
         let mut established = None;
         for sentence in doc.sentences() {
             let indices = doc.token_indices_in(sentence);
@@ -296,7 +300,10 @@ impl Rule for Untranslated {
             }
             let established =
                 established.get_or_insert_with(|| english::established_terms().find(doc));
-            let words = self.words(doc, indices, &judged, established);
+            let judged = judged.get_or_insert_with(|| {
+                forms.judge_each_cached(doc.text(), &self.languages, |word| self.judge(word))
+            });
+            let words = self.words(doc, indices, judged, established);
             let mut found: Vec<(Span, bool)> = Vec::new();
             if words.len() >= MIN_SENTENCE && english_content(&words) * 2 >= words.len() {
                 if let (Some(first), Some(last)) = (words.first(), words.last()) {

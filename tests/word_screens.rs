@@ -1,9 +1,10 @@
-//! Phrase lists share one screen of a document's words (`lang::phrase_starts`): each list still
-//! finds exactly what it finds alone, whether it has a slot in the screen, took one after the
-//! document was screened, or found none left. A test file of its own, so that its lists are the
+//! Readers share one screen of a document's words (`lang::word_screens`): each reader still gets
+//! exactly the words it would pick alone, whether it has a slot in the screen, took one after the
+//! document was screened, or found none left. A test file of its own, so that its readers are the
 //! first of their process and take the slots.
 
 use lintas::lang::matcher::PhraseMatcher;
+use lintas::lang::word_screens::WordScreen;
 use lintas::source::{Document, tokenize};
 
 /// A pseudo-random sequence, the same at every run.
@@ -80,6 +81,41 @@ fn every_list_finds_what_it_finds_alone() {
                 expected(&lists[i], &text),
                 "list {i}: {:?} in {text:?}",
                 lists[i]
+            );
+        }
+    }
+}
+
+#[test]
+fn every_screen_picks_the_words_its_verdict_picks() {
+    let mut seed = Seed(5);
+    // Each screen picks the words that hold a letter and not another, in any case.
+    let verdicts: Vec<(char, char)> = (0..40)
+        .map(|_| (ALPHABET[seed.below(8)], ALPHABET[seed.below(8)]))
+        .collect();
+    let picks = |&(with, without): &(char, char), word: &str| {
+        let word = word.to_ascii_lowercase();
+        word.contains(with.to_ascii_lowercase()) && !word.contains(without.to_ascii_lowercase())
+    };
+    let screens: Vec<WordScreen> = verdicts.iter().map(|_| WordScreen::default()).collect();
+    for round in 0..300 {
+        let text = random_text(&mut seed, 40);
+        let doc = Document::new("t.txt", text.as_str());
+        let uses = doc.word_forms().uses();
+        let first = round % screens.len();
+        for i in (first..screens.len()).chain(0..first) {
+            let expected: Vec<usize> = (0..uses.len())
+                .filter(|&u| {
+                    picks(
+                        &verdicts[i],
+                        doc.tokens()[uses[u].token as usize].text(&text),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                screens[i].words(&doc, |word| picks(&verdicts[i], word)),
+                expected,
+                "screen {i} in {text:?}"
             );
         }
     }
