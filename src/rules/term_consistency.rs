@@ -11,15 +11,21 @@ use crate::lang::institutions::{
     self, FormKind, InstitutionId, Mention, REGISTER, Register, Status, date_note, is_connector,
     narrowed_edit,
 };
+use crate::lang::word_screens::WordScreen;
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::Document;
 
 pub struct TermConsistency {
     meta: RuleMeta,
+    /// The words that head an institution's name (`Menteri`, `Kementerian`).
+    heads: WordScreen,
 }
 
 pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(TermConsistency { meta: meta() }))
+    Ok(Arc::new(TermConsistency {
+        meta: meta(),
+        heads: WordScreen::default(),
+    }))
 }
 
 fn meta() -> RuleMeta {
@@ -147,13 +153,9 @@ impl TermConsistency {
             return;
         }
         let text = doc.text();
-        let forms = doc.word_forms();
-        let is_head = forms.judge_each(text, |word| HEADS.contains(&word));
-        for &word in forms.uses() {
-            if !is_head.of_use(word) {
-                continue;
-            }
-            let i = word.token as usize;
+        let uses = doc.word_forms().uses();
+        for w in self.heads.words(doc, |word| HEADS.contains(&word)) {
+            let i = uses[w].token as usize;
             let token = doc.tokens()[i];
             let head = token.text(text);
             if mentions
@@ -396,7 +398,8 @@ mod tests {
     use crate::rules::testing::findings;
 
     fn check(text: &str, date: &str) -> Vec<(String, Option<String>)> {
-        findings(&TermConsistency { meta: meta() }, text, Some(date))
+        let rule = new(&Config::default()).expect("builds");
+        findings(rule.as_ref(), text, Some(date))
     }
 
     #[test]
