@@ -96,7 +96,9 @@ impl Rule for StrayText {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        for (i, t) in tokens.iter().enumerate() {
+        for &i in doc.addresses() {
+            let i = i as usize;
+            let t = &tokens[i];
             if t.kind != TokenKind::Domain || in_dateline(doc, t) {
                 continue;
             }

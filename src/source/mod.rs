@@ -13,6 +13,7 @@ pub use forms::{Form, FormVerdicts, WordForms, WordUse};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use once_map::OnceMap;
 pub use segment::ParagraphStyle;
+use token::tokenize_listing_addresses;
 pub use token::{Token, TokenKind, tokenize};
 
 use std::any::{Any, TypeId};
@@ -33,6 +34,8 @@ pub struct Document {
     source: String,
     view: Option<String>,
     tokens: Vec<Token>,
+    /// The indexes of the URL, e-mail and domain tokens, in order.
+    addresses: Vec<u32>,
     paragraphs: Vec<Span>,
     /// The punctuation tokens' indexes, listed on first use like the segments that need them.
     marks: OnceLock<Vec<u32>>,
@@ -87,7 +90,8 @@ impl Document {
 
     fn build(path: String, source: String, view: Option<String>, style: ParagraphStyle) -> Self {
         let text = view.as_deref().unwrap_or(&source);
-        let tokens = tokenize(text);
+        let mut addresses = Vec::new();
+        let tokens = tokenize_listing_addresses(text, &mut addresses);
         let paragraphs = segment::paragraphs(text, &tokens, style);
         // Plain text has no code to exclude; Markdown replaces these with the parser's own.
         let comments = markdown::html_comments(&source, 0..source.len());
@@ -96,6 +100,7 @@ impl Document {
             source,
             view,
             tokens,
+            addresses,
             paragraphs,
             marks: OnceLock::new(),
             sentences: OnceLock::new(),
@@ -164,6 +169,12 @@ impl Document {
 
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
+    }
+
+    /// The indexes of the URL, e-mail and domain tokens, in order: a reader looking for them
+    /// reads these rather than every token.
+    pub fn addresses(&self) -> &[u32] {
+        &self.addresses
     }
 
     pub fn paragraphs(&self) -> &[Span] {
