@@ -8,7 +8,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::case::starts_uppercase;
 use crate::lang::words::is_function_word;
 use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, TokenKind};
+use crate::source::{Document, TokenKind, WordUse};
 
 pub struct RepeatedWord {
     meta: RuleMeta,
@@ -55,13 +55,16 @@ impl Rule for RepeatedWord {
         // Each form's first byte in ASCII lower case, or `NOT_ASCII`: two different forms that
         // start with different ASCII letters, nearly every pair, are told apart by these alone,
         // without reading their tokens.
-        let initials = forms.judge_each(text, |word| match word.as_bytes()[0] {
-            b if b.is_ascii() => b.to_ascii_lowercase(),
-            _ => NOT_ASCII,
-        });
+        let initials: Vec<u8> = (forms.forms().iter())
+            .map(|form| match text.as_bytes()[form.first.start] {
+                b if b.is_ascii() => b.to_ascii_lowercase(),
+                _ => NOT_ASCII,
+            })
+            .collect();
+        let initial = |word: WordUse| initials[word.form as usize];
         for pair in forms.uses().windows(2) {
             let differs = pair[0].form != pair[1].form;
-            let (a0, b0) = (*initials.of_use(pair[0]), *initials.of_use(pair[1]));
+            let (a0, b0) = (initial(pair[0]), initial(pair[1]));
             if differs && a0 != b0 && a0 != NOT_ASCII && b0 != NOT_ASCII {
                 continue;
             }

@@ -137,19 +137,8 @@ impl WordForms {
         })
     }
 
-    /// A verdict on every form, for looking up by token: `judge` is asked once per form.
-    pub fn judge_each<V>(&self, text: &str, mut judge: impl FnMut(&str) -> V) -> FormVerdicts<V> {
-        FormVerdicts {
-            verdicts: self
-                .forms
-                .iter()
-                .map(|f| judge(f.first.text(text)))
-                .collect(),
-        }
-    }
-
-    /// A verdict on every form, as [`judge_each`](Self::judge_each) gives, kept in `cache` for
-    /// the rest of the run: `judge` is asked once per form in the run, not in each document.
+    /// A verdict on every form, for looking up by word, kept in `cache` for the rest of the run:
+    /// `judge` is asked once per form in the run, not in each document.
     pub fn judge_each_cached<V: ByteVerdict>(
         &self,
         text: &str,
@@ -239,7 +228,7 @@ fn folded_hash(word: &[u8]) -> u64 {
     hash ^ hash >> 32
 }
 
-/// A verdict per form of one document (see [`WordForms::judge_each`]).
+/// A verdict per form of one document (see [`WordForms::judge_each_cached`]).
 pub struct FormVerdicts<V> {
     verdicts: Vec<V>,
 }
@@ -282,16 +271,19 @@ mod tests {
         let is_the_number = tokens.iter().position(|t| t.text(text) == "2025");
         assert_eq!(is_the_number.and_then(|i| forms.of_token(i)), None);
         assert_eq!(forms.of_token(2), Some(1));
-        let lengths = forms.judge_each(text, str::len);
-        assert_eq!(lengths.of_token(&forms, 0), Some(&4));
-        assert_eq!(lengths.of_token(&forms, 1), None);
+        let capitalised = forms.judge_each_cached(text, &FormCache::default(), |w| {
+            w.starts_with(char::is_uppercase)
+        });
+        assert_eq!(capitalised.of_token(&forms, 0), Some(&true));
+        assert_eq!(capitalised.of_token(&forms, 2), Some(&false));
+        assert_eq!(capitalised.of_token(&forms, 1), None);
         let uses: Vec<(u32, u32)> = forms.uses().iter().map(|u| (u.token, u.form)).collect();
         assert_eq!(uses, [(0, 0), (2, 1), (4, 2), (7, 1), (9, 3), (14, 1)]);
-        assert_eq!(lengths.of_use(forms.uses()[4]), &4);
+        assert_eq!(capitalised.of_use(forms.uses()[4]), &true);
     }
 
     /// Kept across documents: the second document's forms are not judged again, and each form
-    /// gets the verdict `judge_each` gives it.
+    /// gets the verdict `judge` gives it.
     #[test]
     fn cached_verdicts_last_the_run() {
         let cache = FormCache::<bool>::default();
@@ -304,9 +296,9 @@ mod tests {
         let tokens = tokenize(text);
         let forms = WordForms::new(text, &tokens);
         let cached = forms.judge_each_cached(text, &cache, long);
-        let plain = forms.judge_each(text, |w| w.len() > 4);
         for &use_ in forms.uses() {
-            assert_eq!(cached.of_use(use_), plain.of_use(use_));
+            let word = tokens[use_.token as usize].text(text);
+            assert_eq!(*cached.of_use(use_), word.len() > 4);
         }
         assert_eq!(calls.get(), forms.forms().len());
         let again = "kerja keras";
