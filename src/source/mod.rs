@@ -13,7 +13,7 @@ pub use forms::{Form, FormVerdicts, WordForms, WordUse};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
 pub use once_map::OnceMap;
 pub use segment::ParagraphStyle;
-use token::tokenize_listing_addresses;
+use token::{Listed, tokenize_listing};
 pub use token::{Token, TokenKind, tokenize};
 
 use std::any::{Any, TypeId};
@@ -34,11 +34,9 @@ pub struct Document {
     source: String,
     view: Option<String>,
     tokens: Vec<Token>,
-    /// The indexes of the URL, e-mail and domain tokens, in order.
-    addresses: Vec<u32>,
+    /// The indexes of the punctuation tokens, and of the URL, e-mail and domain tokens.
+    listed: Listed,
     paragraphs: Vec<Span>,
-    /// The punctuation tokens' indexes, listed on first use like the segments that need them.
-    marks: OnceLock<Vec<u32>>,
     /// Segmented on first use: not every rule set asks for sentences, quotes or line numbers.
     sentences: OnceLock<Vec<Span>>,
     quotes: OnceLock<Vec<Span>>,
@@ -90,8 +88,8 @@ impl Document {
 
     fn build(path: String, source: String, view: Option<String>, style: ParagraphStyle) -> Self {
         let text = view.as_deref().unwrap_or(&source);
-        let mut addresses = Vec::new();
-        let tokens = tokenize_listing_addresses(text, &mut addresses);
+        let mut listed = Listed::default();
+        let tokens = tokenize_listing(text, &mut listed);
         let paragraphs = segment::paragraphs(text, &tokens, style);
         // Plain text has no code to exclude; Markdown replaces these with the parser's own.
         let comments = markdown::html_comments(&source, 0..source.len());
@@ -100,9 +98,8 @@ impl Document {
             source,
             view,
             tokens,
-            addresses,
+            listed,
             paragraphs,
-            marks: OnceLock::new(),
             sentences: OnceLock::new(),
             quotes: OnceLock::new(),
             forms: OnceLock::new(),
@@ -174,7 +171,7 @@ impl Document {
     /// The indexes of the URL, e-mail and domain tokens, in order: a reader looking for them
     /// reads these rather than every token.
     pub fn addresses(&self) -> &[u32] {
-        &self.addresses
+        &self.listed.addresses
     }
 
     pub fn paragraphs(&self) -> &[Span] {
@@ -184,7 +181,7 @@ impl Document {
     /// The indexes of the punctuation tokens, in order: a reader looking for a mark reads these
     /// rather than every token.
     pub fn marks(&self) -> &[u32] {
-        self.marks.get_or_init(|| segment::marks(&self.tokens))
+        &self.listed.marks
     }
 
     pub fn sentences(&self) -> &[Span] {

@@ -52,17 +52,6 @@ pub fn paragraphs(text: &str, tokens: &[Token], style: ParagraphStyle) -> Vec<Sp
     out
 }
 
-/// The indexes of the punctuation tokens, in order: about one token in eight. Sentence ends,
-/// quotation marks and brackets are looked for among them rather than among all the tokens.
-pub fn marks(tokens: &[Token]) -> Vec<u32> {
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Punct)
-        .map(|(i, _)| i as u32)
-        .collect()
-}
-
 /// The part of `marks` (punctuation tokens' indexes, in order) inside `para`.
 fn marks_in<'m>(tokens: &[Token], marks: &'m [u32], para: &Span) -> &'m [u32] {
     let from = marks.partition_point(|&m| tokens[m as usize].start < para.start);
@@ -209,12 +198,19 @@ pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::token::tokenize;
+    use crate::source::token::{Listed, tokenize, tokenize_listing};
+
+    /// The tokens of `text` and the indexes of its marks.
+    fn tokens_and_marks(text: &str) -> (Vec<Token>, Vec<u32>) {
+        let mut listed = Listed::default();
+        let tokens = tokenize_listing(text, &mut listed);
+        (tokens, listed.marks)
+    }
 
     fn split(text: &str) -> Vec<&str> {
-        let tokens = tokenize(text);
+        let (tokens, marks) = tokens_and_marks(text);
         let paras = paragraphs(text, &tokens, ParagraphStyle::EveryLine);
-        sentences(text, &tokens, &paras, &marks(&tokens))
+        sentences(text, &tokens, &paras, &marks)
             .into_iter()
             .map(|s| &text[s])
             .collect()
@@ -267,9 +263,9 @@ mod tests {
     #[test]
     fn quotations() {
         let text = "Ia berkata, “Kami siap,” lalu \"pergi\".\n“Terbuka tanpa tutup";
-        let tokens = tokenize(text);
+        let (tokens, marks) = tokens_and_marks(text);
         let paras = paragraphs(text, &tokens, ParagraphStyle::EveryLine);
-        let q: Vec<_> = quotes(text, &tokens, &paras, &marks(&tokens))
+        let q: Vec<_> = quotes(text, &tokens, &paras, &marks)
             .into_iter()
             .map(|s| &text[s])
             .collect();
