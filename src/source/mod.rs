@@ -90,7 +90,7 @@ impl Document {
         let text = view.as_deref().unwrap_or(&source);
         let mut listed = Listed::default();
         let tokens = tokenize_listing(text, &mut listed);
-        let paragraphs = segment::paragraphs(text, &tokens, style);
+        let paragraphs = segment::paragraphs(&tokens, &listed.newlines, style);
         // Plain text has no code to exclude; Markdown replaces these with the parser's own.
         let comments = markdown::html_comments(&source, 0..source.len());
         Document {

@@ -20,35 +20,36 @@ pub enum ParagraphStyle {
     BlankLine,
 }
 
-/// Paragraph spans, trimmed of surrounding blanks; empty paragraphs are dropped.
-pub fn paragraphs(text: &str, tokens: &[Token], style: ParagraphStyle) -> Vec<Span> {
-    // A news paragraph runs to a few hundred bytes: reserved once, the list rarely has to move.
-    let mut out = Vec::with_capacity(text.len() / 256 + 4);
+/// Paragraph spans, trimmed of surrounding blanks; empty paragraphs are dropped. `newlines` are
+/// the indexes of the newline tokens: a line is read only from its ends, not token by token.
+pub fn paragraphs(tokens: &[Token], newlines: &[u32], style: ParagraphStyle) -> Vec<Span> {
+    let mut out = Vec::with_capacity(newlines.len() / 2 + 4);
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut newlines = 0;
-    for t in tokens {
-        match t.kind {
-            TokenKind::Newline => {
-                newlines += 1;
-                if style == ParagraphStyle::EveryLine || newlines >= 2 {
-                    if let Some(s) = start.take() {
-                        out.push(s..end);
-                    }
+    // Newlines since the last line with text in it.
+    let mut blank = 0;
+    let mut from = 0;
+    for line_end in newlines.iter().map(|&n| n as usize).chain([tokens.len()]) {
+        let line = &tokens[from..line_end];
+        let text = |t: &&Token| t.kind != TokenKind::Space;
+        if let (Some(first), Some(last)) = (line.iter().find(text), line.iter().rfind(text)) {
+            blank = 0;
+            start.get_or_insert(first.start);
+            end = last.end;
+        }
+        if line_end < tokens.len() {
+            blank += 1;
+            if style == ParagraphStyle::EveryLine || blank >= 2 {
+                if let Some(s) = start.take() {
+                    out.push(s..end);
                 }
             }
-            TokenKind::Space => {}
-            _ => {
-                newlines = 0;
-                start.get_or_insert(t.start);
-                end = t.end;
-            }
         }
+        from = line_end + 1;
     }
     if let Some(s) = start {
         out.push(s..end);
     }
-    debug_assert!(out.iter().all(|p| p.end <= text.len()));
     out
 }
 
@@ -198,18 +199,18 @@ pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::token::{Listed, tokenize, tokenize_listing};
+    use crate::source::token::{Listed, tokenize_listing};
 
-    /// The tokens of `text` and the indexes of its marks.
-    fn tokens_and_marks(text: &str) -> (Vec<Token>, Vec<u32>) {
+    /// The tokens of `text`, the indexes of its marks, and its paragraphs in `style`.
+    fn segmented(text: &str, style: ParagraphStyle) -> (Vec<Token>, Vec<u32>, Vec<Span>) {
         let mut listed = Listed::default();
         let tokens = tokenize_listing(text, &mut listed);
-        (tokens, listed.marks)
+        let paras = paragraphs(&tokens, &listed.newlines, style);
+        (tokens, listed.marks, paras)
     }
 
     fn split(text: &str) -> Vec<&str> {
-        let (tokens, marks) = tokens_and_marks(text);
-        let paras = paragraphs(text, &tokens, ParagraphStyle::EveryLine);
+        let (tokens, marks, paras) = segmented(text, ParagraphStyle::EveryLine);
         sentences(text, &tokens, &paras, &marks)
             .into_iter()
             .map(|s| &text[s])
@@ -247,24 +248,60 @@ mod tests {
     #[test]
     fn paragraph_styles() {
         let text = "satu\ndua\n\n tiga \n";
-        let tokens = tokenize(text);
-        let every: Vec<_> = paragraphs(text, &tokens, ParagraphStyle::EveryLine)
-            .into_iter()
-            .map(|s| &text[s])
-            .collect();
-        assert_eq!(every, ["satu", "dua", "tiga"]);
-        let blank: Vec<_> = paragraphs(text, &tokens, ParagraphStyle::BlankLine)
-            .into_iter()
-            .map(|s| &text[s])
-            .collect();
-        assert_eq!(blank, ["satu\ndua", "tiga"]);
+        let texts = |style| {
+            let (_, _, paras) = segmented(text, style);
+            paras.into_iter().map(|s| &text[s]).collect::<Vec<_>>()
+        };
+        assert_eq!(texts(ParagraphStyle::EveryLine), ["satu", "dua", "tiga"]);
+        assert_eq!(texts(ParagraphStyle::BlankLine), ["satu\ndua", "tiga"]);
+    }
+
+    /// Read between the newlines, paragraphs are those a walk over every token finds: a run of
+    /// tokens with text in them, ended by a newline (every line) or by two with only blanks
+    /// between them (blank lines).
+    #[test]
+    fn paragraphs_agree_with_a_walk_over_every_token() {
+        let walk = |tokens: &[Token], style| {
+            let (mut out, mut start, mut end, mut newlines) = (Vec::new(), None, 0, 0);
+            for t in tokens {
+                match t.kind {
+                    TokenKind::Newline => {
+                        newlines += 1;
+                        if style == ParagraphStyle::EveryLine || newlines >= 2 {
+                            out.extend(start.take().map(|s| s..end));
+                        }
+                    }
+                    TokenKind::Space => {}
+                    _ => {
+                        newlines = 0;
+                        start.get_or_insert(t.start);
+                        end = t.end;
+                    }
+                }
+            }
+            out.extend(start.map(|s| s..end));
+            out
+        };
+        let pieces = ["a", "b.", " ", "  ", "\n", "\r\n", "\r", "\t", "“"];
+        let mut seed = 3u32;
+        for _ in 0..2000 {
+            let text: String = (0..10)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    pieces[(seed >> 16) as usize % pieces.len()]
+                })
+                .collect();
+            for style in [ParagraphStyle::EveryLine, ParagraphStyle::BlankLine] {
+                let (tokens, _, paras) = segmented(&text, style);
+                assert_eq!(paras, walk(&tokens, style), "{text:?} {style:?}");
+            }
+        }
     }
 
     #[test]
     fn quotations() {
         let text = "Ia berkata, “Kami siap,” lalu \"pergi\".\n“Terbuka tanpa tutup";
-        let (tokens, marks) = tokens_and_marks(text);
-        let paras = paragraphs(text, &tokens, ParagraphStyle::EveryLine);
+        let (tokens, marks, paras) = segmented(text, ParagraphStyle::EveryLine);
         let q: Vec<_> = quotes(text, &tokens, &paras, &marks)
             .into_iter()
             .map(|s| &text[s])

@@ -81,6 +81,8 @@ pub struct Listed {
     pub marks: Vec<u32>,
     /// URLs, e-mail addresses and domains.
     pub addresses: Vec<u32>,
+    /// Line ends: paragraphs are read between them.
+    pub newlines: Vec<u32>,
 }
 
 /// The tokens of `text`, as [`tokenize`] gives them, with some kinds listed in `listed`.
@@ -98,6 +100,7 @@ pub fn tokenize_listing(text: &str, listed: &mut Listed) -> Vec<Token> {
             TokenKind::Url | TokenKind::Email | TokenKind::Domain => {
                 listed.addresses.push(tokens.len() as u32);
             }
+            TokenKind::Newline => listed.newlines.push(tokens.len() as u32),
             _ => {}
         }
         tokens.push(Token {
@@ -522,6 +525,13 @@ mod tests {
         assert_eq!(listed.addresses, of_kind(Token::is_address));
         assert_eq!(listed.marks, of_kind(|t| t.kind == TokenKind::Punct));
         assert_eq!((listed.addresses.len(), listed.marks.len()), (3, 4));
+        let text = "Satu.\r\n\nDua";
+        let mut listed = Listed::default();
+        let tokens = tokenize_listing(text, &mut listed);
+        let newlines: Vec<&str> = (listed.newlines.iter())
+            .map(|&i| tokens[i as usize].text(text))
+            .collect();
+        assert_eq!(newlines, ["\r\n", "\n"]);
     }
 
     #[test]
