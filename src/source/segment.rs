@@ -53,19 +53,47 @@ pub fn paragraphs(tokens: &[Token], newlines: &[u32], style: ParagraphStyle) -> 
     out
 }
 
-/// The part of `marks` (punctuation tokens' indexes, in order) inside `para`.
-fn marks_in<'m>(tokens: &[Token], marks: &'m [u32], para: &Span) -> &'m [u32] {
-    let from = marks.partition_point(|&m| tokens[m as usize].start < para.start);
-    let to = marks.partition_point(|&m| tokens[m as usize].start < para.end);
-    &marks[from..to]
+/// The marks (punctuation tokens' indexes, in order) inside each paragraph in turn: paragraphs
+/// are asked for in order, so the marks are read once in all, not searched for each paragraph.
+struct MarksIn<'m> {
+    tokens: &'m [Token],
+    marks: &'m [u32],
+    /// The first mark not yet handed out.
+    at: usize,
+}
+
+impl<'m> MarksIn<'m> {
+    fn new(tokens: &'m [Token], marks: &'m [u32]) -> Self {
+        MarksIn {
+            tokens,
+            marks,
+            at: 0,
+        }
+    }
+
+    /// The marks inside `para`, which comes after every paragraph asked for before.
+    fn paragraph(&mut self, para: &Span) -> &'m [u32] {
+        let (tokens, rest) = (self.tokens, &self.marks[self.at..]);
+        let start = |m: &u32| tokens[*m as usize].start;
+        let from = (rest.iter())
+            .position(|m| start(m) >= para.start)
+            .unwrap_or(rest.len());
+        let inside = rest[from..]
+            .iter()
+            .take_while(|m| start(m) < para.end)
+            .count();
+        self.at += from + inside;
+        &rest[from..from + inside]
+    }
 }
 
 /// Sentence spans inside each paragraph. A sentence ends at `.`, `?`, `!` or `…` (with any
 /// closing quotes or brackets after it) when what follows starts a new sentence, and never after
 /// an abbreviation, an initial (`M. Tito`) or inside a number. `marks` are the punctuation
-/// tokens' indexes ([`marks`]).
+/// tokens' indexes (`Document::marks`).
 pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) -> Vec<Span> {
     let mut out = Vec::new();
+    let mut marks = MarksIn::new(tokens, marks);
     for para in paragraphs {
         let first = tokens.partition_point(|t| t.start < para.start);
         let last = tokens.partition_point(|t| t.start < para.end);
@@ -73,7 +101,7 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32
         let mut start = para.start;
         // The first token not yet read: closing marks read after a sentence's end are skipped.
         let mut next = 0;
-        for &mark in marks_in(tokens, marks, para) {
+        for &mark in marks.paragraph(para) {
             let i = mark as usize - first;
             if i < next {
                 continue;
@@ -175,9 +203,10 @@ fn starts_sentence(text: &str, rest: &[Token]) -> bool {
 /// continue over paragraphs do.
 pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) -> Vec<Span> {
     let mut out = Vec::new();
+    let mut marks = MarksIn::new(tokens, marks);
     for para in paragraphs {
         let mut open: Option<(usize, &str)> = None;
-        for &mark in marks_in(tokens, marks, para) {
+        for &mark in marks.paragraph(para) {
             let t = tokens[mark as usize];
             match (t.text(text), open) {
                 ("“", None) => open = Some((t.start, "”")),
