@@ -1,4 +1,4 @@
-//! The literals every match of a regex contains: what a [`super::regex_screen::RegexScreen`]
+//! The literals every match of a regex contains: what a [`super::regex_screen::RegexScreens`]
 //! searches a document for before running the regex.
 //!
 //! Found from the regex's syntax tree, exactly, never by guess:
