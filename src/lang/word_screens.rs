@@ -7,7 +7,8 @@
 //! an English content word. Each used to read a verdict for every form of a document and then
 //! for every word. Here each reader has a slot, a form's verdicts for all of them sit in one word
 //! of memory for the run, and a document's words are screened once: a reader then goes through
-//! only the words some reader needs to look at.
+//! only the words some reader needs to look at, or every word of a document holding forms it has
+//! not judged yet.
 
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock};
@@ -83,6 +84,10 @@ struct ScreenedWords {
     /// The slots taken when the document was screened: a reader that took one later was not
     /// screened for.
     slots: u32,
+    /// The slots that had not judged some form of the document: such a reader goes through
+    /// every word. Keeping those words for everyone instead would keep nearly all of them
+    /// while one reader that runs on few documents (English terms) had judged few forms.
+    unjudged: u64,
     words: Vec<(u32, u64)>,
 }
 
@@ -95,20 +100,26 @@ impl ScreenedWords {
     fn new(forms: &WordForms) -> ScreenedWords {
         let slots = NEXT_SLOT.load(Ordering::Relaxed).min(SLOTS);
         let all_slots = (1u64 << slots) - 1;
-        let verdicts: Vec<u64> = forms
-            .numbers()
-            .iter()
-            .map(|id| id.map_or(0, |id| VERDICTS.get(id).load(Ordering::Relaxed)))
+        let mut unjudged = 0;
+        let verdicts: Vec<u64> = (forms.numbers().iter())
+            .map(|id| {
+                let verdict = id.map_or(0, |id| VERDICTS.get(id).load(Ordering::Relaxed));
+                unjudged |= !verdict & all_slots;
+                verdict
+            })
             .collect();
-        // A word is kept where some slot said yes, or has not judged its form yet.
+        // A word is kept where some slot said yes.
         let words = (forms.uses().iter().enumerate())
             .filter_map(|(i, word)| {
                 let verdict = verdicts[word.form as usize];
-                let open = (verdict >> 32 | !verdict) & all_slots;
-                (open != 0).then_some((i as u32, verdict))
+                (verdict >> 32 & all_slots != 0).then_some((i as u32, verdict))
             })
             .collect();
-        ScreenedWords { slots, words }
+        ScreenedWords {
+            slots,
+            unjudged,
+            words,
+        }
     }
 
     /// Whether this screening covers `slot`.
@@ -126,21 +137,18 @@ impl ScreenedWords {
         needs_look: impl Fn(&str) -> bool,
     ) -> Vec<usize> {
         let uses = forms.uses();
+        if self.unjudged & slot.judged() != 0 {
+            return (uses.iter().enumerate())
+                .filter_map(|(i, &word)| judge(slot, forms, text, word, &needs_look).then_some(i))
+                .collect();
+        }
         (self.words.iter())
-            .filter_map(|&(i, verdict)| {
-                let yes = if verdict & slot.judged() != 0 {
-                    verdict & slot.says_yes() != 0
-                } else {
-                    judge(slot, forms, text, uses[i as usize], &needs_look)
-                };
-                yes.then_some(i as usize)
-            })
+            .filter_map(|&(i, verdict)| (verdict & slot.says_yes() != 0).then_some(i as usize))
             .collect()
     }
 }
 
 /// `needs_look` on the form of `word`, kept under its number for the run.
-#[cold]
 fn judge(
     slot: Slot,
     forms: &WordForms,
