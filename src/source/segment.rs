@@ -229,6 +229,7 @@ pub fn quotes(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32]) 
 mod tests {
     use super::*;
     use crate::source::token::{Listed, tokenize_listing};
+    use proptest::prelude::*;
 
     /// The tokens of `text`, the indexes of its marks, and its paragraphs in `style`.
     fn segmented(text: &str, style: ParagraphStyle) -> (Vec<Token>, Vec<u32>, Vec<Span>) {
@@ -285,44 +286,44 @@ mod tests {
         assert_eq!(texts(ParagraphStyle::BlankLine), ["satu\ndua", "tiga"]);
     }
 
-    /// Read between the newlines, paragraphs are those a walk over every token finds: a run of
-    /// tokens with text in them, ended by a newline (every line) or by two with only blanks
-    /// between them (blank lines).
-    #[test]
-    fn paragraphs_agree_with_a_walk_over_every_token() {
-        let walk = |tokens: &[Token], style| {
-            let (mut out, mut start, mut end, mut newlines) = (Vec::new(), None, 0, 0);
-            for t in tokens {
-                match t.kind {
-                    TokenKind::Newline => {
-                        newlines += 1;
-                        if style == ParagraphStyle::EveryLine || newlines >= 2 {
-                            out.extend(start.take().map(|s| s..end));
-                        }
-                    }
-                    TokenKind::Space => {}
-                    _ => {
-                        newlines = 0;
-                        start.get_or_insert(t.start);
-                        end = t.end;
+    /// The paragraphs a walk over every token finds: a run of tokens with text in them, ended by
+    /// a newline (every line) or by two with only blanks between them (blank lines).
+    fn walked_paragraphs(tokens: &[Token], style: ParagraphStyle) -> Vec<Span> {
+        let (mut out, mut start, mut end, mut newlines) = (Vec::new(), None, 0, 0);
+        for t in tokens {
+            match t.kind {
+                TokenKind::Newline => {
+                    newlines += 1;
+                    if style == ParagraphStyle::EveryLine || newlines >= 2 {
+                        out.extend(start.take().map(|s| s..end));
                     }
                 }
+                TokenKind::Space => {}
+                _ => {
+                    newlines = 0;
+                    start.get_or_insert(t.start);
+                    end = t.end;
+                }
             }
-            out.extend(start.map(|s| s..end));
-            out
-        };
-        let pieces = ["a", "b.", " ", "  ", "\n", "\r\n", "\r", "\t", "“"];
-        let mut seed = 3u32;
-        for _ in 0..2000 {
-            let text: String = (0..10)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    pieces[(seed >> 16) as usize % pieces.len()]
-                })
-                .collect();
+        }
+        out.extend(start.map(|s| s..end));
+        out
+    }
+
+    const PIECES: [&str; 9] = ["a", "b.", " ", "  ", "\n", "\r\n", "\r", "\t", "“"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Read between the newlines, paragraphs are those the walk over every token finds.
+        #[test]
+        fn paragraphs_agree_with_a_walk_over_every_token(
+            pieces in prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..12),
+        ) {
+            let text = pieces.concat();
             for style in [ParagraphStyle::EveryLine, ParagraphStyle::BlankLine] {
                 let (tokens, _, paras) = segmented(&text, style);
-                assert_eq!(paras, walk(&tokens, style), "{text:?} {style:?}");
+                prop_assert_eq!(paras, walked_paragraphs(&tokens, style), "{:?}", style);
             }
         }
     }
