@@ -34,7 +34,7 @@ pub struct Document {
     source: String,
     view: Option<String>,
     tokens: Vec<Token>,
-    /// The indexes of the punctuation tokens, and of the URL, e-mail and domain tokens.
+    /// The indexes of the punctuation, newline and address tokens, listed by the tokenizer.
     listed: Listed,
     paragraphs: Vec<Span>,
     /// Segmented on first use: not every rule set asks for sentences, quotes or line numbers.
