@@ -4,11 +4,11 @@
 //! phrase can start with the form (four lists run by default: non-standard words, calques,
 //! institution names, English terms); `spelling`, whether the form passes without a closer look;
 //! `capitalization`, whether any of its lists holds the form; `untranslated`, whether the form is
-//! an English content word. Each used to read a verdict for every form of a document and then
-//! for every word. Here each reader has a slot, a form's verdicts for all of them sit in one word
-//! of memory for the run, and a document's words are screened once: a reader then goes through
-//! only the words some reader needs to look at, or every word of a document holding forms it has
-//! not judged yet.
+//! an English content word; `term-consistency`, whether it heads an institution's name. Each used
+//! to read a verdict for every form of a document and then for every word. Here each reader has a
+//! slot, a form's verdicts for all of them sit in one word of memory for the run, and a
+//! document's words are screened once: a reader then goes through only the words some reader
+//! needs to look at, or every word of a document holding forms it has not judged yet.
 
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock};
