@@ -61,26 +61,39 @@ impl PhraseMatcher {
     /// Compile `patterns`, compared ASCII-case-insensitively when asked. Empty patterns never
     /// match.
     pub fn new(patterns: &[String], ascii_case_insensitive: bool) -> Self {
-        let fold = |b: u8| fold(ascii_case_insensitive, b);
-        let key = |id: u32| patterns[id as usize].bytes().map(fold);
+        // Folded once into one buffer, the patterns are compared below as plain byte slices: the
+        // register's thousand names are built on every run, before the first word is read.
+        let mut folded = Vec::with_capacity(patterns.iter().map(String::len).sum());
+        let mut bounds = Vec::with_capacity(patterns.len() + 1);
+        bounds.push(0);
+        for p in patterns {
+            folded.extend(p.bytes().map(|b| fold(ascii_case_insensitive, b)));
+            bounds.push(folded.len());
+        }
+        let key = |id: u32| &folded[bounds[id as usize]..bounds[id as usize + 1]];
         // Sorted, the patterns below any node are a contiguous run, and those ending at the node
         // come first (the first listed first): the trie is laid out breadth first from the runs.
         let mut order: Vec<u32> = (0..patterns.len() as u32)
-            .filter(|&id| !patterns[id as usize].is_empty())
+            .filter(|&id| !key(id).is_empty())
             .collect();
-        order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
-        let byte_at = |id: u32, depth: usize| fold(patterns[id as usize].as_bytes()[depth]);
-        let mut nodes = vec![Node {
+        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        // At most one node per pattern byte, and the root.
+        let mut nodes = Vec::with_capacity(folded.len() + 1);
+        nodes.push(Node {
             first_edge: 0,
             edge_count: 0,
             row: NONE,
             pattern: NONE,
-        }];
-        let mut edges = Vec::new();
-        let mut pending = std::collections::VecDeque::from([(0, 0..order.len(), 0)]);
-        while let Some((node, run, depth)) = pending.pop_front() {
+        });
+        let mut edges = Vec::with_capacity(folded.len());
+        // The nodes to lay out, in breadth-first order: a node's run of `order` and its depth.
+        let mut pending = Vec::with_capacity(folded.len() + 1);
+        pending.push((0, 0..order.len(), 0));
+        let mut next = 0;
+        while let Some((node, run, depth)) = pending.get(next).cloned() {
+            next += 1;
             let mut i = run.start;
-            while i < run.end && patterns[order[i] as usize].len() == depth {
+            while i < run.end && key(order[i]).len() == depth {
                 if nodes[node].pattern == NONE {
                     nodes[node].pattern = order[i];
                 }
@@ -88,10 +101,10 @@ impl PhraseMatcher {
             }
             let first_edge = edges.len();
             while i < run.end {
-                let b = byte_at(order[i], depth);
-                let end = i + order[i..run.end].partition_point(|&id| byte_at(id, depth) == b);
+                let b = key(order[i])[depth];
+                let end = i + order[i..run.end].partition_point(|&id| key(id)[depth] == b);
                 edges.push((b, nodes.len() as u32));
-                pending.push_back((nodes.len(), i..end, depth + 1));
+                pending.push((nodes.len(), i..end, depth + 1));
                 nodes.push(Node {
                     first_edge: 0,
                     edge_count: 0,
