@@ -29,8 +29,8 @@ pub fn data_rule_files() -> impl Iterator<Item = &'static str> {
         .map(|(name, _, _)| *name)
 }
 
-/// Every regex the shipped data rules run, with the file it is written in: the shipped ones are
-/// compiled on first use, so tests compile and screen them all.
+/// Every regex the shipped data rules run (`regex` and `unless-sentence`), with the file it is
+/// written in: the shipped ones are compiled on first use, so tests compile and screen them all.
 #[cfg(test)]
 pub fn shipped_regexes() -> Vec<(&'static str, String)> {
     data_rule_files()
@@ -39,8 +39,8 @@ pub fn shipped_regexes() -> Vec<(&'static str, String)> {
                 .expect("a shipped rule builds")
                 .entries()
                 .iter()
-                .filter_map(|e| e.regex.clone())
-                .map(|pattern| (name, pattern))
+                .flat_map(|e| e.regex.iter().chain(&e.unless_sentence))
+                .map(|pattern| (name, pattern.clone()))
                 .collect::<Vec<_>>()
         })
         .collect()

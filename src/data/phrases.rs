@@ -5,7 +5,6 @@ use std::sync::{Arc, LazyLock, OnceLock};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
-use regex::Regex;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -157,8 +156,8 @@ pub struct DataRule {
     outside_quotes: bool,
     clitics: bool,
     entries: Vec<Entry>,
-    /// `unless_sentence` of `entries[i]`, compiled.
-    unless: Vec<Option<Regex>>,
+    /// `unless_sentence` of `entries[i]`.
+    unless: Vec<Option<ScreenedRegex>>,
     /// Pattern i of the matcher is `entries[phrase_entry[i]]`.
     phrases: Option<PhraseMatcher>,
     phrase_entry: Vec<usize>,
@@ -234,18 +233,21 @@ impl DataRule {
     fn from_embedded(origin: &str, json: &str, config: &Config) -> anyhow::Result<DataRule> {
         let file: EmbeddedRuleFile = serde_json::from_str(json)
             .with_context(|| format!("{origin}: not a valid rule file"))?;
-        let entries = file
+        // Sized at once: collected from fallible parses, the list grew by doubling, and its
+        // entries are large enough that the copies cost more than the parsing of many of them.
+        let mut entries = Vec::with_capacity(file.entry.len());
+        for ((raw, line), screen) in file
             .entry
             .iter()
             .zip(&file.entry_lines)
             .zip(file.entry_screens)
-            .map(|((raw, line), screen)| {
-                let at = format!("{origin}:{line}");
-                let entry = serde_json::from_str(raw.get())
-                    .map_err(|e| anyhow::anyhow!("{at}: malformed entry: {e}"))?;
-                parse_entry(entry, &at, Prepare::Shipped(screen.needed()))
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        {
+            let entry = serde_json::from_str(raw.get())
+                .map_err(|e| anyhow::anyhow!("{origin}:{line}: malformed entry: {e}"))?;
+            // The entry's place is written out only if it is at fault.
+            let at = format_args!("{origin}:{line}");
+            entries.push(parse_entry(entry, &at, Prepare::Shipped(screen.needed()))?);
+        }
         DataRule::configure(file.rule, entries, config)
     }
 
@@ -350,7 +352,8 @@ impl DataRule {
         if entry.sentence_start && !doc.starts_sentence(span.start) {
             return false;
         }
-        match (&self.unless[i], doc.sentence_at(span.start)) {
+        let unless = self.unless[i].as_ref().and_then(ScreenedRegex::compiled);
+        match (unless, doc.sentence_at(span.start)) {
             (Some(re), Some(sentence)) => !re.is_match(doc.slice(&sentence)),
             _ => true,
         }
@@ -528,11 +531,11 @@ impl Rule for DataRule {
 /// one: after a noun it is written apart, so `apapun` needs its own entry (`apa pun`).
 const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"];
 
-/// An entry with its regexes made ready (see [`Prepare`]; the `unless_sentence` one compiled).
+/// An entry with its regexes made ready (see [`Prepare`]), its `unless_sentence` one among them.
 struct ParsedEntry {
     entry: Entry,
     regex: Option<ScreenedRegex>,
-    unless: Option<Regex>,
+    unless: Option<ScreenedRegex>,
 }
 
 fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
@@ -551,7 +554,22 @@ enum Prepare {
 }
 
 /// Check an entry and make its regexes ready.
-fn parse_entry(entry: Entry, at: &str, prepare: Prepare) -> anyhow::Result<ParsedEntry> {
+fn parse_entry(
+    entry: Entry,
+    at: &dyn std::fmt::Display,
+    prepare: Prepare,
+) -> anyhow::Result<ParsedEntry> {
+    // A shipped one is compiled on first use, as a shipped `regex` is.
+    let unless = match (&entry.unless_sentence, &prepare) {
+        (Some(r), Prepare::Shipped(_)) => Some(ScreenedRegex::lazy(r, None)),
+        (Some(r), Prepare::Now) => Some(ScreenedRegex::compile_now(r).map_err(|e| {
+            anyhow::anyhow!(
+                "{at}: bad unless-sentence regex in entry “{}”: {e}",
+                entry.id()
+            )
+        })?),
+        (None, _) => None,
+    };
     let regex = match (&entry.phrase, &entry.regex) {
         (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
         (None, None) => bail!("{at}: an entry needs `match` or `regex`"),
@@ -567,15 +585,6 @@ fn parse_entry(entry: Entry, at: &str, prepare: Prepare) -> anyhow::Result<Parse
                 .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
         }),
         _ => None,
-    };
-    let unless = match &entry.unless_sentence {
-        Some(r) => Some(Regex::new(r).map_err(|e| {
-            anyhow::anyhow!(
-                "{at}: bad unless-sentence regex in entry “{}”: {e}",
-                entry.id()
-            )
-        })?),
-        None => None,
     };
     if entry.source.trim().is_empty() {
         bail!("{at}: entry “{}” has no source", entry.id());
@@ -623,6 +632,7 @@ impl<'t> LineCounter<'t> {
 mod tests {
     use super::*;
     use crate::rules::testing::findings;
+    use regex::Regex;
 
     const RULE: &str = r#"
 [rule]
