@@ -4,7 +4,7 @@
 //! Loaded once into one phrase matcher over every name form and one over every person's name,
 //! so `official-name`, `term-consistency` and `acronym-mismatch` share one pass of lookups.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, LazyLock};
 
 use anyhow::{Context, bail};
@@ -234,7 +234,11 @@ enum End {
     Last,
 }
 
-fn parse_bound(s: Option<&str>, end: End, at: &str) -> anyhow::Result<Option<Date>> {
+fn parse_bound(
+    s: Option<&str>,
+    end: End,
+    at: &dyn std::fmt::Display,
+) -> anyhow::Result<Option<Date>> {
     let Some(s) = s else { return Ok(None) };
     let numbers: Option<Vec<u16>> = s.split('-').map(|p| p.parse().ok()).collect();
     let date = match (numbers.as_deref(), end) {
@@ -320,7 +324,7 @@ impl Register {
         if index.len() != file.institution.len() {
             bail!("institutions register: duplicate institution id");
         }
-        let lookup = |id: &str, at: &str| -> anyhow::Result<InstitutionId> {
+        let lookup = |id: &str, at: &dyn std::fmt::Display| -> anyhow::Result<InstitutionId> {
             index
                 .get(id)
                 .copied()
@@ -328,7 +332,10 @@ impl Register {
         };
 
         let mut institutions = Vec::new();
-        let mut by_text: HashMap<String, Vec<FormRef>> = HashMap::new();
+        // Hashed with foldhash and sized at once: the register is built on every run, before the
+        // first word is read.
+        let mut by_text: HashMap<String, Vec<FormRef>> =
+            HashMap::with_capacity(4 * file.institution.len() + file.wrong.len());
         let mut order: Vec<String> = Vec::new();
         let mut add = |text: String, r: FormRef| {
             let refs = by_text.entry(text.clone()).or_insert_with(|| {
@@ -340,7 +347,7 @@ impl Register {
             }
         };
         for (i, e) in file.institution.iter().enumerate() {
-            let at = format!("institution “{}”", e.id);
+            let at = format_args!("institution “{}”", e.id);
             if e.source.trim().is_empty() {
                 bail!("{at}: no source");
             }
@@ -420,7 +427,7 @@ impl Register {
             });
         }
         for w in &file.wrong {
-            let at = format!("wrong rendering “{}”", w.form);
+            let at = format_args!("wrong rendering “{}”", w.form);
             if w.source.trim().is_empty() {
                 bail!("{at}: no source");
             }
@@ -461,7 +468,7 @@ impl Register {
         }
         let texts: Vec<String> = patterns.iter().map(|p| p.text.clone()).collect();
         let matcher = PhraseMatcher::new(&texts, true);
-        let mut by_folded_text: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_folded_text: HashMap<String, Vec<usize>> = HashMap::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
             by_folded_text
                 .entry(text.to_ascii_lowercase())
@@ -473,7 +480,7 @@ impl Register {
         let mut person_texts = Vec::new();
         let mut person_patterns = Vec::new();
         for p in &file.person {
-            let at = format!("person “{}”", p.name);
+            let at = format_args!("person “{}”", p.name);
             if p.source.trim().is_empty() {
                 bail!("{at}: no source");
             }
@@ -1077,14 +1084,14 @@ mod tests {
     #[test]
     fn partial_dates_take_the_right_end() {
         assert_eq!(
-            parse_bound(Some("2005"), End::Last, "t").expect("ok"),
+            parse_bound(Some("2005"), End::Last, &"t").expect("ok"),
             Date::new(2005, 12, 31)
         );
         assert_eq!(
-            parse_bound(Some("2025-02"), End::Last, "t").expect("ok"),
+            parse_bound(Some("2025-02"), End::Last, &"t").expect("ok"),
             Date::new(2025, 2, 28)
         );
-        assert!(parse_bound(Some("x"), End::First, "t").is_err());
+        assert!(parse_bound(Some("x"), End::First, &"t").is_err());
     }
 
     #[test]
