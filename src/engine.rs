@@ -347,6 +347,16 @@ impl Linter {
         fix: Option<Applicability>,
         mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        if let Some(sizes) = one_batch(inputs) {
+            // Nothing to lint while the report is written: the threads that overlap the two
+            // would only add their start to a one-article run.
+            let mut reported = Ok(());
+            self.lint_batches(inputs.iter().zip(sizes), fix, &mut |outcomes| {
+                reported = outcomes.into_iter().try_for_each(&mut sink);
+                reported.is_ok()
+            });
+            return reported;
+        }
         let (linted, batches) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
         let (sized, sizes) = std::sync::mpsc::sync_channel::<Vec<Option<usize>>>(1);
         std::thread::scope(|scope| {
@@ -363,7 +373,11 @@ impl Linter {
                 }
             });
             let sizes = sizes.into_iter().flatten();
-            scope.spawn(move || self.lint_batches(inputs.iter().zip(sizes), fix, &linted));
+            scope.spawn(move || {
+                self.lint_batches(inputs.iter().zip(sizes), fix, &mut |outcomes| {
+                    linted.send(outcomes).is_ok()
+                });
+            });
             // Returning early drops `batches`, which stops the linting thread at its next batch.
             for outcomes in batches {
                 outcomes.into_iter().try_for_each(&mut sink)?;
@@ -372,23 +386,23 @@ impl Linter {
         })
     }
 
-    /// Gather inputs into batches, lint each batch on the pool and send its outcomes, in order,
-    /// until the inputs end or the receiver hangs up. Each input comes with its size if it is a
-    /// file of ordinary size ([`ordinary_size`]).
+    /// Gather inputs into batches, lint each batch on the pool and hand its outcomes to `report`,
+    /// in order, until the inputs end or `report` returns `false`. Each input comes with its size
+    /// if it is a file of ordinary size ([`ordinary_size`]).
     fn lint_batches<'i>(
         &self,
         inputs: impl Iterator<Item = (&'i Input, Option<usize>)>,
         fix: Option<Applicability>,
-        linted: &std::sync::mpsc::SyncSender<Vec<Outcome>>,
+        report: &mut dyn FnMut(Vec<Outcome>) -> bool,
     ) {
         let mut batch = Batch::default();
-        let flush = |batch: &mut Batch| -> bool {
+        let mut flush = |batch: &mut Batch| -> bool {
             let outcomes: Vec<Outcome> = batch
                 .take()
                 .into_par_iter()
                 .map(|w| self.lint_work(w, fix))
                 .collect();
-            linted.send(outcomes).is_ok()
+            report(outcomes)
         };
         for (input, size) in inputs {
             // A file of ordinary size is read by the worker that lints it, in parallel.
@@ -472,6 +486,20 @@ impl Linter {
             .map(|(input, text)| self.run_text(&input, text, None))
             .collect()
     }
+}
+
+/// The inputs' sizes if they make a single batch: files of ordinary size, too few and too small
+/// to fill one.
+fn one_batch(inputs: &[Input]) -> Option<Vec<Option<usize>>> {
+    if inputs.len() >= BATCH_INPUTS {
+        return None;
+    }
+    let sizes: Vec<Option<usize>> = inputs.iter().map(ordinary_size).collect();
+    let mut total = 0;
+    for size in &sizes {
+        total += (*size)?;
+    }
+    (total < BATCH_BYTES).then_some(sizes)
 }
 
 /// The size of `input` if it is a file small enough to be read whole by the worker that lints
