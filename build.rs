@@ -95,7 +95,8 @@ fn embed_rules(out: &Path) {
 }
 
 /// For each entry, what every match of its regex contains (see `regex_literals`): `{}` for a
-/// phrase entry or a regex with no certain literal, else `{"literals": [[bytes]], "escapes": "…"}`.
+/// phrase entry or a regex with no certain literal, else
+/// `{"literals": [[bytes]], "word-starts": [bool], "escapes": "…"}`.
 fn entry_screens(name: &str, lines: &[i64], table: &toml::Table) -> toml::Value {
     let entries = table.get("entry").and_then(|e| e.as_array());
     let screens = entries
@@ -111,9 +112,19 @@ fn entry_screens(name: &str, lines: &[i64], table: &toml::Table) -> toml::Value 
             let mut screen = toml::Table::new();
             if let Some(needed) = regex_literals::needed(&hir) {
                 let literals = needed.literals.iter().map(|l| {
-                    toml::Value::Array(l.iter().map(|&b| toml::Value::from(i64::from(b))).collect())
+                    toml::Value::Array(
+                        l.bytes
+                            .iter()
+                            .map(|&b| toml::Value::from(i64::from(b)))
+                            .collect(),
+                    )
                 });
                 screen.insert("literals".into(), toml::Value::Array(literals.collect()));
+                let word_starts = needed.literals.iter().map(|l| l.word_start.into());
+                screen.insert(
+                    "word-starts".into(),
+                    toml::Value::Array(word_starts.collect()),
+                );
                 screen.insert(
                     "escapes".into(),
                     needed.escapes.iter().collect::<String>().into(),

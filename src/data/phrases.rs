@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
-use crate::lang::regex_literals::Needed;
+use crate::lang::regex_literals::{Literal, Needed};
 use crate::lang::regex_screen::{FoldedText, RegexScreens, ScreenedRegex};
 use crate::rules::{Example, Rule, RuleMeta};
 use crate::source::{Document, OnceMap};
@@ -63,10 +63,13 @@ struct EmbeddedRuleFile<'a> {
 /// What `build.rs` found that every match of an entry's regex contains (nothing for a phrase
 /// entry, or where nothing is certain).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct ShippedScreen {
     #[serde(default)]
     literals: Vec<Vec<u8>>,
+    /// For each literal, whether every match holds it at a word's start.
+    #[serde(default)]
+    word_starts: Vec<bool>,
     #[serde(default)]
     escapes: String,
 }
@@ -74,7 +77,12 @@ struct ShippedScreen {
 impl ShippedScreen {
     fn needed(self) -> Option<Needed> {
         (!self.literals.is_empty()).then(|| Needed {
-            literals: self.literals,
+            literals: self
+                .literals
+                .into_iter()
+                .zip(self.word_starts.into_iter().chain(std::iter::repeat(false)))
+                .map(|(bytes, word_start)| Literal { bytes, word_start })
+                .collect(),
             escapes: self.escapes.chars().collect(),
         })
     }

@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 
-use super::regex_literals::{Needed, needed};
+use super::regex_literals::{Needed, is_word_byte, needed};
 use crate::source::Document;
 
 /// Which documents each regex of a list needs to run on, told by one search of the document for
@@ -41,12 +41,23 @@ pub struct RegexScreens {
 struct Needles {
     /// `None` where there are none.
     searcher: Option<AhoCorasick>,
-    needles: Vec<(Vec<u8>, Vec<usize>)>,
+    needles: Vec<Needle>,
+}
+
+/// A needle's bytes and the regexes it lets through.
+type Needle = (Vec<u8>, Vec<LetThrough>);
+
+/// A regex a needle lets through: where the needle is found, or, for a regex whose matches hold
+/// it at a word's start, only where no word byte comes right before it.
+#[derive(Clone, Copy)]
+struct LetThrough {
+    regex: usize,
+    word_start: bool,
 }
 
 impl Needles {
     /// `None` if the needles cannot be searched (no search automaton fits them).
-    fn new(needles: Vec<(Vec<u8>, Vec<usize>)>) -> Option<Needles> {
+    fn new(needles: Vec<Needle>) -> Option<Needles> {
         if needles.is_empty() {
             return Some(Needles::default());
         }
@@ -75,10 +86,11 @@ impl Needles {
             && let Some(found) = searcher.find(Input::new(text).range(from..))
         {
             let here = &text[found.start()..];
+            let at_break = found.start() == 0 || !is_word_byte(text[found.start() - 1]);
             for (needle, regexes) in &self.needles {
                 if here.starts_with(needle) {
-                    for &regex in regexes {
-                        if !std::mem::replace(&mut may[regex], true) {
+                    for &LetThrough { regex, word_start } in regexes {
+                        if (at_break || !word_start) && !std::mem::replace(&mut may[regex], true) {
                             *waiting -= 1;
                         }
                     }
@@ -93,17 +105,28 @@ impl RegexScreens {
     /// The screens for regexes whose matches contain `needed` each (`None`: nothing certain, so
     /// the regex runs on every document, as it does when the literals cannot be searched).
     pub fn new<'n>(needed: impl IntoIterator<Item = Option<&'n Needed>>) -> RegexScreens {
-        let mut literals: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
-        let mut escapes: Vec<(Vec<u8>, Vec<usize>)> = Vec::new();
+        let mut literals: Vec<Needle> = Vec::new();
+        let mut escapes: Vec<Needle> = Vec::new();
         let mut always = Vec::new();
         for (regex, needed) in needed.into_iter().enumerate() {
             always.push(needed.is_none());
             let Some(needed) = needed else { continue };
             for literal in &needed.literals {
-                add_needle(&mut literals, literal.clone(), regex);
+                let word_start = literal.word_start;
+                add_needle(
+                    &mut literals,
+                    &literal.bytes,
+                    LetThrough { regex, word_start },
+                );
             }
             for escape in &needed.escapes {
-                add_needle(&mut escapes, escape.to_string().into_bytes(), regex);
+                let word_start = false;
+                let escape = escape.to_string();
+                add_needle(
+                    &mut escapes,
+                    escape.as_bytes(),
+                    LetThrough { regex, word_start },
+                );
             }
         }
         match (Needles::new(literals), Needles::new(escapes)) {
@@ -131,11 +154,11 @@ impl RegexScreens {
     }
 }
 
-/// Adds `needle` for `regex`, once however many regexes need it.
-fn add_needle(needles: &mut Vec<(Vec<u8>, Vec<usize>)>, needle: Vec<u8>, regex: usize) {
-    match needles.iter_mut().find(|(n, _)| *n == needle) {
-        Some((_, regexes)) => regexes.push(regex),
-        None => needles.push((needle, vec![regex])),
+/// Adds `needle`, letting `through` through, once however many regexes need it.
+fn add_needle(needles: &mut Vec<Needle>, needle: &[u8], through: LetThrough) {
+    match needles.iter_mut().find(|(n, _)| n == needle) {
+        Some((_, regexes)) => regexes.push(through),
+        None => needles.push((needle.to_vec(), vec![through])),
     }
 }
 
@@ -261,6 +284,11 @@ mod tests {
                 r"(?i)an\b",
                 r"(?i)mana di",
                 r"(?i)a d",
+                r"\bmana",
+                r"(?m)^\s*baik",
+                r"\Bmana",
+                r"\b(?:se|_)mana",
+                r"[(“]\s*mana|\s+di",
             ]
             .map(String::from),
         );
@@ -275,9 +303,9 @@ mod tests {
         )
     });
 
-    const PIECES: [&str; 19] = [
+    const PIECES: [&str; 25] = [
         "baik", "dan", "mana", "di", "K", "\u{212A}", "ſ", ",", " ", "\n", "?", "a", "b", "i", "k",
-        "s", "S", "m", "yang",
+        "s", "S", "m", "yang", "se", "_", "1", "(", "“", "é",
     ];
 
     proptest! {
