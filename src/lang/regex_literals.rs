@@ -121,9 +121,7 @@ impl Condition {
         escapes.dedup();
         // A literal containing a shorter one is implied by it: keep the shorter, at a word's
         // start only where both say so (the longer one holding it after a word byte or not).
-        literals.sort_unstable_by(|a, b| {
-            (a.bytes.len(), &a.bytes, !a.word_start).cmp(&(b.bytes.len(), &b.bytes, !b.word_start))
-        });
+        literals.sort_unstable_by(|a, b| (a.bytes.len(), &a.bytes).cmp(&(b.bytes.len(), &b.bytes)));
         let mut kept: Vec<Literal> = Vec::with_capacity(literals.len());
         for literal in literals {
             // Where `literal` holds `k`, whether it holds it at a word's start somewhere.
