@@ -8,9 +8,7 @@
 //! - the spelling-suggestion candidates.
 //!
 //! A rule file's `[rule]` id is read here too, so that listing the rules (`--select` checks,
-//! `lintas rules`) does not parse every file at start-up; and each entry's regex is parsed, so
-//! that a malformed one fails the build and its screen's literals are found once, not at every
-//! start-up.
+//! `lintas rules`) does not parse every file at start-up.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -25,21 +23,13 @@ mod candidates;
 mod hunspell_forms;
 #[path = "src/lang/loanwords.rs"]
 mod loanwords;
-#[path = "src/lang/regex_literals.rs"]
-mod regex_literals;
 #[allow(dead_code)]
 #[path = "src/lang/zipf_list.rs"]
 mod zipf_list;
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
-    for module in [
-        "candidates",
-        "hunspell_forms",
-        "loanwords",
-        "regex_literals",
-        "zipf_list",
-    ] {
+    for module in ["candidates", "hunspell_forms", "loanwords", "zipf_list"] {
         println!("cargo:rerun-if-changed=src/lang/{module}.rs");
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -77,9 +67,7 @@ fn embed_rules(out: &Path) {
                 entries,
                 "rules/{name}: every entry starts with a line of its own reading [[entry]]"
             );
-            let screens = entry_screens(name, &lines, &table);
             table.insert("entry-lines".into(), lines.into());
-            table.insert("entry-screens".into(), screens);
         }
         let json_name = name.replace(".toml", ".json");
         let json = serde_json::to_string(&table).expect("TOML values are JSON values");
@@ -92,47 +80,6 @@ fn embed_rules(out: &Path) {
     }
     code.push_str("];\n");
     std::fs::write(out.join("embedded_rules.rs"), code).expect("OUT_DIR is writable");
-}
-
-/// For each entry, what every match of its regex contains (see `regex_literals`): `{}` for a
-/// phrase entry or a regex with no certain literal, else
-/// `{"literals": [[bytes]], "word-starts": [bool], "escapes": "…"}`.
-fn entry_screens(name: &str, lines: &[i64], table: &toml::Table) -> toml::Value {
-    let entries = table.get("entry").and_then(|e| e.as_array());
-    let screens = entries
-        .into_iter()
-        .flatten()
-        .zip(lines)
-        .map(|(entry, line)| {
-            let Some(pattern) = entry.get("regex").and_then(|r| r.as_str()) else {
-                return toml::Value::Table(toml::Table::new());
-            };
-            let hir = regex_syntax::parse(pattern)
-                .unwrap_or_else(|e| panic!("rules/{name}:{line}: bad regex {pattern:?}: {e}"));
-            let mut screen = toml::Table::new();
-            if let Some(needed) = regex_literals::needed(&hir) {
-                let literals = needed.literals.iter().map(|l| {
-                    toml::Value::Array(
-                        l.bytes
-                            .iter()
-                            .map(|&b| toml::Value::from(i64::from(b)))
-                            .collect(),
-                    )
-                });
-                screen.insert("literals".into(), toml::Value::Array(literals.collect()));
-                let word_starts = needed.literals.iter().map(|l| l.word_start.into());
-                screen.insert(
-                    "word-starts".into(),
-                    toml::Value::Array(word_starts.collect()),
-                );
-                screen.insert(
-                    "escapes".into(),
-                    needed.escapes.iter().collect::<String>().into(),
-                );
-            }
-            toml::Value::Table(screen)
-        });
-    toml::Value::Array(screens.collect())
 }
 
 /// The line of each `[[entry]]` header, in order: an error in an embedded entry names its line.

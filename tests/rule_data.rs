@@ -24,7 +24,7 @@ fn rule<'a>(rules: &'a [std::sync::Arc<DataRule>], id: &str) -> &'a DataRule {
 fn phrases(rule: &DataRule) -> Vec<(String, &Entry)> {
     rule.entries()
         .iter()
-        .filter_map(|e| e.phrase.as_ref().map(|p| (p.to_lowercase(), e)))
+        .flat_map(|e| e.phrases.iter().map(move |p| (p.to_lowercase(), e)))
         .collect()
 }
 
@@ -46,10 +46,13 @@ fn entries_have_unique_ids_a_source_and_a_real_change() {
             if e.source.trim().is_empty() {
                 problems.push(format!("{id}: entry “{}” has no source", e.id()));
             }
-            if let (Some(p), Some(r)) = (&e.phrase, &e.replace)
-                && p.to_lowercase() == r.to_lowercase()
-            {
-                problems.push(format!("{id}: entry “{p}” is replaced by itself"));
+            for p in &e.phrases {
+                if e.replace
+                    .as_ref()
+                    .is_some_and(|r| p.to_lowercase() == r.to_lowercase())
+                {
+                    problems.push(format!("{id}: entry “{p}” is replaced by itself"));
+                }
             }
         }
     }
@@ -161,7 +164,7 @@ fn no_entry_contradicts_the_reviewed_kbbi_checklist() {
                     rule.meta().id
                 ));
             }
-            if standard.contains(phrase.as_str()) {
+            if standard.contains(phrase.as_str()) && !e.is_contextual() {
                 problems.push(format!(
                     "{}: “{phrase}” is a standard (baku) form in the checklist",
                     rule.meta().id

@@ -2,7 +2,10 @@
 //! from it. A file with a `[rule]` table is a rule of its own (a list of phrases with their
 //! replacements); other files are data that code rules read (`embedded`).
 
+mod conditions;
 mod phrases;
+
+pub use conditions::{After, NextWord, Pair};
 
 pub use phrases::{DataRule, Entry};
 
@@ -27,21 +30,4 @@ pub fn data_rule_files() -> impl Iterator<Item = &'static str> {
         .iter()
         .filter(|(_, _, id)| id.is_some())
         .map(|(name, _, _)| *name)
-}
-
-/// Every regex the shipped data rules run (`regex` and `unless-sentence`), with the file it is
-/// written in: the shipped ones are compiled on first use, so tests compile and screen them all.
-#[cfg(test)]
-pub fn shipped_regexes() -> Vec<(&'static str, String)> {
-    data_rule_files()
-        .flat_map(|name| {
-            DataRule::embedded(name, &crate::config::Config::default())
-                .expect("a shipped rule builds")
-                .entries()
-                .iter()
-                .flat_map(|e| e.regex.iter().chain(&e.unless_sentence))
-                .map(|pattern| (name, pattern.clone()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }

@@ -1,7 +1,11 @@
-//! Data-driven phrase rules: a list of phrases (or, where a pattern needs it, regexes) with their
-//! replacements, compiled into one phrase matcher per rule and checked against word boundaries.
+//! Data-driven phrase rules: a list of phrases with their replacements and the conditions the
+//! text around them must meet, compiled into one phrase matcher per rule and checked against word
+//! boundaries. A newsroom's own entries may be regexes, for patterns a phrase cannot say.
 
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
+
+use regex::Regex;
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -12,9 +16,9 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
 use crate::lang::case::match_case_in_context;
 use crate::lang::matcher::PhraseMatcher;
-use crate::lang::regex_literals::{Literal, Needed};
-use crate::lang::regex_screen::{FoldedText, RegexScreens, ScreenedRegex};
 use crate::rules::{Example, Rule, RuleMeta};
+
+use super::conditions::{After, NextWord, Pair, sentence_has};
 use crate::source::{Document, OnceMap};
 
 /// A rule file's header.
@@ -57,35 +61,6 @@ struct EmbeddedRuleFile<'a> {
     #[serde(borrow, default)]
     entry: Vec<&'a RawValue>,
     entry_lines: Vec<usize>,
-    entry_screens: Vec<ShippedScreen>,
-}
-
-/// What `build.rs` found that every match of an entry's regex contains (nothing for a phrase
-/// entry, or where nothing is certain).
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-struct ShippedScreen {
-    #[serde(default)]
-    literals: Vec<Vec<u8>>,
-    /// For each literal, whether every match holds it at a word's start.
-    #[serde(default)]
-    word_starts: Vec<bool>,
-    #[serde(default)]
-    escapes: String,
-}
-
-impl ShippedScreen {
-    fn needed(self) -> Option<Needed> {
-        (!self.literals.is_empty()).then(|| Needed {
-            literals: self
-                .literals
-                .into_iter()
-                .zip(self.word_starts.into_iter().chain(std::iter::repeat(false)))
-                .map(|(bytes, word_start)| Literal { bytes, word_start })
-                .collect(),
-            escapes: self.escapes.chars().collect(),
-        })
-    }
 }
 
 /// Whether and how an entry's replacement may be applied.
@@ -105,9 +80,10 @@ pub enum FixKind {
 pub struct Entry {
     /// How `disable` names it; defaults to the phrase itself, lower-case.
     pub id: Option<String>,
-    /// A literal phrase, matched case-insensitively on word boundaries.
-    #[serde(rename = "match")]
-    pub phrase: Option<String>,
+    /// Literal phrases, matched case-insensitively on word boundaries: one, or several that
+    /// share the entry's conditions (`["di mana", "yang mana"]`).
+    #[serde(rename = "match", default, deserialize_with = "one_or_many")]
+    pub phrases: Vec<String>,
     /// A regex, for patterns a phrase cannot say. A group named `x` narrows the flagged span; a
     /// match in which `x` takes no part is an exception and is not flagged.
     pub regex: Option<String>,
@@ -126,9 +102,20 @@ pub struct Entry {
     /// Only where a sentence starts (“Bagaimanapun,” for “However,”).
     #[serde(default)]
     pub sentence_start: bool,
-    /// Not in a sentence this regex matches: a question (`\?`) for an interrogative “di mana”,
-    /// a `maupun` already paired with `baik`.
+    /// Not in a sentence this regex matches.
     pub unless_sentence: Option<String>,
+    /// Not in a sentence holding one of these words or marks: a question (`?`) for an
+    /// interrogative “di mana”, a `maupun` already paired with `baik`.
+    #[serde(default)]
+    pub unless_sentence_has: Vec<String>,
+    /// The word after the phrase must be one of these.
+    pub next: Option<NextWord>,
+    /// The word after the phrase must not be one of these.
+    pub unless_next: Option<NextWord>,
+    /// What must come right before the phrase.
+    pub after: Option<After>,
+    /// The finding is a word the phrase pairs with later in its clause, not the phrase.
+    pub pairs_with: Option<Pair>,
     /// Only checked when the rule's `strict` option is on: a norm that edited news commonly
     /// departs from by house style (compound spacing beyond the classic cases).
     #[serde(default)]
@@ -141,10 +128,36 @@ impl Entry {
     pub fn id(&self) -> String {
         self.id
             .clone()
-            .or_else(|| self.phrase.as_ref().map(|p| p.to_lowercase()))
+            .or_else(|| self.phrases.first().map(|p| p.to_lowercase()))
             .or_else(|| self.regex.clone())
             .unwrap_or_default()
     }
+
+    /// Whether the entry flags its phrase only in some contexts (a following word, a sentence
+    /// start, a pair): then the phrase is not wrong in itself.
+    pub fn is_contextual(&self) -> bool {
+        self.next.is_some()
+            || self.unless_next.is_some()
+            || self.after.is_some()
+            || self.pairs_with.is_some()
+            || self.sentence_start
+            || self.unless_sentence.is_some()
+            || !self.unless_sentence_has.is_empty()
+    }
+}
+
+/// `match = "x"` or `match = ["x", "y"]`.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(one) => vec![one],
+        OneOrMany::Many(many) => many,
+    })
 }
 
 /// The options every data rule takes in `[rules.ID]`.
@@ -165,14 +178,13 @@ pub struct DataRule {
     clitics: bool,
     entries: Vec<Entry>,
     /// `unless_sentence` of `entries[i]`.
-    unless: Vec<Option<ScreenedRegex>>,
-    /// Pattern i of the matcher is `entries[phrase_entry[i]]`.
+    unless: Vec<Option<Regex>>,
     phrases: Option<PhraseMatcher>,
-    phrase_entry: Vec<usize>,
+    /// The entries whose phrase pattern i of the matcher is, in the order they are listed (the
+    /// matcher finds the first listed of equal patterns).
+    phrase_entries: Vec<Vec<usize>>,
     /// Entry i's regex.
-    regexes: Vec<(usize, ScreenedRegex)>,
-    /// Which of `regexes` may match a document.
-    screens: RegexScreens,
+    regexes: Vec<(usize, Regex)>,
 }
 
 /// Embedded data rules as built without user settings, one slot per embedded file: several
@@ -227,11 +239,7 @@ impl DataRule {
             .into_iter()
             .map(|spanned| {
                 let at = format!("{origin}:{}", lines.line_at(spanned.span().start));
-                parse_entry(
-                    entry_from_toml(spanned.into_inner(), &at)?,
-                    &at,
-                    Prepare::Now,
-                )
+                parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at)
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         DataRule::configure(file.rule, entries, config)
@@ -244,17 +252,12 @@ impl DataRule {
         // Sized at once: collected from fallible parses, the list grew by doubling, and its
         // entries are large enough that the copies cost more than the parsing of many of them.
         let mut entries = Vec::with_capacity(file.entry.len());
-        for ((raw, line), screen) in file
-            .entry
-            .iter()
-            .zip(&file.entry_lines)
-            .zip(file.entry_screens)
-        {
+        for (raw, line) in file.entry.iter().zip(&file.entry_lines) {
             let entry = serde_json::from_str(raw.get())
                 .map_err(|e| anyhow::anyhow!("{origin}:{line}: malformed entry: {e}"))?;
             // The entry's place is written out only if it is at fault.
             let at = format_args!("{origin}:{line}");
-            entries.push(parse_entry(entry, &at, Prepare::Shipped(screen.needed()))?);
+            entries.push(parse_entry(entry, &at)?);
         }
         DataRule::configure(file.rule, entries, config)
     }
@@ -270,11 +273,7 @@ impl DataRule {
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
             let table = value.as_table().cloned().unwrap_or_default();
             let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-            entries.push(parse_entry(
-                entry_from_toml(table, &at)?,
-                &at,
-                Prepare::Now,
-            )?);
+            entries.push(parse_entry(entry_from_toml(table, &at)?, &at)?);
         }
         let options: DataRuleOptions = config.rule_options(&header.id)?;
         if !options.strict {
@@ -295,15 +294,23 @@ impl DataRule {
 
     fn compile(header: RuleHeader, entries: Vec<ParsedEntry>) -> DataRule {
         let mut patterns = Vec::new();
-        let mut phrase_entry = Vec::new();
+        let mut phrase_entries: Vec<Vec<usize>> = Vec::new();
+        // Equal phrases (in any ASCII case) share the first one's pattern.
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
         let mut regexes = Vec::new();
         let mut unless = Vec::new();
         let mut entries_out = Vec::with_capacity(entries.len());
         for (i, parsed) in entries.into_iter().enumerate() {
             unless.push(parsed.unless);
-            if let Some(p) = &parsed.entry.phrase {
-                patterns.push(p.clone());
-                phrase_entry.push(i);
+            for p in &parsed.entry.phrases {
+                let pattern = *pattern_of.entry(p.to_ascii_lowercase()).or_insert_with(|| {
+                    patterns.push(p.clone());
+                    phrase_entries.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !phrase_entries[pattern].contains(&i) {
+                    phrase_entries[pattern].push(i);
+                }
             }
             if let Some(re) = parsed.regex {
                 regexes.push((i, re));
@@ -316,7 +323,6 @@ impl DataRule {
         } else {
             Some(PhraseMatcher::new(&patterns, true))
         };
-        let screens = RegexScreens::new(regexes.iter().map(|(_, re)| re.needed()));
         let fixable = entries
             .iter()
             .any(|e| e.replace.is_some() && e.fix != FixKind::None);
@@ -341,9 +347,8 @@ impl DataRule {
             entries,
             unless,
             phrases,
-            phrase_entry,
+            phrase_entries,
             regexes,
-            screens,
         }
     }
 
@@ -351,7 +356,8 @@ impl DataRule {
         &self.entries
     }
 
-    /// Whether entry `i` applies at `span`: its quote, sentence-start and sentence conditions.
+    /// Whether entry `i` applies to a finding at `span`: its quote, sentence-start and sentence
+    /// conditions.
     fn applies(&self, doc: &Document, i: usize, span: &Span) -> bool {
         let entry = &self.entries[i];
         if entry.outside_quotes.unwrap_or(self.outside_quotes) && doc.in_quote(span) {
@@ -360,10 +366,38 @@ impl DataRule {
         if entry.sentence_start && !doc.starts_sentence(span.start) {
             return false;
         }
-        let unless = self.unless[i].as_ref().and_then(ScreenedRegex::compiled);
-        match (unless, doc.sentence_at(span.start)) {
-            (Some(re), Some(sentence)) => !re.is_match(doc.slice(&sentence)),
-            _ => true,
+        let Some(sentence) = doc.sentence_at(span.start) else {
+            return true;
+        };
+        let sentence = doc.slice(&sentence);
+        !sentence_has(sentence, &entry.unless_sentence_has)
+            && self.unless[i]
+                .as_ref()
+                .is_none_or(|re| !re.is_match(sentence))
+    }
+
+    /// What entry `i` flags for its phrase found at `phrase`, if the words around it fit: the
+    /// phrase, or the word it pairs with.
+    fn flagged(&self, doc: &Document, i: usize, phrase: &Span) -> Option<Span> {
+        let entry = &self.entries[i];
+        let text = doc.text();
+        let fits = entry
+            .after
+            .is_none_or(|after| after.holds(text, phrase.start))
+            && entry
+                .next
+                .as_ref()
+                .is_none_or(|next| next.follows(text, phrase.end))
+            && entry
+                .unless_next
+                .as_ref()
+                .is_none_or(|next| !next.follows(text, phrase.end));
+        if !fits {
+            return None;
+        }
+        match &entry.pairs_with {
+            Some(pair) => pair.find(text, phrase.end),
+            None => Some(phrase.clone()),
         }
     }
 
@@ -461,41 +495,43 @@ impl DataRule {
         let text = doc.text();
         if let Some(matcher) = &self.phrases {
             for m in matcher.find_in(doc) {
-                let i = self.phrase_entry[m.pattern];
-                let entry = &self.entries[i];
                 let mut span = m.span;
-                if entry.case_sensitive && entry.phrase.as_deref() != Some(&text[span.clone()]) {
-                    continue;
-                }
-                let mut replacement = entry.replace.clone();
+                let mut clitic = "";
                 if !doc.is_word_boundary_span(&span) {
                     let Some(end) = self.clitic_end(doc, span.start, span.end) else {
                         continue;
                     };
-                    let clitic = &text[span.end..end];
-                    replacement = replacement.map(|r| format!("{r}{clitic}"));
+                    clitic = &text[span.end..end];
                     span.end = end;
                 }
-                if self.applies(doc, i, &span) {
-                    out.extend(self.report(doc, entry, span, replacement));
+                let phrase = span.start..span.end - clitic.len();
+                // The first entry of this phrase whose conditions hold reports it.
+                for &i in &self.phrase_entries[m.pattern] {
+                    let entry = &self.entries[i];
+                    if entry.case_sensitive
+                        && !entry.phrases.iter().any(|p| *p == text[phrase.clone()])
+                    {
+                        continue;
+                    }
+                    let Some(flagged) = self.flagged(doc, i, &span) else {
+                        continue;
+                    };
+                    if !self.applies(doc, i, &flagged) {
+                        continue;
+                    }
+                    let replacement = (entry.replace.as_ref()).map(|r| {
+                        if flagged == span {
+                            format!("{r}{clitic}")
+                        } else {
+                            r.clone()
+                        }
+                    });
+                    out.extend(self.report(doc, entry, flagged, replacement));
+                    break;
                 }
             }
         }
-        if self.regexes.is_empty() {
-            return;
-        }
-        let may_match = self.screens.may_match(&FoldedText::of(doc));
-        let wanted: Vec<&(usize, ScreenedRegex)> = self
-            .regexes
-            .iter()
-            .zip(may_match)
-            .filter_map(|(re, may)| may.then_some(re))
-            .collect();
-        ScreenedRegex::compile_all(wanted.iter().map(|(_, re)| re));
-        for (i, re) in wanted {
-            let Some(re) = re.compiled() else {
-                continue;
-            };
+        for (i, re) in &self.regexes {
             let entry = &self.entries[*i];
             let narrows = re.capture_names().any(|n| n == Some("x"));
             for caps in re.captures_iter(text) {
@@ -542,8 +578,8 @@ const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"]
 /// An entry with its regexes made ready (see [`Prepare`]), its `unless_sentence` one among them.
 struct ParsedEntry {
     entry: Entry,
-    regex: Option<ScreenedRegex>,
-    unless: Option<ScreenedRegex>,
+    regex: Option<Regex>,
+    unless: Option<Regex>,
 }
 
 fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
@@ -552,47 +588,47 @@ fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
         .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))
 }
 
-/// How an entry's `regex` is made ready.
-enum Prepare {
-    /// A shipped regex: `build.rs` parsed it and found its screen; compiled on first use.
-    Shipped(Option<Needed>),
-    /// A newsroom's own (or an outside rule file's): parsed and compiled now, so that an error
-    /// names where it is written.
-    Now,
-}
-
-/// Check an entry and make its regexes ready.
-fn parse_entry(
-    entry: Entry,
-    at: &dyn std::fmt::Display,
-    prepare: Prepare,
-) -> anyhow::Result<ParsedEntry> {
-    // A shipped one is compiled on first use, as a shipped `regex` is.
-    let unless = match (&entry.unless_sentence, &prepare) {
-        (Some(r), Prepare::Shipped(_)) => Some(ScreenedRegex::lazy(r, None)),
-        (Some(r), Prepare::Now) => Some(ScreenedRegex::compile_now(r).map_err(|e| {
-            anyhow::anyhow!(
-                "{at}: bad unless-sentence regex in entry “{}”: {e}",
-                entry.id()
-            )
-        })?),
-        (None, _) => None,
+/// Check an entry and compile its regexes, if it has any.
+fn parse_entry(entry: Entry, at: &dyn std::fmt::Display) -> anyhow::Result<ParsedEntry> {
+    let compile = |pattern: &str, what: &str| {
+        Regex::new(pattern)
+            .map_err(|e| anyhow::anyhow!("{at}: bad {what} in entry “{}”: {e}", entry.id()))
     };
-    let regex = match (&entry.phrase, &entry.regex) {
-        (Some(_), Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
-        (None, None) => bail!("{at}: an entry needs `match` or `regex`"),
-        (Some(p), None) if p.trim().is_empty() => bail!("{at}: empty `match`"),
-        // The phrase matcher looks only where a word starts (see `lang::matcher`).
-        (Some(p), None) if !p.starts_with(char::is_alphabetic) => bail!(
-            "{at}: `match` “{p}” must start with a letter: a phrase is looked for where a word \
-             starts (write a `regex` for anything else)"
-        ),
-        (None, Some(r)) => Some(match prepare {
-            Prepare::Shipped(needed) => ScreenedRegex::lazy(r, needed),
-            Prepare::Now => ScreenedRegex::compile_now(r)
-                .map_err(|e| anyhow::anyhow!("{at}: bad regex in entry “{}”: {e}", entry.id()))?,
-        }),
-        _ => None,
+    let unless = (entry.unless_sentence.as_deref())
+        .map(|r| compile(r, "unless-sentence regex"))
+        .transpose()?;
+    let phrase_only = |what: bool, key: &str| -> anyhow::Result<()> {
+        if what && entry.phrases.is_empty() {
+            bail!("{at}: `{key}` needs a `match` phrase");
+        }
+        Ok(())
+    };
+    phrase_only(entry.next.is_some(), "next")?;
+    phrase_only(entry.unless_next.is_some(), "unless-next")?;
+    phrase_only(entry.after.is_some(), "after")?;
+    phrase_only(entry.pairs_with.is_some(), "pairs-with")?;
+    let regex = match (entry.phrases.as_slice(), &entry.regex) {
+        ([_, ..], Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
+        ([], None) => bail!("{at}: an entry needs `match` or `regex`"),
+        ([_, _, ..], None) if entry.id.is_none() => {
+            bail!("{at}: an entry with several phrases needs an `id`")
+        }
+        (phrases, None) => {
+            for p in phrases {
+                if p.trim().is_empty() {
+                    bail!("{at}: empty `match`");
+                }
+                // The phrase matcher looks only where a word starts (see `lang::matcher`).
+                if !p.starts_with(char::is_alphabetic) {
+                    bail!(
+                        "{at}: `match` “{p}” must start with a letter: a phrase is looked for \
+                         where a word starts (write a `regex` for anything else)"
+                    );
+                }
+            }
+            None
+        }
+        ([], Some(r)) => Some(compile(r, "regex")?),
     };
     if entry.source.trim().is_empty() {
         bail!("{at}: entry “{}” has no source", entry.id());
@@ -640,7 +676,6 @@ impl<'t> LineCounter<'t> {
 mod tests {
     use super::*;
     use crate::rules::testing::findings;
-    use regex::Regex;
 
     const RULE: &str = r#"
 [rule]
@@ -788,15 +823,6 @@ source = "own"
         assert_eq!(check("sepakbola", &strict).len(), 1);
         let unknown = Config::parse("[rules.t]\nstrcit = true\n").expect("parses");
         assert!(DataRule::from_toml("t.toml", RULE, &unknown).is_err());
-    }
-
-    /// The shipped regexes are compiled on the first document that may need one: this is where
-    /// one that fails to compile shows.
-    #[test]
-    fn every_shipped_regex_compiles() {
-        for (name, pattern) in crate::data::shipped_regexes() {
-            assert!(Regex::new(&pattern).is_ok(), "rules/{name}: {pattern}");
-        }
     }
 
     /// A clause opens after a mark or at the start of a line, spaces (a list item's blanked

@@ -17,8 +17,6 @@ pub mod loanwords;
 pub mod matcher;
 pub mod morphology;
 pub mod numbers;
-pub mod regex_literals;
-pub mod regex_screen;
 pub mod shapes;
 pub mod suggest;
 pub mod verdicts;

@@ -126,9 +126,9 @@ fn magnitudes_reported_elsewhere(data_rules: &[Arc<DataRule>]) -> Vec<String> {
         .iter()
         .filter(|r| r.meta().id == "nonstandard-word")
         .flat_map(|r| r.entries())
-        .filter_map(|e| e.phrase.as_deref())
+        .flat_map(|e| &e.phrases)
         .filter(|p| numbers::magnitude(p).is_some())
-        .map(str::to_lowercase)
+        .map(|p| p.to_lowercase())
         .collect()
 }
 
