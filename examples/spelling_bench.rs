@@ -5,12 +5,14 @@
 
 use std::time::Instant;
 
-use lintas::lang::dictionary;
+use std::sync::Arc;
+
+use lintas::lang::dictionary::Dictionary;
 use lintas::lang::suggest::Suggester;
 
 fn main() {
     let start = Instant::now();
-    let dict = dictionary::builtin();
+    let dict = Dictionary::builtin();
     let known = dict.knows("memberikannya");
     let load = start.elapsed();
     println!("dictionary load + first check: {load:.2?} (knows memberikannya: {known})");
@@ -31,7 +33,7 @@ fn main() {
         println!("check {word} ({known}): {:.2?}", start.elapsed() / rounds);
     }
 
-    let suggester = Suggester::new(dictionary::builtin(), Vec::new());
+    let suggester = Suggester::new(Arc::new(Dictionary::builtin()), Vec::new());
     for typo in ["bilantial", "pemerintha", "kesehtan", "memperkautnya"] {
         let start = Instant::now();
         let first = suggester.suggest(typo);

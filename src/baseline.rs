@@ -10,9 +10,9 @@ use std::path::Path;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::Span;
 use crate::engine::FileResult;
 use crate::input::repo_relative;
+use crate::source::Span;
 
 /// The baseline file's format version.
 const VERSION: u32 = 1;

@@ -4,12 +4,10 @@
 //! source directly and become line/column only when a report is written.
 
 use std::fmt;
-use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-/// A byte range into the document's source text.
-pub type Span = Range<usize>;
+use crate::source::Span;
 
 /// The language messages are shown in (`--lang`).
 #[derive(

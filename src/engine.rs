@@ -1,7 +1,11 @@
-//! The engine: builds the enabled rule set from configuration, lints documents in parallel, and
-//! runs the fix loop. Output order is deterministic whatever the thread count.
-
-use std::sync::Arc;
+//! The engine: builds the enabled rule set, the lexicon and the register from configuration,
+//! lints documents in parallel, and runs the fix loop. Output order is deterministic whatever the
+//! thread count.
+//!
+//! A document is linted in two steps: what rules share (its words as the lexicon knows them, its
+//! dates, the institutions it names, the article's date) is computed first, into a
+//! [`Context`]; then the rules run on it in parallel and only read it. Policies between rules
+//! (one yielding to another, suppression comments) are applied to their findings afterwards.
 
 use anyhow::bail;
 use rayon::prelude::*;
@@ -11,8 +15,12 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::apply_fixes;
 use crate::input::{self, Input, InputError, Opened, Section, Whole};
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
-use crate::rules::{self, Rule};
-use crate::source::{Document, Origin, Positions};
+use crate::lang::dates;
+use crate::lang::institutions::Register;
+use crate::lang::lexicon::{Lexicon, LexiconOptions};
+use crate::lang::matcher::PhraseLists;
+use crate::rules::{self, Context, Rule, Setup};
+use crate::source::{Document, Origin, Positions, Span};
 use crate::suppress;
 
 /// How many lint-and-fix rounds a file may take; needing more means two fixes undo each other.
@@ -26,11 +34,30 @@ pub struct Selection {
     pub ignore: Vec<String>,
 }
 
-/// A rule set ready to lint with.
+/// A rule set ready to lint with: a value, built from a configuration, shared by every thread
+/// that lints with it, and independent of any other linter in the process.
 pub struct Linter {
-    rules: Vec<(Arc<dyn Rule>, Severity)>,
+    rules: Vec<Built>,
     per_file: Vec<(ignore::gitignore::Gitignore, Vec<String>)>,
     document_date: Option<Date>,
+    lexicon: Lexicon,
+    register: Register,
+}
+
+/// A rule as the linter keeps it.
+struct Built {
+    rule: Box<dyn Rule>,
+    /// Its severity, or `None` for a rule that is not enabled but runs because an enabled rule
+    /// yields to it: its findings are read, never reported.
+    severity: Option<Severity>,
+    /// The indexes (in the linter's rules) of the rules it yields to.
+    yields_to: Vec<usize>,
+}
+
+impl Built {
+    fn id(&self) -> &str {
+        &self.rule.meta().id
+    }
 }
 
 /// How many inputs are linted together before their results are reported.
@@ -172,23 +199,86 @@ impl Linter {
         for pf in &config.per_file {
             check_ids(&pf.ignore, &format!("{origin}: [[per-file]] {}", pf.glob))?;
         }
+        Linter::assemble(config, select.as_deref(), &selection.ignore, rules::build)
+    }
 
-        let mut enabled = Vec::new();
-        for rule in rules::all(config)? {
-            let id = rule.meta().id.clone();
-            let settings = config.settings(&id);
-            let on = match &select {
-                Some(select) => select.contains(&id),
+    /// A linter with the rules `build` makes, all enabled at their default severity unless
+    /// configured otherwise: for a rule of one's own (a rule file a test writes).
+    pub fn with_rules(
+        config: &Config,
+        build: impl FnOnce(&Setup) -> anyhow::Result<Vec<Box<dyn Rule>>> + Send,
+    ) -> anyhow::Result<Linter> {
+        Linter::assemble(config, None, &[], build)
+    }
+
+    /// The linter for the rules `build` makes, of which those in `select` (all when `None`) and
+    /// not in `ignore` are enabled.
+    fn assemble(
+        config: &Config,
+        select: Option<&[String]>,
+        ignore: &[String],
+        build: impl FnOnce(&Setup) -> anyhow::Result<Vec<Box<dyn Rule>>> + Send,
+    ) -> anyhow::Result<Linter> {
+        let lists = PhraseLists::default();
+        let setup = Setup {
+            config,
+            lists: &lists,
+        };
+        // The register and the rules are the largest builds and independent: built in parallel.
+        let (register, all) = rayon::join(|| Register::builtin(&lists), || build(&setup));
+        let all = all?;
+        let mut on = Vec::with_capacity(all.len());
+        for rule in &all {
+            let id = &rule.meta().id;
+            let settings = config.settings(id);
+            let enabled = match select {
+                Some(select) => select.contains(id),
                 None => settings.and_then(|s| s.enabled).unwrap_or(true),
-            };
-            if !on || selection.ignore.contains(&id) || config.ignore.contains(&id) {
-                continue;
-            }
-            let severity = settings
-                .and_then(|s| s.severity)
-                .unwrap_or(rule.meta().default_severity);
-            enabled.push((rule, severity));
+            } && !ignore.contains(id)
+                && !config.ignore.contains(id);
+            on.push(enabled.then(|| {
+                settings
+                    .and_then(|s| s.severity)
+                    .unwrap_or(rule.meta().default_severity)
+            }));
         }
+        // A rule that an enabled rule yields to runs too, unreported.
+        let mut keep: Vec<bool> = on.iter().map(Option::is_some).collect();
+        for (i, rule) in all.iter().enumerate() {
+            if on[i].is_some() {
+                for other in &rule.meta().yields_to {
+                    let Some(j) = all.iter().position(|r| &r.meta().id == other) else {
+                        bail!("{}: yields to an unknown rule “{other}”", rule.meta().id);
+                    };
+                    keep[j] = true;
+                }
+            }
+        }
+        // Each kept rule's place among the kept ones.
+        let mut place = Vec::with_capacity(all.len());
+        let mut next = 0;
+        for &k in &keep {
+            place.push(k.then(|| {
+                next += 1;
+                next - 1
+            }));
+        }
+        let position = |id: &String| all.iter().position(|r| &r.meta().id == id);
+        let yields: Vec<Vec<usize>> = (all.iter())
+            .map(|rule| {
+                (rule.meta().yields_to.iter())
+                    .filter_map(|other| place[position(other)?])
+                    .collect()
+            })
+            .collect();
+        let rules: Vec<Built> = (all.into_iter().zip(on).zip(yields).zip(keep))
+            .filter(|(_, keep)| *keep)
+            .map(|(((rule, severity), yields_to), _)| Built {
+                rule,
+                severity,
+                yields_to,
+            })
+            .collect();
 
         let mut per_file = Vec::new();
         for pf in &config.per_file {
@@ -196,21 +286,44 @@ impl Linter {
             builder.add_line(None, &pf.glob)?;
             per_file.push((builder.build()?, pf.ignore.clone()));
         }
+        let lexicon_options: LexiconOptions = config.rule_options(LEXICON_SETTINGS)?;
+        let lexicon = Lexicon::new(&resolved(config, lexicon_options), lists.into_matchers())
+            .map_err(|e| {
+                e.context(format!(
+                    "{}: [rules.{LEXICON_SETTINGS}]",
+                    config.origin_name()
+                ))
+            })?;
         Ok(Linter {
-            rules: enabled,
+            rules,
             per_file,
             document_date: config.document_date()?,
+            lexicon,
+            register,
         })
     }
 
     /// The enabled rules with their configured severity.
     pub fn rules(&self) -> impl Iterator<Item = (&dyn Rule, Severity)> {
-        self.rules.iter().map(|(r, s)| (r.as_ref(), *s))
+        (self.rules.iter()).filter_map(|b| Some((b.rule.as_ref(), b.severity?)))
+    }
+
+    /// The lexicon this linter judges words with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The article's date: the one the markup declares (front matter), else the text's own, else
+    /// the configured one, else today's.
+    fn article_date(&self, doc: &Document, found: &[dates::DateMention]) -> ArticleDate {
+        dates::declared_date(doc)
+            .or_else(|| dates::article_date(found))
+            .unwrap_or_else(|| self.assumed_date())
     }
 
     /// The article date rules should assume when the text gives none: the configured one, else
     /// today.
-    pub fn assumed_date(&self) -> ArticleDate {
+    fn assumed_date(&self) -> ArticleDate {
         if let Some(date) = self.document_date {
             return ArticleDate {
                 date,
@@ -223,27 +336,70 @@ impl Linter {
         }
     }
 
-    /// Every enabled rule's findings on `doc`, sorted by position then rule.
-    pub fn lint(&self, doc: &mut Document, input: &Input) -> Vec<Diagnostic> {
-        doc.assume_date(self.assumed_date());
+    /// Every enabled rule's findings on `doc`, sorted by position then rule; `date`, when
+    /// given, is the article's date whatever the text says.
+    pub fn lint(
+        &self,
+        doc: &Document,
+        input: &Input,
+        date: Option<ArticleDate>,
+    ) -> Vec<Diagnostic> {
+        let words = self.lexicon.read(doc);
+        let found_dates = dates::mentions(doc);
+        let mentions = self.register.mentions(doc, &words);
+        let ctx = Context {
+            doc,
+            words: &words,
+            lexicon: &self.lexicon,
+            register: &self.register,
+            date: Some(date.unwrap_or_else(|| self.article_date(doc, &found_dates))),
+            dates: &found_dates,
+            mentions: &mentions,
+        };
         let ignored = self.ignored_for(input);
-        let doc = &*doc;
+        let reported = |b: &Built| b.severity.is_some() && !ignored.contains(&b.id());
+        // The rules this document needs: those it reports, and those they yield to.
+        let mut runs: Vec<bool> = self.rules.iter().map(reported).collect();
+        for (i, b) in self.rules.iter().enumerate() {
+            if runs[i] {
+                for &j in &b.yields_to {
+                    runs[j] = true;
+                }
+            }
+        }
         // Each rule a task of its own: a lone article uses every core, and in a corpus run an
         // idle thread takes over the rules of a long document.
-        let mut out: Vec<Diagnostic> = self
-            .rules
-            .par_iter()
+        let found: Vec<Vec<Diagnostic>> = (0..self.rules.len())
+            .into_par_iter()
             .with_max_len(1)
-            .filter(|(rule, _)| !ignored.iter().any(|id| *id == rule.meta().id))
-            .flat_map_iter(|(rule, severity)| {
+            .map(|i| {
                 let mut found = Vec::new();
-                rule.check(doc, &mut found);
-                for d in &mut found {
-                    d.severity = *severity;
+                if runs[i] {
+                    self.rules[i].rule.check(&ctx, &mut found);
                 }
                 found
             })
             .collect();
+        // What each rule that yields gives way to, read before the findings are moved out.
+        let yielded: Vec<Option<Covered>> = (self.rules.iter())
+            .map(|b| {
+                (!b.yields_to.is_empty())
+                    .then(|| Covered::new(b.yields_to.iter().flat_map(|&j| &found[j])))
+            })
+            .collect();
+        let mut out = Vec::new();
+        for ((b, mut findings), yielded) in self.rules.iter().zip(found).zip(yielded) {
+            let Some(severity) = b.severity.filter(|_| reported(b)) else {
+                continue;
+            };
+            if let Some(covered) = yielded {
+                findings.retain(|d| !covered.overlaps(&d.span));
+            }
+            for d in &mut findings {
+                d.severity = severity;
+            }
+            out.extend(findings);
+        }
         self.suppress(doc, &ignored, &mut out);
         out.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
@@ -262,8 +418,8 @@ impl Linter {
         let severity_if_ran = |id: &str| {
             self.rules
                 .iter()
-                .find(|(r, _)| r.meta().id == id && !ignored.contains(&id))
-                .map(|(_, severity)| *severity)
+                .find(|b| b.id() == id && !ignored.contains(&id))
+                .and_then(|b| b.severity)
         };
         let Some(severity) = severity_if_ran(suppress::UNUSED) else {
             return;
@@ -298,7 +454,7 @@ impl Linter {
         fix: Option<Applicability>,
     ) -> anyhow::Result<FileResult> {
         let mut doc = input::document(input, text);
-        let mut diagnostics = self.lint(&mut doc, input);
+        let mut diagnostics = self.lint(&doc, input, None);
         let Some(min) = fix else {
             return Ok(FileResult {
                 input: input.clone(),
@@ -328,7 +484,7 @@ impl Linter {
             }
             fixed += applied;
             doc = input::document(input, next);
-            diagnostics = self.lint(&mut doc, input);
+            diagnostics = self.lint(&doc, input, None);
         }
         bail!(
             "{}: fixes did not settle after {MAX_FIX_ROUNDS} rounds (a bug in lintas: please report it)",
@@ -458,8 +614,8 @@ impl Linter {
                 Err(e) => Outcome::Failed(input, FileError::Other(e)),
             },
             Work::Section(input, section) => {
-                let mut doc = input::document(&input, section.text);
-                let diagnostics = self.lint(&mut doc, &input);
+                let doc = input::document(&input, section.text);
+                let diagnostics = self.lint(&doc, &input, None);
                 let first = section.origin.offset == 0;
                 Outcome::Linted(FileResult {
                     source: doc.into_source(),
@@ -485,6 +641,48 @@ impl Linter {
             .into_par_iter()
             .map(|(input, text)| self.run_text(&input, text, None))
             .collect()
+    }
+}
+
+/// Where the lexicon's settings are written in `lintas.toml`: the words a newsroom accepts are
+/// the spelling check's, though every rule reads the lexicon.
+const LEXICON_SETTINGS: &str = "spelling";
+
+/// `options` with its files found from the configuration's folder.
+fn resolved(config: &Config, options: LexiconOptions) -> LexiconOptions {
+    LexiconOptions {
+        words_file: options.words_file.map(|f| config.base_dir.join(f)),
+        dictionary: options.dictionary.map(|d| config.base_dir.join(d)),
+        ..options
+    }
+}
+
+/// Spans some rule reported, looked up by position.
+struct Covered {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    fn new<'a>(findings: impl Iterator<Item = &'a Diagnostic>) -> Covered {
+        let mut spans: Vec<Span> = findings.map(|d| d.span.clone()).collect();
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |reach, s| {
+                *reach = s.end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        Covered { spans, reach }
+    }
+
+    /// Whether any span overlaps `span`.
+    fn overlaps(&self, span: &Span) -> bool {
+        let starting_before = self.spans.partition_point(|s| s.start < span.end);
+        starting_before > 0 && self.reach[starting_before - 1] > span.start
     }
 }
 

@@ -2,8 +2,9 @@
 //! `<!-- lintas-disable-next-line RULE -->`; with no rule, every rule. A directive that ends up
 //! suppressing nothing is reported under [`UNUSED`], so stale ones do not pile up.
 
-use crate::diagnostic::{Diagnostic, Localized, Span};
+use crate::diagnostic::{Diagnostic, Localized};
 use crate::source::Document;
+use crate::source::Span;
 
 /// The rule id under which unused and unknown directives are reported.
 pub const UNUSED: &str = "unused-suppression";

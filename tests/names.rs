@@ -4,10 +4,7 @@
 
 use std::process::Command;
 
-use lintas::config::Config;
-use lintas::lang::calendar::{ArticleDate, Date, DateSource};
-use lintas::rules;
-use lintas::source::Document;
+use lintas::testing::Check;
 
 const RULES: [&str; 3] = ["acronym-mismatch", "official-name", "term-consistency"];
 
@@ -25,27 +22,10 @@ struct Case {
 
 /// Every finding of the three rules as "rule: flagged text -> first fix", in text order.
 fn findings(text: &str, date: &str) -> Vec<String> {
-    let rules = rules::all(&Config::default()).expect("the rules build");
-    let mut doc = Document::new("case.txt", text);
-    doc.set_date(ArticleDate {
-        date: Date::parse_iso(date).expect("case dates are valid"),
-        source: DateSource::Config,
-    });
-    let mut out = Vec::new();
-    for rule in rules
-        .iter()
-        .filter(|r| RULES.contains(&r.meta().id.as_str()))
-    {
-        rule.check(&doc, &mut out);
-    }
-    out.sort_by_key(|d| (d.span.start, d.rule.clone()));
-    out.iter()
-        .map(|d| {
-            let flagged = &text[d.span.clone()];
-            match d.fixes.first() {
-                Some(fix) => format!("{}: {flagged} -> {}", d.rule, fix.edits[0].replacement),
-                None => format!("{}: {flagged}", d.rule),
-            }
+    (Check::rules(&RULES).on(date).findings(text).iter())
+        .map(|f| match f.fix() {
+            Some(fix) => format!("{}: {} -> {fix}", f.rule, f.text),
+            None => format!("{}: {}", f.rule, f.text),
         })
         .collect()
 }

@@ -7,13 +7,18 @@ use std::path::Path;
 
 use lintas::config::Config;
 use lintas::data::{DataRule, Entry};
-use lintas::rules::Rule;
+use lintas::lang::matcher::PhraseLists;
+use lintas::rules::{Rule, Setup};
 
-fn data_rules() -> Vec<std::sync::Arc<DataRule>> {
-    DataRule::load_all(&Config::default()).expect("the embedded data rules compile")
+fn data_rules() -> Vec<DataRule> {
+    let setup = Setup {
+        config: &Config::default(),
+        lists: &PhraseLists::default(),
+    };
+    DataRule::load_all(&setup).expect("the embedded data rules compile")
 }
 
-fn rule<'a>(rules: &'a [std::sync::Arc<DataRule>], id: &str) -> &'a DataRule {
+fn rule<'a>(rules: &'a [DataRule], id: &str) -> &'a DataRule {
     rules
         .iter()
         .find(|r| r.meta().id == id)

@@ -3,27 +3,9 @@
 //! example must be clean. All failures are reported at once.
 
 use lintas::config::Config;
-use lintas::diagnostic::{Applicability, Diagnostic};
-use lintas::fix::apply_fixes;
-use lintas::lang::calendar::{ArticleDate, Date, DateSource};
-use lintas::rules::{self, Rule};
-use lintas::source::Document;
-
-fn lint(rule: &dyn Rule, text: &str, date: Option<&str>) -> (Document, Vec<Diagnostic>) {
-    let mut doc = Document::new("example.txt", text);
-    let date = date
-        .and_then(Date::parse_iso)
-        .or_else(|| Date::new(2025, 6, 1));
-    if let Some(date) = date {
-        doc.set_date(ArticleDate {
-            date,
-            source: DateSource::Config,
-        });
-    }
-    let mut out = Vec::new();
-    rule.check(&doc, &mut out);
-    (doc, out)
-}
+use lintas::diagnostic::Applicability;
+use lintas::rules;
+use lintas::testing::Check;
 
 #[test]
 fn every_rule_example_holds() {
@@ -35,34 +17,24 @@ fn every_rule_example_holds() {
             failures.push(format!("{}: has no examples", m.id));
         }
         for e in &m.examples {
-            let (_, bad) = lint(rule.as_ref(), &e.bad, e.date.as_deref());
+            let check = Check::rules(&[&m.id]).on(e.date.as_deref().unwrap_or("2025-06-01"));
+            let bad = check.findings(&e.bad);
             if bad.is_empty() {
                 failures.push(format!("{}: bad example not flagged: {:?}", m.id, e.bad));
-            } else if m.fixable && bad.iter().any(|d| !d.fixes.is_empty()) {
+            } else if m.fixable && bad.iter().any(|f| !f.fixes.is_empty()) {
                 // Apply the rule's first fixes (any applicability) until they settle.
-                let mut text = e.bad.clone();
-                for _ in 0..5 {
-                    let (_, diags) = lint(rule.as_ref(), &text, e.date.as_deref());
-                    let (next, n) = apply_fixes(&text, &diags, Applicability::Unsafe);
-                    text = next;
-                    if n == 0 {
-                        break;
-                    }
-                }
-                if text != e.good {
+                let fixed = check.fixed(&e.bad, Applicability::Unsafe);
+                if fixed != e.good {
                     failures.push(format!(
                         "{}: fixing {:?} gave {:?}, expected {:?}",
-                        m.id, e.bad, text, e.good
+                        m.id, e.bad, fixed, e.good
                     ));
                 }
             }
-            let (_, good) = lint(rule.as_ref(), &e.good, e.date.as_deref());
-            for d in good {
+            for f in check.findings(&e.good) {
                 failures.push(format!(
                     "{}: good example flagged at {:?}: {:?}",
-                    m.id,
-                    &e.good[d.span.clone()],
-                    e.good
+                    m.id, f.text, e.good
                 ));
             }
         }

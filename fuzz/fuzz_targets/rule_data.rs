@@ -6,13 +6,14 @@ use libfuzzer_sys::fuzz_target;
 use lintas::config::Config;
 use lintas::data::DataRule;
 use lintas::rules::Rule;
-use lintas::source::Document;
+use lintas::testing::Check;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(rule) = DataRule::from_toml("fuzz.toml", text, &Config::default()) {
-        let doc = Document::new("fuzz.txt", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
+    let built = Check::rule(&Config::default(), |setup| {
+        Ok(Box::new(DataRule::from_toml("fuzz.toml", text, setup)?) as Box<dyn Rule>)
+    });
+    if let Ok(check) = built {
+        check.findings(text);
     }
 });

@@ -3,23 +3,19 @@
 //! boundaries. A newsroom's own entries may be regexes, for patterns a phrase cannot say.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, OnceLock};
 
-use regex::Regex;
-
-use anyhow::{Context, bail};
+use anyhow::{Context as _, bail};
 use rayon::prelude::*;
+use regex::Regex;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
-use crate::lang::case::match_case_in_context;
-use crate::lang::matcher::PhraseMatcher;
-use crate::rules::{Example, Rule, RuleMeta};
-
 use super::conditions::{After, NextWord, Pair, sentence_has};
-use crate::source::{Document, OnceMap};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::case::match_case_in_context;
+use crate::lang::matcher::{PhraseList, PhraseLists, PhraseMatcher};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span};
 
 /// A rule file's header.
 #[derive(Debug, Deserialize)]
@@ -179,7 +175,7 @@ pub struct DataRule {
     entries: Vec<Entry>,
     /// `unless_sentence` of `entries[i]`.
     unless: Vec<Option<Regex>>,
-    phrases: Option<PhraseMatcher>,
+    phrases: Option<PhraseList>,
     /// The entries whose phrase pattern i of the matcher is, in the order they are listed (the
     /// matcher finds the first listed of equal patterns).
     phrase_entries: Vec<Vec<usize>>,
@@ -187,50 +183,26 @@ pub struct DataRule {
     regexes: Vec<(usize, Regex)>,
 }
 
-/// Embedded data rules as built without user settings, one slot per embedded file: several
-/// rules consult the same list (spelling and number-format read nonstandard-word's), and the rules
-/// are built in parallel, so each list is built once per process and a second asker waits for it.
-static DEFAULT_BUILDS: LazyLock<Vec<OnceLock<DefaultBuild>>> =
-    LazyLock::new(|| super::EMBEDDED.iter().map(|_| OnceLock::new()).collect());
-
-/// A default build, or why it failed (kept as text: every asker gets the same error).
-type DefaultBuild = Result<Arc<DataRule>, String>;
-
 impl DataRule {
     /// Every data rule embedded in the binary, with the user's entries and disables applied,
     /// built in parallel.
-    pub fn load_all(config: &Config) -> anyhow::Result<Vec<Arc<DataRule>>> {
+    pub fn load_all(setup: &Setup) -> anyhow::Result<Vec<DataRule>> {
         super::data_rule_files()
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|name| DataRule::embedded(name, config))
+            .map(|name| DataRule::embedded(name, setup))
             .collect()
     }
 
-    /// The embedded rule file `name` (`"nonstandard-word.toml"`), built for `config`.
-    pub fn embedded(name: &'static str, config: &Config) -> anyhow::Result<Arc<DataRule>> {
-        let (slot, &(_, text, id)) = super::EMBEDDED
-            .iter()
-            .enumerate()
-            .find(|(_, (n, _, _))| *n == name)
-            .with_context(|| format!("rules/{name} is not embedded"))?;
-        let origin = format!("rules/{name}");
-        // A user's settings for this rule (entries, disables, options) need a build of their own.
-        if id.is_some_and(|id| config.settings(id).is_some()) {
-            return DataRule::from_embedded(&origin, text, config).map(Arc::new);
-        }
-        DEFAULT_BUILDS[slot]
-            .get_or_init(|| {
-                DataRule::from_embedded(&origin, text, &Config::default())
-                    .map(Arc::new)
-                    .map_err(|e| format!("{e:#}"))
-            })
-            .clone()
-            .map_err(anyhow::Error::msg)
+    /// The embedded rule file `name` (`"nonstandard-word.toml"`), built for `setup`.
+    pub fn embedded(name: &'static str, setup: &Setup) -> anyhow::Result<DataRule> {
+        let text =
+            super::embedded(name).with_context(|| format!("rules/{name} is not embedded"))?;
+        DataRule::from_embedded(&format!("rules/{name}"), text, setup)
     }
 
     /// Compile one rule file; `origin` names it in errors.
-    pub fn from_toml(origin: &str, text: &str, config: &Config) -> anyhow::Result<DataRule> {
+    pub fn from_toml(origin: &str, text: &str, setup: &Setup) -> anyhow::Result<DataRule> {
         let file: RuleFile =
             toml::from_str(text).with_context(|| format!("{origin}: not a valid rule file"))?;
         let mut lines = LineCounter::new(text);
@@ -242,11 +214,11 @@ impl DataRule {
                 parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at)
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        DataRule::configure(file.rule, entries, config)
+        DataRule::configure(file.rule, entries, setup)
     }
 
     /// Compile a rule file as `build.rs` embeds it (JSON); `origin` names the TOML file in errors.
-    fn from_embedded(origin: &str, json: &str, config: &Config) -> anyhow::Result<DataRule> {
+    fn from_embedded(origin: &str, json: &str, setup: &Setup) -> anyhow::Result<DataRule> {
         let file: EmbeddedRuleFile = serde_json::from_str(json)
             .with_context(|| format!("{origin}: not a valid rule file"))?;
         // Sized at once: collected from fallible parses, the list grew by doubling, and its
@@ -259,15 +231,16 @@ impl DataRule {
             let at = format_args!("{origin}:{line}");
             entries.push(parse_entry(entry, &at)?);
         }
-        DataRule::configure(file.rule, entries, config)
+        DataRule::configure(file.rule, entries, setup)
     }
 
     /// The rule's own entries with the user's additions, options and disables applied.
     fn configure(
         header: RuleHeader,
         mut entries: Vec<ParsedEntry>,
-        config: &Config,
+        setup: &Setup,
     ) -> anyhow::Result<DataRule> {
+        let config = setup.config;
         let user_origin = config.origin_name();
         let settings = config.settings(&header.id);
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
@@ -289,10 +262,10 @@ impl DataRule {
                 );
             }
         }
-        Ok(DataRule::compile(header, entries))
+        Ok(DataRule::compile(header, entries, setup.lists))
     }
 
-    fn compile(header: RuleHeader, entries: Vec<ParsedEntry>) -> DataRule {
+    fn compile(header: RuleHeader, entries: Vec<ParsedEntry>, lists: &PhraseLists) -> DataRule {
         let mut patterns = Vec::new();
         let mut phrase_entries: Vec<Vec<usize>> = Vec::new();
         // Equal phrases (in any ASCII case) share the first one's pattern.
@@ -321,7 +294,7 @@ impl DataRule {
         let phrases = if patterns.is_empty() {
             None
         } else {
-            Some(PhraseMatcher::new(&patterns, true))
+            Some(lists.add(PhraseMatcher::new(&patterns, true)))
         };
         let fixable = entries
             .iter()
@@ -334,6 +307,7 @@ impl DataRule {
             sources: header.sources,
             examples: header.examples,
             fixable,
+            yields_to: Vec::new(),
         };
         let message_no_fix = header
             .message_no_fix
@@ -471,30 +445,16 @@ impl DataRule {
     }
 }
 
-/// Data rules' findings on one document, by rule id, so that a rule that defers to another
-/// (`spelling` stays silent where `nonstandard-word` speaks) reads its findings instead of
-/// matching the whole list again. Every build of a rule id comes from the same file and
-/// configuration, so the findings are the same whichever build made them.
-#[derive(Default)]
-struct Findings(OnceMap<String, Arc<[Diagnostic]>>);
-
-impl DataRule {
-    /// This rule's findings on `doc`, matched once per document (a second asker waits for the
-    /// first).
-    pub fn findings(&self, doc: &Document) -> Arc<[Diagnostic]> {
-        doc.memo(|_| Findings::default())
-            .0
-            .get_or_init(&self.meta.id, || {
-                let mut found = Vec::new();
-                self.find(doc, &mut found);
-                found.into()
-            })
+impl Rule for DataRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
     }
 
-    fn find(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let text = doc.text();
-        if let Some(matcher) = &self.phrases {
-            for m in matcher.find_in(doc) {
+        if let Some(list) = &self.phrases {
+            for m in list.find_in(doc, ctx.words) {
                 let mut span = m.span;
                 let mut clitic = "";
                 if !doc.is_word_boundary_span(&span) {
@@ -558,16 +518,6 @@ impl DataRule {
                 out.extend(self.report(doc, entry, span, replacement));
             }
         }
-    }
-}
-
-impl Rule for DataRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        out.extend(self.findings(doc).iter().cloned());
     }
 }
 
@@ -675,7 +625,29 @@ impl<'t> LineCounter<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::findings;
+    use crate::config::Config;
+    use crate::testing::Check;
+
+    /// The rule file `rule` as built for `config`.
+    fn build(rule: &str, config: &Config) -> anyhow::Result<DataRule> {
+        let lists = PhraseLists::default();
+        DataRule::from_toml(
+            "t.toml",
+            rule,
+            &Setup {
+                config,
+                lists: &lists,
+            },
+        )
+    }
+
+    /// What the rule file `rule`, built for `config`, finds in `text`.
+    fn found(rule: &'static str, text: &str, config: &Config) -> Vec<(String, Option<String>)> {
+        let check = Check::rule(config, |setup| {
+            Ok(Box::new(DataRule::from_toml("t.toml", rule, setup)?) as Box<dyn Rule>)
+        });
+        check.expect("compiles").found(text)
+    }
 
     const RULE: &str = r#"
 [rule]
@@ -706,8 +678,7 @@ source = "own"
 "#;
 
     fn check(text: &str, config: &Config) -> Vec<(String, Option<String>)> {
-        let rule = DataRule::from_toml("t.toml", RULE, config).expect("compiles");
-        findings(&rule, text, None)
+        found(RULE, text, config)
     }
 
     #[test]
@@ -758,9 +729,8 @@ unless-sentence = '\?'
 source = "own"
 "#;
 
-    fn check_with(rule: &str, text: &str) -> Vec<(String, Option<String>)> {
-        let rule = DataRule::from_toml("c.toml", rule, &Config::default()).expect("compiles");
-        findings(&rule, text, None)
+    fn check_with(rule: &'static str, text: &str) -> Vec<(String, Option<String>)> {
+        found(rule, text, &Config::default())
     }
 
     #[test]
@@ -822,19 +792,15 @@ source = "own"
         .expect("parses");
         assert_eq!(check("sepakbola", &strict).len(), 1);
         let unknown = Config::parse("[rules.t]\nstrcit = true\n").expect("parses");
-        assert!(DataRule::from_toml("t.toml", RULE, &unknown).is_err());
+        assert!(build(RULE, &unknown).is_err());
     }
 
     /// A clause opens after a mark or at the start of a line, spaces (a list item's blanked
     /// marker) included; a `baik` inside a clause does not pair.
     #[test]
     fn baik_dan_opens_a_clause_after_a_mark_or_a_line_start() {
-        let rules = DataRule::load_all(&Config::default()).expect("the shipped rules compile");
-        let calque = rules
-            .iter()
-            .find(|r| r.meta().id == "calque")
-            .expect("a calque rule");
-        let flagged = |text| crate::rules::testing::flagged_texts(calque.as_ref(), text);
+        let calque = Check::rules(&["calque"]);
+        let flagged = |text| calque.flagged(text);
         for text in [
             "Baik pemerintah dan swasta ikut.",
             "Daftar\n\n  Baik pemerintah dan swasta ikut.",
@@ -855,21 +821,17 @@ source = "own"
     fn malformed_user_entries_are_named() {
         let config =
             Config::parse("[[rules.t.entries]]\nregex = \"(\"\nsource = \"x\"\n").expect("parses");
-        let err = DataRule::from_toml("t.toml", RULE, &config)
-            .err()
-            .expect("bad regex");
+        let err = build(RULE, &config).err().expect("bad regex");
         assert!(err.to_string().contains("#1"), "{err}");
         // Parsed, it is well formed; only compiling finds it too large.
         let config =
             Config::parse("[[rules.t.entries]]\nregex = '\\w{1000}{1000}'\nsource = \"x\"\n")
                 .expect("parses");
-        let err = DataRule::from_toml("t.toml", RULE, &config)
-            .err()
-            .expect("a regex too large");
+        let err = build(RULE, &config).err().expect("a regex too large");
         assert!(err.to_string().contains("#1: bad regex"), "{err}");
         let config = Config::parse("[[rules.t.entries]]\nmatch = \"(persero)\"\nsource = \"x\"\n")
             .expect("parses");
-        let err = DataRule::from_toml("t.toml", RULE, &config)
+        let err = build(RULE, &config)
             .err()
             .expect("a phrase starting with a bracket");
         assert!(
@@ -877,6 +839,6 @@ source = "own"
             "{err}"
         );
         let config = Config::parse("[rules.t]\ndisable = [\"nope\"]\n").expect("parses");
-        assert!(DataRule::from_toml("t.toml", RULE, &config).is_err());
+        assert!(build(RULE, &config).is_err());
     }
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::diagnostic::Localized;
+
 pub const MONTHS_ID: [&str; 12] = [
     "Januari",
     "Februari",
@@ -171,6 +173,25 @@ pub enum DateSource {
 pub struct ArticleDate {
     pub date: Date,
     pub source: DateSource,
+}
+
+impl ArticleDate {
+    /// The note a finding that depends on the date carries when the date is today's only
+    /// because the text gave none.
+    pub fn assumed_note(&self) -> Option<Localized> {
+        (self.source == DateSource::Today).then(|| {
+            Localized::new(
+                format!(
+                    "tanggal artikel tidak ditemukan; dipakai tanggal hari ini ({}); tetapkan dengan --date atau document-date",
+                    self.date.long_id()
+                ),
+                format!(
+                    "the article gives no date; today ({}) was assumed; set it with --date or document-date",
+                    self.date
+                ),
+            )
+        })
+    }
 }
 
 #[cfg(test)]

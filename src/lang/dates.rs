@@ -10,31 +10,29 @@
 use super::calendar::{
     ArticleDate, Date, DateSource, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID,
 };
-use super::case::is_lowercase_one_of;
+
 use super::shapes::{Case, Shapes};
-use crate::diagnostic::Span;
-use crate::source::{DigitTokens, Document, Token, TokenKind};
-use std::sync::Arc;
+use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
 
 /// Abbreviated month names: (abbreviation, month, language).
-const MONTH_ABBREVIATIONS: &[(&str, u8, Lang)] = &[
-    ("Jan", 1, Lang::Both),
-    ("Feb", 2, Lang::Both),
-    ("Mar", 3, Lang::Both),
-    ("Apr", 4, Lang::Both),
-    ("Jun", 6, Lang::Both),
-    ("Jul", 7, Lang::Both),
-    ("Agt", 8, Lang::Indonesian),
-    ("Agu", 8, Lang::Indonesian),
-    ("Ags", 8, Lang::Indonesian),
-    ("Aug", 8, Lang::English),
-    ("Sep", 9, Lang::Both),
-    ("Sept", 9, Lang::Both),
-    ("Okt", 10, Lang::Indonesian),
-    ("Oct", 10, Lang::English),
-    ("Nov", 11, Lang::Both),
-    ("Des", 12, Lang::Indonesian),
-    ("Dec", 12, Lang::English),
+const MONTH_ABBREVIATIONS: &[(&str, u8, NameLanguage)] = &[
+    ("Jan", 1, NameLanguage::Both),
+    ("Feb", 2, NameLanguage::Both),
+    ("Mar", 3, NameLanguage::Both),
+    ("Apr", 4, NameLanguage::Both),
+    ("Jun", 6, NameLanguage::Both),
+    ("Jul", 7, NameLanguage::Both),
+    ("Agt", 8, NameLanguage::Indonesian),
+    ("Agu", 8, NameLanguage::Indonesian),
+    ("Ags", 8, NameLanguage::Indonesian),
+    ("Aug", 8, NameLanguage::English),
+    ("Sep", 9, NameLanguage::Both),
+    ("Sept", 9, NameLanguage::Both),
+    ("Okt", 10, NameLanguage::Indonesian),
+    ("Oct", 10, NameLanguage::English),
+    ("Nov", 11, NameLanguage::Both),
+    ("Des", 12, NameLanguage::Indonesian),
+    ("Dec", 12, NameLanguage::English),
 ];
 
 /// The shapes of every month name and abbreviation.
@@ -75,7 +73,7 @@ const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam"];
 
 /// Which language a month or weekday name belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
+pub enum NameLanguage {
     Indonesian,
     English,
     /// Spelled the same in both (`April`, `Nov`).
@@ -87,7 +85,7 @@ pub enum Lang {
 pub struct MonthName {
     /// 1 = January.
     pub month: u8,
-    pub lang: Lang,
+    pub lang: NameLanguage,
     pub abbreviated: bool,
 }
 
@@ -127,21 +125,21 @@ fn month_of_shape(word: &str) -> Option<MonthName> {
         (Some(a), Some(b)) if a == b => {
             return Some(MonthName {
                 month: a,
-                lang: Lang::Both,
+                lang: NameLanguage::Both,
                 abbreviated: false,
             });
         }
         (Some(month), _) => {
             return Some(MonthName {
                 month,
-                lang: Lang::Indonesian,
+                lang: NameLanguage::Indonesian,
                 abbreviated: false,
             });
         }
         (None, Some(month)) => {
             return Some(MonthName {
                 month,
-                lang: Lang::English,
+                lang: NameLanguage::English,
                 abbreviated: false,
             });
         }
@@ -577,18 +575,13 @@ pub fn document_order(mentions: &[DateMention]) -> Option<Order> {
     }
 }
 
-/// Every date in the document, in order; scanned once per document, whichever rule asks first.
-pub fn mentions(doc: &Document) -> Arc<Vec<DateMention>> {
-    doc.memo(scan)
-}
-
-fn scan(doc: &Document) -> Vec<DateMention> {
+/// Every date in the document, in order.
+pub fn mentions(doc: &Document) -> Vec<DateMention> {
     let scanner = Scanner {
         text: doc.text(),
         tokens: doc.tokens(),
     };
-    let digits = DigitTokens::of(doc);
-    scanner.dates(scanner.possible_starts(digits.indices()))
+    scanner.dates(scanner.possible_starts(doc.digits()))
 }
 
 /// The most tokens, spaces aside, from where a date starts to its first digit: `Selasa malam,
@@ -917,19 +910,29 @@ impl Scanner<'_> {
             t.kind == TokenKind::Newline
                 || (t.kind == TokenKind::Punct && !matches!(t.text(self.text), "-" | "/" | ":"))
         });
-        if month.lang == Lang::English && ends_phrase {
+        if month.lang == NameLanguage::English && ends_phrase {
             return written(day, None, after);
         }
         None
     }
 }
 
-/// The date the article gives for itself in its text (front matter is read with the markup): the
-/// first date written beside the weekday it fell on (a dateline, `Jakarta, Sabtu (25/1/2025)`);
-/// else the first full date. Dates outside 1900–2100 (typos like `3025`) are not taken.
-pub fn article_date(doc: &Document) -> Option<ArticleDate> {
+/// The date the markup declares for the article: the first front-matter date that reads as one
+/// (`2023-05-01`, also as the date part of a timestamp, `2023-05-01T10:00:00+07:00`).
+pub fn declared_date(doc: &Document) -> Option<ArticleDate> {
+    doc.declared_dates()
+        .find_map(|value| value.get(..10).and_then(Date::parse_iso))
+        .map(|date| ArticleDate {
+            date,
+            source: DateSource::FrontMatter,
+        })
+}
+
+/// The date the article gives for itself in its text, from the dates `found` in it: the first
+/// date written beside the weekday it fell on (a dateline, `Jakarta, Sabtu (25/1/2025)`); else
+/// the first full date. Dates outside 1900–2100 (typos like `3025`) are not taken.
+pub fn article_date(found: &[DateMention]) -> Option<ArticleDate> {
     let plausible = |d: &Date| (1900..=2100).contains(&d.year);
-    let found = mentions(doc);
     let full_dates = found
         .iter()
         .filter(|m| m.has_year())
@@ -961,7 +964,7 @@ mod tests {
         };
         // Trying only the tokens near a digit finds what trying every token finds.
         assert_eq!(
-            scanner.dates(scanner.possible_starts(DigitTokens::of(&doc).indices())),
+            scanner.dates(scanner.possible_starts(doc.digits())),
             scanner.dates(0..doc.tokens().len()),
             "{text}"
         );
@@ -990,18 +993,33 @@ mod tests {
             "t",
             "Jakarta - Pada Sabtu (25/1/2025), lalu 3 Februari 2025.",
         );
-        assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2025, 1, 25));
+        assert_eq!(
+            article_date(&mentions(&doc)).map(|d| d.date),
+            Date::new(2025, 1, 25)
+        );
         let doc = Document::new("t", "Rapat 3 Februari 2024 dan Senin (1/25/2025).");
-        assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2024, 2, 3));
-        assert_eq!(article_date(&Document::new("t", "tanpa tanggal")), None);
+        assert_eq!(
+            article_date(&mentions(&doc)).map(|d| d.date),
+            Date::new(2024, 2, 3)
+        );
+        assert_eq!(
+            article_date(&mentions(&Document::new("t", "tanpa tanggal"))),
+            None
+        );
     }
 
     #[test]
     fn article_date_prefers_a_dateline() {
         let doc = Document::new("t", "Sejak 17 Agustus 1945. Jakarta, Sabtu (25/1/2025).");
-        assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2025, 1, 25));
+        assert_eq!(
+            article_date(&mentions(&doc)).map(|d| d.date),
+            Date::new(2025, 1, 25)
+        );
         let doc = Document::new("t", "Senin (13/10/3025) dan 2 Mei 2024.");
-        assert_eq!(article_date(&doc).map(|d| d.date), Date::new(2024, 5, 2));
+        assert_eq!(
+            article_date(&mentions(&doc)).map(|d| d.date),
+            Date::new(2024, 5, 2)
+        );
     }
 
     #[test]
@@ -1073,10 +1091,16 @@ mod tests {
     fn names() {
         assert_eq!(
             month_name("Agt").map(|m| (m.month, m.lang)),
-            Some((8, Lang::Indonesian))
+            Some((8, NameLanguage::Indonesian))
         );
-        assert_eq!(month_name("OCTOBER").map(|m| m.lang), Some(Lang::English));
-        assert_eq!(month_name("April").map(|m| m.lang), Some(Lang::Both));
+        assert_eq!(
+            month_name("OCTOBER").map(|m| m.lang),
+            Some(NameLanguage::English)
+        );
+        assert_eq!(
+            month_name("April").map(|m| m.lang),
+            Some(NameLanguage::Both)
+        );
         assert_eq!(month_name("mar"), None);
         assert_eq!(month_name("Dec").map(|m| m.indonesian()), Some("Des"));
         let weekday = |word: &str| weekday_name(word, &tokenize(word)[0]);

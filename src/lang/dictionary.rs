@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use anyhow::Context;
 
@@ -18,7 +18,7 @@ use crate::lang::{hunspell_forms, morphology};
 
 /// A Hunspell dictionary and its stems.
 pub struct Dictionary {
-    lexicon: Lexicon,
+    forms: Forms,
     /// The `.dic` text, read for its stems only when a suggestion is first needed.
     dic: Cow<'static, str>,
     /// The `.dic`'s stems as written (`aba-aba`, `Jakarta`), for suggestions.
@@ -28,35 +28,31 @@ pub struct Dictionary {
 }
 
 /// What answers whether a word is a form of the language.
-enum Lexicon {
+enum Forms {
     /// The built-in dictionary's forms, compiled at build time.
     Compiled(FormSet),
     /// A user's dictionary, its affix rules applied on each check.
     Hunspell(Box<spellbook::Dictionary>),
 }
 
-static BUILTIN: LazyLock<Arc<Dictionary>> = LazyLock::new(|| {
-    let forms = FormSet::new(
-        include_bytes!(concat!(env!("OUT_DIR"), "/hunspell-id.fst")),
-        include_bytes!(concat!(env!("OUT_DIR"), "/hunspell-id-hidden.fst")),
-    )
-    .expect("build.rs writes the dictionary's forms as fst sets");
-    Arc::new(Dictionary {
-        lexicon: Lexicon::Compiled(forms),
-        dic: Cow::Borrowed(BUILTIN_DIC),
-        stems: OnceLock::new(),
-        verdicts: Verdicts::default(),
-    })
-});
-
 const BUILTIN_DIC: &str = include_str!("../../rules/hunspell-id/id_ID.dic");
 
-/// The dictionary shipped with lintas.
-pub fn builtin() -> Arc<Dictionary> {
-    Arc::clone(&BUILTIN)
-}
-
 impl Dictionary {
+    /// The dictionary shipped with lintas: its forms read in place, nothing parsed.
+    pub fn builtin() -> Dictionary {
+        let forms = FormSet::new(
+            include_bytes!(concat!(env!("OUT_DIR"), "/hunspell-id.fst")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/hunspell-id-hidden.fst")),
+        )
+        .expect("build.rs writes the dictionary's forms as fst sets");
+        Dictionary {
+            forms: Forms::Compiled(forms),
+            dic: Cow::Borrowed(BUILTIN_DIC),
+            stems: OnceLock::new(),
+            verdicts: Verdicts::default(),
+        }
+    }
+
     pub fn from_hunspell(
         aff: &str,
         dic: impl Into<Cow<'static, str>>,
@@ -64,7 +60,7 @@ impl Dictionary {
         let dic = dic.into();
         let hunspell = spellbook::Dictionary::new(aff, &dic)?;
         Ok(Dictionary {
-            lexicon: Lexicon::Hunspell(Box::new(hunspell)),
+            forms: Forms::Hunspell(Box::new(hunspell)),
             dic,
             stems: OnceLock::new(),
             verdicts: Verdicts::default(),
@@ -109,8 +105,8 @@ impl Dictionary {
     /// one-edit variants), as [`Dictionary::knows_uncached`] would, walking `word` through the
     /// compiled forms once rather than looking each variant up from its first letter.
     pub fn near<'a>(&'a self, word: &'a str) -> Near<'a> {
-        let walk = match &self.lexicon {
-            Lexicon::Compiled(forms)
+        let walk = match &self.forms {
+            Forms::Compiled(forms)
                 if word.len() < Near::LONGEST && word.bytes().all(|b| b.is_ascii_lowercase()) =>
             {
                 let mut walks = Vec::with_capacity(word.len() + 1);
@@ -145,9 +141,9 @@ impl Dictionary {
         let lower = word.to_lowercase();
         morphology::without_clitics(&lower)
             .into_iter()
-            .any(|stem| self.lexicon.check(stem))
-            || self.lexicon.check(word)
-            || (lower != word && self.lexicon.check(&lower))
+            .any(|stem| self.forms.check(stem))
+            || self.forms.check(word)
+            || (lower != word && self.forms.check(&lower))
     }
 
     /// The stems as listed, for suggestion candidates.
@@ -159,7 +155,7 @@ impl Dictionary {
     /// Whether this is the dictionary lintas ships, whose suggestion candidates are laid out
     /// at build time.
     pub fn is_builtin(&self) -> bool {
-        matches!(self.lexicon, Lexicon::Compiled(_))
+        matches!(self.forms, Forms::Compiled(_))
     }
 }
 
@@ -230,11 +226,11 @@ impl Near<'_> {
     }
 }
 
-impl Lexicon {
+impl Forms {
     fn check(&self, word: &str) -> bool {
         match self {
-            Lexicon::Compiled(forms) => forms.check(word),
-            Lexicon::Hunspell(hunspell) => hunspell.check(word),
+            Forms::Compiled(forms) => forms.check(word),
+            Forms::Hunspell(hunspell) => hunspell.check(word),
         }
     }
 }
@@ -248,7 +244,7 @@ mod tests {
 
     #[test]
     fn affixes_and_clitics() {
-        let d = builtin();
+        let d = Dictionary::builtin();
         for word in [
             "menguntungkan",
             "kemitraan",
@@ -342,8 +338,8 @@ mod tests {
             BUILTIN_DIC,
         )
         .expect("the shipped dictionary parses");
-        let builtin = builtin();
-        let Lexicon::Compiled(forms) = &builtin.lexicon else {
+        let builtin = Dictionary::builtin();
+        let Forms::Compiled(forms) = &builtin.forms else {
             panic!("the built-in dictionary is compiled");
         };
         let disagree = |w: &str| forms.check(w) != hunspell.check(w);
@@ -369,15 +365,21 @@ mod tests {
             from_fixtures.len()
         );
         assert!(unexplained.is_empty(), "{unexplained:?}");
-        // The lexicons' words in their three cases (the fixtures' count moves with the fixtures).
-        assert_eq!(counts[0], 603);
+        // The explained kind stays rare: a change that made the back-ends part ways more often
+        // would show here, whatever the lexicons hold.
+        assert!(
+            counts[0] * 100 < from_lexicons.len(),
+            "{} of {} lexicon words disagree",
+            counts[0],
+            from_lexicons.len()
+        );
     }
 
     /// Every one-edit variant of each word, asked through a walk along the word, gets the
     /// answer `knows_uncached` gives.
     #[test]
     fn near_words_walk_as_they_are_checked() {
-        let d = builtin();
+        let d = Dictionary::builtin();
         for word in [
             "memperkautnya",
             "rumahnyq",

@@ -1,23 +1,18 @@
 //! English in Indonesian prose: which words are English and not Indonesian (wordfreq's English
-//! list against the Indonesian dictionary and frequencies), which Indonesian words are English
-//! words respelt by the regular loanword correspondences (`mikroplastik`, `interoperabilitas`),
-//! and the English terms established in Indonesian news (`rules/established-terms.toml`:
-//! “Internet of Things”, “startup”).
-
-use std::sync::LazyLock;
+//! list against the Indonesian dictionary and frequencies), and which Indonesian words are English
+//! words respelt by the regular loanword correspondences (`mikroplastik`, `interoperabilitas`).
 
 use fst::Set;
-use serde::Deserialize;
 
-use crate::diagnostic::Span;
 use crate::lang::dictionary::Dictionary;
-use crate::lang::frequency;
-use crate::lang::matcher::PhraseMatcher;
-use crate::source::Document;
+use crate::lang::frequency::Frequencies;
 
 /// An English word used this much more often in English than in Indonesian (Zipf steps) is
 /// English even though Indonesian text has it too (`the`, `of`: Indonesian pages quote English).
 const MORE_ENGLISH_BY: f32 = 1.5;
+
+/// Zipf frequency of a common English word.
+const COMMON_ENGLISH: f32 = 3.0;
 
 /// Which language a word belongs to, as far as the lexicons tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,12 +26,17 @@ pub enum WordLanguage {
 }
 
 /// The language of one word as written.
-pub fn classify(word: &str, dictionary: &Dictionary) -> WordLanguage {
+pub fn classify(
+    word: &str,
+    dictionary: &Dictionary,
+    indonesian: &Frequencies,
+    english: &Frequencies,
+) -> WordLanguage {
     let lower = word.to_lowercase();
-    let Some(en) = frequency::english().zipf(&lower) else {
+    let Some(en) = english.zipf(&lower) else {
         return WordLanguage::Other;
     };
-    let id = frequency::indonesian().zipf(&lower);
+    let id = indonesian.zipf(&lower);
     if dictionary.knows(&lower) || id.is_some_and(|id| id + MORE_ENGLISH_BY >= en) {
         WordLanguage::Shared
     } else {
@@ -46,106 +46,53 @@ pub fn classify(word: &str, dictionary: &Dictionary) -> WordLanguage {
 
 /// Whether a lower-case word is common English (once in a million English words) and used in
 /// English at least as much as in Indonesian (`book`, `smart`; not `oleh`, `bahasa`).
-pub fn is_mainly_english(word: &str) -> bool {
-    frequency::english().zipf(word).is_some_and(|en| {
-        en >= COMMON_ENGLISH && frequency::indonesian().zipf(word).is_none_or(|id| en >= id)
-    })
+pub fn is_mainly_english(word: &str, indonesian: &Frequencies, english: &Frequencies) -> bool {
+    english
+        .zipf(word)
+        .is_some_and(|en| en >= COMMON_ENGLISH && indonesian.zipf(word).is_none_or(|id| en >= id))
 }
-
-/// Zipf frequency of a common English word.
-const COMMON_ENGLISH: f32 = 3.0;
 
 /// Every English word of the lexicon spelt as Indonesian respells a loanword
-/// (`lang::loanwords`), compiled by `build.rs`.
-static LOAN_SPELLINGS: LazyLock<Set<&'static [u8]>> = LazyLock::new(|| {
-    Set::new(&include_bytes!(concat!(env!("OUT_DIR"), "/loan-spellings.fst"))[..])
-        .expect("build.rs writes the loan spellings as an fst set")
-});
+/// (`lang::loanwords`), compiled by `build.rs` and read in place.
+pub struct LoanSpellings(Set<&'static [u8]>);
 
-/// Whether a lower-case Indonesian word is an English word of the lexicon respelt as a loanword
-/// (`bioenergi`, `skrining`, `koperatif`): a loan, not a typo.
-pub fn is_loan_spelling(word: &str) -> bool {
-    // As written: a doubled letter is a typo (`gorreng`), not a loan's double consonant.
-    LOAN_SPELLINGS.contains(word)
-}
-
-/// English terms Indonesian news uses as they are.
-pub struct EstablishedTerms {
-    matcher: PhraseMatcher,
-    terms: Vec<Term>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TermsFile {
-    term: Vec<Term>,
-}
-
-/// One established term and where its use is attested.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Term {
-    pub term: String,
-    pub source: String,
-}
-
-static ESTABLISHED: LazyLock<EstablishedTerms> = LazyLock::new(|| {
-    let text = crate::data::embedded("established-terms.toml")
-        .expect("rules/established-terms.toml is embedded by build.rs");
-    EstablishedTerms::parse(text)
-        .expect("rules/established-terms.toml parses (a unit test holds it)")
-});
-
-/// The shipped list of established terms.
-pub fn established_terms() -> &'static EstablishedTerms {
-    &ESTABLISHED
-}
-
-impl EstablishedTerms {
-    fn parse(text: &str) -> anyhow::Result<EstablishedTerms> {
-        let file: TermsFile = serde_json::from_str(text)?;
-        let terms: Vec<String> = file.term.iter().map(|t| t.term.clone()).collect();
-        let matcher = PhraseMatcher::new(&terms, true);
-        Ok(EstablishedTerms {
-            matcher,
-            terms: file.term,
-        })
+impl LoanSpellings {
+    pub fn builtin() -> LoanSpellings {
+        LoanSpellings(
+            Set::new(&include_bytes!(concat!(env!("OUT_DIR"), "/loan-spellings.fst"))[..])
+                .expect("build.rs writes the loan spellings as an fst set"),
+        )
     }
 
-    pub fn terms(&self) -> &[Term] {
-        &self.terms
-    }
-
-    /// Where established terms stand in `doc`, whole words only.
-    pub fn find(&self, doc: &Document) -> Vec<Span> {
-        self.matcher
-            .find_in(doc)
-            .into_iter()
-            .map(|m| m.span)
-            .filter(|span| doc.is_word_boundary_span(span))
-            .collect()
+    /// Whether a lower-case Indonesian word is an English word of the lexicon respelt as a loan
+    /// (`bioenergi`, `skrining`, `koperatif`): a loan, not a typo.
+    pub fn contains(&self, word: &str) -> bool {
+        // As written: a doubled letter is a typo (`gorreng`), not a loan's double consonant.
+        self.0.contains(word)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::dictionary;
 
     #[test]
     fn english_shared_and_other() {
-        let d = dictionary::builtin();
-        assert_eq!(classify("the", &d), WordLanguage::English);
-        assert_eq!(classify("stakeholders", &d), WordLanguage::English);
-        assert_eq!(classify("digital", &d), WordLanguage::Shared);
-        assert_eq!(classify("data", &d), WordLanguage::Shared);
-        assert_eq!(classify("kemitraan", &d), WordLanguage::Other);
-        assert_eq!(classify("Jakarta", &d), WordLanguage::Shared);
-        assert!(is_mainly_english("book") && !is_mainly_english("bahasa"));
+        let d = Dictionary::builtin();
+        let (id, en) = (Frequencies::indonesian(), Frequencies::english());
+        let classify = |w| classify(w, &d, &id, &en);
+        assert_eq!(classify("the"), WordLanguage::English);
+        assert_eq!(classify("stakeholders"), WordLanguage::English);
+        assert_eq!(classify("digital"), WordLanguage::Shared);
+        assert_eq!(classify("data"), WordLanguage::Shared);
+        assert_eq!(classify("kemitraan"), WordLanguage::Other);
+        assert_eq!(classify("Jakarta"), WordLanguage::Shared);
+        assert!(is_mainly_english("book", &id, &en) && !is_mainly_english("bahasa", &id, &en));
     }
 
     #[test]
     fn loanwords_respelt() {
+        let loans = LoanSpellings::builtin();
         for word in [
             "bioenergi",
             "interoperabilitas",
@@ -153,20 +100,8 @@ mod tests {
             "elektoral",
             "hibrid",
         ] {
-            assert!(is_loan_spelling(word), "{word}");
+            assert!(loans.contains(word), "{word}");
         }
-        assert!(!is_loan_spelling("pemerintha"));
-    }
-
-    #[test]
-    fn established_terms_are_found_and_sourced() {
-        let terms = established_terms();
-        assert!(terms.terms().iter().all(|t| !t.source.trim().is_empty()));
-        let doc = Document::new(
-            "t",
-            "Bidang AI dan Internet of Things serta startup-startup.",
-        );
-        let found: Vec<&str> = terms.find(&doc).iter().map(|s| doc.slice(s)).collect();
-        assert_eq!(found, ["Internet of Things"]);
+        assert!(!loans.contains("pemerintha"));
     }
 }

@@ -3,10 +3,7 @@
 //! that a form is in use, and tell English from Indonesian.
 //!
 //! Each list is compiled at build time into an `fst` map (word → Zipf value in hundredths) read
-//! in place, and shared by every thread: nothing is parsed at start-up, and the lists' text is
-//! not in the binary.
-
-use std::sync::LazyLock;
+//! in place: nothing is parsed at start-up, and the lists' text is not in the binary.
 
 use fst::{Map, Streamer};
 
@@ -17,24 +14,18 @@ pub struct Frequencies {
     zipf: Map<&'static [u8]>,
 }
 
-static INDONESIAN: LazyLock<Frequencies> = LazyLock::new(|| {
-    Frequencies::new(include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-id.fst")))
-});
-static ENGLISH: LazyLock<Frequencies> = LazyLock::new(|| {
-    Frequencies::new(include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.fst")))
-});
-
-/// Indonesian word forms (affixed forms included) as written on the web, in subtitles and news.
-pub fn indonesian() -> &'static Frequencies {
-    &INDONESIAN
-}
-
-/// English word forms.
-pub fn english() -> &'static Frequencies {
-    &ENGLISH
-}
-
 impl Frequencies {
+    /// Indonesian word forms (affixed forms included) as written on the web, in subtitles and
+    /// news.
+    pub fn indonesian() -> Frequencies {
+        Frequencies::new(include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-id.fst")))
+    }
+
+    /// English word forms.
+    pub fn english() -> Frequencies {
+        Frequencies::new(include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-en.fst")))
+    }
+
     fn new(map: &'static [u8]) -> Frequencies {
         Frequencies {
             zipf: Map::new(map).expect("build.rs writes each word list as an fst map"),
@@ -70,8 +61,14 @@ mod tests {
     #[test]
     fn every_line_of_the_lists_parses_and_is_compiled() {
         let lists = [
-            (indonesian(), include_str!("../../rules/wordfreq/id.tsv")),
-            (english(), include_str!("../../rules/wordfreq/en.tsv")),
+            (
+                Frequencies::indonesian(),
+                include_str!("../../rules/wordfreq/id.tsv"),
+            ),
+            (
+                Frequencies::english(),
+                include_str!("../../rules/wordfreq/en.tsv"),
+            ),
         ];
         for (list, text) in lists {
             let lines = text.lines().filter(|l| !l.starts_with('#')).count();
@@ -86,12 +83,12 @@ mod tests {
 
     #[test]
     fn news_words_are_frequent() {
-        let id = indonesian();
+        let id = Frequencies::indonesian();
         let yang = id.zipf("yang").expect("the most common Indonesian word");
         let bilateral = id.zipf("bilateral").expect("a news word");
         assert!(yang > bilateral && bilateral >= 3.0);
         assert!(id.zipf("bilabial").is_none());
         assert_eq!(id.words().next().as_deref(), Some("yang"));
-        assert!(english().contains("things"));
+        assert!(Frequencies::english().contains("things"));
     }
 }

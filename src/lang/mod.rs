@@ -1,5 +1,6 @@
-//! Indonesian knowledge shared by rules: calendar names, letter case, and (as rules need them)
-//! morphology, the dictionary and date parsing.
+//! Indonesian knowledge shared by rules: the run's lexicon (what each word form is), the
+//! dictionary, morphology and suggestions, phrase lists, dates and numbers, the register of
+//! institutions, letter case. It reads documents (`source`) and knows nothing of rules.
 
 pub mod acronyms;
 pub mod calendar;
@@ -8,11 +9,11 @@ pub mod case;
 pub mod dates;
 pub mod dictionary;
 pub mod english;
-pub mod form_ids;
 pub mod form_set;
 pub mod frequency;
 pub mod hunspell_forms;
 pub mod institutions;
+pub mod lexicon;
 pub mod loanwords;
 pub mod matcher;
 pub mod morphology;
@@ -20,6 +21,5 @@ pub mod numbers;
 pub mod shapes;
 pub mod suggest;
 pub mod verdicts;
-pub mod word_screens;
 pub mod words;
 pub mod zipf_list;

@@ -4,7 +4,7 @@
 //! `antarinstansi`), bound forms written with a hyphen before a capital or a number
 //! (`se-Indonesia`, `non-Muslim`), and reduplication with affixes (`kemerah-merahan`).
 
-use super::case::is_lowercase_one_of;
+use crate::source::is_lowercase_one_of;
 
 /// Possessive and pronoun enclitics, written joined to the word: `bukunya`, `rumahku`, `milikmu`.
 const PRONOUN_CLITICS: &[&str] = &["nya", "ku", "mu"];

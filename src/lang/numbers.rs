@@ -5,7 +5,7 @@
 //! `2,5`); English does the opposite. Many numerals fit only one convention; some (`1,000`, `2.500`)
 //! fit both, and only their surroundings can tell.
 
-use super::case::find_lowercased;
+use crate::source::find_lowercased;
 
 /// What a numeral's separators allow it to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,28 +102,30 @@ pub fn swap_separators(numeral: &str) -> String {
 pub struct Magnitude {
     /// The Indonesian word (KBBI).
     pub indonesian: &'static str,
-    /// Whether the word itself is the Indonesian standard form.
-    pub standard: bool,
+    /// Whether the word is English (`billion`): Indonesian writes `indonesian` instead.
+    pub english: bool,
 }
 
-/// Magnitude words, Indonesian and English, compared lower-case.
-const MAGNITUDES: &[(&str, &str)] = &[
-    ("ribu", "ribu"),
-    ("juta", "juta"),
-    ("miliar", "miliar"),
-    ("triliun", "triliun"),
-    ("thousand", "ribu"),
-    ("million", "juta"),
-    ("billion", "miliar"),
-    ("trillion", "triliun"),
-    ("milyar", "miliar"),
+/// Magnitude words, Indonesian and English, compared lower-case, with the Indonesian word and
+/// whether they are English. `milyar` is Indonesian, if not the standard spelling: that is for
+/// the list of non-standard words to say.
+const MAGNITUDES: &[(&str, &str, bool)] = &[
+    ("ribu", "ribu", false),
+    ("juta", "juta", false),
+    ("miliar", "miliar", false),
+    ("triliun", "triliun", false),
+    ("thousand", "ribu", true),
+    ("million", "juta", true),
+    ("billion", "miliar", true),
+    ("trillion", "triliun", true),
+    ("milyar", "miliar", false),
 ];
 
 /// The magnitude `word` names, if any.
 pub fn magnitude(word: &str) -> Option<Magnitude> {
-    find_lowercased(word, MAGNITUDES, |(w, _)| w).map(|&(w, indonesian)| Magnitude {
+    find_lowercased(word, MAGNITUDES, |(w, _, _)| w).map(|&(_, indonesian, english)| Magnitude {
         indonesian,
-        standard: w == indonesian,
+        english,
     })
 }
 
@@ -168,8 +170,9 @@ mod tests {
         assert_eq!(swap_separators("1,500,000.5"), "1.500.000,5");
         assert_eq!(swap_separators("2.5"), "2,5");
         assert_eq!(magnitude("Billion").map(|m| m.indonesian), Some("miliar"));
-        assert_eq!(magnitude("juta").map(|m| m.standard), Some(true));
-        assert_eq!(magnitude("milyar").map(|m| m.standard), Some(false));
+        assert_eq!(magnitude("juta").map(|m| m.english), Some(false));
+        assert_eq!(magnitude("milyar").map(|m| m.english), Some(false));
+        assert_eq!(magnitude("Billion").map(|m| m.english), Some(true));
         assert_eq!(magnitude("orang"), None);
     }
 }

@@ -6,21 +6,21 @@
 //! Edit distance alone prefers "bilabial" for "bilantial"; preferring words in use puts
 //! "bilateral" first. The built-in lexicon's candidates are laid out at build time
 //! (`lang::candidates`); a user's dictionary or accepted words make the suggester lay out its
-//! own on the first suggestion. Answers are memoised for the whole run, shared by every thread.
+//! own on the first suggestion. Answers are memoised for the whole run, shared by every thread, in a bounded table.
 //!
 //! A search reads every candidate of the lengths in reach, so each test is cheap before the
 //! next: the candidates' letter sets (a bound of the edit distance, read in one run), then the
 //! bag distance, then the bit-parallel OSA distance. The affixed forms one edit away are walked
 //! through the dictionary's forms from the beginning each shares with the word.
 
-use std::collections::HashMap;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
 
 use crate::lang::candidates::{
     Bucket, Candidates, CandidatesBuilder, letter_set, letter_sets_further_than,
 };
 use crate::lang::dictionary::Dictionary;
-use crate::lang::frequency;
+use crate::lang::frequency::Frequencies;
+use crate::lang::verdicts::Verdicts;
 
 /// How many suggestions a finding shows.
 pub const MAX_SUGGESTIONS: usize = 3;
@@ -56,10 +56,12 @@ const OTHER_LAST_LETTER: f32 = 0.5;
 /// Ranked suggestions for misspelt words, memoised across the run.
 pub struct Suggester {
     dictionary: Arc<Dictionary>,
+    /// The Indonesian frequencies, which rank the candidates.
+    frequencies: Frequencies,
     /// Words a user accepted: candidates too.
     extra: Vec<String>,
     pool: OnceLock<Candidates>,
-    memo: RwLock<HashMap<String, Arc<[String]>>>,
+    memo: Verdicts<Arc<[String]>>,
 }
 
 /// The built-in lexicon's candidates: its stems and the Indonesian frequency list.
@@ -70,28 +72,16 @@ impl Suggester {
     pub fn new(dictionary: Arc<Dictionary>, extra: Vec<String>) -> Suggester {
         Suggester {
             dictionary,
+            frequencies: Frequencies::indonesian(),
             extra,
             pool: OnceLock::new(),
-            memo: RwLock::new(HashMap::new()),
+            memo: Verdicts::default(),
         }
     }
 
     /// Up to [`MAX_SUGGESTIONS`] words for a misspelt lower-case `word`, best first.
     pub fn suggest(&self, word: &str) -> Arc<[String]> {
-        if let Some(found) = self
-            .memo
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(word)
-        {
-            return Arc::clone(found);
-        }
-        let answer: Arc<[String]> = self.compute(word).into();
-        self.memo
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(word.to_string(), Arc::clone(&answer));
-        answer
+        self.memo.get_or(word, || self.compute(word).into())
     }
 
     fn compute(&self, word: &str) -> Vec<String> {
@@ -100,7 +90,7 @@ impl Suggester {
         }
         let pool = self.pool.get_or_init(|| self.candidates());
         let typed = word.as_bytes();
-        let freq = frequency::indonesian();
+        let freq = &self.frequencies;
         let mut ranked: Vec<(f32, String)> = Vec::new();
         let lo = typed.len().saturating_sub(max_distance(typed.len()));
         let hi = (typed.len() + max_distance(typed.len())).min(pool.lengths().saturating_sub(1));
@@ -173,13 +163,12 @@ impl Suggester {
         if self.dictionary.is_builtin() && self.extra.is_empty() {
             Candidates::new(BUILTIN_CANDIDATES)
         } else {
-            Candidates::new(lay_out(&self.dictionary, &self.extra))
+            Candidates::new(lay_out(&self.dictionary, &self.frequencies, &self.extra))
         }
     }
 }
 
-fn lay_out(dictionary: &Dictionary, extra: &[String]) -> Vec<u8> {
-    let freq = frequency::indonesian();
+fn lay_out(dictionary: &Dictionary, freq: &Frequencies, extra: &[String]) -> Vec<u8> {
     let mut pool = CandidatesBuilder::default();
     for stem in dictionary.stems() {
         pool.add(stem, true, freq.zipf(stem));
@@ -485,10 +474,9 @@ fn for_each_one_edit_away(word: &[u8], mut visit: impl FnMut(&[u8], usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::dictionary;
 
     fn suggester() -> Suggester {
-        Suggester::new(dictionary::builtin(), vec!["komdigi".to_string()])
+        Suggester::new(Arc::new(Dictionary::builtin()), vec!["komdigi".to_string()])
     }
 
     #[test]
@@ -565,8 +553,10 @@ mod tests {
 
     #[test]
     fn candidates_laid_out_at_build_time_are_those_of_the_run_time() {
-        assert!(lay_out(&dictionary::builtin(), &[]) == BUILTIN_CANDIDATES);
-        let builtin = Suggester::new(dictionary::builtin(), Vec::new());
+        assert!(
+            lay_out(&Dictionary::builtin(), &Frequencies::indonesian(), &[]) == BUILTIN_CANDIDATES
+        );
+        let builtin = Suggester::new(Arc::new(Dictionary::builtin()), Vec::new());
         assert_eq!(
             builtin.suggest("bilantial").first().map(String::as_str),
             Some("bilateral")

@@ -1,11 +1,11 @@
-//! Verdicts already given on words, so that an expensive judgement (Hunspell, the spelling rule's
-//! whole analysis) is made once per distinct word form in a run and every repeat is a lookup.
+//! Verdicts already given on words, so that an expensive judgement (the dictionary, a form's
+//! whole verdict in the lexicon, a suggestion) is made once per distinct word form in a run and
+//! every repeat is a lookup.
 //!
 //! Shared by all threads and sharded so they rarely wait on each other. A shard that grows past
 //! its bound starts afresh, which keeps memory flat on any corpus. Where a verdict is asked for
-//! nearly every word of every document, a thread keeps its own in front of the shared ones (as
-//! [`super::form_ids`] does): even a read lock is a write to memory the other cores then fetch
-//! back.
+//! nearly every word of every document, a worker keeps its own table in front of the shared one
+//! (as the lexicon does): even a read lock is a write to memory the other cores then fetch back.
 //!
 //! Every word of every document is looked up here, so the maps hash with foldhash: SipHash, the
 //! standard library's default, was a tenth of the whole run on news text. Its protection against
@@ -51,7 +51,7 @@ impl<V: Clone> Verdicts<V> {
     }
 
     /// [`get_or`](Self::get_or), for a word's bytes.
-    pub(super) fn get_or_bytes(&self, word: &[u8], judge: impl FnOnce() -> V) -> V {
+    pub fn get_or_bytes(&self, word: &[u8], judge: impl FnOnce() -> V) -> V {
         let hash = self.hasher.hash_one(word);
         if let Some(verdict) = self.find(word, hash) {
             return verdict;
@@ -64,11 +64,21 @@ impl<V: Clone> Verdicts<V> {
         verdict
     }
 
-    /// The verdict on `word` if one was given: for a caller that can skip cheaper work when it
-    /// already knows the answer, and must do it before judging afresh.
+    /// The verdict on `word` if one was given.
     pub fn get(&self, word: &str) -> Option<V> {
         let word = word.as_bytes();
         self.find(word, self.hasher.hash_one(word))
+    }
+
+    /// How many verdicts are kept.
+    pub fn len(&self) -> usize {
+        (self.shards.iter())
+            .map(|s| s.read().unwrap_or_else(PoisonError::into_inner).len())
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     fn find(&self, word: &[u8], hash: u64) -> Option<V> {
@@ -100,7 +110,6 @@ impl<V> Table<V> {
         }
     }
 
-    #[cfg(test)]
     fn len(&self) -> usize {
         self.entries.len()
     }
@@ -245,11 +254,6 @@ mod tests {
         for i in 0..SHARDS * SHARD_CAPACITY * 2 {
             verdicts.get_or(&i.to_string(), || true);
         }
-        let held: usize = verdicts
-            .shards
-            .iter()
-            .map(|s| s.read().expect("not poisoned").len())
-            .sum();
-        assert!(held <= SHARDS * SHARD_CAPACITY);
+        assert!(verdicts.len() <= SHARDS * SHARD_CAPACITY);
     }
 }

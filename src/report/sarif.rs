@@ -8,11 +8,12 @@ use serde_json::{Value, json};
 
 use super::{Emitter, Settings, Summary, pretty};
 use crate::baseline::fingerprint;
-use crate::diagnostic::{Diagnostic, Lang, Severity, Span};
+use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileResult;
 use crate::input::repo_relative;
 use crate::rules::RuleMeta;
 use crate::source::Positions;
+use crate::source::Span;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 

@@ -1,26 +1,25 @@
 //! `acronym-mismatch`: an acronym and its expansion side by side, `Expansion (ACR)` or
 //! `ACR (Expansion)`, that do not belong together: “digital-ke-bisnis (B2B)”.
 
-use std::sync::{Arc, LazyLock};
-
-use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::acronyms::{
-    GLOSSARY, accepts, accepts_ending, content_parts, fits, some_ending_fits,
+    Glossary, accepts, accepts_ending, content_parts, fits, some_ending_fits,
 };
 use crate::lang::case::match_case_in_context;
-use crate::lang::institutions::{FormKind, InstitutionId, Mention, REGISTER};
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token, TokenKind};
+use crate::lang::institutions::{FormKind, InstitutionId, Mention, Register};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span, Token, TokenKind};
 
 pub struct AcronymMismatch {
     meta: RuleMeta,
+    glossary: Glossary,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    // Built now, in parallel with the other rules, rather than on the first document.
-    LazyLock::force(&GLOSSARY);
-    Ok(Arc::new(AcronymMismatch { meta: meta() }))
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(AcronymMismatch {
+        meta: meta(),
+        glossary: Glossary::builtin(),
+    }))
 }
 
 fn meta() -> RuleMeta {
@@ -78,6 +77,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: true,
+        yields_to: Vec::new(),
     }
 }
 
@@ -89,10 +89,11 @@ impl Rule for AcronymMismatch {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let register = ctx.register;
         let text = doc.text();
         let tokens = doc.tokens();
-        let mentions = REGISTER.mentions(doc);
         for &mark in doc.marks() {
             let (i, t) = (mark as usize, tokens[mark as usize]);
             if t.text(text) != "(" {
@@ -102,14 +103,14 @@ impl Rule for AcronymMismatch {
             let Some(inner) = inner else { continue };
             if let [word] = inner.as_slice() {
                 let acronym = word.text(text);
-                if qualifies(acronym) {
+                if self.qualifies(register, acronym) {
                     let before = words_before(text, &tokens[..i]);
-                    out.extend(self.expansion_before(doc, &mentions, &before, word.span()));
+                    out.extend(self.expansion_before(ctx, &before, word.span()));
                 }
             } else if inner.len() >= 2 && i >= 2 && tokens[i - 1].text(text) == " " {
                 let acronym = tokens[i - 2];
-                if acronym.is_word() && qualifies(acronym.text(text)) {
-                    out.extend(self.expansion_inside(doc, acronym.span(), &inner));
+                if acronym.is_word() && self.qualifies(register, acronym.text(text)) {
+                    out.extend(self.expansion_inside(ctx, acronym.span(), &inner));
                 }
             }
         }
@@ -120,18 +121,18 @@ impl AcronymMismatch {
     /// `Expansion (ACR)`: `before` are the words before the parenthesis, nearest last.
     fn expansion_before(
         &self,
-        doc: &Document,
-        mentions: &[Mention],
+        ctx: &Context<'_>,
         before: &[Token],
         acronym_span: Span,
     ) -> Option<Diagnostic> {
+        let (doc, register) = (ctx.doc, ctx.register);
         let text = doc.text();
         let acronym = doc.slice(&acronym_span);
         let last = before.last()?;
         let words: Vec<&str> = before.iter().map(|t| t.text(text)).collect();
-        let institutions = institutions_of(acronym);
+        let institutions = institutions_of(register, acronym);
         if !institutions.is_empty() {
-            if let Some(named) = mentions
+            if let Some(named) = (ctx.mentions)
                 .iter()
                 .find(|m| m.span.end == last.end && m.kind() == FormKind::Name)
             {
@@ -140,15 +141,15 @@ impl AcronymMismatch {
                     named
                         .refs
                         .iter()
-                        .any(|r| REGISTER.related(i, r.institution))
+                        .any(|r| register.related(i, r.institution))
                 });
                 if same {
                     return None;
                 }
-                return Some(self.other_institution(doc, named, acronym_span, institutions[0]));
+                return Some(self.other_institution(ctx, named, acronym_span, institutions[0]));
             }
         }
-        let known = Expansions::of(acronym)?;
+        let known = Expansions::of(&self.glossary, register, acronym)?;
         if accepts_ending(&known.list, &words.join(" ")) {
             return None;
         }
@@ -161,28 +162,29 @@ impl AcronymMismatch {
     /// `ACR (Expansion)`: `inner` are the words inside the parenthesis.
     fn expansion_inside(
         &self,
-        doc: &Document,
+        ctx: &Context<'_>,
         acronym_span: Span,
         inner: &[Token],
     ) -> Option<Diagnostic> {
+        let (doc, register) = (ctx.doc, ctx.register);
         let text = doc.text();
         let acronym = doc.slice(&acronym_span);
         let span = inner.first()?.start..inner.last()?.end;
         let phrase = doc.slice(&span);
         let words: Vec<&str> = inner.iter().map(|t| t.text(text)).collect();
-        let institutions = institutions_of(acronym);
+        let institutions = institutions_of(register, acronym);
         if !institutions.is_empty() {
-            let named = REGISTER.lookup(phrase);
+            let named = register.lookup(phrase);
             if !named.is_empty() {
                 let same = named.iter().any(|r| {
                     institutions
                         .iter()
-                        .any(|&i| REGISTER.related(i, r.institution))
+                        .any(|&i| register.related(i, r.institution))
                 });
                 return if same {
                     None
                 } else {
-                    let inst = REGISTER.institution(institutions[0]);
+                    let inst = register.institution(institutions[0]);
                     Some(
                         Diagnostic::new(
                             self.meta.id.clone(),
@@ -200,7 +202,7 @@ impl AcronymMismatch {
                 };
             }
         }
-        let known = Expansions::of(acronym)?;
+        let known = Expansions::of(&self.glossary, register, acronym)?;
         if accepts(&known.list, phrase) {
             return None;
         }
@@ -234,15 +236,15 @@ impl AcronymMismatch {
     /// The acronym of one institution after the name of another (“Badan Pangan Nasional (BGN)”).
     fn other_institution(
         &self,
-        doc: &Document,
+        ctx: &Context<'_>,
         named: &Mention,
         acronym_span: Span,
         meant: InstitutionId,
     ) -> Diagnostic {
-        let acronym = doc.slice(&acronym_span);
-        let found = doc.slice(&named.span);
-        let meant = REGISTER.institution(meant);
-        let own = REGISTER.institution(named.refs[0].institution);
+        let acronym = ctx.doc.slice(&acronym_span);
+        let found = ctx.doc.slice(&named.span);
+        let meant = ctx.register.institution(meant);
+        let own = ctx.register.institution(named.refs[0].institution);
         let mut diag = Diagnostic::new(
             self.meta.id.clone(),
             acronym_span.clone(),
@@ -280,16 +282,16 @@ struct Expansions {
 
 impl Expansions {
     /// The glossary's expansions, else the spelled-out names of the institutions it abbreviates.
-    fn of(acronym: &str) -> Option<Expansions> {
-        if let Some(entry) = GLOSSARY.get(acronym) {
+    fn of(glossary: &Glossary, register: &Register, acronym: &str) -> Option<Expansions> {
+        if let Some(entry) = glossary.get(acronym) {
             return Some(Expansions {
                 list: entry.expansions.clone(),
                 from_glossary: true,
             });
         }
-        let list: Vec<String> = institutions_of(acronym)
+        let list: Vec<String> = institutions_of(register, acronym)
             .into_iter()
-            .flat_map(|i| REGISTER.spelled_out(i))
+            .flat_map(|i| register.spelled_out(i))
             .collect();
         (!list.is_empty()).then_some(Expansions {
             list,
@@ -308,14 +310,17 @@ impl Expansions {
     }
 }
 
-/// Whether a word in parentheses or before one is an acronym the glossary or the register knows.
-fn qualifies(word: &str) -> bool {
-    GLOSSARY.get(word).is_some() || !institutions_of(word).is_empty()
+impl AcronymMismatch {
+    /// Whether a word in parentheses or before one is an acronym the glossary or the register
+    /// knows.
+    fn qualifies(&self, register: &Register, word: &str) -> bool {
+        self.glossary.get(word).is_some() || !institutions_of(register, word).is_empty()
+    }
 }
 
 /// The institutions a one-word short form names (BGN, Komdigi).
-fn institutions_of(acronym: &str) -> Vec<InstitutionId> {
-    REGISTER
+fn institutions_of(register: &Register, acronym: &str) -> Vec<InstitutionId> {
+    register
         .lookup(acronym)
         .into_iter()
         .filter(|r| !r.wrong && !r.regional && r.kind == FormKind::Short)
@@ -392,11 +397,10 @@ fn best_expansion(expansions: &[String], words: &[&str], needed: usize) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::rules::testing::findings;
+    use crate::testing::Check;
 
     fn check(text: &str) -> Vec<(String, Option<String>)> {
-        findings(&AcronymMismatch { meta: meta() }, text, None)
+        Check::rules(&["acronym-mismatch"]).found(text)
     }
 
     #[test]

@@ -2,17 +2,15 @@
 //! place, and acronyms with a fixed spelling (MOU → MoU).
 
 use foldhash::{HashMap, HashMapExt};
-use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::config::Config;
 use crate::data;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
 use crate::lang::case::{capitalize_first, starts_uppercase};
-use crate::lang::word_screens::WordScreen;
-use crate::rules::{Example, Rule, RuleMeta};
+use crate::lang::matcher::{PhraseList, PhraseMatcher};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
 use crate::source::{Document, TokenKind};
 
 /// `rules/letter-case.toml` (each entry's `source` is for reviewers and the data tests).
@@ -47,11 +45,12 @@ pub struct Capitalization {
     /// Titles as lower-case word sequences, longest first, by their first word: only the titles
     /// a word can start are tried on it.
     titles: HashMap<String, Vec<Vec<String>>>,
-    /// The words a list holds.
-    listed: WordScreen,
+    /// The words the lists above hold, as a phrase list of the run: the words a document has
+    /// that may be one of them are found without asking every word.
+    listed: PhraseList,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
     let text = data::embedded("letter-case.toml")
         .ok_or_else(|| anyhow::anyhow!("rules/letter-case.toml is missing"))?;
     let data: LetterCase =
@@ -78,7 +77,11 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
                 .push(title);
         }
     }
-    Ok(Arc::new(Capitalization {
+    let listed: Vec<String> = (names.keys().chain(titles_by_first.keys()))
+        .cloned()
+        .chain(data.acronym.iter().map(|a| a.wrong.clone()))
+        .collect();
+    Ok(Box::new(Capitalization {
         meta: RuleMeta {
             id: "capitalization".into(),
             default_severity: Severity::Warning,
@@ -115,6 +118,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
                 ),
             ],
             fixable: true,
+            yields_to: Vec::new(),
         },
         names,
         acronyms: data
@@ -123,7 +127,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
             .map(|a| (a.wrong, a.right))
             .collect(),
         titles: titles_by_first,
-        listed: WordScreen::default(),
+        listed: setup.lists.add(PhraseMatcher::new(&listed, false)),
     }))
 }
 
@@ -166,14 +170,16 @@ impl Rule for Capitalization {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let text = doc.text();
         let tokens = doc.tokens();
-        let forms = doc.word_forms();
-        let words = forms.uses();
+        let words = ctx.words.uses();
         let mut skip_until = 0;
-        // Nearly every word is in none of the lists: asked once per form, not at each use.
-        for w in self.listed.words(doc, |word| self.lists(word)) {
+        // Nearly every word is in none of the lists: only those that may be are asked.
+        let listed = (self.listed.starts_in(doc, ctx.words))
+            .filter(|&w| self.lists(ctx.words.text_of(text, words[w])));
+        for w in listed {
             let i = words[w].token as usize;
             let t = tokens[i];
             if t.start < skip_until {
@@ -264,15 +270,11 @@ fn single_space_between(doc: &Document, end: usize, start: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::testing::Check;
 
     fn fixes(text: &str) -> Vec<String> {
-        let rule = new(&Config::default()).expect("builds");
-        let doc = Document::new("t", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.iter()
-            .map(|d| d.fixes[0].edits[0].replacement.clone())
+        (Check::rules(&["capitalization"]).findings(text).iter())
+            .filter_map(|f| f.fix().map(str::to_string))
             .collect()
     }
 

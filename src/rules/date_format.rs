@@ -8,17 +8,16 @@
 //! English names are flagged only beside a day or a year (or a weekday beside a date, or after
 //! `hari`/`pada`), so `August Mellaz` and a film called “May” stay clean.
 
-use std::sync::Arc;
-
-use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
-use crate::lang::calendar::{DateSource, WEEKDAYS_ID};
-use crate::lang::case::{is_lowercase_one_of, match_case};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::calendar::{ArticleDate, DateSource, WEEKDAYS_ID};
+use crate::lang::case::match_case;
 use crate::lang::dates::{
-    self, DateForm, DateMention, Evidence, Lang, NumericDate, Order, WrittenDate, weekday_name,
+    self, DateForm, DateMention, Evidence, NameLanguage, NumericDate, Order, WrittenDate,
+    weekday_name,
 };
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{DigitTokens, Document, Token, TokenKind};
+use crate::lang::lexicon::Words;
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
 
 pub const ID: &str = "date-format";
 
@@ -52,8 +51,8 @@ pub struct DateFormat {
     meta: RuleMeta,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(DateFormat { meta: meta() }))
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(DateFormat { meta: meta() }))
 }
 
 fn meta() -> RuleMeta {
@@ -114,6 +113,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: true,
+        yields_to: Vec::new(),
     }
 }
 
@@ -122,16 +122,19 @@ impl Rule for DateFormat {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let found = dates::mentions(doc);
-        let order = dates::document_order(&found);
-        for mention in found.iter() {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let found = ctx.dates;
+        let order = dates::document_order(found);
+        // A date assumed to be today's decides nothing.
+        let article = ctx.date.as_ref().filter(|a| a.source != DateSource::Today);
+        for mention in found {
             match &mention.form {
-                DateForm::Numeric(n) => out.extend(numeric(doc, mention, n, order, &found)),
+                DateForm::Numeric(n) => out.extend(numeric(doc, article, mention, n, order, found)),
                 DateForm::Written(w) => out.extend(written(doc, mention, w)),
             }
         }
-        english_weekdays(doc, &found, out);
+        english_weekdays(doc, ctx.words, found, out);
         clock_times(doc, out);
     }
 }
@@ -139,14 +142,13 @@ impl Rule for DateFormat {
 /// A numeric date in US order, or one that does not exist.
 fn numeric(
     doc: &Document,
+    article: Option<&ArticleDate>,
     mention: &DateMention,
     date: &NumericDate,
     order: Option<Order>,
     all: &[DateMention],
 ) -> Option<Diagnostic> {
     let text = doc.slice(&mention.span);
-    let article = doc.date();
-    let article = article.as_ref().filter(|a| a.source != DateSource::Today);
     let Some(intended) = mention.intended(article, order) else {
         // A weekday beside an impossible date is date-weekday's to report.
         return (mention.has_year() && mention.weekday.is_none()).then(|| {
@@ -233,7 +235,7 @@ fn numeric(
 
 /// English month names and English order.
 fn written(doc: &Document, mention: &DateMention, date: &WrittenDate) -> Option<Diagnostic> {
-    let english = date.month.lang == Lang::English;
+    let english = date.month.lang == NameLanguage::English;
     let ordinal = date
         .day
         .as_ref()
@@ -297,7 +299,12 @@ fn written(doc: &Document, mention: &DateMention, date: &WrittenDate) -> Option<
 }
 
 /// English weekday names beside a date or after a cue word (`pada Monday`).
-fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnostic>) {
+fn english_weekdays(
+    doc: &Document,
+    words: &Words,
+    found: &[DateMention],
+    out: &mut Vec<Diagnostic>,
+) {
     let beside_date: Vec<&Span> = found
         .iter()
         .filter_map(|m| m.weekday.as_ref().map(|w| &w.span))
@@ -305,7 +312,7 @@ fn english_weekdays(doc: &Document, found: &[DateMention], out: &mut Vec<Diagnos
     let text = doc.text();
     let tokens = doc.tokens();
     // A weekday name is a word: the other half of the tokens is not read.
-    for word in doc.word_forms().uses() {
+    for word in words.uses() {
         let i = word.token as usize;
         let token = &tokens[i];
         let Some(name) = weekday_name(text, token).filter(|n| n.english) else {
@@ -406,7 +413,7 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let tokens = doc.tokens();
     // A time holds a digit: only the tokens holding one are looked at.
-    for &i in DigitTokens::of(doc).indices() {
+    for &i in doc.digits() {
         let token = &tokens[i];
         if !matches!(token.kind, TokenKind::Number | TokenKind::Word) {
             continue;

@@ -5,14 +5,11 @@
 //! the date fell on, and the nearest date on the weekday written. When the same day and month in
 //! the article's year fit the weekday, a mistyped year (`Rabu (8/10/2028)`) is offered first.
 
-use std::sync::Arc;
-
-use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
-use crate::lang::calendar::{Date, DateSource, WEEKDAYS_EN, WEEKDAYS_ID};
+use crate::lang::calendar::{ArticleDate, Date, DateSource, WEEKDAYS_EN, WEEKDAYS_ID};
 use crate::lang::case::match_case;
 use crate::lang::dates::{self, DateForm, DateMention, WeekdayMention};
-use crate::rules::{Example, Rule, RuleMeta};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
 use crate::source::Document;
 
 pub const ID: &str = "date-weekday";
@@ -21,8 +18,8 @@ pub struct DateWeekday {
     meta: RuleMeta,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(DateWeekday { meta: meta() }))
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(DateWeekday { meta: meta() }))
 }
 
 fn meta() -> RuleMeta {
@@ -81,6 +78,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: true,
+        yields_to: Vec::new(),
     }
 }
 
@@ -89,14 +87,15 @@ impl Rule for DateWeekday {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let found = dates::mentions(doc);
-        let order = dates::document_order(&found);
-        for mention in found.iter() {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let order = dates::document_order(ctx.dates);
+        // A date assumed to be today's decides nothing.
+        let article = ctx.date.as_ref().filter(|a| a.source != DateSource::Today);
+        for mention in ctx.dates {
             let Some(weekday) = &mention.weekday else {
                 continue;
             };
-            if let Some(d) = check_mention(doc, mention, weekday, order) {
+            if let Some(d) = check_mention(ctx.doc, article, mention, weekday, order) {
                 out.push(d);
             }
         }
@@ -106,6 +105,7 @@ impl Rule for DateWeekday {
 /// The finding for one weekday beside a date, if they disagree.
 fn check_mention(
     doc: &Document,
+    article: Option<&ArticleDate>,
     mention: &DateMention,
     weekday: &WeekdayMention,
     order: Option<dates::Order>,
@@ -115,8 +115,6 @@ fn check_mention(
     {
         return None;
     }
-    let article = doc.date();
-    let article = article.as_ref().filter(|a| a.source != DateSource::Today);
     if !mention.has_year() && article.is_none() {
         return None;
     }

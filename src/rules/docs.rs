@@ -52,7 +52,7 @@ pub fn render(rule: &dyn Rule, lang: Lang, level: usize) -> String {
 }
 
 /// `docs/rules.md`: every rule, in English then in Indonesian.
-pub fn reference(rules: &[std::sync::Arc<dyn Rule>]) -> String {
+pub fn reference(rules: &[Box<dyn Rule>]) -> String {
     let mut s = String::from(
         "# lintas rules\n\n<!-- Generated from the rules' own documentation by `SNAPSHOTS=overwrite cargo test --test docs`; do not edit. -->\n\n\
          Every rule, its default severity, whether it fixes, why it matters, and its examples (which the\n\

@@ -3,6 +3,7 @@
 
 mod acronym_mismatch;
 mod capitalization;
+mod context;
 mod date_format;
 mod date_weekday;
 pub mod docs;
@@ -13,19 +14,17 @@ mod spacing;
 mod spelling;
 mod stray_text;
 mod term_consistency;
-#[cfg(test)]
-pub(crate) mod testing;
 mod untranslated;
 mod unused_suppression;
 
+pub use context::Context;
+
 use rayon::prelude::*;
-use std::sync::{Arc, LazyLock};
 
 use crate::config::Config;
 use crate::data::DataRule;
 use crate::diagnostic::{Diagnostic, Localized, Severity};
-use crate::lang::institutions::REGISTER;
-use crate::source::Document;
+use crate::lang::matcher::PhraseLists;
 use crate::suppress;
 
 /// A rule's own documentation.
@@ -43,6 +42,10 @@ pub struct RuleMeta {
     pub examples: Vec<Example>,
     /// Whether the rule offers fixes at all.
     pub fixable: bool,
+    /// Rules whose findings this rule's give way to: where one of them reports a span, this
+    /// rule's findings that overlap it are dropped (`spelling` stays quiet where
+    /// `nonstandard-word` speaks). The engine applies it, whichever rules are enabled.
+    pub yields_to: Vec<String>,
 }
 
 /// `bad` must produce a diagnostic of the rule; applying the rule's first fixes to `bad` (when it
@@ -69,13 +72,20 @@ impl Example {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
 
-    /// Append this rule's findings on `doc`. Takes `&self` so one rule set serves every thread.
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>);
+    /// Append this rule's findings on the document. Takes `&self` so one rule set serves every
+    /// thread.
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
 }
 
-/// A code rule's constructor: gets the configuration, returns the rule or an error naming what is
-/// wrong in its settings.
-type Constructor = fn(&Config) -> anyhow::Result<Arc<dyn Rule>>;
+/// What a rule is built from: the configuration, and the run's phrase lists, where a rule
+/// registers the lists it searches documents for.
+pub struct Setup<'a> {
+    pub config: &'a Config,
+    pub lists: &'a PhraseLists,
+}
+
+/// A code rule's constructor: returns the rule or an error naming what is wrong in its settings.
+type Constructor = fn(&Setup) -> anyhow::Result<Box<dyn Rule>>;
 
 /// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
 const CODE_RULES: &[(&str, Constructor)] = &[
@@ -94,30 +104,35 @@ const CODE_RULES: &[(&str, Constructor)] = &[
     (untranslated::ID, untranslated::new),
 ];
 
-/// Every rule, enabled or not, in id order.
-pub fn all(config: &Config) -> anyhow::Result<Vec<Arc<dyn Rule>>> {
+/// Every rule, enabled or not, in id order, its phrase lists registered in `setup.lists`.
+pub fn build(setup: &Setup) -> anyhow::Result<Vec<Box<dyn Rule>>> {
     // Building is most of a short run's time, and the rules are independent: build them in
-    // parallel, the data rules beside the code rules. The institutions register, which three
-    // rules share, is the largest build: it starts at once on a worker of its own, so that no
-    // worker builds it after another large list while the other worker idles.
-    let (_, (code, data)) = rayon::join(
-        || LazyLock::force(&REGISTER),
+    // parallel, the data rules beside the code rules.
+    let (code, data) = rayon::join(
         || {
-            rayon::join(
-                || {
-                    CODE_RULES
-                        .par_iter()
-                        .map(|(_, build)| build(config))
-                        .collect::<anyhow::Result<Vec<_>>>()
-                },
-                || DataRule::load_all(config),
-            )
+            CODE_RULES
+                .par_iter()
+                .map(|(_, build)| build(setup))
+                .collect::<anyhow::Result<Vec<_>>>()
         },
+        || DataRule::load_all(setup),
     );
     let mut rules = code?;
-    rules.extend(data?.into_iter().map(|rule| rule as Arc<dyn Rule>));
+    rules.extend(
+        data?
+            .into_iter()
+            .map(|rule| Box::new(rule) as Box<dyn Rule>),
+    );
     rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
     Ok(rules)
+}
+
+/// Every rule as configured by `config`, for its documentation (`lintas rules`, `explain`).
+pub fn all(config: &Config) -> anyhow::Result<Vec<Box<dyn Rule>>> {
+    build(&Setup {
+        config,
+        lists: &PhraseLists::default(),
+    })
 }
 
 /// Every rule id, without building the rules (for `--select` validation and suggestions).

@@ -8,23 +8,16 @@
 //! (`1,000`) is English thousands only after a currency with no magnitude word (`Rp 75,000`:
 //! rupiah have no thousandths), or when the document's other numbers are all English-style.
 
-use std::sync::Arc;
-
 use serde::Deserialize;
 
-use crate::config::Config;
-use crate::data::DataRule;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
-use crate::lang::case::{find_lowercased, is_lowercase_one_of, match_case};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::lang::case::match_case;
 use crate::lang::numbers::{self, Separators};
 use crate::lang::shapes::{Case, Shapes};
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{DigitTokens, Document, Token, TokenKind};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
 
 pub const ID: &str = "number-format";
-
-/// The data rule that owns tidak baku spellings, `milyar` among them.
-const NONSTANDARD_WORD_FILE: &str = "nonstandard-word.toml";
 
 /// Currency signs and codes written before an amount (compared as written; see
 /// [`CURRENCY_CODES`]).
@@ -103,33 +96,14 @@ pub struct Options {
 pub struct NumberFormat {
     meta: RuleMeta,
     options: Options,
-    /// Magnitude words the `nonstandard-word` rule already reports (`milyar`): left to it.
-    left_to_nonstandard: Vec<String>,
 }
 
-pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    let options: Options = config.rule_options(ID)?;
-    Ok(Arc::new(NumberFormat {
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    let options: Options = setup.config.rule_options(ID)?;
+    Ok(Box::new(NumberFormat {
         meta: meta(),
         options,
-        left_to_nonstandard: magnitudes_reported_elsewhere(&[DataRule::embedded(
-            NONSTANDARD_WORD_FILE,
-            config,
-        )?]),
     }))
-}
-
-/// Magnitude words (`milyar`) that the `nonstandard-word` rule lists: it reports them, so this
-/// rule does not report them twice.
-fn magnitudes_reported_elsewhere(data_rules: &[Arc<DataRule>]) -> Vec<String> {
-    data_rules
-        .iter()
-        .filter(|r| r.meta().id == "nonstandard-word")
-        .flat_map(|r| r.entries())
-        .flat_map(|e| &e.phrases)
-        .filter(|p| numbers::magnitude(p).is_some())
-        .map(|p| p.to_lowercase())
-        .collect()
 }
 
 fn meta() -> RuleMeta {
@@ -184,6 +158,7 @@ fn meta() -> RuleMeta {
             Example::new("Penduduknya 3.75 juta jiwa.", "Penduduknya 3,75 juta jiwa."),
         ],
         fixable: true,
+        yields_to: Vec::new(),
     }
 }
 
@@ -205,7 +180,8 @@ impl Rule for NumberFormat {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let amounts = amounts(doc);
         let english_document = english_evidence(&amounts);
         for amount in &amounts {
@@ -242,16 +218,13 @@ impl NumberFormat {
             None => None,
         };
         let fixed_magnitude = amount.magnitude.as_ref().and_then(|(_, word)| {
-            let m = numbers::magnitude(word)?;
-            let reported_elsewhere =
-                find_lowercased(word, &self.left_to_nonstandard, String::as_str).is_some();
-            (!m.standard && !reported_elsewhere).then(|| {
-                notes.push(Localized::new(
-                    format!("“{word}” ditulis “{}”", m.indonesian),
-                    format!("“{word}” is “{}” in Indonesian", m.indonesian),
-                ));
-                match_case(word, m.indonesian)
-            })
+            // A misspelt Indonesian one (`milyar`) is the list of non-standard words' to report.
+            let m = numbers::magnitude(word).filter(|m| m.english)?;
+            notes.push(Localized::new(
+                format!("“{word}” ditulis “{}”", m.indonesian),
+                format!("“{word}” is “{}” in Indonesian", m.indonesian),
+            ));
+            Some(match_case(word, m.indonesian))
         });
         if fixed_numeral.is_none() && fixed_magnitude.is_none() {
             return None;
@@ -361,7 +334,7 @@ fn amounts(doc: &Document) -> Vec<Amount<'_>> {
     let tokens = doc.tokens();
     let mut out = Vec::new();
     // An amount holds a digit: only the tokens holding one are looked at.
-    for &i in DigitTokens::of(doc).indices() {
+    for &i in doc.digits() {
         let token = &tokens[i];
         let s = || token.text(text);
         let (currency, numeral) = match token.kind {
@@ -444,18 +417,8 @@ fn prev_solid(tokens: &[Token], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn check(rule: &NumberFormat, text: &str) -> Vec<(String, String)> {
-        let doc = Document::new("t", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.iter()
-            .map(|d| {
-                let fix = d.fixes.first().map(|f| f.edits[0].replacement.clone());
-                (doc.slice(&d.span).to_string(), fix.unwrap_or_default())
-            })
-            .collect()
-    }
+    use crate::config::Config;
+    use crate::testing::Check;
 
     #[test]
     fn the_starter_config_sets_a_valid_currency_space() {
@@ -471,49 +434,23 @@ mod tests {
         assert_eq!(options.currency_space, CurrencySpace::Spaced);
         let bad = Config::parse("[rules.number-format]\ncurrency-space = \"wide\"\n")
             .expect("valid TOML");
-        assert!(new(&bad).is_err());
+        assert!(Check::configured(&bad, &[ID]).is_err());
     }
 
     #[test]
-    fn milyar_is_left_to_nonstandard_word_when_it_lists_it() {
-        let listing = DataRule::from_toml(
-            "test.toml",
-            r#"
-[rule]
-id = "nonstandard-word"
-severity = "warning"
-summary = { id = "x", en = "x" }
-explanation = { id = "x", en = "x" }
-sources = ["x"]
-examples = []
-message = { id = "x", en = "x" }
-
-[[entry]]
-match = "milyar"
-replace = "miliar"
-source = "KBBI"
-"#,
-            &Config::default(),
-        )
-        .expect("a minimal rule file compiles");
+    fn milyar_is_left_to_nonstandard_word() {
+        let check = Check::rules(&[ID]);
+        assert!(check.found("Utang Rp 5 milyar dilunasi.").is_empty());
         assert_eq!(
-            magnitudes_reported_elsewhere(&[Arc::new(listing)]),
-            ["milyar"]
+            check.found("Utang Rp 5.5 milyar."),
+            [(
+                "Rp 5.5 milyar".to_string(),
+                Some("Rp5,5 milyar".to_string())
+            )]
         );
-        let mut rule = NumberFormat {
-            meta: meta(),
-            options: Options::default(),
-            left_to_nonstandard: Vec::new(),
-        };
         assert_eq!(
-            check(&rule, "Utang Rp 5 milyar dilunasi."),
-            [("Rp 5 milyar".to_string(), "Rp5 miliar".to_string())]
-        );
-        rule.left_to_nonstandard = vec!["milyar".to_string()];
-        assert!(check(&rule, "Utang Rp 5 milyar dilunasi.").is_empty());
-        assert_eq!(
-            check(&rule, "Utang Rp 5.5 milyar."),
-            [("Rp 5.5 milyar".to_string(), "Rp5,5 milyar".to_string())]
+            check.found("Utang Rp 5 billion dilunasi."),
+            [("Rp 5 billion".to_string(), Some("Rp5 miliar".to_string()))]
         );
     }
 }

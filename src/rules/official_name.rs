@@ -1,25 +1,19 @@
 //! `official-name`: a ministry or agency named by a name that is not official on the article's
 //! date (renamed, split, dissolved, not yet created) or that never was (a wrong rendering).
 
-use std::sync::Arc;
-
-use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::calendar::Date;
 use crate::lang::case::match_case;
-use crate::lang::institutions::{
-    self, InstitutionId, Mention, REGISTER, Register, Status, date_note, narrowed_edit,
-};
-use crate::rules::{Example, Rule, RuleMeta};
+use crate::lang::institutions::{self, InstitutionId, Mention, Register, Status, narrowed_edit};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
 use crate::source::Document;
 
 pub struct OfficialName {
     meta: RuleMeta,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    // The register it reads is built beside the rules (see `rules::all`).
-    Ok(Arc::new(OfficialName { meta: meta() }))
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(OfficialName { meta: meta() }))
 }
 
 fn meta() -> RuleMeta {
@@ -100,6 +94,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: true,
+        yields_to: Vec::new(),
     }
 }
 
@@ -108,10 +103,10 @@ impl Rule for OfficialName {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(date) = doc.date() else { return };
-        let register = &*REGISTER;
-        for mention in register.mentions(doc).iter() {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(date) = ctx.date else { return };
+        let (doc, register) = (ctx.doc, ctx.register);
+        for mention in ctx.mentions {
             if doc.in_quote(&mention.span) {
                 continue;
             }
@@ -128,7 +123,7 @@ impl Rule for OfficialName {
             let Some(mut diag) = self.judge(doc, register, mention, status, date.date) else {
                 continue;
             };
-            if let Some(note) = date_note(&date) {
+            if let Some(note) = date.assumed_note() {
                 diag = diag.with_note(note);
             }
             out.push(diag);
@@ -196,7 +191,7 @@ impl OfficialName {
                     message,
                     &names(&now),
                     Applicability::Safe,
-                    was,
+                    &register.institution(was).source,
                 ))
             }
             Status::NotYet { will_be, then } => {
@@ -220,7 +215,7 @@ impl OfficialName {
                     message,
                     &names(&then),
                     Applicability::Unsafe,
-                    will_be,
+                    &register.institution(will_be).source,
                 ))
             }
             Status::Wrong { meant, now } => {
@@ -235,13 +230,14 @@ impl OfficialName {
                     message,
                     &names(&now),
                     Applicability::Safe,
-                    meant,
+                    &register.institution(meant).source,
                 ))
             }
         }
     }
 
-    /// A diagnostic with a fix when the replacement is unique, or help naming the choices.
+    /// A diagnostic with a fix when the replacement is unique, or help naming the choices, and
+    /// the source of the register's entry.
     fn finish(
         &self,
         doc: &Document,
@@ -249,10 +245,9 @@ impl OfficialName {
         message: Localized,
         choices: &[String],
         applicability: Applicability,
-        source_of: InstitutionId,
+        source: &str,
     ) -> Diagnostic {
         let found = doc.slice(&mention.span);
-        let source = &REGISTER.institution(source_of).source;
         let source_note = Localized::new(format!("sumber: {source}"), format!("source: {source}"));
         match choices {
             [one] => {
@@ -325,11 +320,10 @@ impl OfficialName {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::rules::testing::findings;
+    use crate::testing::Check;
 
     fn check(text: &str, date: &str) -> Vec<(String, Option<String>)> {
-        findings(&OfficialName { meta: meta() }, text, Some(date))
+        Check::rules(&["official-name"]).on(date).found(text)
     }
 
     #[test]

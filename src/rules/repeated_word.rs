@@ -1,21 +1,19 @@
 //! `repeated-word`: “yang yang” — a word typed twice. Hyphenated reduplication (`anak-anak`) is
 //! one token and never reaches this rule.
 
-use std::sync::Arc;
-
-use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::case::starts_uppercase;
+use crate::lang::lexicon::WordUse;
 use crate::lang::words::is_function_word;
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, TokenKind, WordUse};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::TokenKind;
 
 pub struct RepeatedWord {
     meta: RuleMeta,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(RepeatedWord {
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(RepeatedWord {
         meta: RuleMeta {
             id: "repeated-word".into(),
             default_severity: Severity::Warning,
@@ -39,6 +37,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
                 Example::new("Nilainya rata rata naik.", "Nilainya rata-rata naik."),
             ],
             fixable: true,
+            yields_to: Vec::new(),
         },
     }))
 }
@@ -48,10 +47,11 @@ impl Rule for RepeatedWord {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let text = doc.text();
         let tokens = doc.tokens();
-        let forms = doc.word_forms();
+        let forms = ctx.words;
         // Each form's first byte in ASCII lower case, or `NOT_ASCII`: two different forms that
         // start with different ASCII letters, nearly every pair, are told apart by these alone,
         // without reading their tokens.
@@ -130,10 +130,10 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::flagged_texts;
+    use crate::testing::Check;
 
     fn flagged(text: &str) -> Vec<String> {
-        flagged_texts(new(&Config::default()).expect("builds").as_ref(), text)
+        Check::rules(&["repeated-word"]).flagged(text)
     }
 
     #[test]

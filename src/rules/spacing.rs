@@ -2,19 +2,16 @@
 //! full stop. Numbers, abbreviations, initials, times, domains and URLs are single tokens or are
 //! recognised, so they are never split.
 
-use std::sync::Arc;
-
-use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
-use crate::rules::{Example, Rule, RuleMeta};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
 use crate::source::{Document, Token, TokenKind};
 
 pub struct Spacing {
     meta: RuleMeta,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(Spacing {
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(Spacing {
         meta: RuleMeta {
             id: "spacing".into(),
             default_severity: Severity::Warning,
@@ -41,6 +38,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
                 ),
             ],
             fixable: true,
+            yields_to: Vec::new(),
         },
     }))
 }
@@ -55,7 +53,8 @@ impl Rule for Spacing {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let text = doc.text();
         let tokens = doc.tokens();
         let found_before = out.len();
@@ -217,14 +216,12 @@ fn missing_space_after(text: &str, tokens: &[Token], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::testing::Check;
 
     fn flagged(text: &str) -> Vec<String> {
-        let rule = new(&Config::default()).expect("builds");
-        let doc = Document::new("t", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.iter().map(|d| d.message.en.clone()).collect()
+        (Check::rules(&["spacing"]).findings(text).into_iter())
+            .map(|f| f.diagnostic.message.en)
+            .collect()
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! - a word is accepted when the dictionary knows it (with its clitics off), when it is in use
 //!   (wordfreq), when it is English (the `untranslated` rule's business) or an English word
 //!   respelt as a loan (`mikroplastik`), or when affixes lead to a known root (`perundungan`);
-//! - spellings on the `nonstandard-word` list are that rule's findings (no double report);
+//! - spellings on the `nonstandard-word` list are that rule's findings (the rule yields to it);
 //! - an unknown word is reported when a word is one slip away (two in a long word), or when it
 //!   is two words run together (`jetdengan`); a word far from every word, or used three times
 //!   in the document, is a term, a name or an acronym the lexicons lack;
@@ -20,62 +20,18 @@
 //!
 //! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`).
 
-use std::collections::HashSet;
-use std::path::Path;
-use std::sync::{Arc, LazyLock};
-
-use anyhow::Context;
-use serde::Deserialize;
-
-use crate::config::Config;
-use crate::data::DataRule;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
-use crate::lang::dictionary::{self, Dictionary};
-use crate::lang::english;
-use crate::lang::frequency;
+use crate::lang::lexicon::Lexicon;
 use crate::lang::morphology;
-use crate::lang::suggest::{MAX_SUGGESTIONS, Suggester, osa_distance};
-use crate::lang::verdicts::Verdicts;
-use crate::lang::word_screens::WordScreen;
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, Token};
+use crate::lang::suggest::MAX_SUGGESTIONS;
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span, Token};
 
 pub const ID: &str = "spelling";
 
-/// A capitalised word needs this many letters before a one-edit distance from a well-known name
-/// counts as a typo of it (`Bali` and `Bari` are both places).
-const MIN_NAME_TYPO_LEN: usize = 6;
-
-/// A dictionary stem ends an affix analysis from this length on: short rare stems (`jani`,
-/// `gela`) would excuse typos (`berjani`, `digela`).
-const MIN_DICTIONARY_ROOT: usize = 5;
-
-/// A loanword respelt from English is recognised from this length on; shorter keys match typos.
-const MIN_LOAN_WORD: usize = 6;
-
-/// An affix analysis may end on an English or loan root of at least this many letters
-/// (`input` in `diinput`): shorter English roots match too much by chance.
-const MIN_LOAN_ROOT: usize = 5;
-
-/// Each half of two words run together has at least this many letters (`jet` + `dengan`).
-const MIN_JOINED_PART: usize = 3;
-
-/// An English word used at least once in a million English words is English, not a typo; rarer
-/// entries of the English list include misspellings and words of other languages (`biya`).
-const ENGLISH_WORD_ZIPF: f32 = 3.0;
-
 /// A word written this many times in one document is the writer's term, not a typo.
 const TERM_USES: usize = 3;
-
-/// Words shorter than this are short: a typo is taken only for a common word's.
-const SHORT_WORD: usize = 6;
-
-/// How common (Zipf) a word must be for a short unknown word one slip away to be its typo.
-const SHORT_WORD_TARGET_ZIPF: f32 = 3.5;
-
-/// A word of this many letters is long: a typo of it may be two edits away.
-const LONG_WORD: usize = 8;
 
 /// A capitalised word opening a sentence is taken for a typo only from this length on: shorter
 /// ones are names as often as not (`Gugi`, `Teba`).
@@ -85,107 +41,21 @@ const MIN_SENTENCE_START_TYPO_LEN: usize = 7;
 /// forms one letter from the standard word (`nolak`, `aduuh`) are register.
 const MIN_QUOTED_TYPO_LEN: usize = 7;
 
-/// Zipf frequency of a common word: once in 100,000 words.
-const COMMON_ZIPF: f32 = 4.0;
-
-/// `[rules.spelling]` options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-struct Options {
-    /// Words the newsroom accepts (names of its own, local terms).
-    #[serde(default)]
-    accept: Vec<String>,
-    /// A file of accepted words, one a line (`#` starts a comment), relative to lintas.toml.
-    words_file: Option<String>,
-    /// Another Hunspell dictionary: `path/id_ID` for `path/id_ID.aff` and `path/id_ID.dic`.
-    dictionary: Option<String>,
-}
-
 pub struct Spelling {
     meta: RuleMeta,
-    dictionary: Arc<Dictionary>,
-    /// Lower-case accepted words.
-    accepted: HashSet<String>,
-    suggester: Suggester,
-    /// The `nonstandard-word` list: its matches are its findings, not ours.
-    nonstandard: Arc<DataRule>,
-    /// What `accepts` said of each word or part so far in the run.
-    verdicts: Verdicts,
-    /// The words that do not pass without a closer look (see `passes`).
-    unsure: WordScreen,
-    /// What `assess` said of each unknown lower-case word so far, one table per [`Position`].
-    typos: [Verdicts<Option<Typo>>; 3],
 }
 
 /// An unknown word that reads as a typo: what to suggest, and whether the first suggestion is one
 /// slip away (only a slip is reported in quoted speech).
-#[derive(Clone)]
 struct Typo {
-    suggestions: Arc<[String]>,
+    suggestions: Vec<String>,
     first_is_slip: bool,
 }
 
-#[derive(Deserialize)]
-struct NamesFile {
-    group: Vec<NameGroup>,
-}
-
-#[derive(Deserialize)]
-struct NameGroup {
-    names: Vec<String>,
-}
-
-/// Well-known place names, lower-case.
-static WELL_KNOWN_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let text = crate::data::embedded("well-known-names.toml")
-        .expect("rules/well-known-names.toml is embedded by build.rs");
-    let file: NamesFile = serde_json::from_str(text)
-        .expect("rules/well-known-names.toml parses (a unit test holds it)");
-    file.group
-        .into_iter()
-        .flat_map(|g| g.names)
-        .map(|n| n.to_lowercase())
-        .collect()
-});
-
-pub fn new(config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    let options: Options = config.rule_options(ID)?;
-    let dictionary = match &options.dictionary {
-        Some(path) => Arc::new(
-            Dictionary::load(&config.resolve(path))
-                .with_context(|| format!("{}: [rules.{ID}] dictionary", config.origin_name()))?,
-        ),
-        None => dictionary::builtin(),
-    };
-    let mut accepted: Vec<String> = options.accept.clone();
-    if let Some(file) = &options.words_file {
-        accepted.extend(
-            read_words_file(&config.resolve(file))
-                .with_context(|| format!("{}: [rules.{ID}] words-file", config.origin_name()))?,
-        );
-    }
-    let nonstandard = DataRule::embedded("nonstandard-word.toml", config)?;
-    Ok(Arc::new(Spelling {
-        meta: meta(),
-        suggester: Suggester::new(Arc::clone(&dictionary), accepted.clone()),
-        dictionary,
-        accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
-        nonstandard,
-        verdicts: Verdicts::default(),
-        unsure: WordScreen::default(),
-        typos: Default::default(),
-    }))
-}
-
-fn read_words_file(path: &Path) -> anyhow::Result<Vec<String>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(text
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect())
+/// The words the newsroom accepts (`accept`, `words-file`, `dictionary` in `[rules.spelling]`)
+/// are the run's lexicon's: every rule reads them there.
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(Spelling { meta: meta() }))
 }
 
 fn meta() -> RuleMeta {
@@ -244,6 +114,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: true,
+        yields_to: vec!["nonstandard-word".to_string()],
     }
 }
 
@@ -258,59 +129,26 @@ enum Position {
     Name,
 }
 
-impl Spelling {
-    /// Whether `word` (one part, as written) is a word of the language, or one this rule leaves
-    /// to other rules (attested forms, English).
-    fn accepts(&self, word: &str) -> bool {
-        self.verdicts.get_or(word, || self.accepts_afresh(word))
+/// One document as the rule checks it.
+struct Checking<'c> {
+    ctx: &'c Context<'c>,
+    /// For each word form, whether the document writes it capitalised inside a sentence: found
+    /// once, on the first word opening a sentence that asks.
+    names: std::cell::OnceCell<Vec<bool>>,
+}
+
+impl Checking<'_> {
+    fn doc(&self) -> &Document {
+        self.ctx.doc
     }
 
-    fn accepts_afresh(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
-        self.accepted.contains(&lower)
-            || self.dictionary.knows(word)
-            || frequency::indonesian().contains(&lower)
-            || frequency::english()
-                .zipf(&lower)
-                .is_some_and(|z| z >= ENGLISH_WORD_ZIPF)
-            || (lower.len() >= MIN_LOAN_WORD && english::is_loan_spelling(&lower))
-            || morphology::roots(&lower)
-                .iter()
-                .any(|root| self.knows_root(root))
+    fn lexicon(&self) -> &Lexicon {
+        self.ctx.lexicon
     }
 
-    /// Whether an affix analysis ended on a real root: a form in use, a dictionary stem of
-    /// [`MIN_DICTIONARY_ROOT`] letters or more, a loanword, or a word the user accepted (`unggah`
-    /// in `unggahan`, `rundung` in `perundungan`, `input` in `diinput`).
-    fn knows_root(&self, root: &str) -> bool {
-        let at_least = |zipf: Option<f32>, min: f32| zipf.is_some_and(|z| z >= min);
-        self.accepted.contains(root)
-            || frequency::indonesian().contains(root)
-            || (root.len() >= MIN_DICTIONARY_ROOT && self.dictionary.knows(root))
-            || (root.len() >= MIN_LOAN_ROOT
-                && (at_least(frequency::english().zipf(root), COMMON_ZIPF)
-                    || english::is_loan_spelling(root)))
-    }
-
-    /// `word` read as two words run together (`jetdengan` → `jet dengan`): both halves common
-    /// words of at least [`MIN_JOINED_PART`] letters; the split nearest the middle wins.
-    fn split_joined(&self, word: &str) -> Option<String> {
-        let len = word.len();
-        (MIN_JOINED_PART..=len.saturating_sub(MIN_JOINED_PART))
-            .filter(|&at| word.is_char_boundary(at))
-            .filter(|&at| is_common_word(&self.dictionary, &word[..at]))
-            .filter(|&at| is_common_word(&self.dictionary, &word[at..]))
-            .min_by_key(|&at| at.abs_diff(len / 2))
-            .map(|at| format!("{} {}", &word[..at], &word[at..]))
-    }
-
-    /// Whether a word form needs no further look: not checkable prose, or accepted whole.
-    fn passes(&self, word: &str) -> bool {
-        !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') || self.accepts(word)
-    }
-
-    /// Check `word`, which did not pass as a whole, part by part.
-    fn check_word(&self, doc: &Document, token: Token, word: &str, out: &mut Vec<Diagnostic>) {
+    /// Check `word`, which the lexicon does not know as a whole, part by part.
+    fn check_word(&self, token: Token, word: &str, out: &mut Vec<Diagnostic>) {
+        let lexicon = self.lexicon();
         let whole;
         let hyphenated: Vec<(usize, &str)>;
         // Nearly every word checked here has no hyphen: its one part takes no list.
@@ -333,7 +171,7 @@ impl Spelling {
             let repeated = parts[..i]
                 .iter()
                 .any(|(_, earlier)| earlier.eq_ignore_ascii_case(part));
-            if part.is_empty() || repeated || self.accepts(part) {
+            if part.is_empty() || repeated || lexicon.knows(part) {
                 continue;
             }
             let is_last = i + 1 == parts.len();
@@ -341,69 +179,50 @@ impl Spelling {
                 continue;
             }
             if let Some(&(_, next)) = parts.get(i + 1)
-                && morphology::reduplicated_form(part, next).is_some_and(|w| self.accepts(&w))
+                && morphology::reduplicated_form(part, next).is_some_and(|w| lexicon.knows(&w))
             {
                 continue;
             }
             if i > 0
                 && morphology::reduplicated_form(parts[i - 1].1, part)
-                    .is_some_and(|w| self.accepts(&w))
+                    .is_some_and(|w| lexicon.knows(&w))
             {
                 continue;
             }
             let span = start..start + part.len();
             let position = match shape(part) {
                 CaseShape::Lower => Position::Prose,
-                CaseShape::Capitalized if i == 0 && doc.starts_sentence(token.start) => {
+                CaseShape::Capitalized if i == 0 && self.doc().starts_sentence(token.start) => {
                     Position::SentenceStart
                 }
                 CaseShape::Capitalized => Position::Name,
                 CaseShape::Upper | CaseShape::Mixed => continue,
             };
-            out.extend(self.judge(doc, span, part, position));
+            out.extend(self.judge(span, part, position));
         }
     }
 
     /// The finding for an unknown `part`, if it is one.
-    fn judge(
-        &self,
-        doc: &Document,
-        span: Span,
-        part: &str,
-        position: Position,
-    ) -> Option<Diagnostic> {
+    fn judge(&self, span: Span, part: &str, position: Position) -> Option<Diagnostic> {
         let lower = part.to_lowercase();
-        let typos = &self.typos[position as usize];
-        let known = typos.get(&lower);
-        if matches!(known, Some(None)) {
+        // The word's own letters are read once for the run; what the document says is looked
+        // at only for a word they make a typo of.
+        let typo = self.assess(&lower, position)?;
+        if self.excused_here(&span, part, &lower, position) {
             return None;
         }
-        // What the document says is checked before a first assessment, whose suggestions cost a
-        // pass over the dictionary.
-        if self.excused_here(doc, &span, part, &lower, position) {
-            return None;
-        }
-        let typo = match known {
-            Some(typo) => typo,
-            None => typos.get_or(&lower, || self.assess(&lower, position)),
-        }?;
         // In quoted speech, a long word only when it is a slip.
-        if doc.in_quote(&span) && !typo.first_is_slip {
+        if self.doc().in_quote(&span) && !typo.first_is_slip {
             return None;
         }
-        Some(self.diagnostic(doc, span, part, &typo.suggestions))
+        Some(self.diagnostic(span, part, &typo.suggestions))
     }
 
     /// Whether the document shows that an unknown word is not a typo where it stands.
-    fn excused_here(
-        &self,
-        doc: &Document,
-        span: &Span,
-        part: &str,
-        lower: &str,
-        position: Position,
-    ) -> bool {
-        if used_as_a_term(doc, part) {
+    fn excused_here(&self, span: &Span, part: &str, lower: &str, position: Position) -> bool {
+        let doc = self.doc();
+        if self.ctx.words.count_ignoring_case(doc.text(), part) >= TERM_USES {
+            // The writer's term (a sport, a name, an acronym), not a slip of the keyboard.
             return true;
         }
         if position == Position::Name {
@@ -413,79 +232,62 @@ impl Spelling {
         // written as a name elsewhere, may be taken for a typo. Quoted speech keeps the speaker's
         // register (`nolak`, `gegara`): only a long word may be a typo there.
         let name_at_start = position == Position::SentenceStart
-            && (lower.len() < MIN_SENTENCE_START_TYPO_LEN || written_as_name_elsewhere(doc, part));
+            && (lower.len() < MIN_SENTENCE_START_TYPO_LEN || self.written_as_name_elsewhere(part));
         name_at_start || (lower.len() < MIN_QUOTED_TYPO_LEN && doc.in_quote(span))
     }
 
     /// Whether the unknown `lower` reads as a typo in `position`, and of what: from its letters
     /// alone, so the same wherever it is written.
     fn assess(&self, lower: &str, position: Position) -> Option<Typo> {
+        let lexicon = self.lexicon();
         if position == Position::Name {
             // A well-known name one edit away: a slip by definition.
-            let name = well_known_name_near(lower)?;
+            let name = lexicon.well_known_name_near(lower)?;
             return Some(Typo {
-                suggestions: Arc::new([name]),
+                suggestions: vec![name.to_string()],
                 first_is_slip: true,
             });
         }
-        let mut suggestions = self.suggester.suggest(lower).to_vec();
-        let first_is_slip = suggestions
-            .first()
-            .is_some_and(|s| osa_distance(lower.as_bytes(), s.as_bytes(), 1).is_some());
+        let reading = lexicon.typo_reading(lower);
+        let mut suggestions = reading.suggestions.to_vec();
         match position {
             // A long word opening a sentence: a typo only one slip from a common (lower-case)
             // word.
             Position::SentenceStart => {
-                let typo_of_a_word = first_is_slip
-                    && suggestions
-                        .first()
-                        .is_some_and(|s| self.dictionary.knows(s));
-                if !typo_of_a_word {
+                if !(reading.first_is_slip && reading.first_in_dictionary) {
                     return None;
                 }
             }
             Position::Prose => {
-                let split = self.split_joined(lower);
-                if split.as_deref().is_some_and(is_english_compound) {
+                if reading.split_is_english {
                     // `orderbook`, `smartboard`: English, the `untranslated` rule's business.
                     return None;
                 }
-                let slip = slip_distance(lower);
-                let near = suggestions.iter().any(|s| {
-                    osa_distance(lower.as_bytes(), s.as_bytes(), slip).is_some()
-                        && (lower.len() >= SHORT_WORD || is_common_word_for_short(s))
-                });
-                if !near && split.is_none() {
+                if !reading.near && reading.split.is_none() {
                     // Far from every word: a term, a name or an acronym the lexicons lack.
                     return None;
                 }
-                if let Some(split) = split {
+                if let Some(split) = &reading.split {
                     // Two words run together, unless a one-letter slip explains it better.
-                    let at = usize::from(first_is_slip).min(suggestions.len());
-                    suggestions.insert(at, split);
+                    let at = usize::from(reading.first_is_slip).min(suggestions.len());
+                    suggestions.insert(at, split.clone());
                     suggestions.truncate(MAX_SUGGESTIONS);
                 }
             }
             Position::Name => {}
         }
         Some(Typo {
-            suggestions: suggestions.into(),
-            first_is_slip,
+            suggestions,
+            first_is_slip: reading.first_is_slip,
         })
     }
 
-    fn diagnostic(
-        &self,
-        doc: &Document,
-        span: Span,
-        part: &str,
-        suggestions: &[String],
-    ) -> Diagnostic {
+    fn diagnostic(&self, span: Span, part: &str, suggestions: &[String]) -> Diagnostic {
         let message = Localized::new(
             format!("“{part}” tidak ada dalam kamus"),
             format!("“{part}” is not in the dictionary"),
         );
-        let at_start = doc.starts_sentence(span.start);
+        let at_start = self.doc().starts_sentence(span.start);
         let mut diag = Diagnostic::new(ID, span.clone(), message);
         for s in suggestions {
             let replacement = match_case_in_context(part, s, at_start);
@@ -503,105 +305,26 @@ impl Spelling {
         }
         diag
     }
-}
 
-/// A word common enough to be half of two words run together: a dictionary form, or a form
-/// used at least once in 100,000 words in either language.
-fn is_common_word(dictionary: &Dictionary, word: &str) -> bool {
-    let common = |z: Option<f32>| z.is_some_and(|z| z >= COMMON_ZIPF);
-    dictionary.knows(word)
-        || common(frequency::indonesian().zipf(word))
-        || common(frequency::english().zipf(word))
-}
-
-/// Whether `word` is common enough that a short unknown word one slip from it is a typo of it:
-/// short words near only a rare word are mostly acronyms (`ojol` is not `odol`).
-fn is_common_word_for_short(word: &str) -> bool {
-    frequency::indonesian()
-        .zipf(word)
-        .is_some_and(|z| z >= SHORT_WORD_TARGET_ZIPF)
-}
-
-/// Whether two words run together are an English compound (`smart board`, `order book`): both
-/// halves words English uses at least as much as Indonesian does.
-fn is_english_compound(split: &str) -> bool {
-    split.split(' ').all(english::is_mainly_english)
-}
-
-/// The well-known place name one edit from a capitalised word, if any (`indonseia`).
-fn well_known_name_near(lower: &str) -> Option<String> {
-    if lower.chars().count() < MIN_NAME_TYPO_LEN {
-        return None;
-    }
-    WELL_KNOWN_NAMES
-        .iter()
-        .find(|name| osa_distance(lower.as_bytes(), name.as_bytes(), 1) == Some(1))
-        .map(|name| crate::lang::case::capitalize_first(name))
-}
-
-/// How many edits from a word a typo may be: one slip, or two in a long word (`bilantial`).
-fn slip_distance(word: &str) -> usize {
-    if word.len() >= LONG_WORD { 2 } else { 1 }
-}
-
-/// Whether the document uses `word` so often that it is the writer's term (a sport, a name, an
-/// acronym), not a slip of the keyboard.
-fn used_as_a_term(doc: &Document, word: &str) -> bool {
-    doc.word_forms().count_ignoring_case(doc.text(), word) >= TERM_USES
-}
-
-/// Whether the document writes `word` capitalised somewhere other than at a sentence's start:
-/// then it is a name, also where it opens a sentence.
-fn written_as_name_elsewhere(doc: &Document, word: &str) -> bool {
-    let names = doc.memo(|doc| {
-        let forms = doc.word_forms();
-        let mut names = NamesInText(vec![false; forms.forms().len()]);
-        for word in forms.uses() {
-            let form = word.form as usize;
-            let token = doc.tokens()[word.token as usize];
-            if !names.0[form]
-                && starts_uppercase(token.text(doc.text()))
-                && !doc.starts_sentence(token.start)
-            {
-                names.0[form] = true;
+    /// Whether the document writes `word` capitalised somewhere other than at a sentence's
+    /// start: then it is a name, also where it opens a sentence.
+    fn written_as_name_elsewhere(&self, word: &str) -> bool {
+        let (doc, words) = (self.doc(), self.ctx.words);
+        let names = self.names.get_or_init(|| {
+            let mut names = vec![false; words.forms().len()];
+            for word in words.uses() {
+                let form = word.form as usize;
+                let token = doc.tokens()[word.token as usize];
+                if !names[form]
+                    && starts_uppercase(token.text(doc.text()))
+                    && !doc.starts_sentence(token.start)
+                {
+                    names[form] = true;
+                }
             }
-        }
-        names
-    });
-    doc.word_forms()
-        .find(doc.text(), word)
-        .is_some_and(|form| names.0[form])
-}
-
-/// For each word form of a document, whether it is written capitalised inside a sentence.
-struct NamesInText(Vec<bool>);
-
-/// Spans another rule reported, looked up by position.
-struct Covered {
-    /// Sorted by start.
-    spans: Vec<Span>,
-    /// The furthest end among `spans[..=i]`.
-    reach: Vec<usize>,
-}
-
-impl Covered {
-    fn new<'a>(spans: impl Iterator<Item = &'a Span>) -> Covered {
-        let mut spans: Vec<Span> = spans.cloned().collect();
-        spans.sort_by_key(|s| s.start);
-        let reach = spans
-            .iter()
-            .scan(0, |reach, s| {
-                *reach = s.end.max(*reach);
-                Some(*reach)
-            })
-            .collect();
-        Covered { spans, reach }
-    }
-
-    /// Whether any span overlaps `span`.
-    fn overlaps(&self, span: &Span) -> bool {
-        let starting_before = self.spans.partition_point(|s| s.start < span.end);
-        starting_before > 0 && self.reach[starting_before - 1] > span.start
+            names
+        });
+        words.find(doc.text(), word).is_some_and(|form| names[form])
     }
 }
 
@@ -610,19 +333,15 @@ impl Rule for Spelling {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let text = doc.text();
-        let forms = doc.word_forms();
-        let uses = forms.uses();
-        let mut nonstandard = None;
-        for i in self.unsure.words(doc, |word| !self.passes(word)) {
-            let token = doc.tokens()[uses[i].token as usize];
-            let nonstandard = nonstandard.get_or_insert_with(|| {
-                Covered::new(self.nonstandard.findings(doc).iter().map(|d| &d.span))
-            });
-            if !nonstandard.overlaps(&token.span()) {
-                self.check_word(doc, token, token.text(text), out);
-            }
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let checking = Checking {
+            ctx,
+            names: std::cell::OnceCell::new(),
+        };
+        let (text, uses) = (ctx.doc.text(), ctx.words.uses());
+        for i in ctx.words.unknown() {
+            let token = ctx.doc.tokens()[uses[i].token as usize];
+            checking.check_word(token, token.text(text), out);
         }
     }
 }
@@ -630,21 +349,13 @@ impl Rule for Spelling {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::testing::Check;
 
     fn flagged(config: &Config, text: &str) -> Vec<(String, Vec<String>)> {
-        let rule = new(config).expect("builds");
-        let doc = Document::new("t.txt", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.into_iter()
-            .map(|d| {
-                let fixes = d
-                    .fixes
-                    .iter()
-                    .map(|f| f.edits[0].replacement.clone())
-                    .collect();
-                (doc.slice(&d.span).to_string(), fixes)
-            })
+        let check = Check::configured(config, &[ID]).expect("builds");
+        (check.findings(text).into_iter())
+            .map(|f| (f.text, f.fixes))
             .collect()
     }
 
@@ -716,21 +427,30 @@ mod tests {
         );
 
         std::fs::write(&path, "[rules.spelling]\nwords-file = \"hilang.txt\"\n").expect("writes");
-        let err = new(&Config::load(&path).expect("loads"))
+        let err = Check::configured(&Config::load(&path).expect("loads"), &[ID])
             .err()
             .expect("missing file");
         assert!(format!("{err:#}").contains("hilang.txt"), "{err:#}");
         std::fs::write(&path, "[rules.spelling]\ndictionary = \"kamus/id_ID\"\n").expect("writes");
-        let err = new(&Config::load(&path).expect("loads"))
+        let err = Check::configured(&Config::load(&path).expect("loads"), &[ID])
             .err()
             .expect("missing dictionary");
         assert!(format!("{err:#}").contains("id_ID.aff"), "{err:#}");
         std::fs::write(&path, "[rules.spelling]\nacept = []\n").expect("writes");
-        assert!(new(&Config::load(&path).expect("loads")).is_err());
+        assert!(Check::configured(&Config::load(&path).expect("loads"), &[ID]).is_err());
     }
 
     #[test]
     fn the_names_list_parses() {
-        assert!(WELL_KNOWN_NAMES.contains(&"jakarta".to_string()));
+        let spelling = new(&Setup {
+            config: &Config::default(),
+            lists: &crate::lang::matcher::PhraseLists::default(),
+        })
+        .expect("builds");
+        assert_eq!(spelling.meta().id, ID);
+        assert_eq!(
+            words(&Config::default(), "Ia tiba di Jakrta kemarin."),
+            ["Jakrta"]
+        );
     }
 }

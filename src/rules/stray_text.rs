@@ -3,12 +3,10 @@
 //! (“studiopena.com, Jakarta –”), an attribution (“dikutip dari detik.com”) or an address the
 //! sentence talks about (“melalui laman kemenkeu.go.id”).
 
-use crate::lang::case::is_lowercase_one_of;
-use std::sync::Arc;
+use crate::source::is_lowercase_one_of;
 
-use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
-use crate::rules::{Example, Rule, RuleMeta};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
 use crate::source::{Document, Token, TokenKind};
 
 /// Words after which a domain is what the sentence talks about, not an injection.
@@ -55,8 +53,8 @@ pub struct StrayText {
     meta: RuleMeta,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(StrayText {
+pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    Ok(Box::new(StrayText {
         meta: RuleMeta {
             id: "stray-text".into(),
             default_severity: Severity::Error,
@@ -84,6 +82,7 @@ pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
                 "Kami berharap dapat menciptakan sinergi Indonesia dan India.",
             )],
             fixable: true,
+            yields_to: Vec::new(),
         },
     }))
 }
@@ -93,7 +92,8 @@ impl Rule for StrayText {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let text = doc.text();
         let tokens = doc.tokens();
         for &i in doc.addresses() {
@@ -162,11 +162,10 @@ fn in_dateline(doc: &Document, t: &Token) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::rules::testing::flagged_texts;
+    use crate::testing::Check;
 
     fn flagged(text: &str) -> Vec<String> {
-        flagged_texts(new(&Config::default()).expect("builds").as_ref(), text)
+        Check::rules(&["stray-text"]).flagged(text)
     }
 
     #[test]

@@ -1,30 +1,27 @@
 //! `term-consistency`: one institution named two ways in the same document, one of them not an
 //! accepted form; and a person given a title that is not theirs on the article's date.
 
-use crate::lang::case::is_lowercase_one_of;
-use std::sync::Arc;
-
-use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
 use crate::lang::calendar::Date;
 use crate::lang::institutions::{
-    self, FormKind, InstitutionId, Mention, REGISTER, Register, Status, date_note, is_connector,
-    narrowed_edit,
+    self, FormKind, InstitutionId, Mention, Register, Status, is_connector, narrowed_edit,
 };
-use crate::lang::word_screens::WordScreen;
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::Document;
+use crate::lang::matcher::{PhraseList, PhraseMatcher};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span, is_lowercase_one_of};
 
 pub struct TermConsistency {
     meta: RuleMeta,
-    /// The words that head an institution's name (`Menteri`, `Kementerian`).
-    heads: WordScreen,
+    /// The words that head an institution's name, as a phrase list of the run: a document's
+    /// words that may be one are found without asking every word.
+    heads: PhraseList,
 }
 
-pub fn new(_: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    Ok(Arc::new(TermConsistency {
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    let heads: Vec<String> = HEADS.iter().map(|h| h.to_string()).collect();
+    Ok(Box::new(TermConsistency {
         meta: meta(),
-        heads: WordScreen::default(),
+        heads: setup.lists.add(PhraseMatcher::new(&heads, false)),
     }))
 }
 
@@ -88,6 +85,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: true,
+        yields_to: Vec::new(),
     }
 }
 
@@ -113,14 +111,13 @@ impl Rule for TermConsistency {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let Some(date) = doc.date() else { return };
-        let register = &*REGISTER;
-        let mentions = register.mentions(doc);
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(date) = ctx.date else { return };
+        let (doc, register, mentions) = (ctx.doc, ctx.register, ctx.mentions);
         let before = out.len();
-        self.divergent_names(doc, register, &mentions, date.date, out);
-        self.titles_of_persons(doc, register, &mentions, date.date, out);
-        if let Some(note) = date_note(&date) {
+        self.divergent_names(ctx, mentions, date.date, out);
+        self.titles_of_persons(doc, register, mentions, date.date, out);
+        if let Some(note) = date.assumed_note() {
             for d in &mut out[before..] {
                 d.notes.push(note.clone());
             }
@@ -134,12 +131,12 @@ impl TermConsistency {
     /// dan Digital”).
     fn divergent_names(
         &self,
-        doc: &Document,
-        register: &Register,
+        ctx: &Context<'_>,
         mentions: &[Mention],
         date: Date,
         out: &mut Vec<Diagnostic>,
     ) {
+        let (doc, register) = (ctx.doc, ctx.register);
         // The first valid mention of each institution: the document's own form.
         let mut own: Vec<(InstitutionId, &Mention)> = Vec::new();
         for m in mentions {
@@ -153,8 +150,10 @@ impl TermConsistency {
             return;
         }
         let text = doc.text();
-        let uses = doc.word_forms().uses();
-        for w in self.heads.words(doc, |word| HEADS.contains(&word)) {
+        let uses = ctx.words.uses();
+        let heads = (self.heads.starts_in(doc, ctx.words))
+            .filter(|&w| HEADS.contains(&ctx.words.text_of(text, uses[w])));
+        for w in heads {
             let i = uses[w].token as usize;
             let token = doc.tokens()[i];
             let head = token.text(text);
@@ -394,12 +393,10 @@ fn deputy_before(doc: &Document, span: &Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::rules::testing::findings;
+    use crate::testing::Check;
 
     fn check(text: &str, date: &str) -> Vec<(String, Option<String>)> {
-        let rule = new(&Config::default()).expect("builds");
-        findings(rule.as_ref(), text, Some(date))
+        Check::rules(&["term-consistency"]).on(date).found(text)
     }
 
     #[test]

@@ -8,18 +8,16 @@
 //! Organization”) are names, not untranslated text.
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Localized, Severity, Span};
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Localized, Severity};
 use crate::lang::case::starts_uppercase;
-use crate::lang::dictionary::{self, Dictionary};
-use crate::lang::english::{self, WordLanguage};
-use crate::lang::form_ids::{ByteVerdict, FormCache};
-use crate::lang::verdicts::Verdicts;
-use crate::lang::word_screens::WordScreen;
-use crate::rules::{Example, Rule, RuleMeta};
-use crate::source::{Document, FormVerdicts, Token, TokenKind};
+use crate::lang::english::WordLanguage;
+use crate::lang::lexicon::Words;
+use crate::lang::matcher::{PhraseList, PhraseMatcher};
+use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::source::{Document, Span, Token, TokenKind};
 
 pub const ID: &str = "untranslated";
 
@@ -32,53 +30,39 @@ const MIN_SENTENCE: usize = 4;
 /// A run needs this many English content words (not function words, not names).
 const MIN_ENGLISH_CONTENT: usize = 3;
 
-/// English function words, which names keep too (“Internet of Things”, “Chamber of Commerce”).
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "at", "by", "for", "from", "in", "is", "of", "on", "or", "the", "to", "with",
-];
-
 pub struct Untranslated {
     meta: RuleMeta,
-    dictionary: Arc<Dictionary>,
-    /// Each word form's language and whether it is a function word, judged once per run:
-    /// classifying lower-cases the word and asks two frequency lists and the dictionary. Asked
-    /// only on a form's first sight, and for forms met after the run's numbers ran out.
-    judged: Verdicts<(WordLanguage, bool)>,
-    /// The same verdicts by form number, for the sentences that may hold English.
-    languages: FormCache<(WordLanguage, bool)>,
-    /// The English content words.
-    english: WordScreen,
+    /// English terms Indonesian news uses as they are (`rules/established-terms.toml`).
+    established: PhraseList,
 }
 
-impl ByteVerdict for (WordLanguage, bool) {
-    fn to_byte(self) -> u8 {
-        let language = match self.0 {
-            WordLanguage::English => 0,
-            WordLanguage::Shared => 1,
-            WordLanguage::Other => 2,
-        };
-        language << 1 | u8::from(self.1)
-    }
-
-    fn from_byte(byte: u8) -> Self {
-        let language = match byte >> 1 {
-            0 => WordLanguage::English,
-            1 => WordLanguage::Shared,
-            _ => WordLanguage::Other,
-        };
-        (language, byte & 1 != 0)
-    }
+/// `rules/established-terms.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermsFile {
+    term: Vec<Term>,
 }
 
-pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
-    // Built now, in parallel with the other rules, rather than on the first document.
-    english::established_terms();
-    Ok(Arc::new(Untranslated {
+/// One established term and where its use is attested.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Term {
+    term: String,
+    source: String,
+}
+
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    let text = crate::data::embedded("established-terms.toml")
+        .ok_or_else(|| anyhow::anyhow!("rules/established-terms.toml is missing"))?;
+    let file: TermsFile = serde_json::from_str(text)
+        .map_err(|e| anyhow::anyhow!("rules/established-terms.toml: {e}"))?;
+    if let Some(t) = file.term.iter().find(|t| t.source.trim().is_empty()) {
+        anyhow::bail!("rules/established-terms.toml: “{}” has no source", t.term);
+    }
+    let terms: Vec<String> = file.term.into_iter().map(|t| t.term).collect();
+    Ok(Box::new(Untranslated {
         meta: meta(),
-        dictionary: dictionary::builtin(),
-        judged: Verdicts::default(),
-        languages: FormCache::default(),
-        english: WordScreen::default(),
+        established: setup.lists.add(PhraseMatcher::new(&terms, true)),
     }))
 }
 
@@ -119,6 +103,7 @@ fn meta() -> RuleMeta {
             ),
         ],
         fixable: false,
+        yields_to: Vec::new(),
     }
 }
 
@@ -135,40 +120,20 @@ struct Word {
 
 impl Word {
     fn is_english_content(&self) -> bool {
-        is_english_content((self.language, self.function_word))
+        self.language == WordLanguage::English && !self.function_word
     }
-}
-
-/// Whether a word's verdict (its language, and whether it is a function word) makes it an
-/// English content word.
-fn is_english_content((language, function_word): (WordLanguage, bool)) -> bool {
-    language == WordLanguage::English && !function_word
 }
 
 impl Untranslated {
-    /// A word form's own language, and whether it is an English function word.
-    fn judge(&self, word: &str) -> (WordLanguage, bool) {
-        self.judged.get_or(word, || {
-            let language = if word.chars().any(|c| c.is_ascii_digit()) {
-                WordLanguage::Other
-            } else {
-                english::classify(word, &self.dictionary)
-            };
-            let lower = word.to_lowercase();
-            (language, FUNCTION_WORDS.contains(&lower.as_str()))
-        })
-    }
-
     /// The words of the tokens `indices` (a sentence), each in its language there.
     fn words(
         &self,
         doc: &Document,
+        forms: &Words,
         indices: Range<usize>,
-        judged: &FormVerdicts<(WordLanguage, bool)>,
         established: &[Span],
     ) -> Vec<Word> {
         let text = doc.text();
-        let forms = doc.word_forms();
         let mut words = Vec::new();
         let mut broken = false;
         for i in indices {
@@ -181,10 +146,11 @@ impl Untranslated {
                         .any(|s| s.start <= token.start && token.end <= s.end);
                     // Names and acronyms (capitalised inside a sentence) are neither language.
                     let name = starts_uppercase(word) && !doc.starts_sentence(token.start);
-                    let (own_language, function_word) = judged
-                        .of_token(forms, i)
-                        .copied()
-                        .unwrap_or((WordLanguage::Other, false));
+                    let (own_language, function_word) = forms
+                        .of_token(i)
+                        .map_or((WordLanguage::Other, false), |form| {
+                            (form.info.language, form.info.english_function_word)
+                        });
                     let language = if in_term || name {
                         WordLanguage::Shared
                     } else {
@@ -273,21 +239,18 @@ impl Rule for Untranslated {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let forms = doc.word_forms();
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let (doc, forms) = (ctx.doc, ctx.words);
         let uses = forms.uses();
         // The tokens of English content words, in order: a finding needs two of them in one
         // sentence at the least (a sentence of four words, half of them English), and most
         // sentences have none.
-        let english_tokens: Vec<usize> = (self.english)
-            .words(doc, |word| is_english_content(self.judge(word)))
-            .into_iter()
+        let english_tokens: Vec<usize> = (forms.english_content())
             .map(|i| uses[i].token as usize)
             .collect();
         if english_tokens.len() < 2 {
             return;
         }
-        let mut judged = None;
         let mut established = None;
         for sentence in doc.sentences() {
             let indices = doc.token_indices_in(sentence);
@@ -298,12 +261,13 @@ impl Rule for Untranslated {
             {
                 continue;
             }
-            let established =
-                established.get_or_insert_with(|| english::established_terms().find(doc));
-            let judged = judged.get_or_insert_with(|| {
-                forms.judge_each_cached(doc.text(), &self.languages, |word| self.judge(word))
+            let established = established.get_or_insert_with(|| {
+                (self.established.find_in(doc, forms).into_iter())
+                    .map(|m| m.span)
+                    .filter(|span| doc.is_word_boundary_span(span))
+                    .collect::<Vec<_>>()
             });
-            let words = self.words(doc, indices, judged, established);
+            let words = self.words(doc, forms, indices, established);
             let mut found: Vec<(Span, bool)> = Vec::new();
             if words.len() >= MIN_SENTENCE && english_content(&words) * 2 >= words.len() {
                 if let (Some(first), Some(last)) = (words.first(), words.last()) {
@@ -329,30 +293,10 @@ impl Rule for Untranslated {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn verdicts_fit_in_a_byte() {
-        for language in [
-            WordLanguage::English,
-            WordLanguage::Shared,
-            WordLanguage::Other,
-        ] {
-            for function_word in [false, true] {
-                let verdict = (language, function_word);
-                assert_eq!(
-                    <(WordLanguage, bool)>::from_byte(verdict.to_byte()),
-                    verdict
-                );
-            }
-        }
-    }
+    use crate::testing::Check;
 
     fn flagged(text: &str) -> Vec<String> {
-        let rule = new(&Config::default()).expect("builds");
-        let doc = Document::new("t.txt", text);
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        out.iter().map(|d| doc.slice(&d.span).to_string()).collect()
+        Check::rules(&[ID]).flagged(text)
     }
 
     #[test]

@@ -2,12 +2,8 @@
 //! id, directives that hid no finding once every rule has run (see `crate::suppress`); this
 //! rule itself flags those that never could: a misspelt keyword or an unknown rule id.
 
-use std::sync::Arc;
-
-use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Localized, Severity};
-use crate::rules::{self, Example, Rule, RuleMeta};
-use crate::source::Document;
+use crate::rules::{self, Context, Example, Rule, RuleMeta, Setup};
 use crate::suppress::{self, UNUSED};
 
 pub struct UnusedSuppression {
@@ -15,7 +11,7 @@ pub struct UnusedSuppression {
     known: Vec<String>,
 }
 
-pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
+pub fn new(_config: &Setup) -> anyhow::Result<Box<dyn Rule>> {
     let meta = RuleMeta {
         id: UNUSED.to_string(),
         default_severity: Severity::Info,
@@ -46,8 +42,9 @@ pub fn new(_config: &Config) -> anyhow::Result<Arc<dyn Rule>> {
             "Kedua negara menandatangani nota kesepahaman.",
         )],
         fixable: false,
+        yields_to: Vec::new(),
     };
-    Ok(Arc::new(UnusedSuppression {
+    Ok(Box::new(UnusedSuppression {
         meta,
         known: rules::ids(),
     }))
@@ -58,7 +55,8 @@ impl Rule for UnusedSuppression {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let (directives, malformed) = suppress::directives(doc);
         for m in malformed {
             out.push(Diagnostic::new(
@@ -96,18 +94,17 @@ impl Rule for UnusedSuppression {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::testing::Check;
 
     #[test]
     fn flags_misspelt_keywords_and_unknown_rules_only() {
-        let rule = new(&Config::default()).expect("builds");
-        let doc = Document::new(
-            "t.txt",
+        let found = Check::rules(&["unused-suppression"]).findings(
             "<!-- lintas-disabel calque -->\n<!-- lintas-disable tidak-ada,calque -->\n<!-- catatan -->\n",
         );
-        let mut out = Vec::new();
-        rule.check(&doc, &mut out);
-        let flagged: Vec<&str> = out.iter().map(|d| d.message.en.as_str()).collect();
+        let flagged: Vec<&str> = found
+            .iter()
+            .map(|f| f.diagnostic.message.en.as_str())
+            .collect();
         assert_eq!(
             flagged,
             [

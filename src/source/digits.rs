@@ -1,47 +1,31 @@
-//! The tokens that hold a digit, found once per document.
+//! The tokens that hold a digit, found once per document (on first use: see `Document::digits`).
 //!
 //! Dates, clock times and amounts all hold a digit, and most of a news text holds none. The rules
 //! that look for them visit these tokens (and their neighbours) instead of every token, and the
 //! digits are looked for eight bytes at a time, with word arithmetic: a stretch of plain text
 //! costs about one instruction a byte.
 
-use std::sync::Arc;
-
-use super::{Document, Token};
+use super::Token;
 
 /// Every byte of a word: multiplied by a byte value, that value in each of the eight bytes.
 const EACH: u64 = u64::from_le_bytes([1; 8]);
 const HIGH_BITS: u64 = EACH * 0x80;
 
-/// The tokens holding a digit of any script (`25`, `10AM`, `Rp75.000`, `٢٠٢٥`), by index, in
-/// order: every number among them.
-#[derive(Debug)]
-pub struct DigitTokens(Vec<usize>);
-
-impl DigitTokens {
-    /// The document's tokens that hold a digit, found on first use.
-    pub fn of(doc: &Document) -> Arc<DigitTokens> {
-        doc.memo(|doc| DigitTokens::find(doc.text(), doc.tokens()))
+/// The indexes of the tokens holding a digit of any script (`25`, `10AM`, `Rp75.000`, `٢٠٢٥`),
+/// in order: every number among them.
+pub(super) fn digit_tokens(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = next_digit(text, from) {
+        // Tokens cover the text in order, so one of them holds `at`.
+        let token = tokens.partition_point(|t| t.end <= at);
+        let Some(holding) = tokens.get(token) else {
+            break;
+        };
+        found.push(token);
+        from = holding.end;
     }
-
-    pub fn indices(&self) -> &[usize] {
-        &self.0
-    }
-
-    fn find(text: &str, tokens: &[Token]) -> DigitTokens {
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(at) = next_digit(text, from) {
-            // Tokens cover the text in order, so one of them holds `at`.
-            let token = tokens.partition_point(|t| t.end <= at);
-            let Some(holding) = tokens.get(token) else {
-                break;
-            };
-            found.push(token);
-            from = holding.end;
-        }
-        DigitTokens(found)
-    }
+    found
 }
 
 /// The offset of the first digit of any script at or after `from`. Four words of eight bytes
@@ -71,7 +55,7 @@ fn next_digit(text: &str, from: usize) -> Option<usize> {
 }
 
 /// Up to eight bytes as one word, the first lowest, padded with zeros (which are no digit).
-pub(super) fn load(word: &[u8]) -> u64 {
+pub fn load(word: &[u8]) -> u64 {
     let mut padded = [0; 8];
     padded[..word.len()].copy_from_slice(word);
     u64::from_le_bytes(padded)
@@ -112,8 +96,7 @@ mod tests {
 
     fn holding_digits(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        DigitTokens::find(text, &tokens)
-            .indices()
+        digit_tokens(text, &tokens)
             .iter()
             .map(|&i| tokens[i].text(text))
             .collect()

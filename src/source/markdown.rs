@@ -3,13 +3,11 @@
 //!
 //! Blanked: code blocks, inline code, link and image targets, HTML (comments included), and the
 //! front matter except the values of `title` and `description`, which readers see as prose.
-//! The front matter's `date` becomes the article's date.
+//! The front matter's `date` values are kept for the article's date.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{Document, ParagraphStyle};
-use crate::diagnostic::Span;
-use crate::lang::calendar::{ArticleDate, Date, DateSource};
+use super::{Document, ParagraphStyle, Span};
 
 /// Front-matter keys whose values are prose.
 const PROSE_KEYS: &[&str] = &["title", "description"];
@@ -19,14 +17,14 @@ const PROSE_KEYS: &[&str] = &["title", "description"];
 pub fn parse(path: impl Into<String>, source: String) -> Document {
     let mut visible: Vec<Span> = Vec::new();
     let mut comments = Vec::new();
-    let mut date = None;
+    let mut dates = Vec::new();
     // Front matter only opens a file (pulldown-cmark would take a `---` block anywhere), so it
     // is split off here and the rest parsed as plain CommonMark.
     let body_start = match front_matter(&source) {
         Some((fields, kind, end)) => {
             let fm = FrontMatter::read(&source, fields, kind);
             visible.extend(fm.prose);
-            date = fm.date;
+            dates = fm.dates;
             end
         }
         None => 0,
@@ -61,12 +59,7 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
 
     let view = blank_except(&source, &visible);
     let mut document = Document::with_view(path, source, view, ParagraphStyle::BlankLine);
-    if let Some(date) = date {
-        document.set_date(ArticleDate {
-            date,
-            source: DateSource::FrontMatter,
-        });
-    }
+    document.declared_dates = dates;
     document.comments = comments;
     document
 }
@@ -138,10 +131,10 @@ fn blank_except(source: &str, visible: &[Span]) -> String {
     view
 }
 
-/// What the front matter gives: prose value spans and the article's date.
+/// What the front matter gives: prose value spans and the values of its date fields.
 struct FrontMatter {
     prose: Vec<Span>,
-    date: Option<Date>,
+    dates: Vec<Span>,
 }
 
 impl FrontMatter {
@@ -152,7 +145,7 @@ impl FrontMatter {
             FrontMatterKind::Toml => '=',
         };
         let mut prose = Vec::new();
-        let mut date = None;
+        let mut dates = Vec::new();
         let mut line_start = range.start;
         for line in source[range.clone()].split_inclusive('\n') {
             let offset = line_start;
@@ -172,10 +165,10 @@ impl FrontMatter {
             if PROSE_KEYS.contains(&key) && !block_scalar {
                 prose.push(value_span);
             } else if key == "date" {
-                date = date.or_else(|| parse_date(&source[value_span]));
+                dates.push(value_span);
             }
         }
-        FrontMatter { prose, date }
+        FrontMatter { prose, dates }
     }
 }
 
@@ -196,11 +189,6 @@ fn unquoted(source: &str, span: Span) -> Span {
         Some(inner) => start + 1..start + 1 + inner.len(),
         None => start..start + trimmed.len(),
     }
-}
-
-/// `2023-05-01`, also as the date part of a timestamp (`2023-05-01T10:00:00+07:00`).
-fn parse_date(value: &str) -> Option<Date> {
-    value.get(..10).and_then(Date::parse_iso)
 }
 
 #[cfg(test)]
@@ -235,9 +223,7 @@ mod tests {
         assert!(!v.contains("title"));
         assert!(!v.contains("resiko"));
         assert!(!v.contains('"'));
-        let date = md.date().expect("front matter has a date");
-        assert_eq!(Some(date.date), Date::new(2023, 5, 1));
-        assert_eq!(date.source, DateSource::FrontMatter);
+        assert!(md.declared_dates().eq(["2023-05-01T08:00:00+07:00"]));
     }
 
     #[test]
@@ -245,7 +231,7 @@ mod tests {
         let source = "+++\ntitle = 'Resiko banjir'\ndate = 2024-02-03\n+++\n\nIsi.\n";
         let md = parse("t.md", source.to_string());
         assert!(md.text().contains("Resiko banjir"));
-        assert_eq!(md.date().map(|d| d.date), Date::new(2024, 2, 3));
+        assert!(md.declared_dates().eq(["2024-02-03"]));
     }
 
     #[test]
@@ -253,7 +239,7 @@ mod tests {
         let source = "Teks awal.\n\n---\ndate: 2020-01-01\nresiko: x\n---\n\nAkhir.\n";
         let md = parse("t.md", source.to_string());
         assert!(md.text().contains("resiko: x"));
-        assert_eq!(md.date(), None);
+        assert_eq!(md.declared_dates().next(), None);
         let unclosed = "---\ntitle: x\n";
         assert!(parse("t.md", unclosed.to_string()).text().contains("title"));
     }

@@ -1,33 +1,36 @@
-//! The document model: the text as read, the view rules lint, tokens, and segments.
+//! The document model: the text as read, the view rules lint, tokens, and segments. It knows
+//! nothing of Indonesian: `lang` reads it, never the other way round.
 
 mod digits;
-mod forms;
+mod fold;
 mod line_index;
 pub mod markdown;
-mod once_map;
 mod segment;
 mod token;
 
-pub use digits::DigitTokens;
-pub use forms::{Form, FormVerdicts, WordForms, WordUse};
+pub use digits::load as load_u64;
+pub use fold::{find_lowercased, is_lowercase_one_of};
 pub use line_index::{LineCol, LineIndex, Origin, Positions};
-pub use once_map::OnceMap;
 pub use segment::ParagraphStyle;
 use token::{Listed, tokenize_listing};
 pub use token::{Token, TokenKind, tokenize};
 
-use std::any::{Any, TypeId};
-use std::sync::{Arc, OnceLock};
+use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::diagnostic::Span;
-use crate::lang::calendar::ArticleDate;
-use crate::lang::dates;
+/// A byte range into a document's source text (UTF-8 offsets, as ruff and typos use): it indexes
+/// the source directly and becomes a line and column only when a report is written.
+pub type Span = Range<usize>;
 
 /// One text to lint.
 ///
 /// `source` is the file exactly as read. `text` is what rules see: the same bytes for plain text;
 /// for markup, a copy of the same length with everything that is not prose blanked out, so every
 /// span a rule reports still points into the original file.
+///
+/// Everything a document holds is computed from its text alone. What is computed on first use
+/// (digits, line numbers) is computed by a plain function of the text, so any number of threads
+/// may ask at once.
 #[derive(Debug)]
 pub struct Document {
     path: String,
@@ -37,32 +40,16 @@ pub struct Document {
     /// The indexes of the punctuation, newline and address tokens, listed by the tokenizer.
     listed: Listed,
     paragraphs: Vec<Span>,
-    /// Segmented on first use: not every rule set asks for sentences, quotes or line numbers.
-    sentences: OnceLock<Vec<Span>>,
-    quotes: OnceLock<Vec<Span>>,
-    forms: OnceLock<WordForms>,
+    sentences: Vec<Span>,
+    quotes: Vec<Span>,
+    /// The tokens holding a digit: most rules never ask.
+    digits: OnceLock<Vec<usize>>,
+    /// Line starts: only reports ask, and only for files with findings.
     lines: OnceLock<LineIndex>,
     /// HTML comments (`<!-- … -->`) outside code: where inline directives such as suppressions live.
     comments: Vec<Span>,
-    /// The date the article was written, for rules whose answer depends on it: given (front
-    /// matter, tests) or found in the text on first use. Finding it scans every date mention, so
-    /// a run whose rules never ask does not pay for it.
-    date: OnceLock<Option<ArticleDate>>,
-    /// The date to assume when none was given and the text gives none (set by the engine).
-    assumed_date: Option<ArticleDate>,
-    memo: Memo,
-}
-
-/// Analyses that several rules need (date mentions, institution mentions), computed once per
-/// document and shared. Keyed by the analysis's result type; rules running in parallel that ask
-/// for the same analysis wait for the one computing it.
-#[derive(Default)]
-struct Memo(OnceMap<TypeId, Arc<dyn Any + Send + Sync>>);
-
-impl std::fmt::Debug for Memo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Memo")
-    }
+    /// The values of the front matter's date fields, as written, in order.
+    declared_dates: Vec<Span>,
 }
 
 impl Document {
@@ -91,6 +78,8 @@ impl Document {
         let mut listed = Listed::default();
         let tokens = tokenize_listing(text, &mut listed);
         let paragraphs = segment::paragraphs(&tokens, &listed.newlines, style);
+        let sentences = segment::sentences(text, &tokens, &paragraphs, &listed.marks);
+        let quotes = segment::quotes(text, &tokens, &paragraphs, &listed.marks);
         // Plain text has no code to exclude; Markdown replaces these with the parser's own.
         let comments = markdown::html_comments(&source, 0..source.len());
         Document {
@@ -100,49 +89,26 @@ impl Document {
             tokens,
             listed,
             paragraphs,
-            sentences: OnceLock::new(),
-            quotes: OnceLock::new(),
-            forms: OnceLock::new(),
+            sentences,
+            quotes,
+            digits: OnceLock::new(),
             lines: OnceLock::new(),
             comments,
-            date: OnceLock::new(),
-            assumed_date: None,
-            memo: Memo::default(),
+            declared_dates: Vec::new(),
         }
     }
 
-    /// The date the article was written: the one given, else the text's own
-    /// ([`dates::article_date`]), else the assumed one; `None` when no date was given or assumed.
-    pub fn date(&self) -> Option<ArticleDate> {
-        *self.date.get_or_init(|| {
-            self.assumed_date
-                .map(|assumed| dates::article_date(self).unwrap_or(assumed))
-        })
-    }
-
-    /// Give the article's date (front matter, a test's date): the text is not searched for one.
-    pub fn set_date(&mut self, date: ArticleDate) {
-        self.date = OnceLock::from(Some(date));
-    }
-
-    /// The date to assume when none was given and the text gives none of its own.
-    pub fn assume_date(&mut self, date: ArticleDate) {
-        self.assumed_date = Some(date);
+    /// The front matter's date values as written (`2025-01-25`, `2025-01-25T10:00:00+07:00`),
+    /// in order: the markup's own statement of the article's date.
+    pub fn declared_dates(&self) -> impl Iterator<Item = &str> {
+        self.declared_dates
+            .iter()
+            .map(|span| &self.source[span.clone()])
     }
 
     /// HTML comments outside code, in order.
     pub fn comments(&self) -> &[Span] {
         &self.comments
-    }
-
-    /// The result of `analyse` on this document, computed on first use and shared afterwards.
-    /// `T` identifies the analysis, so each analysis has a result type of its own.
-    pub fn memo<T: Any + Send + Sync>(&self, analyse: impl FnOnce(&Document) -> T) -> Arc<T> {
-        self.memo
-            .0
-            .get_or_init(&TypeId::of::<T>(), || Arc::new(analyse(self)))
-            .downcast::<T>()
-            .expect("a memo slot holds the type it is keyed by")
     }
 
     pub fn path(&self) -> &str {
@@ -185,22 +151,19 @@ impl Document {
     }
 
     pub fn sentences(&self) -> &[Span] {
-        self.sentences.get_or_init(|| {
-            segment::sentences(self.text(), &self.tokens, &self.paragraphs, self.marks())
-        })
+        &self.sentences
     }
 
     /// Quoted speech: “…” ranges, quote marks included.
     pub fn quotes(&self) -> &[Span] {
-        self.quotes.get_or_init(|| {
-            segment::quotes(self.text(), &self.tokens, &self.paragraphs, self.marks())
-        })
+        &self.quotes
     }
 
-    /// The distinct word forms, for rules that judge each form once.
-    pub fn word_forms(&self) -> &WordForms {
-        self.forms
-            .get_or_init(|| WordForms::new(self.text(), &self.tokens))
+    /// The indexes of the tokens holding a digit of any script, in order: dates, clock times and
+    /// amounts are looked for near these.
+    pub fn digits(&self) -> &[usize] {
+        self.digits
+            .get_or_init(|| digits::digit_tokens(self.text(), &self.tokens))
     }
 
     pub fn lines(&self) -> &LineIndex {
@@ -317,19 +280,6 @@ mod tests {
                 prop_assert!(s.start <= s.end && s.end <= text.len());
             }
         }
-    }
-
-    #[test]
-    fn analyses_are_computed_once() {
-        let doc = Document::new("t", "a b c");
-        let runs = std::cell::Cell::new(0);
-        let count = |d: &Document| {
-            runs.set(runs.get() + 1);
-            d.words().count()
-        };
-        assert_eq!(*doc.memo(count), 3);
-        assert_eq!(*doc.memo(count), 3);
-        assert_eq!(runs.get(), 1);
     }
 
     #[test]

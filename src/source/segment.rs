@@ -1,8 +1,8 @@
 //! Paragraphs, sentences and quotations over a token stream.
 
+use super::Span;
+use super::fold::is_lowercase_one_of;
 use super::token::{Token, TokenKind};
-use crate::diagnostic::Span;
-use crate::lang::case::is_lowercase_one_of;
 
 /// Abbreviations whose full stop does not end a sentence (compared lower-case).
 const ABBREVIATIONS: &[&str] = &[

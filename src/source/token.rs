@@ -6,7 +6,7 @@
 //! `25/1/2025`, `10.00`); URLs, e-mail addresses and domains are tokens of their own kind. Nothing
 //! is allocated per token.
 
-use crate::diagnostic::Span;
+use super::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenKind {

@@ -1,26 +1,24 @@
-//! A document's distinct word forms, each token mapped to its form.
-//!
-//! A news article writes each word form about three times on average (`yang`, `di`, names), and
-//! several rules judge words by their form alone: whether the dictionary knows it, which language
-//! it is, whether a phrase can start with it. Judging each distinct form once per document, and
-//! looking its verdict up by index for every occurrence, replaces a shared-cache lookup (a hash
-//! and a lock) per token and per rule with one per form.
+//! A document's words: each word token with its distinct form, and each form with what the
+//! lexicon knows of it.
 
 use std::sync::OnceLock;
 
-use super::Token;
-use super::digits::load;
-use crate::lang::form_ids::{ByteVerdict, FormCache, FormIds, FormUse};
+use super::forms::{FormTable, FormUse};
+use super::{FormInfo, Spelling};
+use crate::source::{Document, Token, load_u64};
 
+/// The words of one document (see [`super::Lexicon::read`]).
 #[derive(Debug)]
-pub struct WordForms {
+pub struct Words {
     /// The word tokens alone, in order: most readers skip the other half of the tokens.
     uses: Vec<WordUse>,
     forms: Vec<Form>,
+    /// The indexes among `uses` of the words some reader looks at (an unknown word, English, a
+    /// phrase's start), in order: most words are none of these, and each reader goes through
+    /// these alone.
+    notable: Vec<u32>,
     /// The forms by their text in ASCII lower case, on first use (few documents need it).
     folded: OnceLock<FoldedIndex>,
-    /// Each form's run-wide number, if the run had one left.
-    ids: Vec<Option<u32>>,
 }
 
 /// A word token and its form.
@@ -28,66 +26,66 @@ pub struct WordForms {
 pub struct WordUse {
     /// The token's index in the document's tokens.
     pub token: u32,
-    /// The form's index in [`WordForms::forms`].
+    /// The form's index in [`Words::forms`].
     pub form: u32,
 }
 
-/// One distinct form: where it is first written, and how often.
+/// One distinct form: where it is first written, how often, and what the lexicon knows of it.
 #[derive(Clone, Copy, Debug)]
 pub struct Form {
     pub first: Token,
     pub count: u32,
+    pub info: FormInfo,
 }
 
-impl WordForms {
-    /// The forms of the word tokens of `text`, as written (case included).
-    pub fn new(text: &str, tokens: &[Token]) -> Self {
+impl Words {
+    /// The words of `doc`, their forms looked up in `table` and judged by `judge` on a table
+    /// miss.
+    pub(super) fn read(
+        doc: &Document,
+        table: &mut FormTable,
+        mut judge: impl FnMut(&[u8]) -> FormInfo,
+    ) -> Words {
+        let text = doc.text().as_bytes();
+        let tokens = doc.tokens();
         // About one token in three is a new form in an article (spaces and punctuation are
         // tokens too): reserved once.
         let mut forms: Vec<Form> = Vec::with_capacity(tokens.len() / 3);
-        let mut ids = Vec::with_capacity(tokens.len() / 3);
         let mut uses = Vec::with_capacity(tokens.len() / 2);
-        FormIds::global().number_document(|document| {
-            for (i, t) in tokens.iter().enumerate() {
-                if !t.is_word() {
-                    continue;
-                }
-                // Bytes, not text: slicing them checks no character boundaries.
-                let form = match document.use_of(&text.as_bytes()[t.start..t.end]) {
-                    FormUse::Again(form) => form,
-                    FormUse::First(id) => {
-                        forms.push(Form {
-                            first: *t,
-                            count: 0,
-                        });
-                        ids.push(id);
-                        (forms.len() - 1) as u32
-                    }
-                };
-                forms[form as usize].count += 1;
-                uses.push(WordUse {
-                    token: i as u32,
-                    form,
-                });
+        let mut notable = Vec::new();
+        table.start_document();
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
             }
-        });
-        WordForms {
+            // Bytes, not text: slicing them checks no character boundaries.
+            let form = match table.use_of(&text[t.start..t.end], &mut judge) {
+                FormUse::Again(form) => form,
+                FormUse::First(info) => {
+                    forms.push(Form {
+                        first: *t,
+                        count: 0,
+                        info,
+                    });
+                    (forms.len() - 1) as u32
+                }
+            };
+            let entry = &mut forms[form as usize];
+            entry.count += 1;
+            if entry.info.is_notable() {
+                notable.push(uses.len() as u32);
+            }
+            uses.push(WordUse {
+                token: i as u32,
+                form,
+            });
+        }
+        Words {
             uses,
             forms,
+            notable,
             folded: OnceLock::new(),
-            ids,
         }
-    }
-
-    /// The form of token `i` (an index into the document's tokens), if it is a word. Found by
-    /// a binary search of the uses: few readers ask, and a table of every token's form cost each
-    /// document a pass over its tokens.
-    pub fn of_token(&self, i: usize) -> Option<usize> {
-        let i = u32::try_from(i).ok()?;
-        self.uses
-            .binary_search_by_key(&i, |u| u.token)
-            .ok()
-            .map(|at| self.uses[at].form as usize)
     }
 
     /// Every word token with its form, in the order of the text.
@@ -100,10 +98,50 @@ impl WordForms {
         &self.forms
     }
 
-    /// Each form's run-wide number, if the run had one left: verdicts kept for the run are
-    /// looked up by it.
-    pub fn numbers(&self) -> &[Option<u32>] {
-        &self.ids
+    /// What the lexicon knows of the form `word` is written in.
+    pub fn info(&self, word: WordUse) -> &FormInfo {
+        &self.forms[word.form as usize].info
+    }
+
+    /// The form of token `i` (an index into the document's tokens), if it is a word. Found by
+    /// a binary search of the uses: few readers ask.
+    pub fn of_token(&self, i: usize) -> Option<&Form> {
+        let i = u32::try_from(i).ok()?;
+        self.uses
+            .binary_search_by_key(&i, |u| u.token)
+            .ok()
+            .map(|at| &self.forms[self.uses[at].form as usize])
+    }
+
+    /// The words whose form is plain letters the lexicon does not know, in order, as indexes
+    /// into [`Words::uses`].
+    pub fn unknown(&self) -> impl Iterator<Item = usize> + '_ {
+        self.notable_where(|info| info.spelling == Spelling::Unknown)
+    }
+
+    /// The English content words, in order, as indexes into [`Words::uses`].
+    pub fn english_content(&self) -> impl Iterator<Item = usize> + '_ {
+        self.notable_where(FormInfo::is_english_content)
+    }
+
+    /// The words a phrase of the run's list `list` may start with, in order, as indexes into
+    /// [`Words::uses`].
+    pub fn starting_phrases(&self, list: usize) -> impl Iterator<Item = usize> + '_ {
+        self.notable_where(move |info| info.may_start_phrase(list))
+    }
+
+    fn notable_where<'w>(
+        &'w self,
+        wanted: impl Fn(&FormInfo) -> bool + 'w,
+    ) -> impl Iterator<Item = usize> + 'w {
+        (self.notable.iter())
+            .map(|&i| i as usize)
+            .filter(move |&i| wanted(self.info(self.uses[i])))
+    }
+
+    /// The text of the form `word` is written in.
+    pub fn text_of<'a>(&self, text: &'a str, word: WordUse) -> &'a str {
+        self.text(text, word.form as usize)
     }
 
     /// The text of `form`.
@@ -135,31 +173,6 @@ impl WordForms {
             let first = self.forms[f as usize].first;
             first.end - first.start == word.len() && first.text(text).eq_ignore_ascii_case(word)
         })
-    }
-
-    /// A verdict on every form, for looking up by word, kept in `cache` for the rest of the run:
-    /// `judge` is asked once per form in the run, not in each document.
-    pub fn judge_each_cached<V: ByteVerdict>(
-        &self,
-        text: &str,
-        cache: &FormCache<V>,
-        mut judge: impl FnMut(&str) -> V,
-    ) -> FormVerdicts<V> {
-        FormVerdicts {
-            verdicts: self
-                .ids
-                .iter()
-                .zip(&self.forms)
-                .map(|(id, f)| {
-                    // The word is sliced out only when it has to be judged.
-                    let word = || f.first.text(text);
-                    match *id {
-                        Some(id) => cache.get_or(id, || judge(word())),
-                        None => judge(word()),
-                    }
-                })
-                .collect(),
-        }
     }
 }
 
@@ -223,93 +236,57 @@ fn folded_hash(word: &[u8]) -> u64 {
     for chunk in word.chunks(8) {
         // Only the word's own bytes take the case bit: a short last chunk's padding stays zero.
         let own = u64::MAX >> (8 * (8 - chunk.len()));
-        hash = mix(hash, load(chunk) | (LOWER & own));
+        hash = mix(hash, load_u64(chunk) | (LOWER & own));
     }
     hash ^ hash >> 32
-}
-
-/// A verdict per form of one document (see [`WordForms::judge_each_cached`]).
-pub struct FormVerdicts<V> {
-    verdicts: Vec<V>,
-}
-
-impl<V> FormVerdicts<V> {
-    /// The verdict on the form of token `i`, if it is a word.
-    pub fn of_token<'a>(&'a self, forms: &WordForms, i: usize) -> Option<&'a V> {
-        forms.of_token(i).map(|f| &self.verdicts[f])
-    }
-
-    /// The verdict on the form `use_` is written in.
-    pub fn of_use(&self, use_: WordUse) -> &V {
-        &self.verdicts[use_.form as usize]
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::lexicon::Lexicon;
     use crate::source::tokenize;
+
+    fn words(text: &str) -> Words {
+        Lexicon::builtin(Vec::new()).read(&Document::new("t", text))
+    }
 
     #[test]
     fn forms_are_distinct_as_written_and_counted() {
         let text = "Data dan data, dan DATA: 2025 dan.";
-        let tokens = tokenize(text);
-        let forms = WordForms::new(text, &tokens);
-        let written: Vec<(&str, u32)> = forms
-            .forms()
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (forms.text(text, i), f.count))
+        let words = words(text);
+        let written: Vec<(&str, u32)> = (0..words.forms().len())
+            .map(|i| (words.text(text, i), words.forms()[i].count))
             .collect();
         assert_eq!(written, [("Data", 1), ("dan", 3), ("data", 1), ("DATA", 1)]);
-        assert_eq!(forms.count_ignoring_case(text, "data"), 3);
-        assert_eq!(forms.count_ignoring_case(text, "tidak"), 0);
-        let no_words = WordForms::new("", &[]);
-        assert_eq!(no_words.count_ignoring_case("", "data"), 0);
-        assert_eq!(forms.find(text, "DATA"), Some(3));
-        assert_eq!(forms.find(text, "Dan"), None);
+        assert_eq!(words.count_ignoring_case(text, "data"), 3);
+        assert_eq!(words.count_ignoring_case(text, "tidak"), 0);
+        assert_eq!(self::words("").count_ignoring_case("", "data"), 0);
+        assert_eq!(words.find(text, "DATA"), Some(3));
+        assert_eq!(words.find(text, "Dan"), None);
+        let tokens = tokenize(text);
         let is_the_number = tokens.iter().position(|t| t.text(text) == "2025");
-        assert_eq!(is_the_number.and_then(|i| forms.of_token(i)), None);
-        assert_eq!(forms.of_token(2), Some(1));
-        let capitalised = forms.judge_each_cached(text, &FormCache::default(), |w| {
-            w.starts_with(char::is_uppercase)
-        });
-        assert_eq!(capitalised.of_token(&forms, 0), Some(&true));
-        assert_eq!(capitalised.of_token(&forms, 2), Some(&false));
-        assert_eq!(capitalised.of_token(&forms, 1), None);
-        let uses: Vec<(u32, u32)> = forms.uses().iter().map(|u| (u.token, u.form)).collect();
+        assert!(is_the_number.and_then(|i| words.of_token(i)).is_none());
+        assert_eq!(words.of_token(2).map(|f| f.first.text(text)), Some("dan"));
+        let uses: Vec<(u32, u32)> = words.uses().iter().map(|u| (u.token, u.form)).collect();
         assert_eq!(uses, [(0, 0), (2, 1), (4, 2), (7, 1), (9, 3), (14, 1)]);
-        assert_eq!(capitalised.of_use(forms.uses()[4]), &true);
     }
 
-    /// Kept across documents: the second document's forms are not judged again, and each form
-    /// gets the verdict `judge` gives it.
     #[test]
-    fn cached_verdicts_last_the_run() {
-        let cache = FormCache::<bool>::default();
-        let calls = std::cell::Cell::new(0);
-        let long = |word: &str| {
-            calls.set(calls.get() + 1);
-            word.len() > 4
+    fn readers_get_the_words_their_verdict_picks() {
+        let text = "Para stakeholders bilantial hadir, bilantial lagi.";
+        let words = words(text);
+        let picked = |found: Vec<usize>| -> Vec<&str> {
+            found
+                .iter()
+                .map(|&i| words.text_of(text, words.uses()[i]))
+                .collect()
         };
-        let text = "Kerja sama dan kerja keras, kerja.";
-        let tokens = tokenize(text);
-        let forms = WordForms::new(text, &tokens);
-        let cached = forms.judge_each_cached(text, &cache, long);
-        for &use_ in forms.uses() {
-            let word = tokens[use_.token as usize].text(text);
-            assert_eq!(*cached.of_use(use_), word.len() > 4);
-        }
-        assert_eq!(calls.get(), forms.forms().len());
-        let again = "kerja keras";
-        let tokens = tokenize(again);
-        let forms = WordForms::new(again, &tokens);
-        forms.judge_each_cached(again, &cache, long);
         assert_eq!(
-            calls.get(),
-            5,
-            "both forms were judged in the first document"
+            picked(words.unknown().collect()),
+            ["bilantial", "bilantial"]
         );
+        assert_eq!(picked(words.english_content().collect()), ["stakeholders"]);
     }
 
     #[test]
@@ -372,7 +349,7 @@ mod tests {
             text.push_str(&format!("{word} {} ", word.to_uppercase()));
         }
         let tokens = tokenize(&text);
-        let forms = WordForms::new(&text, &tokens);
+        let forms = words(&text);
         assert_eq!(forms.forms().len(), 2 * FORMS);
         for n in [0, 7, FORMS - 1] {
             let word = letters(n);

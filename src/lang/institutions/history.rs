@@ -1,0 +1,87 @@
+//! Whether a sentence speaks of another time than the article's: a past marker (“mantan”, “kini
+//! bernama”), a future one (“akan”, “calon”), or a year before or after a name's period.
+
+use crate::lang::calendar::Date;
+use crate::source::{Document, Span, TokenKind};
+
+/// Words that place a mention in the past or say what it became (“mantan Menkominfo”, “Kominfo,
+/// yang kini bernama Komdigi”); compared lower-case, whole words, anywhere in the sentence.
+const PAST_MARKERS: &[&str] = &[
+    "mantan",
+    "eks",
+    "bekas",
+    "dulu",
+    "dahulu",
+    "sebelumnya",
+    "semula",
+    "kini",
+    "sekarang",
+    "semasa",
+    "era",
+    "masa",
+    "periode",
+    "bernama",
+    "berganti",
+    "berubah",
+    "pernah",
+    "sempat",
+    "lama",
+    "silam",
+    "lalu",
+];
+
+/// Two-word markers (“saat masih”, “kala itu”).
+const PAST_PHRASES: &[(&str, &str)] = &[
+    ("saat", "masih"),
+    ("ketika", "masih"),
+    ("waktu", "masih"),
+    ("kala", "itu"),
+    ("saat", "itu"),
+    ("ketika", "itu"),
+    ("waktu", "itu"),
+];
+
+/// Words that place a mention in the future (“akan”, “calon”).
+const FUTURE_MARKERS: &[&str] = &[
+    "akan", "bakal", "calon", "rencana", "nantinya", "kelak", "usulan", "kini", "sekarang",
+];
+
+/// Whether the sentence around `span` speaks of the time before `until` ends: a past marker, or
+/// a year up to `until`'s year (“pada 2023 Kominfo …”).
+pub fn speaks_of_past(doc: &Document, span: &Span, until: Date) -> bool {
+    let words = sentence_words(doc, span);
+    words.iter().any(|w| PAST_MARKERS.contains(&w.as_str()))
+        || words
+            .windows(2)
+            .any(|p| PAST_PHRASES.contains(&(p[0].as_str(), p[1].as_str())))
+        || words
+            .iter()
+            .any(|w| year_of(w).is_some_and(|y| y <= until.year))
+}
+
+/// Whether the sentence around `span` speaks of the time from `from` on: a future marker or a
+/// year from `from`'s year on.
+pub fn speaks_of_future(doc: &Document, span: &Span, from: Date) -> bool {
+    let words = sentence_words(doc, span);
+    words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()))
+        || words
+            .iter()
+            .any(|w| year_of(w).is_some_and(|y| y >= from.year))
+}
+
+fn sentence_words(doc: &Document, span: &Span) -> Vec<String> {
+    let sentence = doc.sentence_at(span.start).unwrap_or(span.clone());
+    doc.tokens_in(&sentence)
+        .iter()
+        .filter(|t| t.is_word() || t.kind == TokenKind::Number)
+        .map(|t| t.text(doc.text()).to_lowercase())
+        .collect()
+}
+
+/// A four-digit year from 1945 on.
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1945..=9999).contains(y))
+}

@@ -1,0 +1,162 @@
+//! What an unknown word's letters say of it as a typo: the words it may be a slip of, two words
+//! run together, a well-known name one letter off. Read once per word for the run: a corpus
+//! writes the same unknown words (names, terms) in article after article.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::{COMMON_ZIPF, Lexicon};
+use crate::lang::suggest::osa_distance;
+
+/// Each half of two words run together has at least this many letters (`jet` + `dengan`).
+const MIN_JOINED_PART: usize = 3;
+
+/// Words shorter than this are short: a typo is taken only for a common word's.
+const SHORT_WORD: usize = 6;
+
+/// How common (Zipf) a word must be for a short unknown word one slip away to be its typo.
+const SHORT_WORD_TARGET_ZIPF: f32 = 3.5;
+
+/// A word of this many letters is long: a typo of it may be two edits away.
+const LONG_WORD: usize = 8;
+
+/// A capitalised word needs this many letters before a one-edit distance from a well-known name
+/// counts as a typo of it (`Bali` and `Bari` are both places).
+const MIN_NAME_TYPO_LEN: usize = 6;
+
+/// An unknown lower-case word read as a typo.
+#[derive(Clone, Debug)]
+pub struct TypoReading {
+    /// The words it may stand for, best first (see [`Lexicon::suggestions`]).
+    pub suggestions: Arc<[String]>,
+    /// The first suggestion is one slip away (a letter added, dropped, changed or two swapped).
+    pub first_is_slip: bool,
+    /// The first suggestion is a word of the dictionary itself.
+    pub first_in_dictionary: bool,
+    /// Some suggestion is a slip of it (one edit, two in a long word), and, for a short word,
+    /// a common one: short words near only a rare word are mostly acronyms (`ojol`, not `odol`).
+    pub near: bool,
+    /// The word as two common words run together (`jetdengan` → `jet dengan`), the split
+    /// nearest the middle.
+    pub split: Option<String>,
+    /// Both halves of the split are words English uses at least as much as Indonesian
+    /// (`orderbook`): English, not a typo.
+    pub split_is_english: bool,
+}
+
+/// Well-known place names (`rules/well-known-names.toml`), lower-case.
+pub(super) struct WellKnownNames(Vec<String>);
+
+#[derive(Deserialize)]
+struct NamesFile {
+    group: Vec<NameGroup>,
+}
+
+#[derive(Deserialize)]
+struct NameGroup {
+    names: Vec<String>,
+}
+
+impl WellKnownNames {
+    pub(super) fn builtin() -> WellKnownNames {
+        let text = crate::data::embedded("well-known-names.toml")
+            .expect("build.rs embeds every rules/*.toml, well-known-names.toml included");
+        let file: NamesFile =
+            serde_json::from_str(text).expect("the embedded names are valid (tests hold it)");
+        WellKnownNames(
+            (file.group.into_iter())
+                .flat_map(|g| g.names)
+                .map(|n| n.to_lowercase())
+                .collect(),
+        )
+    }
+}
+
+impl Lexicon {
+    /// What the letters of the unknown lower-case `word` say of it as a typo.
+    pub fn typo_reading(&self, word: &str) -> Arc<TypoReading> {
+        self.typos.get_or(word, || Arc::new(self.read_typo(word)))
+    }
+
+    fn read_typo(&self, word: &str) -> TypoReading {
+        let suggestions = self.suggestions(word);
+        let first = suggestions.first();
+        let slip = if word.len() >= LONG_WORD { 2 } else { 1 };
+        let split = self.split_joined(word);
+        TypoReading {
+            first_is_slip: first
+                .is_some_and(|s| osa_distance(word.as_bytes(), s.as_bytes(), 1).is_some()),
+            first_in_dictionary: first.is_some_and(|s| self.dictionary.knows(s)),
+            near: suggestions.iter().any(|s| {
+                osa_distance(word.as_bytes(), s.as_bytes(), slip).is_some()
+                    && (word.len() >= SHORT_WORD
+                        || (self.indonesian.zipf(s)).is_some_and(|z| z >= SHORT_WORD_TARGET_ZIPF))
+            }),
+            split_is_english: split
+                .as_deref()
+                .is_some_and(|s| s.split(' ').all(|half| self.is_mainly_english(half))),
+            split,
+            suggestions,
+        }
+    }
+
+    /// `word` read as two words run together: both halves common words of at least
+    /// [`MIN_JOINED_PART`] letters; the split nearest the middle wins.
+    fn split_joined(&self, word: &str) -> Option<String> {
+        let len = word.len();
+        (MIN_JOINED_PART..=len.saturating_sub(MIN_JOINED_PART))
+            .filter(|&at| word.is_char_boundary(at))
+            .filter(|&at| self.is_common_word(&word[..at]))
+            .filter(|&at| self.is_common_word(&word[at..]))
+            .min_by_key(|&at| at.abs_diff(len / 2))
+            .map(|at| format!("{} {}", &word[..at], &word[at..]))
+    }
+
+    /// A word common enough to be half of two words run together: a dictionary form, or a form
+    /// used at least once in 100,000 words in either language.
+    fn is_common_word(&self, word: &str) -> bool {
+        let common = |z: Option<f32>| z.is_some_and(|z| z >= COMMON_ZIPF);
+        self.dictionary.knows(word)
+            || common(self.indonesian.zipf(word))
+            || common(self.english.zipf(word))
+    }
+
+    /// The well-known place name one letter-edit from the lower-case `word`, if any
+    /// (`indonseia` → `Indonesia`), capitalised.
+    pub fn well_known_name_near(&self, word: &str) -> Option<Arc<str>> {
+        self.names_near.get_or(word, || {
+            if word.chars().count() < MIN_NAME_TYPO_LEN {
+                return None;
+            }
+            (self.well_known.0.iter())
+                .find(|name| osa_distance(word.as_bytes(), name.as_bytes(), 1) == Some(1))
+                .map(|name| crate::lang::case::capitalize_first(name).into())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_read_from_their_letters() {
+        let lexicon = Lexicon::builtin(Vec::new());
+        let bilantial = lexicon.typo_reading("bilantial");
+        assert_eq!(
+            bilantial.suggestions.first().map(String::as_str),
+            Some("bilateral")
+        );
+        assert!(bilantial.near && !bilantial.first_is_slip && bilantial.split.is_none());
+        let joined = lexicon.typo_reading("jetdengan");
+        assert_eq!(joined.split.as_deref(), Some("jet dengan"));
+        assert!(!joined.split_is_english);
+        assert!(lexicon.typo_reading("orderbook").split_is_english);
+        assert_eq!(
+            lexicon.well_known_name_near("indonseia").as_deref(),
+            Some("Indonesia")
+        );
+        assert_eq!(lexicon.well_known_name_near("bari"), None);
+    }
+}

@@ -1,0 +1,153 @@
+//! Running rules on a text and reading what they found: the one way tests (the project's and a
+//! newsroom's own) lint a string. It goes through the same engine as `lintas check`, so the
+//! policies between rules (one yielding to another, suppression comments) hold here too.
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::engine::{Linter, Selection};
+use crate::fix::apply_fixes;
+use crate::input::Input;
+use crate::lang::calendar::{ArticleDate, Date, DateSource};
+use crate::rules::{Rule, Setup};
+use crate::source::{Document, markdown};
+
+/// Some rules, ready to lint texts with.
+pub struct Check {
+    linter: Linter,
+    /// The article's date, whatever the text says; else the text's own, else today's.
+    date: Option<ArticleDate>,
+}
+
+/// One finding, as a test reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: String,
+    /// The text flagged.
+    pub text: String,
+    /// What each fix writes in its first edit, best first.
+    pub fixes: Vec<String>,
+    pub diagnostic: Diagnostic,
+}
+
+impl Finding {
+    /// The best fix's replacement, if any.
+    pub fn fix(&self) -> Option<&str> {
+        self.fixes.first().map(String::as_str)
+    }
+}
+
+impl Check {
+    /// The shipped rules `ids`, configured by default.
+    pub fn rules(ids: &[&str]) -> Check {
+        Check::configured(&Config::default(), ids).expect("the shipped rules build")
+    }
+
+    /// Every shipped rule, configured by default.
+    pub fn all_rules() -> Check {
+        let linter = Linter::new(&Config::default(), &Selection::default())
+            .expect("the shipped rules build");
+        Check { linter, date: None }
+    }
+
+    /// The shipped rules `ids`, configured by `config`.
+    pub fn configured(config: &Config, ids: &[&str]) -> anyhow::Result<Check> {
+        let selection = Selection {
+            select: Some(ids.iter().map(|id| id.to_string()).collect()),
+            ignore: Vec::new(),
+        };
+        Ok(Check {
+            linter: Linter::new(config, &selection)?,
+            date: None,
+        })
+    }
+
+    /// A rule of one's own, built by `build` for `config` (a rule file a test writes).
+    pub fn rule(
+        config: &Config,
+        build: impl FnOnce(&Setup) -> anyhow::Result<Box<dyn Rule>> + Send,
+    ) -> anyhow::Result<Check> {
+        let linter = Linter::with_rules(config, |setup| Ok(vec![build(setup)?]))?;
+        Ok(Check { linter, date: None })
+    }
+
+    /// Lint as if the article were dated `date` (`YYYY-MM-DD`), whatever its text says.
+    pub fn on(mut self, date: &str) -> Check {
+        let date = Date::parse_iso(date).unwrap_or_else(|| panic!("{date:?} is not YYYY-MM-DD"));
+        self.date = Some(ArticleDate {
+            date,
+            source: DateSource::Config,
+        });
+        self
+    }
+
+    /// The findings on plain `text`, in order.
+    pub fn findings(&self, text: &str) -> Vec<Finding> {
+        self.findings_in(&Document::new("t.txt", text))
+    }
+
+    /// The findings on `text` read as Markdown, in order.
+    pub fn markdown_findings(&self, text: &str) -> Vec<Finding> {
+        self.findings_in(&markdown::parse("t.md", text.to_string()))
+    }
+
+    /// Each finding's flagged text and best fix.
+    pub fn found(&self, text: &str) -> Vec<(String, Option<String>)> {
+        (self.findings(text).into_iter())
+            .map(|f| {
+                let fix = f.fix().map(str::to_string);
+                (f.text, fix)
+            })
+            .collect()
+    }
+
+    /// The flagged texts alone.
+    pub fn flagged(&self, text: &str) -> Vec<String> {
+        self.findings(text).into_iter().map(|f| f.text).collect()
+    }
+
+    /// The diagnostics on `doc`, as `lintas check` reports them.
+    pub fn diagnostics(&self, doc: &Document) -> Vec<Diagnostic> {
+        self.linter.lint(doc, &Input::Stdin, self.date)
+    }
+
+    /// `text` with the fixes at `applicability` and above applied until none is left (at most
+    /// ten rounds), as `lintas check --fix` writes it.
+    pub fn fixed(&self, text: &str, applicability: Applicability) -> String {
+        let mut text = text.to_string();
+        for _ in 0..10 {
+            let found = self.diagnostics(&Document::new("t.txt", text.as_str()));
+            let (next, applied) = apply_fixes(&text, &found, applicability);
+            text = next;
+            if applied == 0 {
+                break;
+            }
+        }
+        text
+    }
+
+    /// The linter behind these checks.
+    pub fn linter(&self) -> &Linter {
+        &self.linter
+    }
+
+    fn findings_in(&self, doc: &Document) -> Vec<Finding> {
+        self.diagnostics(doc)
+            .into_iter()
+            .map(|d| Finding {
+                rule: d.rule.clone(),
+                text: doc.source()[d.span.clone()].to_string(),
+                fixes: d
+                    .fixes
+                    .iter()
+                    .map(|f| {
+                        f.edits
+                            .first()
+                            .map(|e| e.replacement.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+                diagnostic: d,
+            })
+            .collect()
+    }
+}
