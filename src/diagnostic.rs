@@ -13,66 +13,56 @@ use crate::source::Span;
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
 )]
-#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Bahasa Indonesia (default: the editors' language).
     #[default]
-    Id,
+    #[serde(rename = "id")]
+    #[value(name = "id")]
+    Indonesian,
     /// English.
-    En,
+    #[serde(rename = "en")]
+    #[value(name = "en")]
+    English,
 }
 
-/// A text every user-facing string carries in both languages, so `--lang` never falls back.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Localized {
-    pub id: String,
-    pub en: String,
-}
+pub use crate::data::schema::{Localized, Severity};
 
 impl Localized {
-    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(indonesian: impl Into<String>, english: impl Into<String>) -> Self {
         Localized {
-            id: id.into(),
-            en: en.into(),
+            indonesian: indonesian.into(),
+            english: english.into(),
         }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Id => &self.id,
-            Lang::En => &self.en,
+            Lang::Indonesian => &self.indonesian,
+            Lang::English => &self.english,
         }
     }
 }
 
-/// How serious a finding is; ordered so that `>=` compares against `--fail-on`.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
 impl Severity {
+    const ALL: [Severity; 3] = [Severity::Info, Severity::Warning, Severity::Error];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+/// `--fail-on info|warning|error`.
+impl clap::ValueEnum for Severity {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Severity::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()))
     }
 }
 
@@ -184,10 +174,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A finding at the rule's severity; the engine sets the configured severity afterwards.
-    pub fn new(rule: impl Into<String>, span: Span, message: Localized) -> Self {
+    /// A finding; the engine writes the rule's id and its configured severity on it.
+    pub fn new(span: Span, message: Localized) -> Self {
         Diagnostic {
-            rule: rule.into(),
+            rule: String::new(),
             severity: Severity::Warning,
             span,
             message,

@@ -17,9 +17,9 @@ use crate::input::{self, Input, InputError, Opened, Section, Whole};
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
 use crate::lang::dates;
 use crate::lang::institutions::Register;
+use crate::lang::lexicon::PhraseLists;
 use crate::lang::lexicon::{Lexicon, LexiconOptions};
-use crate::lang::matcher::PhraseLists;
-use crate::rules::{self, Context, Rule, Setup};
+use crate::rules::{self, Context, Registered, RuleMeta, Setup};
 use crate::source::{Document, Origin, Positions, Span};
 use crate::suppress;
 
@@ -46,7 +46,7 @@ pub struct Linter {
 
 /// A rule as the linter keeps it.
 struct Built {
-    rule: Box<dyn Rule>,
+    registered: Registered,
     /// Its severity, or `None` for a rule that is not enabled but runs because an enabled rule
     /// yields to it: its findings are read, never reported.
     severity: Option<Severity>,
@@ -56,7 +56,7 @@ struct Built {
 
 impl Built {
     fn id(&self) -> &str {
-        &self.rule.meta().id
+        &self.registered.meta.id
     }
 }
 
@@ -199,37 +199,39 @@ impl Linter {
         for pf in &config.per_file {
             check_ids(&pf.ignore, &format!("{origin}: [[per-file]] {}", pf.glob))?;
         }
-        Linter::assemble(config, select.as_deref(), &selection.ignore, rules::build)
+        Linter::assemble(config, select.as_deref(), &selection.ignore, |lists| {
+            rules::build(config, lists)
+        })
     }
 
-    /// A linter with the rules `build` makes, all enabled at their default severity unless
-    /// configured otherwise: for a rule of one's own (a rule file a test writes).
-    pub fn with_rules(
+    /// A linter with the rule `build` makes for a setup whose id is `id`, enabled at its
+    /// default severity unless configured otherwise: for a rule of one's own (a rule file a test
+    /// writes).
+    pub fn with_rule(
         config: &Config,
-        build: impl FnOnce(&Setup) -> anyhow::Result<Vec<Box<dyn Rule>>> + Send,
+        id: &str,
+        build: impl FnOnce(&Setup) -> anyhow::Result<Registered> + Send,
     ) -> anyhow::Result<Linter> {
-        Linter::assemble(config, None, &[], build)
+        Linter::assemble(config, None, &[], |lists| {
+            Ok(vec![build(&Setup { id, config, lists })?])
+        })
     }
 
-    /// The linter for the rules `build` makes, of which those in `select` (all when `None`) and
-    /// not in `ignore` are enabled.
+    /// The linter for the rules `build` makes, their phrase lists registered in the lists it
+    /// is given, of which those in `select` (all when `None`) and not in `ignore` are enabled.
     fn assemble(
         config: &Config,
         select: Option<&[String]>,
         ignore: &[String],
-        build: impl FnOnce(&Setup) -> anyhow::Result<Vec<Box<dyn Rule>>> + Send,
+        build: impl FnOnce(&PhraseLists) -> anyhow::Result<Vec<Registered>> + Send,
     ) -> anyhow::Result<Linter> {
         let lists = PhraseLists::default();
-        let setup = Setup {
-            config,
-            lists: &lists,
-        };
         // The register and the rules are the largest builds and independent: built in parallel.
-        let (register, all) = rayon::join(|| Register::builtin(&lists), || build(&setup));
+        let (register, all) = rayon::join(|| Register::builtin(&lists), || build(&lists));
         let all = all?;
         let mut on = Vec::with_capacity(all.len());
         for rule in &all {
-            let id = &rule.meta().id;
+            let id = &rule.meta.id;
             let settings = config.settings(id);
             let enabled = match select {
                 Some(select) => select.contains(id),
@@ -239,16 +241,16 @@ impl Linter {
             on.push(enabled.then(|| {
                 settings
                     .and_then(|s| s.severity)
-                    .unwrap_or(rule.meta().default_severity)
+                    .unwrap_or(rule.meta.default_severity)
             }));
         }
         // A rule that an enabled rule yields to runs too, unreported.
         let mut keep: Vec<bool> = on.iter().map(Option::is_some).collect();
         for (i, rule) in all.iter().enumerate() {
             if on[i].is_some() {
-                for other in &rule.meta().yields_to {
-                    let Some(j) = all.iter().position(|r| &r.meta().id == other) else {
-                        bail!("{}: yields to an unknown rule “{other}”", rule.meta().id);
+                for other in &rule.meta.yields_to {
+                    let Some(j) = all.iter().position(|r| &r.meta.id == other) else {
+                        bail!("{}: yields to an unknown rule “{other}”", rule.meta.id);
                     };
                     keep[j] = true;
                 }
@@ -263,18 +265,18 @@ impl Linter {
                 next - 1
             }));
         }
-        let position = |id: &String| all.iter().position(|r| &r.meta().id == id);
+        let position = |id: &String| all.iter().position(|r| &r.meta.id == id);
         let yields: Vec<Vec<usize>> = (all.iter())
             .map(|rule| {
-                (rule.meta().yields_to.iter())
+                (rule.meta.yields_to.iter())
                     .filter_map(|other| place[position(other)?])
                     .collect()
             })
             .collect();
         let rules: Vec<Built> = (all.into_iter().zip(on).zip(yields).zip(keep))
             .filter(|(_, keep)| *keep)
-            .map(|(((rule, severity), yields_to), _)| Built {
-                rule,
+            .map(|(((registered, severity), yields_to), _)| Built {
+                registered,
                 severity,
                 yields_to,
             })
@@ -303,9 +305,9 @@ impl Linter {
         })
     }
 
-    /// The enabled rules with their configured severity.
-    pub fn rules(&self) -> impl Iterator<Item = (&dyn Rule, Severity)> {
-        (self.rules.iter()).filter_map(|b| Some((b.rule.as_ref(), b.severity?)))
+    /// The enabled rules' documentation with their configured severity.
+    pub fn rules(&self) -> impl Iterator<Item = (&RuleMeta, Severity)> {
+        (self.rules.iter()).filter_map(|b| Some((&b.registered.meta, b.severity?)))
     }
 
     /// The lexicon this linter judges words with.
@@ -375,7 +377,11 @@ impl Linter {
             .map(|i| {
                 let mut found = Vec::new();
                 if runs[i] {
-                    self.rules[i].rule.check(&ctx, &mut found);
+                    let built = &self.rules[i];
+                    built.registered.rule.check(&ctx, &mut found);
+                    for d in &mut found {
+                        d.rule = built.id().to_string();
+                    }
                 }
                 found
             })
@@ -414,14 +420,14 @@ impl Linter {
         if directives.is_empty() {
             return;
         }
-        let unused = suppress::apply(doc, &directives, out);
+        let unused = suppress::apply(doc, &directives, out, rules::id::UNUSED_SUPPRESSION);
         let severity_if_ran = |id: &str| {
             self.rules
                 .iter()
                 .find(|b| b.id() == id && !ignored.contains(&id))
                 .and_then(|b| b.severity)
         };
-        let Some(severity) = severity_if_ran(suppress::UNUSED) else {
+        let Some(severity) = severity_if_ran(rules::id::UNUSED_SUPPRESSION) else {
             return;
         };
         for (directive, rule) in unused {
@@ -429,6 +435,7 @@ impl Linter {
             // reported by the rule itself.
             if rule.as_deref().is_none_or(|r| severity_if_ran(r).is_some()) {
                 let mut d = suppress::unused_diagnostic(&directive, rule.as_deref());
+                d.rule = rules::id::UNUSED_SUPPRESSION.to_string();
                 d.severity = severity;
                 out.push(d);
             }
@@ -646,7 +653,7 @@ impl Linter {
 
 /// Where the lexicon's settings are written in `lintas.toml`: the words a newsroom accepts are
 /// the spelling check's, though every rule reads the lexicon.
-const LEXICON_SETTINGS: &str = "spelling";
+const LEXICON_SETTINGS: &str = rules::id::SPELLING;
 
 /// `options` with its files found from the configuration's folder.
 fn resolved(config: &Config, options: LexiconOptions) -> LexiconOptions {

@@ -73,7 +73,7 @@ mod tests {
         replacement: &str,
         applicability: Applicability,
     ) -> Diagnostic {
-        Diagnostic::new("t", start..end, Localized::default()).with_fix(Fix::replace(
+        Diagnostic::new(start..end, Localized::default()).with_fix(Fix::replace(
             start..end,
             replacement,
             applicability,

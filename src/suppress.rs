@@ -1,13 +1,10 @@
 //! Inline suppression: `<!-- lintas-disable RULE[,RULE] -->` … `<!-- lintas-enable -->` and
 //! `<!-- lintas-disable-next-line RULE -->`; with no rule, every rule. A directive that ends up
-//! suppressing nothing is reported under [`UNUSED`], so stale ones do not pile up.
+//! suppressing nothing is reported (under `unused-suppression`), so stale ones do not pile up.
 
 use crate::diagnostic::{Diagnostic, Localized};
 use crate::source::Document;
 use crate::source::Span;
-
-/// The rule id under which unused and unknown directives are reported.
-pub const UNUSED: &str = "unused-suppression";
 
 /// One directive written in a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,16 +77,18 @@ struct Region {
     used: bool,
 }
 
-/// Drop the diagnostics that directives suppress; return the directives' rules that suppressed
-/// nothing, as (directive, rule or `None` for all rules).
+/// Drop the diagnostics that directives suppress, but for those of the rule `reporter`, which
+/// reports directives; return the directives' rules that suppressed nothing, as (directive, rule
+/// or `None` for all rules).
 pub fn apply(
     doc: &Document,
     directives: &[Directive],
     diagnostics: &mut Vec<Diagnostic>,
+    reporter: &str,
 ) -> Vec<(Directive, Option<String>)> {
     let mut regions = regions(doc, directives);
     diagnostics.retain(|d| {
-        if d.rule == UNUSED {
+        if d.rule == reporter {
             return true;
         }
         let mut suppressed = false;
@@ -179,7 +178,7 @@ pub fn unused_diagnostic(directive: &Directive, rule: Option<&str>) -> Diagnosti
             "this suppression hides no finding",
         ),
     };
-    Diagnostic::new(UNUSED, directive.span.clone(), message).with_note(Localized::new(
+    Diagnostic::new(directive.span.clone(), message).with_note(Localized::new(
         "hapus komentar ini, atau sebutkan aturan yang memang perlu dinonaktifkan di sini",
         "remove this comment, or name the rule that really needs turning off here",
     ))
@@ -191,7 +190,9 @@ mod tests {
 
     fn finding(doc: &Document, rule: &str, word: &str) -> Diagnostic {
         let start = doc.source().find(word).expect("the word is in the text");
-        Diagnostic::new(rule, start..start + word.len(), Localized::new("x", "x"))
+        let mut d = Diagnostic::new(start..start + word.len(), Localized::new("x", "x"));
+        d.rule = rule.to_string();
+        d
     }
 
     fn run(text: &str, found: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
@@ -201,7 +202,7 @@ mod tests {
             .map(|(rule, word)| finding(&doc, rule, word))
             .collect();
         let (dirs, _) = directives(&doc);
-        let unused = apply(&doc, &dirs, &mut diags);
+        let unused = apply(&doc, &dirs, &mut diags, "unused-suppression");
         let kept = diags
             .iter()
             .map(|d| doc.slice(&d.span).to_string())

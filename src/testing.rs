@@ -8,7 +8,7 @@ use crate::engine::{Linter, Selection};
 use crate::fix::apply_fixes;
 use crate::input::Input;
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
-use crate::rules::{Rule, Setup};
+use crate::rules::{Registered, Setup};
 use crate::source::{Document, markdown};
 
 /// Some rules, ready to lint texts with.
@@ -61,12 +61,13 @@ impl Check {
         })
     }
 
-    /// A rule of one's own, built by `build` for `config` (a rule file a test writes).
+    /// A rule of one's own, `id`, built by `build` for `config` (a rule file a test writes).
     pub fn rule(
         config: &Config,
-        build: impl FnOnce(&Setup) -> anyhow::Result<Box<dyn Rule>> + Send,
+        id: &str,
+        build: impl FnOnce(&Setup) -> anyhow::Result<Registered> + Send,
     ) -> anyhow::Result<Check> {
-        let linter = Linter::with_rules(config, |setup| Ok(vec![build(setup)?]))?;
+        let linter = Linter::with_rule(config, id, build)?;
         Ok(Check { linter, date: None })
     }
 
@@ -110,19 +111,23 @@ impl Check {
         self.linter.lint(doc, &Input::Stdin, self.date)
     }
 
-    /// `text` with the fixes at `applicability` and above applied until none is left (at most
-    /// ten rounds), as `lintas check --fix` writes it.
+    /// `text` with the fixes at `applicability` and above applied until none is left, as
+    /// `lintas check --fix` writes it.
+    ///
+    /// # Panics
+    /// When the fixes do not settle in ten rounds, as `--fix` would fail: two fixes undo each
+    /// other.
     pub fn fixed(&self, text: &str, applicability: Applicability) -> String {
         let mut text = text.to_string();
         for _ in 0..10 {
             let found = self.diagnostics(&Document::new("t.txt", text.as_str()));
             let (next, applied) = apply_fixes(&text, &found, applicability);
-            text = next;
             if applied == 0 {
-                break;
+                return text;
             }
+            text = next;
         }
-        text
+        panic!("fixes did not settle in ten rounds: {text:?}")
     }
 
     /// The linter behind these checks.

@@ -8,8 +8,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use lintas::config::Config;
 use lintas::diagnostic::{Applicability, Diagnostic};
-use lintas::engine::{Linter, Selection};
-use lintas::input::Input;
+use lintas::source::Document;
+use lintas::testing::Check;
 use serde::Deserialize;
 
 const RULES: [&str; 3] = ["date-format", "date-weekday", "number-format"];
@@ -49,34 +49,32 @@ struct Expected {
 /// A case's configuration: its article date and extra lintas.toml lines.
 type ConfigKey = (Option<String>, Option<String>);
 
-/// Building a linter compiles every data rule: fixtures share one per configuration.
-fn linter(case: &Case) -> Arc<Linter> {
-    static LINTERS: LazyLock<Mutex<HashMap<ConfigKey, Arc<Linter>>>> =
-        LazyLock::new(Mutex::default);
+/// Building the rules compiles every data rule: fixtures share one check per configuration.
+fn check(case: &Case) -> Arc<Check> {
+    static CHECKS: LazyLock<Mutex<HashMap<ConfigKey, Arc<Check>>>> = LazyLock::new(Mutex::default);
     let key = (case.date.clone(), case.config.clone());
-    let mut linters = LINTERS
+    let mut checks = CHECKS
         .lock()
         .expect("no test panicked while holding the cache");
-    linters
+    checks
         .entry(key)
-        .or_insert_with(|| Arc::new(build_linter(case)))
+        .or_insert_with(|| {
+            let mut toml = String::new();
+            if let Some(date) = &case.date {
+                toml.push_str(&format!("document-date = \"{date}\"\n"));
+            }
+            if let Some(extra) = &case.config {
+                toml.push_str(extra);
+            }
+            let config = Config::parse(&toml).expect("a fixture's config parses");
+            Arc::new(Check::configured(&config, &RULES).expect("the rules build"))
+        })
         .clone()
 }
 
-fn build_linter(case: &Case) -> Linter {
-    let mut toml = String::new();
-    if let Some(date) = &case.date {
-        toml.push_str(&format!("document-date = \"{date}\"\n"));
-    }
-    if let Some(extra) = &case.config {
-        toml.push_str(extra);
-    }
-    let config = Config::parse(&toml).expect("a fixture's config parses");
-    let selection = Selection {
-        select: Some(RULES.iter().map(|r| r.to_string()).collect()),
-        ignore: Vec::new(),
-    };
-    Linter::new(&config, &selection).expect("the rules build")
+/// The findings on `text`, as `lintas check` reports them.
+fn lint(case: &Case, text: &str) -> Vec<Diagnostic> {
+    check(case).diagnostics(&Document::new("t.txt", text))
 }
 
 fn describe(text: &str, d: &Diagnostic) -> String {
@@ -126,12 +124,8 @@ fn date_and_number_fixtures() {
         for (i, case) in fixture.case.iter().enumerate() {
             cases += 1;
             let where_ = format!("{name} case {} ({:?})", i + 1, case.text);
-            let linter = linter(case);
-            let result = linter
-                .run_text(&Input::Stdin, case.text.clone(), None)
-                .expect("lints");
             let mut unmatched: Vec<&Expected> = case.expect.iter().collect();
-            for d in &result.diagnostics {
+            for d in &lint(case, &case.text) {
                 match unmatched.iter().position(|e| matches(&case.text, d, e)) {
                     Some(k) => {
                         unmatched.remove(k);
@@ -145,11 +139,9 @@ fn date_and_number_fixtures() {
                 failures.push(format!("{where_}: missing {e:?}"));
             }
             if let Some(want) = &case.fixed {
-                let fixed = linter
-                    .run_text(&Input::Stdin, case.text.clone(), Some(Applicability::Safe))
-                    .expect("fixes settle");
-                if &*fixed.source != want.as_str() {
-                    failures.push(format!("{where_}: --fix gave {:?}", &*fixed.source));
+                let fixed = check(case).fixed(&case.text, Applicability::Safe);
+                if &fixed != want {
+                    failures.push(format!("{where_}: --fix gave {fixed:?}"));
                 }
             }
         }
@@ -175,12 +167,7 @@ fn seed_article() {
         expect: Vec::new(),
         fixed: None,
     };
-    let result = linter(&case)
-        .run_text(&Input::Stdin, text.clone(), None)
-        .expect("lints");
-    let found: Vec<String> = result
-        .diagnostics
-        .iter()
+    let found: Vec<String> = (lint(&case, &text).iter())
         .map(|d| describe(&text, d))
         .collect();
     assert_eq!(found, [r#"date-format "1/25/2025" → "25/1/2025" (safe)"#]);
@@ -196,12 +183,14 @@ mod never_panics {
         #[test]
         fn on_date_like_noise(text in "([0-9]{1,5}|[/.,:\\-() ]|Rp|US\\$|AM|p\\.m\\.|Senin|Monday|Januari|Jan|May|juta|billion|pukul|é|“|\n){0,40}") {
             let plain = Case { text: String::new(), date: None, config: None, expect: Vec::new(), fixed: None };
-            let linter = linter(&plain);
-            let result = linter.run_text(&Input::Stdin, text.clone(), Some(Applicability::Unsafe));
-            let result = result.expect("fixes settle");
-            for d in &result.diagnostics {
-                prop_assert!(result.source.is_char_boundary(d.span.start));
-                prop_assert!(result.source.is_char_boundary(d.span.end));
+            for d in &lint(&plain, &text) {
+                prop_assert!(text.is_char_boundary(d.span.start));
+                prop_assert!(text.is_char_boundary(d.span.end));
+            }
+            let fixed = check(&plain).fixed(&text, Applicability::Unsafe);
+            for d in &lint(&plain, &fixed) {
+                prop_assert!(fixed.is_char_boundary(d.span.start));
+                prop_assert!(fixed.is_char_boundary(d.span.end));
             }
         }
     }

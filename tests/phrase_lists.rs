@@ -3,7 +3,8 @@
 //! lexicon's limit, and whatever order the lists read a document in.
 
 use lintas::lang::lexicon::Lexicon;
-use lintas::lang::matcher::{MAX_LISTS, PhraseLists, PhraseMatcher};
+use lintas::lang::lexicon::{MAX_LISTS, PhraseLists};
+use lintas::lang::matcher::PhraseMatcher;
 use lintas::source::{Document, tokenize};
 
 /// A pseudo-random sequence, the same at every run.

@@ -1,35 +1,22 @@
-//! Tidiness of the data rules in `rules/*.toml`: entries that can be told apart, each with its
-//! source, no entry that flags a word the checklist knows to be standard, and a nonstandard-word
-//! list that stays sorted and never sends a word to another non-standard form.
+//! Tidiness of the phrase lists in `rules/*.toml` beyond what `build.rs` checks entry by entry: a
+//! nonstandard-word list that stays sorted and never sends a word to another non-standard form,
+//! no phrase in two lists, and no entry that flags a word the project's KBBI checklist
+//! (`tests/data/kbbi-checklist.tsv`) knows to be standard or makes a correction it rejects.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::collections::HashSet;
 
-use lintas::config::Config;
-use lintas::data::{DataRule, Entry};
-use lintas::lang::matcher::PhraseLists;
-use lintas::rules::{Rule, Setup};
+use lintas::data::{self, schema::Entry, schema::PhraseRuleFile};
 
-fn data_rules() -> Vec<DataRule> {
-    let setup = Setup {
-        config: &Config::default(),
-        lists: &PhraseLists::default(),
-    };
-    DataRule::load_all(&setup).expect("the embedded data rules compile")
-}
-
-fn rule<'a>(rules: &'a [DataRule], id: &str) -> &'a DataRule {
-    rules
-        .iter()
-        .find(|r| r.meta().id == id)
-        .unwrap_or_else(|| panic!("no data rule “{id}”"))
-}
-
-/// The literal phrases of a rule, lower-case, with their entries.
-fn phrases(rule: &DataRule) -> Vec<(String, &Entry)> {
-    rule.entries()
-        .iter()
-        .flat_map(|e| e.phrases.iter().map(move |p| (p.to_lowercase(), e)))
+/// The literal phrases of a phrase rule, lower-case, with their entries.
+fn phrases(rule: &str) -> Vec<(String, Entry)> {
+    let file: PhraseRuleFile = data::load(rule);
+    (file.entry.into_iter())
+        .flat_map(|e| {
+            let phrases = e.phrases.clone();
+            phrases
+                .into_iter()
+                .map(move |p| (p.to_lowercase(), e.clone()))
+        })
         .collect()
 }
 
@@ -39,25 +26,15 @@ fn assert_none(problems: Vec<String>) {
 }
 
 #[test]
-fn entries_have_unique_ids_a_source_and_a_real_change() {
+fn phrases_are_not_replaced_by_themselves() {
     let mut problems = Vec::new();
-    for rule in &data_rules() {
-        let id = &rule.meta().id;
-        let mut seen = HashSet::new();
-        for e in rule.entries() {
-            if !seen.insert(e.id()) {
-                problems.push(format!("{id}: entry id “{}” is used twice", e.id()));
-            }
-            if e.source.trim().is_empty() {
-                problems.push(format!("{id}: entry “{}” has no source", e.id()));
-            }
-            for p in &e.phrases {
-                if e.replace
-                    .as_ref()
-                    .is_some_and(|r| p.to_lowercase() == r.to_lowercase())
-                {
-                    problems.push(format!("{id}: entry “{p}” is replaced by itself"));
-                }
+    for rule in ["calque", "nonstandard-word"] {
+        for (phrase, e) in phrases(rule) {
+            if e.replace
+                .as_ref()
+                .is_some_and(|r| r.to_lowercase() == phrase)
+            {
+                problems.push(format!("{rule}: entry “{phrase}” is replaced by itself"));
             }
         }
     }
@@ -65,9 +42,8 @@ fn entries_have_unique_ids_a_source_and_a_real_change() {
 }
 
 #[test]
-fn nonstandard_words_are_sorted_checked_against_kbbi_and_never_chain() {
-    let rules = data_rules();
-    let words = phrases(rule(&rules, "nonstandard-word"));
+fn nonstandard_words_are_sorted_sourced_from_kbbi_and_never_chain() {
+    let words = phrases("nonstandard-word");
     let mut problems = Vec::new();
     for pair in words.windows(2) {
         if pair[0].0 > pair[1].0 {
@@ -95,12 +71,8 @@ fn nonstandard_words_are_sorted_checked_against_kbbi_and_never_chain() {
 
 #[test]
 fn no_phrase_is_listed_by_both_calque_and_nonstandard_word() {
-    let rules = data_rules();
-    let calques: HashSet<String> = phrases(rule(&rules, "calque"))
-        .into_iter()
-        .map(|(p, _)| p)
-        .collect();
-    let both: Vec<String> = phrases(rule(&rules, "nonstandard-word"))
+    let calques: HashSet<String> = phrases("calque").into_iter().map(|(p, _)| p).collect();
+    let both: Vec<String> = phrases("nonstandard-word")
         .into_iter()
         .filter(|(p, _)| calques.contains(p))
         .map(|(p, _)| format!("“{p}” is in both rules"))
@@ -108,72 +80,37 @@ fn no_phrase_is_listed_by_both_calque_and_nonstandard_word() {
     assert_none(both);
 }
 
-/// Pairs of the reviewed checklist (tidak baku → baku) by status: `ok`, `ok-extra`, `review`,
-/// `wrong`. None when the shared reference folder is absent and LINTAS_NO_SHARED=1 allows that.
-fn checklist() -> Option<HashMap<String, Vec<(String, String)>>> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/kata-baku-curated.tsv");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if std::env::var("LINTAS_NO_SHARED").as_deref() == Ok("1") => {
-            println!(
-                "note: {} not read ({e}); skipped because LINTAS_NO_SHARED=1",
-                path.display()
-            );
-            return None;
-        }
-        Err(e) => panic!(
-            "cannot read the KBBI checklist {} ({e}): put the shared reference folder beside the \
-             clone as `shared/`, or set LINTAS_NO_SHARED=1 to skip this test",
-            path.display()
-        ),
-    };
-    let mut by_status: HashMap<String, Vec<(String, String)>> = HashMap::new();
+#[test]
+fn no_entry_contradicts_the_kbbi_checklist() {
+    let text = include_str!("data/kbbi-checklist.tsv");
+    let mut standard = HashSet::new();
+    let mut not_fixes = HashSet::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let fields: Vec<&str> = line.split('\t').collect();
-        if let [informal, standard, status, ..] = fields[..] {
-            by_status
-                .entry(status.to_string())
-                .or_default()
-                .push((informal.to_lowercase(), standard.to_lowercase()));
+        match line.split('\t').collect::<Vec<_>>()[..] {
+            ["baku", word] => {
+                standard.insert(word.to_string());
+            }
+            ["not-a-fix", word, form, _why] => {
+                not_fixes.insert((word.to_string(), form.to_string()));
+            }
+            _ => panic!("a checklist line is `baku` or `not-a-fix`: {line:?}"),
         }
     }
-    Some(by_status)
-}
-
-#[test]
-fn no_entry_contradicts_the_reviewed_kbbi_checklist() {
-    let Some(checklist) = checklist() else { return };
-    let wrong: HashSet<&(String, String)> = checklist
-        .get("wrong")
-        .map(|pairs| pairs.iter().collect())
-        .unwrap_or_default();
     assert!(
-        !wrong.is_empty(),
-        "the checklist has no `wrong` pairs: is it the right file?"
+        standard.len() >= 500 && not_fixes.len() >= 20,
+        "the whole checklist is read"
     );
-    let standard: HashSet<&str> = ["ok", "ok-extra"]
-        .iter()
-        .filter_map(|s| checklist.get(*s))
-        .flatten()
-        .map(|(_, standard)| standard.as_str())
-        .collect();
-    let rules = data_rules();
     let mut problems = Vec::new();
-    for rule in &rules {
+    for rule in ["calque", "nonstandard-word"] {
         for (phrase, e) in phrases(rule) {
             let replace = e.replace.clone().unwrap_or_default().to_lowercase();
-            if wrong.contains(&(phrase.clone(), replace.clone())) {
-                problems.push(format!(
-                    "{}: “{phrase}” → “{replace}” is marked wrong in the checklist",
-                    rule.meta().id
-                ));
+            if not_fixes.contains(&(phrase.clone(), replace.clone())) {
+                problems.push(format!("{rule}: “{phrase}” → “{replace}” is not a fix"));
             }
-            if standard.contains(phrase.as_str()) && !e.is_contextual() {
-                problems.push(format!(
-                    "{}: “{phrase}” is a standard (baku) form in the checklist",
-                    rule.meta().id
-                ));
+            // A phrase flagged only in some contexts (a word after it, a sentence start) is not
+            // said to be non-standard in itself.
+            if standard.contains(&phrase) && !e.is_contextual() {
+                problems.push(format!("{rule}: “{phrase}” is a standard (baku) form"));
             }
         }
     }

@@ -12,7 +12,7 @@ fn every_rule_example_holds() {
     let rules = rules::all(&Config::default()).expect("the embedded rules compile");
     let mut failures = Vec::new();
     for rule in &rules {
-        let m = rule.meta();
+        let m = &rule.meta;
         if m.examples.is_empty() {
             failures.push(format!("{}: has no examples", m.id));
         }
@@ -39,7 +39,7 @@ fn every_rule_example_holds() {
             }
         }
         for (what, text) in [("summary", &m.summary), ("explanation", &m.explanation)] {
-            if text.id.trim().is_empty() || text.en.trim().is_empty() {
+            if text.indonesian.trim().is_empty() || text.english.trim().is_empty() {
                 failures.push(format!("{}: {what} missing in a language", m.id));
             }
         }

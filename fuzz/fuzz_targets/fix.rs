@@ -20,7 +20,7 @@ fuzz_target!(|case: Case| {
         .map(|(s, e, r, safe)| {
             let span = usize::from(*s)..usize::from(*e);
             let applicability = if *safe { Applicability::Safe } else { Applicability::Unsafe };
-            Diagnostic::new("fuzz", span.clone(), Localized::default()).with_fix(Fix::replace(span, r.clone(), applicability))
+            Diagnostic::new(span.clone(), Localized::default()).with_fix(Fix::replace(span, r.clone(), applicability))
         })
         .collect();
     let (out, applied) = apply_fixes(&case.text, &diags, Applicability::Safe);

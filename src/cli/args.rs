@@ -112,7 +112,7 @@ pub enum ColorChoice {
 #[derive(Debug, Args)]
 pub struct DocArgs {
     /// Message language [default: id].
-    #[arg(long, value_enum, default_value_t = Lang::Id)]
+    #[arg(long, value_enum, default_value_t = Lang::Indonesian)]
     pub lang: Lang,
 }
 

@@ -103,7 +103,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let rules = linter
         .rules()
-        .map(|(rule, severity)| (rule.meta().clone(), severity))
+        .map(|(meta, severity)| (meta.clone(), severity))
         .collect();
     // Fixed standard input goes to standard output; the report then goes to standard error.
     let report_to_stderr = args.fix && inputs.contains(&Input::Stdin);

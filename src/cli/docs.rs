@@ -13,9 +13,9 @@ use crate::rules::{self, docs};
 pub fn list(args: &DocArgs) -> anyhow::Result<u8> {
     let rules = rules::all(&Config::default())?;
     let mut out = std::io::stdout().lock();
-    let width = rules.iter().map(|r| r.meta().id.len()).max().unwrap_or(0);
+    let width = rules.iter().map(|r| r.meta.id.len()).max().unwrap_or(0);
     for rule in &rules {
-        let m = rule.meta();
+        let m = &rule.meta;
         let fix = if m.fixable { "fix" } else { "   " };
         writeln!(
             out,
@@ -30,7 +30,7 @@ pub fn list(args: &DocArgs) -> anyhow::Result<u8> {
 
 pub fn explain(args: &ExplainArgs) -> anyhow::Result<u8> {
     let rules = rules::all(&Config::default())?;
-    let Some(rule) = rules.iter().find(|r| r.meta().id == args.rule) else {
+    let Some(rule) = rules.iter().find(|r| r.meta.id == args.rule) else {
         bail!(
             "unknown rule “{}”{}",
             args.rule,
@@ -38,7 +38,7 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<u8> {
         );
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(docs::render(rule.as_ref(), args.doc.lang, 1).as_bytes())?;
+    out.write_all(docs::render(&rule.meta, args.doc.lang, 1).as_bytes())?;
     Ok(EXIT_CLEAN)
 }
 

@@ -1,61 +1,28 @@
-//! Acronyms: the glossary of accepted expansions (`rules/acronyms.toml`) and the test of whether
+//! Acronyms: the glossary of accepted expansions (`rules/acronym-mismatch.toml`) and the test of whether
 //! a phrase can be what an acronym abbreviates, by initial letters or syllables.
 
-use anyhow::{Context, bail};
-use serde::Deserialize;
+use crate::data::schema::Expansions;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Acronym {
-    pub acronym: String,
-    /// Accepted expansions, Indonesian first.
-    pub expansions: Vec<String>,
-    pub source: String,
-}
-
+/// Acronyms and the expansions accepted for each.
 #[derive(Debug)]
 pub struct Glossary {
-    entries: Vec<Acronym>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GlossaryFile {
-    acronym: Vec<Acronym>,
+    entries: Vec<Expansions>,
 }
 
 impl Glossary {
-    /// The glossary lintas ships (`rules/acronyms.toml`).
-    pub fn builtin() -> Glossary {
-        let text = crate::data::embedded("acronyms.toml")
-            .expect("build.rs embeds every rules/*.toml, acronyms.toml included");
-        Glossary::parse(text).expect("the embedded glossary is valid (its tests hold it)")
-    }
-
-    pub fn parse(text: &str) -> anyhow::Result<Glossary> {
-        let file: GlossaryFile = serde_json::from_str(text).context("acronym glossary")?;
-        for (i, a) in file.acronym.iter().enumerate() {
-            if a.source.trim().is_empty() || a.expansions.is_empty() {
-                bail!("acronym “{}”: needs expansions and a source", a.acronym);
-            }
-            if file.acronym[..i].iter().any(|b| b.acronym == a.acronym) {
-                bail!("acronym “{}” is listed twice", a.acronym);
-            }
-        }
-        Ok(Glossary {
-            entries: file.acronym,
-        })
+    pub fn new(entries: Vec<Expansions>) -> Glossary {
+        Glossary { entries }
     }
 
     /// The entry for an acronym as written, or written in capitals (MOU for MoU).
-    pub fn get(&self, written: &str) -> Option<&Acronym> {
+    pub fn get(&self, written: &str) -> Option<&Expansions> {
         self.entries
             .iter()
             .find(|a| a.acronym == written)
             .or_else(|| {
                 // Compared in capitals without building a copy per entry; an ASCII acronym keeps
                 // its length in capitals, so most entries are turned away by it.
-                let in_capitals = |a: &&Acronym| {
+                let in_capitals = |a: &&Expansions| {
                     (a.acronym.len() == written.len() || !a.acronym.is_ascii())
                         && a.acronym
                             .chars()
@@ -165,7 +132,8 @@ mod tests {
 
     #[test]
     fn the_glossary_loads_and_accepts() {
-        let glossary = Glossary::builtin();
+        let file: crate::data::schema::AcronymMismatchFile = crate::data::load("acronym-mismatch");
+        let glossary = Glossary::new(file.acronym);
         let b2b = &glossary.get("B2B").expect("B2B is listed").expansions;
         assert!(accepts(b2b, "bisnis-ke-bisnis"));
         assert!(accepts_ending(b2b, "ekosistem bisnis-ke-bisnis"));
@@ -176,10 +144,6 @@ mod tests {
             glossary
                 .get("UMKM")
                 .is_some_and(|a| accepts(&a.expansions, "Usaha Mikro, Kecil, dan Menengah"))
-        );
-        assert!(
-            Glossary::parse("[[acronym]]\nacronym = \"A\"\nexpansions = []\nsource = \"s\"\n")
-                .is_err()
         );
     }
 }

@@ -38,8 +38,8 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> CsDiagnostic<()> {
         .map(|f| {
             let unsafe_mark = match (f.applicability, lang) {
                 (Applicability::Safe, _) => "",
-                (_, Lang::Id) => " (periksa dulu sebelum menerapkan)",
-                (_, Lang::En) => " (review before applying)",
+                (_, Lang::Indonesian) => " (periksa dulu sebelum menerapkan)",
+                (_, Lang::English) => " (review before applying)",
             };
             format!("help: {}{unsafe_mark}", f.message.get(lang))
         })
@@ -127,8 +127,8 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
         format!(" ({})", parts.join(", "))
     };
     let line = match lang {
-        Lang::Id => format!("lintas: {total} temuan{detail} dalam {files} berkas"),
-        Lang::En => format!(
+        Lang::Indonesian => format!("lintas: {total} temuan{detail} dalam {files} berkas"),
+        Lang::English => format!(
             "lintas: {total} finding{}{detail} in {files} file{}",
             plural(total),
             plural(files)
@@ -137,8 +137,8 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
     writeln!(w, "{line}")?;
     if fixed > 0 {
         match lang {
-            Lang::Id => writeln!(w, "lintas: {fixed} perbaikan diterapkan")?,
-            Lang::En => writeln!(
+            Lang::Indonesian => writeln!(w, "lintas: {fixed} perbaikan diterapkan")?,
+            Lang::English => writeln!(
                 w,
                 "lintas: {fixed} fix{} applied",
                 if fixed == 1 { "" } else { "es" }
@@ -146,11 +146,11 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
         }
     } else if fixable > 0 && !settings.fixing {
         match lang {
-            Lang::Id => writeln!(
+            Lang::Indonesian => writeln!(
                 w,
                 "lintas: {fixable} dapat diperbaiki otomatis dengan `lintas check --fix`"
             )?,
-            Lang::En => writeln!(
+            Lang::English => writeln!(
                 w,
                 "lintas: {fixable} can be fixed automatically with `lintas check --fix`"
             )?,
@@ -158,12 +158,12 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
     }
     if let Some(b) = summary.baseline {
         match lang {
-            Lang::Id => writeln!(
+            Lang::Indonesian => writeln!(
                 w,
                 "lintas: baseline: {} temuan lama disembunyikan, {} sudah tidak ada",
                 b.known, b.disappeared
             )?,
-            Lang::En => writeln!(
+            Lang::English => writeln!(
                 w,
                 "lintas: baseline: {} known finding{} hidden, {} gone",
                 b.known,
@@ -174,12 +174,12 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
     }
     if !summary.errors.is_empty() {
         match lang {
-            Lang::Id => writeln!(
+            Lang::Indonesian => writeln!(
                 w,
                 "lintas: {} berkas tidak dapat diperiksa",
                 summary.errors.len()
             )?,
-            Lang::En => writeln!(
+            Lang::English => writeln!(
                 w,
                 "lintas: {} file(s) could not be checked",
                 summary.errors.len()

@@ -146,12 +146,12 @@ fn pretty(value: &impl serde::Serialize, indent: &str) -> io::Result<String> {
 /// Localized words for `count` findings of a severity, for human-facing text.
 pub fn severity_word(severity: Severity, lang: Lang, count: usize) -> &'static str {
     match (severity, lang, count) {
-        (Severity::Error, Lang::Id, _) => "galat",
-        (Severity::Warning, Lang::Id, _) => "peringatan",
+        (Severity::Error, Lang::Indonesian, _) => "galat",
+        (Severity::Warning, Lang::Indonesian, _) => "peringatan",
         (Severity::Info, _, _) => "info",
-        (Severity::Error, Lang::En, 1) => "error",
-        (Severity::Error, Lang::En, _) => "errors",
-        (Severity::Warning, Lang::En, 1) => "warning",
-        (Severity::Warning, Lang::En, _) => "warnings",
+        (Severity::Error, Lang::English, 1) => "error",
+        (Severity::Error, Lang::English, _) => "errors",
+        (Severity::Warning, Lang::English, 1) => "warning",
+        (Severity::Warning, Lang::English, _) => "warnings",
     }
 }

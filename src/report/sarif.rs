@@ -56,8 +56,8 @@ impl Sarif {
     fn rule_json(&self, meta: &RuleMeta, severity: Severity) -> Value {
         let lang = self.settings.lang;
         let (bad, good) = match lang {
-            Lang::Id => ("Salah", "Benar"),
-            Lang::En => ("Bad", "Good"),
+            Lang::Indonesian => ("Salah", "Benar"),
+            Lang::English => ("Bad", "Good"),
         };
         let mut help = meta.explanation.get(lang).trim().to_string();
         let mut markdown = help.clone();

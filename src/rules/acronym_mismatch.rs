@@ -1,94 +1,31 @@
 //! `acronym-mismatch`: an acronym and its expansion side by side, `Expansion (ACR)` or
 //! `ACR (Expansion)`, that do not belong together: “digital-ke-bisnis (B2B)”.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::data::schema::AcronymMismatchFile;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::acronyms::{
     Glossary, accepts, accepts_ending, content_parts, fits, some_ending_fits,
 };
 use crate::lang::case::match_case_in_context;
 use crate::lang::institutions::{FormKind, InstitutionId, Mention, Register};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
 
 pub struct AcronymMismatch {
-    meta: RuleMeta,
     glossary: Glossary,
 }
 
-pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    let file: AcronymMismatchFile = setup.data();
     Ok(Box::new(AcronymMismatch {
-        meta: meta(),
-        glossary: Glossary::builtin(),
+        glossary: Glossary::new(file.acronym),
     }))
-}
-
-fn meta() -> RuleMeta {
-    RuleMeta {
-        id: "acronym-mismatch".to_string(),
-        default_severity: Severity::Warning,
-        summary: Localized::new(
-            "Kepanjangan yang tidak cocok dengan singkatannya",
-            "An expansion that does not match its acronym",
-        ),
-        explanation: Localized::new(
-            "Mesin penerjemah kadang menerjemahkan kepanjangan sebuah singkatan secara keliru dan \
-             membiarkan singkatannya: “digital-ke-bisnis (B2B)” seharusnya “bisnis-ke-bisnis \
-             (B2B)”. Aturan ini memeriksa pasangan “Kepanjangan (SINGKATAN)” dan “SINGKATAN \
-             (Kepanjangan)”: terhadap daftar lembaga (rules/institutions.toml: “Badan Pangan \
-             Nasional (BGN)” ditandai karena BGN adalah Badan Gizi Nasional), terhadap glosarium \
-             singkatan (rules/acronyms.toml), dengan huruf awal atau suku kata sebagai uji \
-             kecocokan (Produk Domestik Bruto (PDB), Komunikasi dan Digital (Komdigi)).\n\
-             Aturan ini sengaja hati-hati: kepanjangan bahasa Inggris (Memorandum of \
-             Understanding (MoU)), catatan dalam kurung, dan inisial nama orang tidak ditandai \
-             bila hurufnya masih cocok; kepanjangan yang hanya dipersingkat (Produk Domestik \
-             Regional (PDRB)) tidak ditandai; singkatan di luar glosarium dan daftar lembaga \
-             (ECB, kode saham, singkatan asing) tidak diperiksa, karena pada berita asli \
-             pemeriksaan huruf saja terlalu sering keliru.",
-            "Machine translation sometimes mistranslates an acronym's expansion and keeps the \
-             acronym: “digital-ke-bisnis (B2B)” should be “bisnis-ke-bisnis (B2B)”. This rule \
-             checks “Expansion (ACR)” and “ACR (Expansion)” pairs: against the institution \
-             register (rules/institutions.toml: “Badan Pangan Nasional (BGN)” is flagged because \
-             BGN is Badan Gizi Nasional), against the acronym glossary (rules/acronyms.toml), and \
-             with initial letters or syllables as the test of a fit (Produk Domestik Bruto (PDB), \
-             Komunikasi dan Digital (Komdigi)).\n\
-             It is deliberately conservative: English expansions (Memorandum of Understanding \
-             (MoU)), parenthetical notes and people's initials are not flagged while their letters \
-             still line up; a merely shortened expansion (Produk Domestik Regional (PDRB)) is not \
-             flagged; acronyms outside the glossary and the register (ECB, stock tickers, foreign \
-             acronyms) are not checked, because on real news a letter test alone misfires too often.",
-        ),
-        sources: vec![
-            "EYD V, section on abbreviations and acronyms (singkatan dan akronim)".to_string(),
-            "rules/acronyms.toml and rules/institutions.toml (every entry names its own source)"
-                .to_string(),
-        ],
-        examples: vec![
-            Example::new(
-                "Ada juga kolaborasi ekosistem digital-ke-bisnis (B2B).",
-                "Ada juga kolaborasi ekosistem bisnis-ke-bisnis (B2B).",
-            ),
-            Example::new(
-                "Program itu dijalankan Badan Pangan Nasional (BGN).",
-                "Program itu dijalankan Badan Pangan Nasional (Bapanas).",
-            ),
-            Example::new(
-                "Pertumbuhan produk domestik kotor (PDB) melambat.",
-                "Pertumbuhan produk domestik bruto (PDB) melambat.",
-            ),
-        ],
-        fixable: true,
-        yields_to: Vec::new(),
-    }
 }
 
 /// How many words before an acronym may belong to its expansion.
 const MAX_EXPANSION_WORDS: usize = 12;
 
 impl Rule for AcronymMismatch {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let register = ctx.register;
@@ -187,7 +124,6 @@ impl AcronymMismatch {
                     let inst = register.institution(institutions[0]);
                     Some(
                         Diagnostic::new(
-                            self.meta.id.clone(),
                             span.clone(),
                             Localized::new(
                                 format!(
@@ -222,7 +158,6 @@ impl AcronymMismatch {
         let acronym = doc.slice(&acronym_span);
         let replacement = match_case_in_context(found, expansion, doc.starts_sentence(span.start));
         Diagnostic::new(
-            self.meta.id.clone(),
             span.clone(),
             Localized::new(
                 format!("“{found}” bukan kepanjangan “{acronym}”; tulis “{replacement}”"),
@@ -246,7 +181,6 @@ impl AcronymMismatch {
         let meant = ctx.register.institution(meant);
         let own = ctx.register.institution(named.refs[0].institution);
         let mut diag = Diagnostic::new(
-            self.meta.id.clone(),
             acronym_span.clone(),
             Localized::new(
                 format!(

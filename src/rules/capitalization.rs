@@ -3,33 +3,14 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use serde::Deserialize;
-
-use crate::data;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::data::schema::CapitalizationFile;
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
 use crate::lang::case::{capitalize_first, starts_uppercase};
-use crate::lang::matcher::{PhraseList, PhraseMatcher};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::lang::lexicon::PhraseList;
+use crate::lang::matcher::PhraseMatcher;
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, TokenKind};
-
-/// `rules/letter-case.toml` (each entry's `source` is for reviewers and the data tests).
-#[derive(Deserialize)]
-struct LetterCase {
-    acronym: Vec<AcronymCase>,
-    title: Vec<Title>,
-}
-
-#[derive(Deserialize)]
-struct AcronymCase {
-    wrong: String,
-    right: String,
-}
-
-#[derive(Deserialize)]
-struct Title {
-    words: String,
-}
 
 /// What a lower-case word is, when it should have a capital.
 #[derive(Clone, Copy)]
@@ -39,7 +20,6 @@ enum Named {
 }
 
 pub struct Capitalization {
-    meta: RuleMeta,
     names: HashMap<String, Named>,
     acronyms: HashMap<String, String>,
     /// Titles as lower-case word sequences, longest first, by their first word: only the titles
@@ -51,10 +31,7 @@ pub struct Capitalization {
 }
 
 pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    let text = data::embedded("letter-case.toml")
-        .ok_or_else(|| anyhow::anyhow!("rules/letter-case.toml is missing"))?;
-    let data: LetterCase =
-        serde_json::from_str(text).map_err(|e| anyhow::anyhow!("rules/letter-case.toml: {e}"))?;
+    let data: CapitalizationFile = setup.data();
     let mut names = HashMap::new();
     for m in MONTHS_ID {
         names.insert(m.to_lowercase(), Named::Month);
@@ -82,44 +59,6 @@ pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
         .chain(data.acronym.iter().map(|a| a.wrong.clone()))
         .collect();
     Ok(Box::new(Capitalization {
-        meta: RuleMeta {
-            id: "capitalization".into(),
-            default_severity: Severity::Warning,
-            summary: Localized::new(
-                "Huruf kapital menurut EYD: hari, bulan, jabatan, singkatan",
-                "Capital letters per EYD: days, months, titles, acronyms",
-            ),
-            explanation: Localized::new(
-                "EYD V menulis nama hari dan bulan dengan huruf kapital (Sabtu, Januari), juga nama jabatan yang \
-                 diikuti nama orang, instansi, atau tempat (Presiden Prabowo Subianto, Menteri Keuangan). \
-                 Singkatan tertentu punya ejaan tetap: MoU, bukan MOU. “minggu” hanya ditandai bila jelas nama \
-                 hari (hari minggu, minggu (12/1)), karena “minggu” juga berarti pekan.",
-                "EYD V capitalises day and month names (Sabtu, Januari), and titles followed by a person's \
-                 name, an institution or a place (Presiden Prabowo Subianto, Menteri Keuangan). Some acronyms \
-                 have a fixed spelling: MoU, not MOU. “minggu” is flagged only when it is clearly the day \
-                 (hari minggu, minggu (12/1)), since it also means “week”.",
-            ),
-            sources: vec![
-                "EYD V, Bab I: huruf kapital (nama hari, bulan; nama jabatan)".into(),
-                "KBBI Daring: MoU".into(),
-            ],
-            examples: vec![
-                Example::new(
-                    "Rapat digelar pada hari senin, 3 februari 2025.",
-                    "Rapat digelar pada hari Senin, 3 Februari 2025.",
-                ),
-                Example::new(
-                    "Kedua menteri melakukan penandatanganan MOU.",
-                    "Kedua menteri melakukan penandatanganan MoU.",
-                ),
-                Example::new(
-                    "Ia bertemu presiden Prabowo Subianto.",
-                    "Ia bertemu Presiden Prabowo Subianto.",
-                ),
-            ],
-            fixable: true,
-            yields_to: Vec::new(),
-        },
         names,
         acronyms: data
             .acronym
@@ -134,10 +73,10 @@ pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 impl Capitalization {
     fn fix(&self, span: std::ops::Range<usize>, right: String, what: Localized) -> Diagnostic {
         let message = Localized::new(
-            format!("{} ditulis “{right}”", what.id),
-            format!("{} is written “{right}”", what.en),
+            format!("{} ditulis “{right}”", what.indonesian),
+            format!("{} is written “{right}”", what.english),
         );
-        Diagnostic::new(self.meta.id.clone(), span.clone(), message).with_fix(Fix::replace(
+        Diagnostic::new(span.clone(), message).with_fix(Fix::replace(
             span,
             right,
             Applicability::Safe,
@@ -166,10 +105,6 @@ impl Capitalization {
 }
 
 impl Rule for Capitalization {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();

@@ -8,7 +8,7 @@
 //! English names are flagged only beside a day or a year (or a weekday beside a date, or after
 //! `hari`/`pada`), so `August Mellaz` and a film called “May” stay clean.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::{ArticleDate, DateSource, WEEKDAYS_ID};
 use crate::lang::case::match_case;
 use crate::lang::dates::{
@@ -16,10 +16,8 @@ use crate::lang::dates::{
     weekday_name,
 };
 use crate::lang::lexicon::Words;
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
-
-pub const ID: &str = "date-format";
 
 /// Words before an English weekday name that make it a day, not part of a name (`pada Monday`).
 const WEEKDAY_CUES: &[&str] = &[
@@ -47,81 +45,13 @@ const TIME_ZONES: &[&str] = &["WIB", "WITA", "Wita", "WIT", "GMT", "UTC"];
 /// flagged only inside a full date (`“March 3, 2025”`), never beside a lone year.
 const AMBIGUOUS_MONTHS: &[u8] = &[3, 5, 6, 7, 8];
 
-pub struct DateFormat {
-    meta: RuleMeta,
-}
+pub struct DateFormat;
 
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(DateFormat { meta: meta() }))
-}
-
-fn meta() -> RuleMeta {
-    RuleMeta {
-        id: ID.to_string(),
-        default_severity: Severity::Warning,
-        summary: Localized::new(
-            "Tanggal, hari, atau waktu bergaya Inggris",
-            "Dates, weekdays or times written the English way",
-        ),
-        explanation: Localized::new(
-            "Bahasa Indonesia menulis hari sebelum bulan: “25/1/2025” atau “25 Januari 2025”, \
-             bukan “1/25/2025” atau “January 25, 2025”; nama bulan dan hari dalam bahasa Indonesia \
-             (Januari, Senin); waktu dengan titik dan kata “pukul”: “pukul 10.00 WIB”, bukan \
-             “10:00 AM”. Tanggal yang bisa dibaca dua arah (3/4/2025) hanya dilaporkan bila \
-             dokumen sendiri memutuskannya — tanggal lain yang hanya bisa berurutan Amerika, atau \
-             hari di sampingnya yang hanya cocok dengan bacaan Amerika — dan perbaikannya tidak \
-             otomatis. Nama bulan Inggris hanya dilaporkan di samping angka hari atau tahun. Zona \
-             waktu tidak ditambahkan bila teks tidak menyebutnya. Huruf kecil pada nama bulan \
-             urusan aturan kapitalisasi.",
-            "Indonesian puts the day before the month: “25/1/2025” or “25 Januari 2025”, not \
-             “1/25/2025” or “January 25, 2025”; month and weekday names are Indonesian (Januari, \
-             Senin); times take a full stop and “pukul”: “pukul 10.00 WIB”, not “10:00 AM”. A date \
-             readable both ways (3/4/2025) is reported only when the document itself decides it — \
-             another date that can only be US order, or a weekday beside it that fits only the US \
-             reading — and its fix is not applied automatically. English month names are reported \
-             only beside a day or a year. No time zone is added when the text gives none. \
-             Lower-case month names are the capitalization rule's.",
-        ),
-        sources: vec![
-            "EYD V (2022): penulisan tanggal dan waktu (pukul 10.00)".to_string(),
-            "KBBI Daring: nama bulan dan hari".to_string(),
-        ],
-        examples: vec![
-            Example::new(
-                "Siaran pers diterima pada hari Sabtu (1/25/2025).",
-                "Siaran pers diterima pada hari Sabtu (25/1/2025).",
-            ),
-            Example::new(
-                "Perjanjian diteken pada January 25, 2025.",
-                "Perjanjian diteken pada 25 Januari 2025.",
-            ),
-            Example::new(
-                "Acara dibuka Oktober 21, 2025 di Bali.",
-                "Acara dibuka 21 Oktober 2025 di Bali.",
-            ),
-            Example::new(
-                "Ia tiba pada Monday, 27 Januari 2025.",
-                "Ia tiba pada Senin, 27 Januari 2025.",
-            ),
-            Example::new(
-                "Rapat dimulai 10:00 AM WIB.",
-                "Rapat dimulai pukul 10.00 WIB.",
-            ),
-            Example::new(
-                "Sidang diskors pukul 13:30 WIB.",
-                "Sidang diskors pukul 13.30 WIB.",
-            ),
-        ],
-        fixable: true,
-        yields_to: Vec::new(),
-    }
+    Ok(Box::new(DateFormat))
 }
 
 impl Rule for DateFormat {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let found = ctx.dates;
@@ -153,7 +83,6 @@ fn numeric(
         // A weekday beside an impossible date is date-weekday's to report.
         return (mention.has_year() && mention.weekday.is_none()).then(|| {
             Diagnostic::new(
-                ID,
                 mention.span.clone(),
                 Localized::new(
                     format!("Tanggal “{text}” tidak ada"),
@@ -189,7 +118,7 @@ fn numeric(
     } else {
         Applicability::Unsafe
     };
-    let mut d = Diagnostic::new(ID, mention.span.clone(), message).with_fix(Fix::replace(
+    let mut d = Diagnostic::new(mention.span.clone(), message).with_fix(Fix::replace(
         mention.span.clone(),
         fixed,
         applicability,
@@ -290,7 +219,7 @@ fn written(doc: &Document, mention: &DateMention, date: &WrittenDate) -> Option<
         )
     };
     Some(
-        Diagnostic::new(ID, span.clone(), message).with_fix(Fix::replace(
+        Diagnostic::new(span.clone(), message).with_fix(Fix::replace(
             span,
             replacement,
             Applicability::Safe,
@@ -332,7 +261,6 @@ fn english_weekdays(
         let replacement = match_case(word, WEEKDAYS_ID[name.weekday]);
         out.push(
             Diagnostic::new(
-                ID,
                 span.clone(),
                 Localized::new(
                     format!("Nama hari bahasa Inggris “{word}”; tulis “{replacement}”"),
@@ -493,9 +421,7 @@ fn clock_times(doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let found = &text[span.clone()];
         out.push(
-            Diagnostic::new(
-                ID,
-                span.clone(),
+            Diagnostic::new(span.clone(),
                 Localized::new(
                     format!("Penulisan waktu bergaya Inggris “{found}”; tulis “{replacement}”"),
                     format!("“{found}” is an English-style time; write “{replacement}”"),

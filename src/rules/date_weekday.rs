@@ -5,88 +5,20 @@
 //! the date fell on, and the nearest date on the weekday written. When the same day and month in
 //! the article's year fit the weekday, a mistyped year (`Rabu (8/10/2028)`) is offered first.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::{ArticleDate, Date, DateSource, WEEKDAYS_EN, WEEKDAYS_ID};
 use crate::lang::case::match_case;
 use crate::lang::dates::{self, DateForm, DateMention, WeekdayMention};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::Document;
 
-pub const ID: &str = "date-weekday";
-
-pub struct DateWeekday {
-    meta: RuleMeta,
-}
+pub struct DateWeekday;
 
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(DateWeekday { meta: meta() }))
-}
-
-fn meta() -> RuleMeta {
-    let dated = |bad: &str, good: &str, date: &str| Example {
-        date: Some(date.to_string()),
-        ..Example::new(bad, good)
-    };
-    RuleMeta {
-        id: ID.to_string(),
-        default_severity: Severity::Error,
-        summary: Localized::new(
-            "Nama hari tidak cocok dengan tanggalnya",
-            "A weekday that does not match its date",
-        ),
-        explanation: Localized::new(
-            "Hari yang ditulis di samping tanggal — “Sabtu (25/1/2025)”, “Sabtu, 25 Januari 2025”, \
-             “Sabtu (25/1)” — harus hari jatuhnya tanggal itu. Tanggal tanpa tahun memakai tahun \
-             artikel (dari front matter, dateline, atau tanggal pertama dalam teks; lalu \
-             `document-date`). Salah satu dari keduanya keliru, tetapi alat ini tidak tahu yang \
-             mana: perbaikannya tidak otomatis, dan bantuannya menyebut hari yang benar untuk \
-             tanggal itu serta tanggal terdekat untuk hari itu. Tanggal yang tidak ada \
-             (“Senin (20/20/2025)”) juga dilaporkan. Tanggal yang bisa dibaca dua arah (3/4/2025) \
-             tidak dilaporkan bila salah satu bacaan cocok dengan harinya.",
-            "The weekday written beside a date — “Sabtu (25/1/2025)”, “Sabtu, 25 Januari 2025”, \
-             “Sabtu (25/1)” — must be the weekday that date fell on. A date without a year takes \
-             the article's year (from front matter, the dateline or the first date in the text; \
-             then `document-date`). One of the two is wrong, but the tool cannot tell which: the \
-             fix is never applied automatically, and the help names the right weekday for the \
-             date and the nearest date on the weekday written. Dates that do not exist \
-             (“Senin (20/20/2025)”) are reported too. A date readable both ways (3/4/2025) is not \
-             reported when either reading fits its weekday.",
-        ),
-        sources: vec![
-            "EYD V (2022): penulisan tanggal".to_string(),
-            "Proleptic Gregorian calendar (ISO 8601)".to_string(),
-        ],
-        examples: vec![
-            Example::new(
-                "Hal itu disampaikan Kamis (15/10/2025).",
-                "Hal itu disampaikan Rabu (15/10/2025).",
-            ),
-            dated(
-                "Rapat digelar Senin (25/1).",
-                "Rapat digelar Sabtu (25/1).",
-                "2025-02-01",
-            ),
-            dated(
-                "Jalan ditutup mulai Senin, 19 Oktober 2025.",
-                "Jalan ditutup mulai Minggu, 19 Oktober 2025.",
-                "2025-10-20",
-            ),
-            dated(
-                "Ia ditemui Rabu (8/10/2028).",
-                "Ia ditemui Rabu (8/10/2025).",
-                "2025-10-09",
-            ),
-        ],
-        fixable: true,
-        yields_to: Vec::new(),
-    }
+    Ok(Box::new(DateWeekday))
 }
 
 impl Rule for DateWeekday {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let order = dates::document_order(ctx.dates);
         // A date assumed to be today's decides nothing.
@@ -133,7 +65,7 @@ fn check_mention(
             "periksa tanggalnya pada sumber berita",
             "check the date against the source",
         );
-        return Some(Diagnostic::new(ID, span, message).with_note(note));
+        return Some(Diagnostic::new(span, message).with_note(note));
     };
     let readings = mention.readings(article);
     let fits = |d: Option<Date>| d.is_some_and(|d| d.weekday() == weekday.name.weekday);
@@ -166,7 +98,7 @@ fn check_mention(
             "either the day or the date is wrong: {date_en} was a {right_en}; the nearest {wanted_en} is {nearest_en}"
         ),
     );
-    let mut diagnostic = Diagnostic::new(ID, span, message).with_note(note);
+    let mut diagnostic = Diagnostic::new(span, message).with_note(note);
     if let Some(fix) = article.and_then(|a| year_typo_fix(mention, a.date.year, weekday)) {
         diagnostic = diagnostic.with_fix(fix);
     }

@@ -1,15 +1,14 @@
 //! A rule's documentation as Markdown: what `lintas explain` prints and what `docs/rules.md` is
 //! generated from, so the two never disagree.
 
-use super::Rule;
+use super::{Registered, RuleMeta};
 use crate::diagnostic::Lang;
 
 /// One rule's page, its title at heading `level` (1 = `#`).
-pub fn render(rule: &dyn Rule, lang: Lang, level: usize) -> String {
-    let m = rule.meta();
+pub fn render(m: &RuleMeta, lang: Lang, level: usize) -> String {
     let h = "#".repeat(level);
     let (severity, fixable, examples, sources, bad, good) = match lang {
-        Lang::Id => (
+        Lang::Indonesian => (
             "Tingkat bawaan",
             "Dapat diperbaiki",
             "Contoh",
@@ -17,7 +16,7 @@ pub fn render(rule: &dyn Rule, lang: Lang, level: usize) -> String {
             "Salah",
             "Benar",
         ),
-        Lang::En => (
+        Lang::English => (
             "Default severity",
             "Fixable",
             "Examples",
@@ -27,10 +26,10 @@ pub fn render(rule: &dyn Rule, lang: Lang, level: usize) -> String {
         ),
     };
     let yes_no = match (lang, m.fixable) {
-        (Lang::Id, true) => "ya",
-        (Lang::Id, false) => "tidak",
-        (Lang::En, true) => "yes",
-        (Lang::En, false) => "no",
+        (Lang::Indonesian, true) => "ya",
+        (Lang::Indonesian, false) => "tidak",
+        (Lang::English, true) => "yes",
+        (Lang::English, false) => "no",
     };
     let mut s = format!("{h} {}\n\n{}\n\n", m.id, m.summary.get(lang));
     s += &format!(
@@ -52,7 +51,7 @@ pub fn render(rule: &dyn Rule, lang: Lang, level: usize) -> String {
 }
 
 /// `docs/rules.md`: every rule, in English then in Indonesian.
-pub fn reference(rules: &[Box<dyn Rule>]) -> String {
+pub fn reference(rules: &[Registered]) -> String {
     let mut s = String::from(
         "# lintas rules\n\n<!-- Generated from the rules' own documentation by `SNAPSHOTS=overwrite cargo test --test docs`; do not edit. -->\n\n\
          Every rule, its default severity, whether it fixes, why it matters, and its examples (which the\n\
@@ -60,20 +59,20 @@ pub fn reference(rules: &[Box<dyn Rule>]) -> String {
          | id | severity | fix | summary |\n|---|---|---|---|\n",
     );
     for r in rules {
-        let m = r.meta();
+        let m = &r.meta;
         s += &format!(
             "| [`{0}`](#{0}) | {1} | {2} | {3} |\n",
             m.id,
             m.default_severity.as_str(),
             if m.fixable { "yes" } else { "" },
-            m.summary.en
+            m.summary.english
         );
     }
     for r in rules {
         s += "\n";
-        s += &render(r.as_ref(), Lang::En, 2);
+        s += &render(&r.meta, Lang::English, 2);
         s += "\n<details><summary>Bahasa Indonesia</summary>\n\n";
-        s += &render(r.as_ref(), Lang::Id, 3);
+        s += &render(&r.meta, Lang::Indonesian, 3);
         s += "\n</details>\n";
     }
     s

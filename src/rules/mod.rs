@@ -1,5 +1,10 @@
 //! The `Rule` trait and the registry: one list from which `lintas rules`, `lintas explain`, the
 //! docs and the example tests all come.
+//!
+//! A rule is a file in `rules/`, whose name is its id: its documentation and examples, and its
+//! data. A phrase rule is that file alone; a code rule is also a module here, named after it
+//! (`rules/date-format.toml`, `src/rules/date_format.rs`), with a `new` function that builds it.
+//! `build.rs` lists the files, so a code rule whose file or module is missing does not compile.
 
 mod acronym_mismatch;
 mod capitalization;
@@ -9,6 +14,7 @@ mod date_weekday;
 pub mod docs;
 mod number_format;
 mod official_name;
+mod phrases;
 mod repeated_word;
 mod spacing;
 mod spelling;
@@ -18,19 +24,28 @@ mod untranslated;
 mod unused_suppression;
 
 pub use context::Context;
+pub use phrases::PhraseRule;
 
 use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 
 use crate::config::Config;
-use crate::data::DataRule;
+use crate::data::schema::{Example, RuleDoc};
 use crate::diagnostic::{Diagnostic, Localized, Severity};
-use crate::lang::matcher::PhraseLists;
-use crate::suppress;
+use crate::lang::lexicon::PhraseLists;
 
-/// A rule's own documentation.
+include!(concat!(env!("OUT_DIR"), "/registry.rs"));
+
+pub trait Rule: Send + Sync {
+    /// Append this rule's findings on the document. Takes `&self` so one rule set serves every
+    /// thread. A finding's rule id is the engine's to write.
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// A rule's documentation, as `lintas rules`, `lintas explain` and reports show it.
 #[derive(Clone, Debug)]
 pub struct RuleMeta {
-    /// Stable kebab-case id, never reused.
+    /// Stable kebab-case id, never reused: the name of the rule's file in `rules/`.
     pub id: String,
     pub default_severity: Severity,
     /// One line for `lintas rules`.
@@ -48,97 +63,108 @@ pub struct RuleMeta {
     pub yields_to: Vec<String>,
 }
 
-/// `bad` must produce a diagnostic of the rule; applying the rule's first fixes to `bad` (when it
-/// has any) must give `good`; `good` must be clean.
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct Example {
-    pub bad: String,
-    pub good: String,
-    /// The article's date the example assumes (`YYYY-MM-DD`), for date-dependent rules.
-    #[serde(default)]
-    pub date: Option<String>,
-}
-
-impl Example {
-    pub fn new(bad: &str, good: &str) -> Self {
-        Example {
-            bad: bad.to_string(),
-            good: good.to_string(),
-            date: None,
+impl RuleMeta {
+    pub fn new(id: &str, doc: RuleDoc, fixable: bool) -> RuleMeta {
+        RuleMeta {
+            id: id.to_string(),
+            default_severity: doc.severity,
+            summary: doc.summary,
+            explanation: doc.explanation,
+            sources: doc.sources,
+            examples: doc.examples,
+            fixable,
+            yields_to: doc.yields_to,
         }
     }
 }
 
-pub trait Rule: Send + Sync {
-    fn meta(&self) -> &RuleMeta;
-
-    /// Append this rule's findings on the document. Takes `&self` so one rule set serves every
-    /// thread.
-    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);
+/// A rule with its documentation.
+pub struct Registered {
+    pub meta: RuleMeta,
+    pub rule: Box<dyn Rule>,
 }
 
-/// What a rule is built from: the configuration, and the run's phrase lists, where a rule
-/// registers the lists it searches documents for.
+/// What a rule is built from: its id, the configuration, and the run's phrase lists, where a
+/// rule registers the lists it searches documents for.
 pub struct Setup<'a> {
+    pub id: &'a str,
     pub config: &'a Config,
     pub lists: &'a PhraseLists,
 }
 
-/// A code rule's constructor: returns the rule or an error naming what is wrong in its settings.
-type Constructor = fn(&Setup) -> anyhow::Result<Box<dyn Rule>>;
+impl Setup<'_> {
+    /// The rule's options in `[rules.ID]`, checked against `T`.
+    pub fn options<T: DeserializeOwned + Default>(&self) -> anyhow::Result<T> {
+        self.config.rule_options(self.id)
+    }
 
-/// Every code rule. Rules that are lists live in `rules/*.toml` and are added by `data`.
-const CODE_RULES: &[(&str, Constructor)] = &[
-    ("acronym-mismatch", acronym_mismatch::new),
-    ("capitalization", capitalization::new),
-    (date_format::ID, date_format::new),
-    (date_weekday::ID, date_weekday::new),
-    (number_format::ID, number_format::new),
-    ("official-name", official_name::new),
-    ("repeated-word", repeated_word::new),
-    ("spacing", spacing::new),
-    (spelling::ID, spelling::new),
-    ("stray-text", stray_text::new),
-    (suppress::UNUSED, unused_suppression::new),
-    ("term-consistency", term_consistency::new),
-    (untranslated::ID, untranslated::new),
-];
+    /// The rule's own file in `rules/`, as `T`.
+    pub fn data<T: DeserializeOwned>(&self) -> T {
+        crate::data::load(self.id)
+    }
+}
 
-/// Every rule, enabled or not, in id order, its phrase lists registered in `setup.lists`.
-pub fn build(setup: &Setup) -> anyhow::Result<Vec<Box<dyn Rule>>> {
-    // Building is most of a short run's time, and the rules are independent: build them in
-    // parallel, the data rules beside the code rules.
-    let (code, data) = rayon::join(
-        || {
-            CODE_RULES
-                .par_iter()
-                .map(|(_, build)| build(setup))
-                .collect::<anyhow::Result<Vec<_>>>()
-        },
-        || DataRule::load_all(setup),
-    );
-    let mut rules = code?;
-    rules.extend(
-        data?
-            .into_iter()
-            .map(|rule| Box::new(rule) as Box<dyn Rule>),
-    );
-    rules.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
-    Ok(rules)
+/// How a shipped rule is built.
+enum Kind {
+    /// From its file alone.
+    Phrases,
+    /// By its module's `new`, which gets the setup and returns the rule or an error naming what
+    /// is wrong in its settings.
+    Code(fn(&Setup) -> anyhow::Result<Box<dyn Rule>>),
+}
+
+/// A rule lintas ships.
+struct Shipped {
+    id: &'static str,
+    kind: Kind,
+}
+
+impl Shipped {
+    fn build(&self, config: &Config, lists: &PhraseLists) -> anyhow::Result<Registered> {
+        let setup = Setup {
+            id: self.id,
+            config,
+            lists,
+        };
+        match self.kind {
+            Kind::Phrases => PhraseRule::shipped(&setup),
+            Kind::Code(new) => {
+                let rule = new(&setup)?;
+                // Every file's shape was checked by build.rs, but a code rule's may hold data of
+                // its own besides the `[rule]` table: only that table is read here.
+                let file: RuleDocOnly = setup.data();
+                let fixable = file.rule.fixable.unwrap_or_default();
+                Ok(Registered {
+                    meta: RuleMeta::new(self.id, file.rule, fixable),
+                    rule,
+                })
+            }
+        }
+    }
+}
+
+/// The `[rule]` table of any rule's file.
+#[derive(serde::Deserialize)]
+struct RuleDocOnly {
+    rule: RuleDoc,
+}
+
+/// Every shipped rule, enabled or not, in id order, built for `config`, its phrase lists
+/// registered in `lists`.
+pub fn build(config: &Config, lists: &PhraseLists) -> anyhow::Result<Vec<Registered>> {
+    // Building is most of a short run's time, and the rules are independent: built in parallel.
+    SHIPPED
+        .par_iter()
+        .map(|shipped| shipped.build(config, lists))
+        .collect()
 }
 
 /// Every rule as configured by `config`, for its documentation (`lintas rules`, `explain`).
-pub fn all(config: &Config) -> anyhow::Result<Vec<Box<dyn Rule>>> {
-    build(&Setup {
-        config,
-        lists: &PhraseLists::default(),
-    })
+pub fn all(config: &Config) -> anyhow::Result<Vec<Registered>> {
+    build(config, &PhraseLists::default())
 }
 
-/// Every rule id, without building the rules (for `--select` validation and suggestions).
+/// Every rule id, in order, without building the rules (for `--select` checks and suggestions).
 pub fn ids() -> Vec<String> {
-    let mut ids: Vec<String> = CODE_RULES.iter().map(|(id, _)| id.to_string()).collect();
-    ids.extend(crate::data::data_rule_ids().map(str::to_owned));
-    ids.sort();
-    ids
+    SHIPPED.iter().map(|s| s.id.to_string()).collect()
 }

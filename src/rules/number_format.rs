@@ -10,14 +10,12 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::match_case;
 use crate::lang::numbers::{self, Separators};
 use crate::lang::shapes::{Case, Shapes};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
-
-pub const ID: &str = "number-format";
 
 /// Currency signs and codes written before an amount (compared as written; see
 /// [`CURRENCY_CODES`]).
@@ -94,72 +92,12 @@ pub struct Options {
 }
 
 pub struct NumberFormat {
-    meta: RuleMeta,
     options: Options,
 }
 
 pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    let options: Options = setup.config.rule_options(ID)?;
-    Ok(Box::new(NumberFormat {
-        meta: meta(),
-        options,
-    }))
-}
-
-fn meta() -> RuleMeta {
-    RuleMeta {
-        id: ID.to_string(),
-        default_severity: Severity::Warning,
-        summary: Localized::new(
-            "Angka dengan pemisah atau satuan bergaya Inggris",
-            "Numbers with English separators or magnitude words",
-        ),
-        explanation: Localized::new(
-            "Bahasa Indonesia memisahkan ribuan dengan titik dan desimal dengan koma: “1.500.000”, \
-             “2,5 persen”, bukan “1,500,000” atau “2.5 persen”; “miliar” dan “juta”, bukan \
-             “billion” dan “million”. Yang tidak dilaporkan: ribuan Indonesia (2.500), waktu \
-             (10.00), versi dan pasal (versi 2.5, Pasal 2.1), tahun, alamat IP, dan angka seperti \
-             “1,000” yang bisa dibaca dua arah — kecuali sesudah mata uang tanpa kata satuan \
-             (“Rp 75,000”: rupiah tidak punya perseribuan) atau bila semua angka lain di dokumen \
-             bergaya Inggris. Spasi sesudah “Rp” dalam perbaikan mengikuti `currency-space` di \
-             `[rules.number-format]`: \"attached\" (Rp75.000, EYD, bawaan), \"spaced\" \
-             (Rp 75.000) atau \"as-written\".",
-            "Indonesian separates thousands with a full stop and decimals with a comma: \
-             “1.500.000”, “2,5 persen”, not “1,500,000” or “2.5 persen”; “miliar” and “juta”, not \
-             “billion” and “million”. Not reported: Indonesian thousands (2.500), times (10.00), \
-             versions and sections (versi 2.5, Pasal 2.1), years, IP addresses, and numbers like \
-             “1,000” that read both ways — unless after a currency with no magnitude word \
-             (“Rp 75,000”: rupiah have no thousandths) or when every other number in the document \
-             is English-style. The space after “Rp” in fixes follows `currency-space` in \
-             `[rules.number-format]`: \"attached\" (Rp75.000, EYD, the default), \"spaced\" \
-             (Rp 75.000) or \"as-written\".",
-        ),
-        sources: vec![
-            "EYD V (2022): tanda titik pemisah ribuan, tanda koma pemisah desimal".to_string(),
-            "KBBI Daring: miliar (baku); milyar (tidak baku)".to_string(),
-        ],
-        examples: vec![
-            Example::new(
-                "Sebanyak 1,500,000 warga menerima bantuan.",
-                "Sebanyak 1.500.000 warga menerima bantuan.",
-            ),
-            Example::new(
-                "Inflasi naik 2.5 persen pada Juli.",
-                "Inflasi naik 2,5 persen pada Juli.",
-            ),
-            Example::new(
-                "Harga tiket Rp 75,000 per orang.",
-                "Harga tiket Rp75.000 per orang.",
-            ),
-            Example::new(
-                "Investasi senilai US$ 1.5 billion disepakati.",
-                "Investasi senilai US$1,5 miliar disepakati.",
-            ),
-            Example::new("Penduduknya 3.75 juta jiwa.", "Penduduknya 3,75 juta jiwa."),
-        ],
-        fixable: true,
-        yields_to: Vec::new(),
-    }
+    let options: Options = setup.options()?;
+    Ok(Box::new(NumberFormat { options }))
 }
 
 /// One amount: an optional currency, a numeral, an optional magnitude word.
@@ -176,10 +114,6 @@ struct Amount<'a> {
 }
 
 impl Rule for NumberFormat {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let amounts = amounts(doc);
@@ -262,7 +196,6 @@ impl NumberFormat {
             Applicability::Unsafe
         };
         let mut d = Diagnostic::new(
-            ID,
             span.clone(),
             Localized::new(
                 format!("Angka bergaya Inggris “{found}”; tulis “{replacement}”"),
@@ -418,6 +351,7 @@ fn prev_solid(tokens: &[Token], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::rules::id;
     use crate::testing::Check;
 
     #[test]
@@ -430,16 +364,18 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         let config = Config::parse(&starter).expect("the documented block parses");
-        let options: Options = config.rule_options(ID).expect("valid options");
+        let options: Options = config
+            .rule_options(id::NUMBER_FORMAT)
+            .expect("valid options");
         assert_eq!(options.currency_space, CurrencySpace::Spaced);
         let bad = Config::parse("[rules.number-format]\ncurrency-space = \"wide\"\n")
             .expect("valid TOML");
-        assert!(Check::configured(&bad, &[ID]).is_err());
+        assert!(Check::configured(&bad, &[id::NUMBER_FORMAT]).is_err());
     }
 
     #[test]
     fn milyar_is_left_to_nonstandard_word() {
-        let check = Check::rules(&[ID]);
+        let check = Check::rules(&[id::NUMBER_FORMAT]);
         assert!(check.found("Utang Rp 5 milyar dilunasi.").is_empty());
         assert_eq!(
             check.found("Utang Rp 5.5 milyar."),

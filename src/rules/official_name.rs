@@ -1,108 +1,20 @@
 //! `official-name`: a ministry or agency named by a name that is not official on the article's
 //! date (renamed, split, dissolved, not yet created) or that never was (a wrong rendering).
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::Date;
 use crate::lang::case::match_case;
 use crate::lang::institutions::{self, InstitutionId, Mention, Register, Status, narrowed_edit};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::Document;
 
-pub struct OfficialName {
-    meta: RuleMeta,
-}
+pub struct OfficialName;
 
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(OfficialName { meta: meta() }))
-}
-
-fn meta() -> RuleMeta {
-    let dated = |bad: &str, good: &str, date: &str| Example {
-        date: Some(date.to_string()),
-        ..Example::new(bad, good)
-    };
-    RuleMeta {
-        id: "official-name".to_string(),
-        default_severity: Severity::Error,
-        summary: Localized::new(
-            "Nama kementerian atau lembaga yang tidak resmi pada tanggal artikel",
-            "A ministry or agency name that is not official on the article's date",
-        ),
-        explanation: Localized::new(
-            "Sejak Kabinet Merah Putih (21 Oktober 2024) banyak kementerian berganti nama atau \
-             dipecah: Kominfo menjadi Komdigi, Kemendikbudristek menjadi tiga kementerian. Mesin \
-             penerjemah dan ingatan penulis terus memakai nama lama, atau nama yang tidak pernah \
-             resmi (“Menteri Komunikasi dan Informasi” adalah nama 2001–2004). Aturan ini memeriksa \
-             setiap nama terhadap daftar bertanggal di rules/institutions.toml, untuk tanggal \
-             artikel (dari teks, --date, atau hari ini; bila hari ini, diagnostik mengatakannya).\n\
-             Perbaikan diberikan bila penggantinya tunggal; untuk kementerian yang dipecah, petunjuk \
-             menyebut pilihannya. Tidak ditandai: nama yang berlaku pada tanggal itu, dan penyebutan \
-             sejarah (“mantan Menkominfo”, “Kominfo, yang kini bernama Komdigi”, “saat masih \
-             bernama”, “dulu”, “sebelumnya”, atau tahun sebelum pergantian nama dalam kalimat yang \
-             sama); kantor daerah (Dinas Kominfo, Kadis PUPR) dan kutipan langsung tidak diperiksa.\n\
-             Pembagian dengan term-consistency: official-name memiliki setiap nama atau jabatan yang \
-             tidak berlaku pada tanggal artikel, termasuk jabatan di depan nama orang (“Menteri \
-             Komunikasi dan Informasi Meutya Hafid”). term-consistency hanya menandai nama yang \
-             berlaku tetapi ditulis lain dari bentuk dokumen, dan jabatan berlaku yang bukan milik \
-             orang itu.",
-            "Since Kabinet Merah Putih (21 October 2024) many ministries were renamed or split: \
-             Kominfo became Komdigi, Kemendikbudristek became three ministries. Machine translation \
-             and writers' memory keep using old names, or names that were never official (“Menteri \
-             Komunikasi dan Informasi” is the 2001–2004 name). This rule checks every name against \
-             the dated register in rules/institutions.toml, for the article's date (from the text, \
-             --date, or today; when today, the diagnostic says so).\n\
-             A fix is given when the replacement is unique; for a split ministry the help names the \
-             choices. Not flagged: names valid on that date, and historical mentions (“mantan \
-             Menkominfo”, “Kominfo, yang kini bernama Komdigi”, “saat masih bernama”, “dulu”, \
-             “sebelumnya”, or a year before the rename in the same sentence); regional offices \
-             (Dinas Kominfo, Kadis PUPR) and direct quotations are not checked.\n\
-             Split with term-consistency: official-name owns every name or title that is not valid \
-             on the article's date, including a title before a person's name (“Menteri Komunikasi \
-             dan Informasi Meutya Hafid”). term-consistency only flags valid names written \
-             differently from the document's own form, and valid titles that are not that person's.",
-        ),
-        sources: vec![
-            "Perpres 139/2024 tentang Penataan Tugas dan Fungsi Kementerian Negara Kabinet Merah Putih".to_string(),
-            "Keppres 133/P/2024 tentang Pembentukan Kementerian Negara dan Pengangkatan Menteri Negara Kabinet Merah Putih".to_string(),
-            "rules/institutions.toml (every entry names its own source)".to_string(),
-        ],
-        examples: vec![
-            dated(
-                "Menteri Komunikasi dan Informasi Meutya Hafid hadir.",
-                "Menteri Komunikasi dan Digital Meutya Hafid hadir.",
-                "2025-01-25",
-            ),
-            dated(
-                "Kominfo memblokir situs itu.",
-                "Komdigi memblokir situs itu.",
-                "2025-03-01",
-            ),
-            dated(
-                "Menteri Komunikasi dan Informatika membuka acara.",
-                "Menteri Komunikasi dan Digital membuka acara.",
-                "2025-06-01",
-            ),
-            dated(
-                "Menko Polhukam memimpin rapat.",
-                "Menko Polkam memimpin rapat.",
-                "2025-02-01",
-            ),
-            dated(
-                "Kemendikbudristek menerbitkan aturan.",
-                "Kemendikdasmen menerbitkan aturan.",
-                "2025-02-01",
-            ),
-        ],
-        fixable: true,
-        yields_to: Vec::new(),
-    }
+    Ok(Box::new(OfficialName))
 }
 
 impl Rule for OfficialName {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(date) = ctx.date else { return };
         let (doc, register) = (ctx.doc, ctx.register);
@@ -253,15 +165,14 @@ impl OfficialName {
             [one] => {
                 let (span, replacement) =
                     narrowed_edit(found, mention.span.clone(), &match_case(found, one));
-                Diagnostic::new(self.meta.id.clone(), span.clone(), message)
+                Diagnostic::new(span.clone(), message)
                     .with_fix(Fix::replace(span, replacement, applicability))
                     .with_note(source_note)
             }
-            [] => Diagnostic::new(self.meta.id.clone(), mention.span.clone(), message)
-                .with_note(source_note),
+            [] => Diagnostic::new(mention.span.clone(), message).with_note(source_note),
             many => {
                 let list = many.join("”, “");
-                Diagnostic::new(self.meta.id.clone(), mention.span.clone(), message)
+                Diagnostic::new(mention.span.clone(), message)
                     .with_note(Localized::new(
                         format!("pilih sesuai konteks: “{list}”"),
                         format!("choose from the context: “{list}”"),
@@ -299,7 +210,6 @@ impl OfficialName {
         };
         Some(
             Diagnostic::new(
-                self.meta.id.clone(),
                 mention.span.clone(),
                 Localized::new(
                     format!(

@@ -1,52 +1,20 @@
 //! `repeated-word`: “yang yang” — a word typed twice. Hyphenated reduplication (`anak-anak`) is
 //! one token and never reaches this rule.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::starts_uppercase;
 use crate::lang::lexicon::WordUse;
 use crate::lang::words::is_function_word;
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::TokenKind;
 
-pub struct RepeatedWord {
-    meta: RuleMeta,
-}
+pub struct RepeatedWord;
 
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(RepeatedWord {
-        meta: RuleMeta {
-            id: "repeated-word".into(),
-            default_severity: Severity::Warning,
-            summary: Localized::new("Kata yang tertulis dua kali", "A word written twice"),
-            explanation: Localized::new(
-                "Kata yang sama dua kali berturut-turut (“yang yang”, “dan dan”) hampir selalu salah ketik. \
-                 Kata tugas yang berulang dihapus otomatis. Kata lain bisa jadi reduplikasi yang lupa diberi \
-                 tanda hubung (“rata rata” → “rata-rata”), jadi lintas menawarkan dua perbaikan untuk diperiksa. \
-                 Nama diri (“Bora Bora”) tidak ditandai.",
-                "The same word twice in a row (“yang yang”, “dan dan”) is almost always a typo. A repeated \
-                 function word is removed automatically. Any other word may be a reduplication missing its \
-                 hyphen (“rata rata” → “rata-rata”), so lintas offers both repairs for review. Proper names \
-                 (“Bora Bora”) are not flagged.",
-            ),
-            sources: vec!["EYD V, Bab II: tanda hubung pada bentuk ulang".into()],
-            examples: vec![
-                Example::new(
-                    "Menteri yang yang baru dilantik hadir.",
-                    "Menteri yang baru dilantik hadir.",
-                ),
-                Example::new("Nilainya rata rata naik.", "Nilainya rata-rata naik."),
-            ],
-            fixable: true,
-            yields_to: Vec::new(),
-        },
-    }))
+    Ok(Box::new(RepeatedWord))
 }
 
 impl Rule for RepeatedWord {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
@@ -93,7 +61,7 @@ impl Rule for RepeatedWord {
                 format!("“{a}” tertulis dua kali"),
                 format!("“{a}” is written twice"),
             );
-            let mut diag = Diagnostic::new(self.meta.id.clone(), span, message);
+            let mut diag = Diagnostic::new(span, message);
             if is_function_word(&a.to_lowercase()) {
                 diag = diag.with_fix(remove);
             } else {

@@ -2,45 +2,14 @@
 //! full stop. Numbers, abbreviations, initials, times, domains and URLs are single tokens or are
 //! recognised, so they are never split.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Token, TokenKind};
 
-pub struct Spacing {
-    meta: RuleMeta,
-}
+pub struct Spacing;
 
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(Spacing {
-        meta: RuleMeta {
-            id: "spacing".into(),
-            default_severity: Severity::Warning,
-            summary: Localized::new(
-                "Spasi ganda atau spasi di sekitar tanda baca",
-                "Double spaces or spacing around punctuation",
-            ),
-            explanation: Localized::new(
-                "Menurut EYD V, tanda koma, titik, titik koma, titik dua, tanda tanya dan tanda seru ditulis \
-                 rapat dengan kata sebelumnya dan diikuti satu spasi. Spasi ganda di tengah kalimat adalah sisa \
-                 penyuntingan atau terjemahan mesin. Angka (1.500.000; 2,5), waktu (10.00), singkatan (dll., \
-                 a.n.), inisial, domain dan URL tidak ditandai.",
-                "Per EYD V, a comma, full stop, semicolon, colon, question mark or exclamation mark follows the \
-                 word before it with no space, and is followed by one space. A double space inside a sentence is \
-                 an editing or machine-translation leftover. Numbers (1.500.000; 2,5), times (10.00), \
-                 abbreviations (dll., a.n.), initials, domains and URLs are not flagged.",
-            ),
-            sources: vec!["EYD V, Bab III: pemakaian tanda baca (tanda titik, tanda koma)".into()],
-            examples: vec![
-                Example::new("Harga  beras naik .", "Harga beras naik."),
-                Example::new(
-                    "Ia datang,lalu pergi.Kemudian hujan.",
-                    "Ia datang, lalu pergi. Kemudian hujan.",
-                ),
-            ],
-            fixable: true,
-            yields_to: Vec::new(),
-        },
-    }))
+    Ok(Box::new(Spacing))
 }
 
 /// Punctuation that is written tight against the word before it.
@@ -49,10 +18,6 @@ fn closes_tight(s: &str) -> bool {
 }
 
 impl Rule for Spacing {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
@@ -103,7 +68,7 @@ impl Rule for Spacing {
 
 impl Spacing {
     fn diag(&self, span: std::ops::Range<usize>, message: Localized, fix: Fix) -> Diagnostic {
-        Diagnostic::new(self.meta.id.clone(), span, message).with_fix(fix)
+        Diagnostic::new(span, message).with_fix(fix)
     }
 
     /// The space token `i`: a double space, or a space before a mark written tight.
@@ -220,7 +185,7 @@ mod tests {
 
     fn flagged(text: &str) -> Vec<String> {
         (Check::rules(&["spacing"]).findings(text).into_iter())
-            .map(|f| f.diagnostic.message.en)
+            .map(|f| f.diagnostic.message.english)
             .collect()
     }
 

@@ -20,15 +20,13 @@
 //!
 //! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`).
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::lexicon::Lexicon;
 use crate::lang::morphology;
 use crate::lang::suggest::MAX_SUGGESTIONS;
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Span, Token};
-
-pub const ID: &str = "spelling";
 
 /// A word written this many times in one document is the writer's term, not a typo.
 const TERM_USES: usize = 3;
@@ -41,9 +39,7 @@ const MIN_SENTENCE_START_TYPO_LEN: usize = 7;
 /// forms one letter from the standard word (`nolak`, `aduuh`) are register.
 const MIN_QUOTED_TYPO_LEN: usize = 7;
 
-pub struct Spelling {
-    meta: RuleMeta,
-}
+pub struct Spelling;
 
 /// An unknown word that reads as a typo: what to suggest, and whether the first suggestion is one
 /// slip away (only a slip is reported in quoted speech).
@@ -55,67 +51,7 @@ struct Typo {
 /// The words the newsroom accepts (`accept`, `words-file`, `dictionary` in `[rules.spelling]`)
 /// are the run's lexicon's: every rule reads them there.
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(Spelling { meta: meta() }))
-}
-
-fn meta() -> RuleMeta {
-    RuleMeta {
-        id: ID.to_string(),
-        default_severity: Severity::Error,
-        summary: Localized::new(
-            "Kata yang tidak ada dalam kamus, dengan saran perbaikan",
-            "Words not in the dictionary, with ranked suggestions",
-        ),
-        explanation: Localized::new(
-            "Salah ketik seperti “bilantial” (maksudnya “bilateral”) paling cepat dilihat pembaca. \
-             Kata dicek dengan kamus Hunspell bahasa Indonesia (KBBI edisi ke-3) beserta imbuhan dan \
-             klitiknya (-nya, -ku, -mu, -lah, -kah, -pun); saran diurutkan menurut jarak ketik dan \
-             seberapa sering kata itu dipakai. Saran pertama hanyalah tebakan, jadi tidak diterapkan \
-             otomatis. Kata yang tidak dikenal ditandai bila hanya selisih satu ketukan dari kata \
-             lain (dua untuk kata panjang) atau bila dua kata tertulis tanpa spasi; kata yang jauh \
-             dari semua kata, atau dipakai tiga kali atau lebih dalam satu naskah, dianggap istilah \
-             atau nama. Yang tidak dicek: nama (kata berhuruf kapital di tengah kalimat, kecuali yang \
-             hanya selisih satu huruf dari nama tempat terkenal seperti “Indonesia”), singkatan \
-             berhuruf kapital, kata dengan angka, alamat web dan surel, kata bahasa Inggris (urusan \
-             aturan untranslated), ejaan tidak baku (urusan nonstandard-word), dan ragam cakapan \
-             di dalam kutipan. Kata khas redaksi dapat ditambahkan lewat [rules.spelling] accept \
-             atau words-file.",
-            "Typos such as “bilantial” (meaning “bilateral”) are what readers notice first. Words \
-             are checked against the Indonesian Hunspell dictionary (KBBI 3rd edition) with their \
-             affixes and clitics (-nya, -ku, -mu, -lah, -kah, -pun); suggestions are ranked by \
-             typing distance and by how often the word is used. The first suggestion is a guess, \
-             so it is never applied automatically. An unknown word is reported when it is one \
-             slip from a word (two in a long word) or two words run together; a word far from \
-             every word, or used three times or more in one text, is taken for a term or a name. \
-             Not checked: names (capitalised words inside a \
-             sentence, except one letter away from a well-known place such as “Indonesia”), \
-             all-caps acronyms, words with digits, web and e-mail addresses, English words (the \
-             untranslated rule's business), non-standard spellings (nonstandard-word's), and \
-             informal speech inside quotations. A newsroom's own words go in [rules.spelling] \
-             accept or words-file.",
-        ),
-        sources: vec![
-            "hunspell-id (Debian 1:7.5.0-1; KBBI 3rd edition stems), LGPL-3".to_string(),
-            "wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0".to_string(),
-            "EYD V (2022): Kata Ulang, Bentuk Terikat, Partikel".to_string(),
-        ],
-        examples: vec![
-            Example::new(
-                "Kedua negara memperkuat hubungan bilantial di sektor digital.",
-                "Kedua negara memperkuat hubungan bilateral di sektor digital.",
-            ),
-            Example::new(
-                "Presiden kembali ke Indonseia pada hari Minggu.",
-                "Presiden kembali ke Indonesia pada hari Minggu.",
-            ),
-            Example::new(
-                "Pemerintha menyalurkan bantuan kepada warga se-Indonesia.",
-                "Pemerintah menyalurkan bantuan kepada warga se-Indonesia.",
-            ),
-        ],
-        fixable: true,
-        yields_to: vec!["nonstandard-word".to_string()],
-    }
+    Ok(Box::new(Spelling))
 }
 
 /// Where a word stands, which decides how it is checked.
@@ -288,7 +224,7 @@ impl Checking<'_> {
             format!("“{part}” is not in the dictionary"),
         );
         let at_start = self.doc().starts_sentence(span.start);
-        let mut diag = Diagnostic::new(ID, span.clone(), message);
+        let mut diag = Diagnostic::new(span.clone(), message);
         for s in suggestions {
             let replacement = match_case_in_context(part, s, at_start);
             diag = diag.with_fix(Fix::replace(
@@ -329,10 +265,6 @@ impl Checking<'_> {
 }
 
 impl Rule for Spelling {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let checking = Checking {
             ctx,
@@ -348,12 +280,12 @@ impl Rule for Spelling {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::config::Config;
+    use crate::rules::id;
     use crate::testing::Check;
 
     fn flagged(config: &Config, text: &str) -> Vec<(String, Vec<String>)> {
-        let check = Check::configured(config, &[ID]).expect("builds");
+        let check = Check::configured(config, &[id::SPELLING]).expect("builds");
         (check.findings(text).into_iter())
             .map(|f| (f.text, f.fixes))
             .collect()
@@ -427,27 +359,21 @@ mod tests {
         );
 
         std::fs::write(&path, "[rules.spelling]\nwords-file = \"hilang.txt\"\n").expect("writes");
-        let err = Check::configured(&Config::load(&path).expect("loads"), &[ID])
+        let err = Check::configured(&Config::load(&path).expect("loads"), &[id::SPELLING])
             .err()
             .expect("missing file");
         assert!(format!("{err:#}").contains("hilang.txt"), "{err:#}");
         std::fs::write(&path, "[rules.spelling]\ndictionary = \"kamus/id_ID\"\n").expect("writes");
-        let err = Check::configured(&Config::load(&path).expect("loads"), &[ID])
+        let err = Check::configured(&Config::load(&path).expect("loads"), &[id::SPELLING])
             .err()
             .expect("missing dictionary");
         assert!(format!("{err:#}").contains("id_ID.aff"), "{err:#}");
         std::fs::write(&path, "[rules.spelling]\nacept = []\n").expect("writes");
-        assert!(Check::configured(&Config::load(&path).expect("loads"), &[ID]).is_err());
+        assert!(Check::configured(&Config::load(&path).expect("loads"), &[id::SPELLING]).is_err());
     }
 
     #[test]
-    fn the_names_list_parses() {
-        let spelling = new(&Setup {
-            config: &Config::default(),
-            lists: &crate::lang::matcher::PhraseLists::default(),
-        })
-        .expect("builds");
-        assert_eq!(spelling.meta().id, ID);
+    fn well_known_names_are_checked() {
         assert_eq!(
             words(&Config::default(), "Ia tiba di Jakrta kemarin."),
             ["Jakrta"]

@@ -5,8 +5,8 @@
 
 use crate::source::is_lowercase_one_of;
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Token, TokenKind};
 
 /// Words after which a domain is what the sentence talks about, not an injection.
@@ -49,49 +49,13 @@ const CUES: &[&str] = &[
 /// How many words a dateline has on either side of its domain.
 const DATELINE_WORDS: usize = 6;
 
-pub struct StrayText {
-    meta: RuleMeta,
-}
+pub struct StrayText;
 
 pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(StrayText {
-        meta: RuleMeta {
-            id: "stray-text".into(),
-            default_severity: Severity::Error,
-            summary: Localized::new(
-                "Nama situs atau domain yang menyusup ke tengah kalimat",
-                "A site name or domain injected into running text",
-            ),
-            explanation: Localized::new(
-                "Pengambil konten (scraper) dan alur terjemahan mesin kadang menyisipkan nama situs ke tengah \
-                 kalimat: “sinergi studiopena.com Indonesia dan India”. Pembaca langsung melihatnya. lintas \
-                 tidak menandai baris tanggal di awal berita (“Jakarta, detik.com –”), atribusi (“dikutip dari \
-                 detik.com”, “melalui laman kemenkeu.go.id”), atau alamat yang memang dibicarakan kalimat. \
-                 Perbaikannya menghapus domain itu; periksa dulu.",
-                "Scrapers and machine-translation pipelines sometimes inject a site's name into a sentence: \
-                 “sinergi studiopena.com Indonesia dan India”. Readers notice at once. lintas does not flag a \
-                 dateline at the start of the article (“Jakarta, detik.com –”), an attribution (“dikutip dari \
-                 detik.com”, “melalui laman kemenkeu.go.id”), or an address the sentence is about. The fix \
-                 deletes the domain; review it first.",
-            ),
-            sources: vec![
-                "Shared writing norms: site names injected into a sentence (seed article)".into(),
-            ],
-            examples: vec![Example::new(
-                "Kami berharap dapat menciptakan sinergi studiopena.com Indonesia dan India.",
-                "Kami berharap dapat menciptakan sinergi Indonesia dan India.",
-            )],
-            fixable: true,
-            yields_to: Vec::new(),
-        },
-    }))
+    Ok(Box::new(StrayText))
 }
 
 impl Rule for StrayText {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
@@ -120,7 +84,6 @@ impl Rule for StrayText {
             ));
             out.push(
                 Diagnostic::new(
-                    self.meta.id.clone(),
                     t.span(),
                     Localized::new(
                         format!("“{domain}” menyusup ke tengah kalimat"),

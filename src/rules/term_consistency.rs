@@ -1,17 +1,17 @@
 //! `term-consistency`: one institution named two ways in the same document, one of them not an
 //! accepted form; and a person given a title that is not theirs on the article's date.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::Date;
 use crate::lang::institutions::{
     self, FormKind, InstitutionId, Mention, Register, Status, is_connector, narrowed_edit,
 };
-use crate::lang::matcher::{PhraseList, PhraseMatcher};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::lang::lexicon::PhraseList;
+use crate::lang::matcher::PhraseMatcher;
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Span, is_lowercase_one_of};
 
 pub struct TermConsistency {
-    meta: RuleMeta,
     /// The words that head an institution's name, as a phrase list of the run: a document's
     /// words that may be one are found without asking every word.
     heads: PhraseList,
@@ -20,73 +20,8 @@ pub struct TermConsistency {
 pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
     let heads: Vec<String> = HEADS.iter().map(|h| h.to_string()).collect();
     Ok(Box::new(TermConsistency {
-        meta: meta(),
         heads: setup.lists.add(PhraseMatcher::new(&heads, false)),
     }))
-}
-
-fn meta() -> RuleMeta {
-    let dated = |bad: &str, good: &str| Example {
-        date: Some("2025-03-01".to_string()),
-        ..Example::new(bad, good)
-    };
-    RuleMeta {
-        id: "term-consistency".to_string(),
-        default_severity: Severity::Warning,
-        summary: Localized::new(
-            "Satu lembaga atau pejabat disebut dengan dua cara dalam satu dokumen",
-            "One institution or office holder named two ways in one document",
-        ),
-        explanation: Localized::new(
-            "Terjemahan mesin menerjemahkan ulang nama yang sama di setiap kalimat, sehingga satu \
-             kementerian muncul dengan dua nama: “Kementerian Komunikasi dan Digital” lalu \
-             “Kementerian Komunikasi Digital”. Aturan ini mengenali penyebutan yang menyimpang \
-             dari bentuk yang dipakai dokumen itu sendiri, menandainya dengan label pada \
-             penyebutan pertama, dan menyarankan bentuk dokumen. Bentuk singkat sesudah bentuk \
-             lengkap (Komdigi sesudah Kementerian Komunikasi dan Digital) tidak ditandai.\n\
-             Aturan ini juga memeriksa jabatan di depan nama orang: “Menteri Keuangan Meutya Hafid” \
-             ditandai karena pada tanggal artikel Meutya Hafid adalah Menteri Komunikasi dan \
-             Digital; pejabat yang sudah lengser tanpa “mantan” juga ditandai.\n\
-             Pembagian dengan official-name: nama atau jabatan yang tidak berlaku pada tanggal \
-             artikel (Kominfo pada 2025, “Menteri Komunikasi dan Informasi Meutya Hafid”) adalah \
-             milik official-name dan tidak dilaporkan di sini; term-consistency hanya menangani \
-             nama yang berlaku tetapi ditulis menyimpang, dan jabatan berlaku yang bukan milik \
-             orang itu pada tanggal tersebut.",
-            "Machine translation re-translates the same name in every sentence, so one ministry \
-             appears under two names: “Kementerian Komunikasi dan Digital”, then “Kementerian \
-             Komunikasi Digital”. This rule finds the mention that departs from the form the \
-             document itself uses, labels the first mention, and suggests the document's form. A \
-             short form after the full form (Komdigi after Kementerian Komunikasi dan Digital) is \
-             not flagged.\n\
-             It also checks titles before people's names: “Menteri Keuangan Meutya Hafid” is \
-             flagged because on the article's date Meutya Hafid is Menteri Komunikasi dan Digital; \
-             a former office holder without “mantan” is flagged too.\n\
-             Split with official-name: a name or title not valid on the article's date (Kominfo in \
-             2025, “Menteri Komunikasi dan Informasi Meutya Hafid”) belongs to official-name and is \
-             not reported here; term-consistency only handles valid names written divergently, and \
-             valid titles that are not that person's on that date.",
-        ),
-        sources: vec![
-            "Keppres 133/P/2024 (ministers of Kabinet Merah Putih) and the dated reports in rules/institutions.toml".to_string(),
-            "Perpres 139/2024 (ministry names)".to_string(),
-        ],
-        examples: vec![
-            dated(
-                "Kementerian Komunikasi dan Digital membuka kantor. Kementerian Komunikasi Digital juga menambah staf.",
-                "Kementerian Komunikasi dan Digital membuka kantor. Kementerian Komunikasi dan Digital juga menambah staf.",
-            ),
-            dated(
-                "Menteri Keuangan Meutya Hafid hadir.",
-                "Menteri Komunikasi dan Digital Meutya Hafid hadir.",
-            ),
-            dated(
-                "Kementerian Komunikasi dan Digital (Komdigi) membuka kantor. Komdigi dan Kementerian Digital dan Komunikasi menambah staf.",
-                "Kementerian Komunikasi dan Digital (Komdigi) membuka kantor. Komdigi dan Kementerian Komunikasi dan Digital menambah staf.",
-            ),
-        ],
-        fixable: true,
-        yields_to: Vec::new(),
-    }
 }
 
 /// Head words that start a ministry's name or its minister's title.
@@ -107,10 +42,6 @@ const DEPUTY_WORDS: &[&str] = &[
 ];
 
 impl Rule for TermConsistency {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(date) = ctx.date else { return };
         let (doc, register, mentions) = (ctx.doc, ctx.register, ctx.mentions);
@@ -173,9 +104,7 @@ impl TermConsistency {
             }
             let (edit_span, replacement) = narrowed_edit(found, span.clone(), &wanted);
             out.push(
-                Diagnostic::new(
-                    self.meta.id.clone(),
-                    span,
+                Diagnostic::new(span,
                     Localized::new(
                         format!("“{found}” ditulis lain dari “{wanted}” di bagian lain dokumen"),
                         format!("“{found}” is written differently from “{wanted}” elsewhere in the document"),
@@ -271,7 +200,6 @@ impl TermConsistency {
                 let title = register.form_in_style(*now, m.kind());
                 let (span, replacement) = narrowed_edit(found, m.span.clone(), &title);
                 Diagnostic::new(
-                    self.meta.id.clone(),
                     m.span.clone(),
                     Localized::new(
                         format!(
@@ -292,7 +220,6 @@ impl TermConsistency {
                     "mantan "
                 };
                 Diagnostic::new(
-                    self.meta.id.clone(),
                     m.span.clone(),
                     Localized::new(
                         format!("{who} menjabat “{found}” hanya sampai {}", until.long_id()),
@@ -313,7 +240,6 @@ impl TermConsistency {
                     continue;
                 }
                 Diagnostic::new(
-                    self.meta.id.clone(),
                     m.span.clone(),
                     Localized::new(
                         format!("pada {} {who} tidak menjabat “{found}”", date.long_id()),

@@ -4,22 +4,20 @@
 //! A word is English when wordfreq's English list has it and Indonesian does not (neither the
 //! dictionary nor, as often, the Indonesian list: `lang::english`). Loanwords shared by both
 //! languages (`data`, `digital`) join a run but do not make one; established terms (“Internet of
-//! Things”, `rules/established-terms.toml`) count as shared; names in Title Case (“World Health
+//! Things”, listed in the rule's file) count as shared; names in Title Case (“World Health
 //! Organization”) are names, not untranslated text.
 
 use std::ops::Range;
 
-use serde::Deserialize;
-
-use crate::diagnostic::{Diagnostic, Localized, Severity};
+use crate::data::schema::UntranslatedFile;
+use crate::diagnostic::{Diagnostic, Localized};
 use crate::lang::case::starts_uppercase;
 use crate::lang::english::WordLanguage;
+use crate::lang::lexicon::PhraseList;
 use crate::lang::lexicon::Words;
-use crate::lang::matcher::{PhraseList, PhraseMatcher};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::lang::matcher::PhraseMatcher;
+use crate::rules::{Context, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
-
-pub const ID: &str = "untranslated";
 
 /// A run of this many English-or-shared words is untranslated text.
 const MIN_RUN: usize = 4;
@@ -31,80 +29,16 @@ const MIN_SENTENCE: usize = 4;
 const MIN_ENGLISH_CONTENT: usize = 3;
 
 pub struct Untranslated {
-    meta: RuleMeta,
-    /// English terms Indonesian news uses as they are (`rules/established-terms.toml`).
+    /// English terms Indonesian news uses as they are (the `term` list of `rules/untranslated.toml`).
     established: PhraseList,
 }
 
-/// `rules/established-terms.toml`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TermsFile {
-    term: Vec<Term>,
-}
-
-/// One established term and where its use is attested.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Term {
-    term: String,
-    source: String,
-}
-
 pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    let text = crate::data::embedded("established-terms.toml")
-        .ok_or_else(|| anyhow::anyhow!("rules/established-terms.toml is missing"))?;
-    let file: TermsFile = serde_json::from_str(text)
-        .map_err(|e| anyhow::anyhow!("rules/established-terms.toml: {e}"))?;
-    if let Some(t) = file.term.iter().find(|t| t.source.trim().is_empty()) {
-        anyhow::bail!("rules/established-terms.toml: “{}” has no source", t.term);
-    }
+    let file: UntranslatedFile = setup.data();
     let terms: Vec<String> = file.term.into_iter().map(|t| t.term).collect();
     Ok(Box::new(Untranslated {
-        meta: meta(),
         established: setup.lists.add(PhraseMatcher::new(&terms, true)),
     }))
-}
-
-fn meta() -> RuleMeta {
-    RuleMeta {
-        id: ID.to_string(),
-        default_severity: Severity::Warning,
-        summary: Localized::new(
-            "Teks bahasa Inggris yang belum diterjemahkan",
-            "English left untranslated in Indonesian prose",
-        ),
-        explanation: Localized::new(
-            "Mesin penerjemah kadang membiarkan frasa atau kalimat bahasa Inggris di tengah berita. \
-             Aturan ini menandai empat kata bahasa Inggris atau lebih yang berurutan, atau kalimat \
-             yang sebagian besar berbahasa Inggris. Istilah asing yang sudah lazim dalam berita \
-             (“Internet of Things”, “startup”) dan nama diri berhuruf kapital (“World Health \
-             Organization”) tidak ditandai. Terjemahkan teksnya; istilah asing yang memang \
-             dipertahankan ditulis miring (EYD V).",
-            "Machine translation sometimes leaves an English phrase or sentence in the middle of \
-             a news story. This rule flags four or more English words in a row, or a sentence that \
-             is mostly English. Foreign terms established in Indonesian news (“Internet of \
-             Things”, “startup”) and proper names in Title Case (“World Health Organization”) are \
-             not flagged. Translate the text; a foreign term kept on purpose is italicised (EYD V).",
-        ),
-        sources: vec![
-            "EYD V (2022): Huruf Miring — unabsorbed foreign terms".to_string(),
-            "wordfreq 3.1.1 (Robyn Speer), CC BY-SA 4.0: English and Indonesian word lists"
-                .to_string(),
-        ],
-        examples: vec![
-            Example::new(
-                "Menteri mengatakan bahwa the government will continue the program tahun depan.",
-                "Menteri mengatakan bahwa pemerintah akan melanjutkan program itu tahun depan.",
-            ),
-            Example::new(
-                "Kerja sama ini mencakup Internet of Things. The agreement was signed yesterday.",
-                "Kerja sama ini mencakup Internet of Things. Perjanjian itu ditandatangani kemarin.",
-            ),
-        ],
-        fixable: false,
-        yields_to: Vec::new(),
-    }
 }
 
 /// One word of a sentence with its language.
@@ -228,17 +162,13 @@ fn report(doc: &Document, span: Span, whole_sentence: bool) -> Diagnostic {
             format!("English left untranslated: “{found}”"),
         )
     };
-    Diagnostic::new(ID, span, message).with_note(Localized::new(
+    Diagnostic::new(span, message).with_note(Localized::new(
         "terjemahkan; istilah asing yang dipertahankan ditulis miring",
         "translate it; a foreign term kept on purpose is italicised",
     ))
 }
 
 impl Rule for Untranslated {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (doc, forms) = (ctx.doc, ctx.words);
         let uses = forms.uses();
@@ -292,11 +222,11 @@ impl Rule for Untranslated {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::id;
     use crate::testing::Check;
 
     fn flagged(text: &str) -> Vec<String> {
-        Check::rules(&[ID]).flagged(text)
+        Check::rules(&[id::UNTRANSLATED]).flagged(text)
     }
 
     #[test]

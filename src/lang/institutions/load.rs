@@ -1,98 +1,32 @@
 //! Building the register from `rules/institutions.toml`: each name with its variants and the
 //! title derived from it, linked to what it became, and every entry checked.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use foldhash::{HashMap, HashMapExt};
-use serde::Deserialize;
 
 use super::{
     FormKind, FormRef, Institution, InstitutionId, Office, Pattern, Period, Person, Register,
 };
-use crate::lang::calendar::{Date, days_in_month};
-use crate::lang::matcher::{PhraseLists, PhraseMatcher};
+use crate::data::schema::{Checked, PartialDate, RegisterFile};
+use crate::lang::calendar::Date;
+use crate::lang::lexicon::PhraseLists;
+use crate::lang::matcher::PhraseMatcher;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RegisterFile {
-    institution: Vec<InstitutionEntry>,
-    #[serde(default)]
-    wrong: Vec<WrongEntry>,
-    #[serde(default)]
-    person: Vec<PersonEntry>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InstitutionEntry {
-    id: String,
-    name: String,
-    #[serde(default)]
-    forms: Vec<String>,
-    #[serde(default)]
-    titles: Vec<String>,
-    from: Option<String>,
-    until: Option<String>,
-    #[serde(default)]
-    successors: Vec<String>,
-    #[serde(default)]
-    regional: Vec<String>,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WrongEntry {
-    form: String,
-    institution: String,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PersonEntry {
-    name: String,
-    #[serde(default)]
-    forms: Vec<String>,
-    offices: Vec<OfficeEntry>,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OfficeEntry {
-    institution: String,
-    from: Option<String>,
-    until: Option<String>,
-}
-
-/// Which end of a period a partial date (`2005`, `2005-02`) stands for.
-#[derive(Clone, Copy)]
-pub(super) enum End {
-    First,
-    Last,
-}
-
-pub(super) fn parse_bound(
-    s: Option<&str>,
-    end: End,
-    at: &dyn std::fmt::Display,
-) -> anyhow::Result<Option<Date>> {
-    let Some(s) = s else { return Ok(None) };
-    let numbers: Option<Vec<u16>> = s.split('-').map(|p| p.parse().ok()).collect();
-    let date = match (numbers.as_deref(), end) {
-        (Some([_, _, _]), _) => Date::parse_iso(s),
-        (Some(&[y, m]), End::First) => Date::new(i32::from(y), u8::try_from(m).unwrap_or(0), 1),
-        (Some(&[y, m]), End::Last) => u8::try_from(m)
-            .ok()
-            .filter(|m| (1..=12).contains(m))
-            .and_then(|m| Date::new(i32::from(y), m, days_in_month(i32::from(y), m))),
-        (Some(&[y]), End::First) => Date::new(i32::from(y), 1, 1),
-        (Some(&[y]), End::Last) => Date::new(i32::from(y), 12, 31),
-        _ => None,
+/// The days `date` covers: the first or the last.
+fn day(date: Option<PartialDate>, last: bool) -> Option<Date> {
+    let (year, month, day) = if last {
+        date?.last_day()
+    } else {
+        date?.first_day()
     };
-    match date {
-        Some(d) => Ok(Some(d)),
-        None => bail!("{at}: “{s}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    // A partial date was checked to be a real day when the file was read.
+    Date::new(year, month, day)
+}
+
+fn period(from: Option<PartialDate>, until: Option<PartialDate>) -> Period {
+    Period {
+        from: day(from, false),
+        until: day(until, true),
     }
 }
 
@@ -136,30 +70,22 @@ fn variants(form: &str) -> Vec<String> {
 impl Register {
     /// The register lintas ships, its names registered among the run's `lists`.
     pub fn builtin(lists: &PhraseLists) -> Register {
-        let json = crate::data::embedded("institutions.toml")
-            .expect("build.rs embeds every rules/*.toml, institutions.toml included");
-        Register::from_json(json, lists).expect("the embedded register is valid (tests hold it)")
+        Register::from_file(crate::data::load("institutions"), lists)
+            .expect("the embedded register is valid (tests hold it)")
     }
 
-    /// Parse and link a register (`rules/institutions.toml` as `build.rs` embeds it, in JSON);
-    /// errors name the entry at fault.
-    pub fn from_json(json: &str, lists: &PhraseLists) -> anyhow::Result<Register> {
-        let file: RegisterFile = serde_json::from_str(json).context("institutions register")?;
-        let index: HashMap<&str, InstitutionId> = file
-            .institution
-            .iter()
-            .enumerate()
+    /// Link a register, its names registered among the run's `lists`; errors name the entry
+    /// at fault.
+    pub fn from_file(file: RegisterFile, lists: &PhraseLists) -> anyhow::Result<Register> {
+        if let Some(p) = file.problems().first() {
+            let at = p.index.map_or(String::new(), |i| format!(" #{}", i + 1));
+            bail!("institutions register: [[{}]]{at}: {}", p.table, p.message);
+        }
+        let index: HashMap<&str, InstitutionId> = (file.institution.iter().enumerate())
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
-        if index.len() != file.institution.len() {
-            bail!("institutions register: duplicate institution id");
-        }
-        let lookup = |id: &str, at: &dyn std::fmt::Display| -> anyhow::Result<InstitutionId> {
-            index
-                .get(id)
-                .copied()
-                .with_context(|| format!("{at}: no institution “{id}”"))
-        };
+        // Every reference resolves: the problems above say so.
+        let lookup = |id: &str| index.get(id).copied().unwrap_or_default();
 
         let mut institutions = Vec::new();
         // Hashed with foldhash and sized at once: the register is built on every run, before the
@@ -177,22 +103,7 @@ impl Register {
             }
         };
         for (i, e) in file.institution.iter().enumerate() {
-            let at = format_args!("institution “{}”", e.id);
-            if e.source.trim().is_empty() {
-                bail!("{at}: no source");
-            }
-            let period = Period {
-                from: parse_bound(e.from.as_deref(), End::First, &at)?,
-                until: parse_bound(e.until.as_deref(), End::Last, &at)?,
-            };
-            let successors = e
-                .successors
-                .iter()
-                .map(|s| lookup(s, &at))
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            if !successors.is_empty() && period.until.is_none() {
-                bail!("{at}: successors without `until`");
-            }
+            let successors = e.successors.iter().map(|s| lookup(s)).collect();
             let single: Vec<&str> = e
                 .forms
                 .iter()
@@ -241,26 +152,17 @@ impl Register {
                     add(v.clone(), reference(kind, &v));
                 }
             }
-            for r in &e.regional {
-                if !e.forms.contains(r) {
-                    bail!("{at}: regional form “{r}” is not one of its forms");
-                }
-            }
             institutions.push(Institution {
                 id: e.id.clone(),
                 name: e.name.clone(),
                 forms: e.forms.clone(),
                 titles: e.titles.clone(),
-                period,
+                period: period(e.from, e.until),
                 successors,
                 source: e.source.clone(),
             });
         }
         for w in &file.wrong {
-            let at = format_args!("wrong rendering “{}”", w.form);
-            if w.source.trim().is_empty() {
-                bail!("{at}: no source");
-            }
             let kind = if w.form.starts_with("Menteri ") {
                 FormKind::Title
             } else {
@@ -269,7 +171,7 @@ impl Register {
             add(
                 w.form.clone(),
                 FormRef {
-                    institution: lookup(&w.institution, &at)?,
+                    institution: lookup(&w.institution),
                     kind,
                     wrong: true,
                     regional: false,
@@ -310,20 +212,12 @@ impl Register {
         let mut person_texts = Vec::new();
         let mut person_patterns = Vec::new();
         for p in &file.person {
-            let at = format_args!("person “{}”", p.name);
-            if p.source.trim().is_empty() {
-                bail!("{at}: no source");
-            }
-            let mut offices = Vec::new();
-            for o in &p.offices {
-                offices.push(Office {
-                    institution: lookup(&o.institution, &at)?,
-                    period: Period {
-                        from: parse_bound(o.from.as_deref(), End::First, &at)?,
-                        until: parse_bound(o.until.as_deref(), End::Last, &at)?,
-                    },
-                });
-            }
+            let offices = (p.offices.iter())
+                .map(|o| Office {
+                    institution: lookup(&o.institution),
+                    period: period(o.from, o.until),
+                })
+                .collect();
             for form in std::iter::once(&p.name).chain(&p.forms) {
                 person_texts.push(form.clone());
                 person_patterns.push(persons.len());

@@ -16,7 +16,8 @@ pub use mentions::continues_name;
 use foldhash::HashMap;
 
 use super::calendar::Date;
-use crate::lang::matcher::{PhraseList, PhraseMatcher};
+use crate::lang::lexicon::PhraseList;
+use crate::lang::matcher::PhraseMatcher;
 use crate::source::Span;
 
 /// Index of an institution in the register.
@@ -353,8 +354,9 @@ pub fn narrowed_edit(found: &str, span: Span, replacement: &str) -> (Span, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::schema::RegisterFile;
     use crate::lang::lexicon::Lexicon;
-    use crate::lang::matcher::PhraseLists;
+    use crate::lang::lexicon::PhraseLists;
     use crate::source::Document;
 
     fn date(s: &str) -> Date {
@@ -562,24 +564,10 @@ mod tests {
     }
 
     #[test]
-    fn partial_dates_take_the_right_end() {
-        assert_eq!(
-            load::parse_bound(Some("2005"), load::End::Last, &"t").expect("ok"),
-            Date::new(2005, 12, 31)
-        );
-        assert_eq!(
-            load::parse_bound(Some("2025-02"), load::End::Last, &"t").expect("ok"),
-            Date::new(2025, 2, 28)
-        );
-        assert!(load::parse_bound(Some("x"), load::End::First, &"t").is_err());
-    }
-
-    #[test]
     fn broken_registers_are_rejected() {
-        let parse = |toml_text: &str| {
-            let value: toml::Value = toml::from_str(toml_text).expect("valid TOML");
-            let json = serde_json::to_string(&value).expect("JSON");
-            Register::from_json(&json, &PhraseLists::default())
+        let parse = |toml_text: &str| -> anyhow::Result<Register> {
+            let file: RegisterFile = toml::from_str(toml_text)?;
+            Register::from_file(file, &PhraseLists::default())
         };
         let base = "[[institution]]\nid = \"a\"\nname = \"Badan A\"\nsource = \"s\"\n";
         assert!(parse(base).is_ok());
@@ -591,5 +579,6 @@ mod tests {
             ))
             .is_err()
         );
+        assert!(parse(&format!("{base}from = \"2025-02-30\"\n")).is_err());
     }
 }

@@ -13,9 +13,11 @@
 //! afresh, and a form met again is judged again.
 
 mod forms;
+mod phrases;
 mod typos;
 mod words;
 
+pub use phrases::{MAX_LISTS, PhraseList, PhraseLists};
 pub use typos::TypoReading;
 pub use words::{Form, WordUse, Words};
 
@@ -314,7 +316,6 @@ fn read_words_file(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::matcher::PhraseLists;
 
     #[test]
     fn forms_are_judged_once_per_run() {

@@ -4,9 +4,8 @@
 
 use std::sync::Arc;
 
-use serde::Deserialize;
-
 use super::{COMMON_ZIPF, Lexicon};
+use crate::data::schema::NamesFile;
 use crate::lang::suggest::osa_distance;
 
 /// Each half of two words run together has at least this many letters (`jet` + `dengan`).
@@ -48,22 +47,9 @@ pub struct TypoReading {
 /// Well-known place names (`rules/well-known-names.toml`), lower-case.
 pub(super) struct WellKnownNames(Vec<String>);
 
-#[derive(Deserialize)]
-struct NamesFile {
-    group: Vec<NameGroup>,
-}
-
-#[derive(Deserialize)]
-struct NameGroup {
-    names: Vec<String>,
-}
-
 impl WellKnownNames {
     pub(super) fn builtin() -> WellKnownNames {
-        let text = crate::data::embedded("well-known-names.toml")
-            .expect("build.rs embeds every rules/*.toml, well-known-names.toml included");
-        let file: NamesFile =
-            serde_json::from_str(text).expect("the embedded names are valid (tests hold it)");
+        let file: NamesFile = crate::data::load("well-known-names");
         WellKnownNames(
             (file.group.into_iter())
                 .flat_map(|g| g.names)

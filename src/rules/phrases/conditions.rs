@@ -1,24 +1,9 @@
-//! What a phrase entry asks of the text around a match: the word after it, what comes before it,
-//! a word it pairs with later in its clause, and words its sentence must not hold. Written as
-//! data (`next`, `after`, `pairs-with`, `unless-sentence-has`) where a regex once said it, so a
-//! phrase list stays one walk of a trie where words start.
+//! What a phrase entry asks of the text around a match (`data::schema::Entry`): the word after
+//! it, what comes before it, a word it pairs with later in its clause, and words its sentence must
+//! not hold. Written as data where a regex could say it, so a phrase list stays one walk of a
+//! trie where words start.
 
-use serde::{Deserialize, Serialize};
-
-/// Words or beginnings one of which must (or must not) come next, after at least one blank.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct NextWord {
-    /// Whole words or phrases, any case: `di`, `nota kesepahaman`.
-    #[serde(default)]
-    pub words: Vec<String>,
-    /// Beginnings of the next word, any case: `me` for a prefixed verb.
-    #[serde(default)]
-    pub starts: Vec<String>,
-    /// A number (a word starting with a digit).
-    #[serde(default)]
-    pub number: bool,
-}
+use crate::data::schema::{After, NextWord, Pair};
 
 impl NextWord {
     /// Whether the text right after `end` is one of these, after at least one blank.
@@ -30,21 +15,6 @@ impl NextWord {
             || self.starts.iter().any(|s| starts_ignoring_case(rest, s))
             || (self.number && rest.starts_with(|c: char| c.is_numeric()))
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.starts.is_empty() && !self.number
-    }
-}
-
-/// What must come right before a phrase, blanks aside.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum After {
-    /// A comma: “…, di mana …”.
-    Comma,
-    /// The start of a clause: a line's start, a comma, semicolon, colon, opening bracket or
-    /// quotation mark, or a sentence's end followed by a blank.
-    ClauseStart,
 }
 
 impl After {
@@ -65,16 +35,6 @@ impl After {
             },
         }
     }
-}
-
-/// A word later in the phrase's clause that the phrase pairs with: the finding is that word's
-/// (“baik … dan” flags the “dan”, which should be “maupun”).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct Pair {
-    pub word: String,
-    /// How many characters may stand between the phrase's next word and the paired word.
-    pub within: usize,
 }
 
 /// Characters that end a clause: the pair is looked for before them.

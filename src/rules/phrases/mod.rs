@@ -1,173 +1,35 @@
-//! Data-driven phrase rules: a list of phrases with their replacements and the conditions the
-//! text around them must meet, compiled into one phrase matcher per rule and checked against word
-//! boundaries. A newsroom's own entries may be regexes, for patterns a phrase cannot say.
+//! Phrase rules: a list of phrases with their replacements and the conditions the text around
+//! them must meet (`rules/calque.toml`, `rules/nonstandard-word.toml`), compiled into one phrase
+//! list per rule. A newsroom's own entries may be regexes, for a pattern a phrase cannot say.
+
+mod conditions;
 
 use std::collections::HashMap;
 
-use anyhow::{Context as _, bail};
-use rayon::prelude::*;
+use anyhow::bail;
 use regex::Regex;
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
-use super::conditions::{After, NextWord, Pair, sentence_has};
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized, Severity};
+use crate::data::schema::{Entry, FixKind, PhraseRuleFile, PhraseSettings};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::match_case_in_context;
-use crate::lang::matcher::{PhraseList, PhraseLists, PhraseMatcher};
-use crate::rules::{Context, Example, Rule, RuleMeta, Setup};
+use crate::lang::lexicon::PhraseList;
+use crate::lang::matcher::PhraseMatcher;
+use crate::rules::{Context, Registered, Rule, RuleMeta, Setup};
 use crate::source::{Document, Span};
+use conditions::sentence_has;
 
-/// A rule file's header.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-struct RuleHeader {
-    id: String,
-    severity: Severity,
-    summary: Localized,
-    explanation: Localized,
-    sources: Vec<String>,
-    examples: Vec<Example>,
-    /// Message when the entry has a replacement; `{found}` and `{replace}` are filled in.
-    message: Localized,
-    /// Message when it has none; `{found}` and `{help}` are filled in.
-    message_no_fix: Option<Localized>,
-    /// Skip quoted speech unless an entry says otherwise (informal register is the speaker's).
-    #[serde(default)]
-    outside_quotes: bool,
-    /// A phrase also matches with a clitic attached (`karirnya` is `karir` + `-nya`), and the
-    /// replacement keeps it (`kariernya`), so a list of words need not spell out every clitic.
-    #[serde(default)]
-    clitics: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleFile {
-    rule: RuleHeader,
-    #[serde(default)]
-    entry: Vec<toml::Spanned<toml::Table>>,
-}
-
-/// A rule file as `build.rs` embeds it: its TOML as JSON, with the line of each entry.
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-struct EmbeddedRuleFile<'a> {
-    rule: RuleHeader,
-    /// Parsed one by one, so that an error names the entry's line.
-    #[serde(borrow, default)]
-    entry: Vec<&'a RawValue>,
-    entry_lines: Vec<usize>,
-}
-
-/// Whether and how an entry's replacement may be applied.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FixKind {
-    #[default]
-    Safe,
-    Unsafe,
-    /// Shown as help, never applied.
-    None,
-}
-
-/// One phrase of a data rule.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct Entry {
-    /// How `disable` names it; defaults to the phrase itself, lower-case.
-    pub id: Option<String>,
-    /// Literal phrases, matched case-insensitively on word boundaries: one, or several that
-    /// share the entry's conditions (`["di mana", "yang mana"]`).
-    #[serde(rename = "match", default, deserialize_with = "one_or_many")]
-    pub phrases: Vec<String>,
-    /// A regex, for patterns a phrase cannot say. A group named `x` narrows the flagged span; a
-    /// match in which `x` takes no part is an exception and is not flagged.
-    pub regex: Option<String>,
-    /// The replacement (`$1` expands regex groups); the phrase's case is kept.
-    pub replace: Option<String>,
-    #[serde(default)]
-    pub fix: FixKind,
-    /// Shown when there is no replacement, or to explain a choice.
-    pub help: Option<Localized>,
-    /// Overrides the rule's message template.
-    pub message: Option<Localized>,
-    #[serde(default)]
-    pub case_sensitive: bool,
-    /// Overrides the rule's `outside-quotes`.
-    pub outside_quotes: Option<bool>,
-    /// Only where a sentence starts (“Bagaimanapun,” for “However,”).
-    #[serde(default)]
-    pub sentence_start: bool,
-    /// Not in a sentence this regex matches.
-    pub unless_sentence: Option<String>,
-    /// Not in a sentence holding one of these words or marks: a question (`?`) for an
-    /// interrogative “di mana”, a `maupun` already paired with `baik`.
-    #[serde(default)]
-    pub unless_sentence_has: Vec<String>,
-    /// The word after the phrase must be one of these.
-    pub next: Option<NextWord>,
-    /// The word after the phrase must not be one of these.
-    pub unless_next: Option<NextWord>,
-    /// What must come right before the phrase.
-    pub after: Option<After>,
-    /// The finding is a word the phrase pairs with later in its clause, not the phrase.
-    pub pairs_with: Option<Pair>,
-    /// Only checked when the rule's `strict` option is on: a norm that edited news commonly
-    /// departs from by house style (compound spacing beyond the classic cases).
-    #[serde(default)]
-    pub strict: bool,
-    /// Where the norm comes from (KBBI entry, EYD V section, style guide).
-    pub source: String,
-}
-
-impl Entry {
-    pub fn id(&self) -> String {
-        self.id
-            .clone()
-            .or_else(|| self.phrases.first().map(|p| p.to_lowercase()))
-            .or_else(|| self.regex.clone())
-            .unwrap_or_default()
-    }
-
-    /// Whether the entry flags its phrase only in some contexts (a following word, a sentence
-    /// start, a pair): then the phrase is not wrong in itself.
-    pub fn is_contextual(&self) -> bool {
-        self.next.is_some()
-            || self.unless_next.is_some()
-            || self.after.is_some()
-            || self.pairs_with.is_some()
-            || self.sentence_start
-            || self.unless_sentence.is_some()
-            || !self.unless_sentence_has.is_empty()
-    }
-}
-
-/// `match = "x"` or `match = ["x", "y"]`.
-fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
-    }
-    Ok(match OneOrMany::deserialize(d)? {
-        OneOrMany::One(one) => vec![one],
-        OneOrMany::Many(many) => many,
-    })
-}
-
-/// The options every data rule takes in `[rules.ID]`.
+/// The options every phrase rule takes in `[rules.ID]`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
-struct DataRuleOptions {
+struct PhraseRuleOptions {
     /// Also check the entries marked `strict`.
     #[serde(default)]
     strict: bool,
 }
 
-/// A phrase rule compiled from one `rules/*.toml` plus the user's additions.
-pub struct DataRule {
-    meta: RuleMeta,
+/// A phrase rule compiled from its file plus the newsroom's additions.
+pub struct PhraseRule {
     message: Localized,
     message_no_fix: Localized,
     outside_quotes: bool,
@@ -183,89 +45,62 @@ pub struct DataRule {
     regexes: Vec<(usize, Regex)>,
 }
 
-impl DataRule {
-    /// Every data rule embedded in the binary, with the user's entries and disables applied,
-    /// built in parallel.
-    pub fn load_all(setup: &Setup) -> anyhow::Result<Vec<DataRule>> {
-        super::data_rule_files()
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|name| DataRule::embedded(name, setup))
-            .collect()
+impl PhraseRule {
+    /// The shipped phrase rule `setup.id`, with the newsroom's entries, options and disables.
+    pub fn shipped(setup: &Setup) -> anyhow::Result<Registered> {
+        PhraseRule::from_file(crate::data::load(setup.id), setup)
     }
 
-    /// The embedded rule file `name` (`"nonstandard-word.toml"`), built for `setup`.
-    pub fn embedded(name: &'static str, setup: &Setup) -> anyhow::Result<DataRule> {
-        let text =
-            super::embedded(name).with_context(|| format!("rules/{name} is not embedded"))?;
-        DataRule::from_embedded(&format!("rules/{name}"), text, setup)
+    /// A rule file of one's own (a test's, a fuzzer's), its id `setup.id`: its entries are
+    /// checked as a newsroom's are, and may be regexes; errors name the entry at fault.
+    pub fn from_toml(text: &str, setup: &Setup) -> anyhow::Result<Registered> {
+        let file: PhraseRuleFile = toml::from_str(text).map_err(|e| {
+            anyhow::anyhow!("{}: not a phrase rule file: {}", setup.id, e.message())
+        })?;
+        PhraseRule::from_file(file, setup)
     }
 
-    /// Compile one rule file; `origin` names it in errors.
-    pub fn from_toml(origin: &str, text: &str, setup: &Setup) -> anyhow::Result<DataRule> {
-        let file: RuleFile =
-            toml::from_str(text).with_context(|| format!("{origin}: not a valid rule file"))?;
-        let mut lines = LineCounter::new(text);
-        let entries = file
-            .entry
-            .into_iter()
-            .map(|spanned| {
-                let at = format!("{origin}:{}", lines.line_at(spanned.span().start));
-                parse_entry(entry_from_toml(spanned.into_inner(), &at)?, &at)
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        DataRule::configure(file.rule, entries, setup)
-    }
-
-    /// Compile a rule file as `build.rs` embeds it (JSON); `origin` names the TOML file in errors.
-    fn from_embedded(origin: &str, json: &str, setup: &Setup) -> anyhow::Result<DataRule> {
-        let file: EmbeddedRuleFile = serde_json::from_str(json)
-            .with_context(|| format!("{origin}: not a valid rule file"))?;
-        // Sized at once: collected from fallible parses, the list grew by doubling, and its
-        // entries are large enough that the copies cost more than the parsing of many of them.
-        let mut entries = Vec::with_capacity(file.entry.len());
-        for (raw, line) in file.entry.iter().zip(&file.entry_lines) {
-            let entry = serde_json::from_str(raw.get())
-                .map_err(|e| anyhow::anyhow!("{origin}:{line}: malformed entry: {e}"))?;
-            // The entry's place is written out only if it is at fault.
-            let at = format_args!("{origin}:{line}");
-            entries.push(parse_entry(entry, &at)?);
-        }
-        DataRule::configure(file.rule, entries, setup)
-    }
-
-    /// The rule's own entries with the user's additions, options and disables applied.
-    fn configure(
-        header: RuleHeader,
-        mut entries: Vec<ParsedEntry>,
-        setup: &Setup,
-    ) -> anyhow::Result<DataRule> {
+    fn from_file(file: PhraseRuleFile, setup: &Setup) -> anyhow::Result<Registered> {
         let config = setup.config;
+        let id = setup.id;
         let user_origin = config.origin_name();
-        let settings = config.settings(&header.id);
+        // Sized at once: the shipped list is long, and its entries are large.
+        let mut entries = Vec::with_capacity(file.entry.len());
+        for entry in file.entry {
+            entries.push(ParsedEntry::new(entry, &format_args!("rules/{id}.toml"))?);
+        }
+        let settings = config.settings(id);
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
             let table = value.as_table().cloned().unwrap_or_default();
-            let at = format!("{user_origin}: [[rules.{}.entries]] #{}", header.id, i + 1);
-            entries.push(parse_entry(entry_from_toml(table, &at)?, &at)?);
+            let at = format!("{user_origin}: [[rules.{id}.entries]] #{}", i + 1);
+            let entry: Entry =
+                toml::Value::Table(table)
+                    .try_into()
+                    .map_err(|e: toml::de::Error| {
+                        anyhow::anyhow!("{at}: malformed entry: {}", e.message())
+                    })?;
+            entries.push(ParsedEntry::new(entry, &at)?);
         }
-        let options: DataRuleOptions = config.rule_options(&header.id)?;
+        let options: PhraseRuleOptions = setup.options()?;
         if !options.strict {
             entries.retain(|e| !e.entry.strict);
         }
-        for id in settings.map_or(&[][..], |s| &s.disable) {
+        for disabled in settings.map_or(&[][..], |s| &s.disable) {
             let before = entries.len();
-            entries.retain(|e| &e.entry.id() != id);
+            entries.retain(|e| &e.entry.id() != disabled);
             if entries.len() == before {
-                bail!(
-                    "{user_origin}: [rules.{}] disable: no entry “{id}” in this rule",
-                    header.id
-                );
+                bail!("{user_origin}: [rules.{id}] disable: no entry “{disabled}” in this rule");
             }
         }
-        Ok(DataRule::compile(header, entries, setup.lists))
+        let rule = PhraseRule::compile(file.phrases, entries, setup);
+        let fixable = (rule.entries.iter()).any(|e| e.replace.is_some() && e.fix != FixKind::None);
+        Ok(Registered {
+            meta: RuleMeta::new(id, file.rule, fixable),
+            rule: Box::new(rule),
+        })
     }
 
-    fn compile(header: RuleHeader, entries: Vec<ParsedEntry>, lists: &PhraseLists) -> DataRule {
+    fn compile(settings: PhraseSettings, entries: Vec<ParsedEntry>, setup: &Setup) -> PhraseRule {
         let mut patterns = Vec::new();
         let mut phrase_entries: Vec<Vec<usize>> = Vec::new();
         // Equal phrases (in any ASCII case) share the first one's pattern.
@@ -290,35 +125,15 @@ impl DataRule {
             }
             entries_out.push(parsed.entry);
         }
-        let entries = entries_out;
-        let phrases = if patterns.is_empty() {
-            None
-        } else {
-            Some(lists.add(PhraseMatcher::new(&patterns, true)))
-        };
-        let fixable = entries
-            .iter()
-            .any(|e| e.replace.is_some() && e.fix != FixKind::None);
-        let meta = RuleMeta {
-            id: header.id,
-            default_severity: header.severity,
-            summary: header.summary,
-            explanation: header.explanation,
-            sources: header.sources,
-            examples: header.examples,
-            fixable,
-            yields_to: Vec::new(),
-        };
-        let message_no_fix = header
-            .message_no_fix
-            .unwrap_or_else(|| header.message.clone());
-        DataRule {
-            meta,
-            message: header.message,
+        let phrases =
+            (!patterns.is_empty()).then(|| setup.lists.add(PhraseMatcher::new(&patterns, true)));
+        let message_no_fix = (settings.message_no_fix).unwrap_or_else(|| settings.message.clone());
+        PhraseRule {
+            message: settings.message,
             message_no_fix,
-            outside_quotes: header.outside_quotes,
-            clitics: header.clitics,
-            entries,
+            outside_quotes: settings.outside_quotes,
+            clitics: settings.clitics,
+            entries: entries_out,
             unless,
             phrases,
             phrase_entries,
@@ -404,12 +219,12 @@ impl DataRule {
         let fill = |t: &str, replace: &str| {
             t.replace("{found}", &found)
                 .replace("{replace}", replace)
-                .replace("{help}", help.id.as_str())
+                .replace("{help}", help.indonesian.as_str())
         };
         let fill_en = |t: &str, replace: &str| {
             t.replace("{found}", &found)
                 .replace("{replace}", replace)
-                .replace("{help}", help.en.as_str())
+                .replace("{help}", help.english.as_str())
         };
         let at_start = doc.starts_sentence(span.start);
         let replacement = replacement.map(|r| {
@@ -428,8 +243,11 @@ impl DataRule {
             (None, None) => &self.message_no_fix,
         };
         let r = replacement.clone().unwrap_or_default();
-        let message = Localized::new(fill(&template.id, &r), fill_en(&template.en, &r));
-        let mut diag = Diagnostic::new(self.meta.id.clone(), span.clone(), message);
+        let message = Localized::new(
+            fill(&template.indonesian, &r),
+            fill_en(&template.english, &r),
+        );
+        let mut diag = Diagnostic::new(span.clone(), message);
         if let Some(r) = replacement {
             let applicability = match entry.fix {
                 FixKind::Safe => Applicability::Safe,
@@ -445,11 +263,7 @@ impl DataRule {
     }
 }
 
-impl Rule for DataRule {
-    fn meta(&self) -> &RuleMeta {
-        &self.meta
-    }
-
+impl Rule for PhraseRule {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
@@ -525,100 +339,34 @@ impl Rule for DataRule {
 /// one: after a noun it is written apart, so `apapun` needs its own entry (`apa pun`).
 const CLITICS: [&str; 7] = ["nyalah", "nyakah", "nya", "lah", "kah", "ku", "mu"];
 
-/// An entry with its regexes made ready (see [`Prepare`]), its `unless_sentence` one among them.
+/// An entry with its regexes compiled.
 struct ParsedEntry {
     entry: Entry,
     regex: Option<Regex>,
     unless: Option<Regex>,
 }
 
-fn entry_from_toml(table: toml::Table, at: &str) -> anyhow::Result<Entry> {
-    toml::Value::Table(table)
-        .try_into()
-        .map_err(|e: toml::de::Error| anyhow::anyhow!("{at}: malformed entry: {}", e.message()))
-}
-
-/// Check an entry and compile its regexes, if it has any.
-fn parse_entry(entry: Entry, at: &dyn std::fmt::Display) -> anyhow::Result<ParsedEntry> {
-    let compile = |pattern: &str, what: &str| {
-        Regex::new(pattern)
-            .map_err(|e| anyhow::anyhow!("{at}: bad {what} in entry “{}”: {e}", entry.id()))
-    };
-    let unless = (entry.unless_sentence.as_deref())
-        .map(|r| compile(r, "unless-sentence regex"))
-        .transpose()?;
-    let phrase_only = |what: bool, key: &str| -> anyhow::Result<()> {
-        if what && entry.phrases.is_empty() {
-            bail!("{at}: `{key}` needs a `match` phrase");
+impl ParsedEntry {
+    /// Check `entry`, written `at`, and compile its regexes.
+    fn new(entry: Entry, at: &dyn std::fmt::Display) -> anyhow::Result<ParsedEntry> {
+        if let Some(fault) = entry.faults().first() {
+            bail!("{at}: {fault}");
         }
-        Ok(())
-    };
-    phrase_only(entry.next.is_some(), "next")?;
-    phrase_only(entry.unless_next.is_some(), "unless-next")?;
-    phrase_only(entry.after.is_some(), "after")?;
-    phrase_only(entry.pairs_with.is_some(), "pairs-with")?;
-    let regex = match (entry.phrases.as_slice(), &entry.regex) {
-        ([_, ..], Some(_)) => bail!("{at}: an entry has either `match` or `regex`, not both"),
-        ([], None) => bail!("{at}: an entry needs `match` or `regex`"),
-        ([_, _, ..], None) if entry.id.is_none() => {
-            bail!("{at}: an entry with several phrases needs an `id`")
-        }
-        (phrases, None) => {
-            for p in phrases {
-                if p.trim().is_empty() {
-                    bail!("{at}: empty `match`");
-                }
-                // The phrase matcher looks only where a word starts (see `lang::matcher`).
-                if !p.starts_with(char::is_alphabetic) {
-                    bail!(
-                        "{at}: `match` “{p}” must start with a letter: a phrase is looked for \
-                         where a word starts (write a `regex` for anything else)"
-                    );
-                }
-            }
-            None
-        }
-        ([], Some(r)) => Some(compile(r, "regex")?),
-    };
-    if entry.source.trim().is_empty() {
-        bail!("{at}: entry “{}” has no source", entry.id());
-    }
-    Ok(ParsedEntry {
-        entry,
-        regex,
-        unless,
-    })
-}
-
-/// Line numbers of increasing offsets, counted in one pass over the text (entries come in file
-/// order; counting from the start for each one was quadratic in the file's length).
-struct LineCounter<'t> {
-    text: &'t str,
-    offset: usize,
-    line: usize,
-}
-
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
-        LineCounter {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The 1-based line of `offset`; offsets before the previous one start the count afresh.
-    fn line_at(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            *self = LineCounter::new(self.text);
-        }
-        self.line += self.text.as_bytes()[self.offset..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.offset = offset;
-        self.line
+        let compile = |pattern: &str, what: &str| {
+            Regex::new(pattern)
+                .map_err(|e| anyhow::anyhow!("{at}: bad {what} in entry “{}”: {e}", entry.id()))
+        };
+        let unless = (entry.unless_sentence.as_deref())
+            .map(|r| compile(r, "unless-sentence regex"))
+            .transpose()?;
+        let regex = (entry.regex.as_deref())
+            .map(|r| compile(r, "regex"))
+            .transpose()?;
+        Ok(ParsedEntry {
+            entry,
+            regex,
+            unless,
+        })
     }
 }
 
@@ -628,37 +376,39 @@ mod tests {
     use crate::config::Config;
     use crate::testing::Check;
 
-    /// The rule file `rule` as built for `config`.
-    fn build(rule: &str, config: &Config) -> anyhow::Result<DataRule> {
-        let lists = PhraseLists::default();
-        DataRule::from_toml(
-            "t.toml",
+    /// The rule file `rule`, whose id is `t`, as built for `config`.
+    fn build(rule: &str, config: &Config) -> anyhow::Result<Registered> {
+        let lists = crate::lang::lexicon::PhraseLists::default();
+        PhraseRule::from_toml(
             rule,
             &Setup {
+                id: "t",
                 config,
                 lists: &lists,
             },
         )
     }
 
-    /// What the rule file `rule`, built for `config`, finds in `text`.
+    /// What the rule file `rule`, whose id is `t`, built for `config`, finds in `text`.
     fn found(rule: &'static str, text: &str, config: &Config) -> Vec<(String, Option<String>)> {
-        let check = Check::rule(config, |setup| {
-            Ok(Box::new(DataRule::from_toml("t.toml", rule, setup)?) as Box<dyn Rule>)
-        });
+        let check = Check::rule(config, "t", |setup| PhraseRule::from_toml(rule, setup));
         check.expect("compiles").found(text)
     }
 
     const RULE: &str = r#"
 [rule]
-id = "t"
 severity = "warning"
-summary = { id = "s", en = "s" }
-explanation = { id = "e", en = "e" }
+summary = { indonesian = "s", english = "s" }
+explanation = { indonesian = "e", english = "e" }
 sources = ["x"]
-examples = []
-message = { id = "“{found}” → “{replace}”", en = "“{found}” → “{replace}”" }
-message-no-fix = { id = "“{found}”: {help}", en = "“{found}”: {help}" }
+
+[[rule.examples]]
+bad = "x"
+good = "y"
+
+[phrases]
+message = { indonesian = "“{found}” → “{replace}”", english = "“{found}” → “{replace}”" }
+message-no-fix = { indonesian = "“{found}”: {help}", english = "“{found}”: {help}" }
 
 [[entry]]
 match = "resiko"
@@ -702,14 +452,18 @@ source = "own"
 
     const CONDITIONS: &str = r#"
 [rule]
-id = "c"
 severity = "warning"
-summary = { id = "s", en = "s" }
-explanation = { id = "e", en = "e" }
+summary = { indonesian = "s", english = "s" }
+explanation = { indonesian = "e", english = "e" }
 sources = ["x"]
-examples = []
+
+[[rule.examples]]
+bad = "x"
+good = "y"
+
+[phrases]
 clitics = true
-message = { id = "“{found}” → “{replace}”", en = "“{found}” → “{replace}”" }
+message = { indonesian = "“{found}” → “{replace}”", english = "“{found}” → “{replace}”" }
 
 [[entry]]
 match = "karir"

@@ -1,0 +1,136 @@
+//! The lists code rules and the lexicon read: letter case, the acronym glossary, established
+//! English terms, well-known place names.
+
+use serde::Deserialize;
+
+use super::{Checked, Problem, RuleDoc, sourced};
+
+/// `capitalization`: acronyms with a fixed spelling and titles capitalised before a name.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapitalizationFile {
+    pub rule: RuleDoc,
+    pub acronym: Vec<AcronymCase>,
+    pub title: Vec<Title>,
+}
+
+/// An acronym machine translation writes in the wrong letter case (`MOU` for `MoU`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcronymCase {
+    pub wrong: String,
+    pub right: String,
+    pub source: String,
+}
+
+/// A title in lower case (`wakil presiden`), capitalised when a name follows it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub words: String,
+    pub source: String,
+}
+
+impl Checked for CapitalizationFile {
+    fn problems(&self) -> Vec<Problem> {
+        let mut problems = self.rule.problems();
+        problems.extend(sourced(
+            "acronym",
+            self.acronym.iter().map(|a| a.source.as_str()),
+        ));
+        problems.extend(sourced(
+            "title",
+            self.title.iter().map(|t| t.source.as_str()),
+        ));
+        for (i, t) in self.title.iter().enumerate() {
+            if t.words.trim().is_empty() || t.words != t.words.to_lowercase() {
+                problems.push(Problem::at("title", i, "a title is written in lower case"));
+            }
+        }
+        problems
+    }
+}
+
+/// `acronym-mismatch`: the glossary of acronyms and their accepted expansions.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcronymMismatchFile {
+    pub rule: RuleDoc,
+    pub acronym: Vec<Expansions>,
+}
+
+/// An acronym and every expansion accepted for it, Indonesian first (the first is the fix).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expansions {
+    pub acronym: String,
+    pub expansions: Vec<String>,
+    pub source: String,
+}
+
+impl Checked for AcronymMismatchFile {
+    fn problems(&self) -> Vec<Problem> {
+        let mut problems = self.rule.problems();
+        problems.extend(sourced(
+            "acronym",
+            self.acronym.iter().map(|a| a.source.as_str()),
+        ));
+        for (i, a) in self.acronym.iter().enumerate() {
+            if a.expansions.is_empty() {
+                problems.push(Problem::at("acronym", i, "no expansion"));
+            }
+            if self.acronym[..i].iter().any(|b| b.acronym == a.acronym) {
+                problems.push(Problem::at(
+                    "acronym",
+                    i,
+                    format!("“{}” is listed twice", a.acronym),
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// `untranslated`: English terms Indonesian news uses as they are.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UntranslatedFile {
+    pub rule: RuleDoc,
+    pub term: Vec<Term>,
+}
+
+/// One established term and where its use is attested.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: String,
+    pub source: String,
+}
+
+impl Checked for UntranslatedFile {
+    fn problems(&self) -> Vec<Problem> {
+        let mut problems = self.rule.problems();
+        problems.extend(sourced("term", self.term.iter().map(|t| t.source.as_str())));
+        problems
+    }
+}
+
+/// `well-known-names.toml`: place names a capitalised word one letter off is a typo of.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamesFile {
+    pub group: Vec<NameGroup>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameGroup {
+    pub source: String,
+    pub names: Vec<String>,
+}
+
+impl Checked for NamesFile {
+    fn problems(&self) -> Vec<Problem> {
+        sourced("group", self.group.iter().map(|g| g.source.as_str()))
+    }
+}
