@@ -19,7 +19,7 @@ use crate::lang::dates;
 use crate::lang::institutions::Register;
 use crate::lang::lexicon::PhraseLists;
 use crate::lang::lexicon::{Lexicon, LexiconOptions};
-use crate::rules::{self, Context, Registered, RuleMeta, Setup};
+use crate::rules::{self, Context, Reads, Registered, RuleMeta, Setup};
 use crate::source::{Document, Origin, Positions, Span};
 use crate::suppress;
 
@@ -346,18 +346,6 @@ impl Linter {
         input: &Input,
         date: Option<ArticleDate>,
     ) -> Vec<Diagnostic> {
-        let words = self.lexicon.read(doc);
-        let found_dates = dates::mentions(doc);
-        let mentions = self.register.mentions(doc, &words);
-        let ctx = Context {
-            doc,
-            words: &words,
-            lexicon: &self.lexicon,
-            register: &self.register,
-            date: Some(date.unwrap_or_else(|| self.article_date(doc, &found_dates))),
-            dates: &found_dates,
-            mentions: &mentions,
-        };
         let ignored = self.ignored_for(input);
         let reported = |b: &Built| b.severity.is_some() && !ignored.contains(&b.id());
         // The rules this document needs: those it reports, and those they yield to.
@@ -369,6 +357,27 @@ impl Linter {
                 }
             }
         }
+        // What they read, computed once for them all before any of them runs.
+        let reads = (self.rules.iter().zip(&runs))
+            .filter(|(_, runs)| **runs)
+            .fold(Reads::NOTHING, |reads, (b, _)| {
+                reads.and(b.registered.rule.reads())
+            });
+        let words = (reads.words || reads.mentions).then(|| self.lexicon.read(doc));
+        let found_dates = reads.dates.then(|| dates::mentions(doc));
+        let mentions = (words.as_ref())
+            .filter(|_| reads.mentions)
+            .map(|words| self.register.mentions(doc, words));
+        let ctx = Context {
+            doc,
+            lexicon: &self.lexicon,
+            register: &self.register,
+            words: words.as_ref(),
+            date: (found_dates.as_deref())
+                .map(|found| date.unwrap_or_else(|| self.article_date(doc, found))),
+            dates: found_dates.as_deref(),
+            mentions: mentions.as_deref(),
+        };
         // Each rule a task of its own: a lone article uses every core, and in a corpus run an
         // idle thread takes over the rules of a long document.
         let found: Vec<Vec<Diagnostic>> = (0..self.rules.len())

@@ -8,7 +8,7 @@ use crate::lang::acronyms::{
 };
 use crate::lang::case::match_case_in_context;
 use crate::lang::institutions::{FormKind, InstitutionId, Mention, Register};
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
 
 pub struct AcronymMismatch {
@@ -26,6 +26,10 @@ pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 const MAX_EXPANSION_WORDS: usize = 12;
 
 impl Rule for AcronymMismatch {
+    fn reads(&self) -> Reads {
+        Reads::MENTIONS
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let register = ctx.register;
@@ -69,7 +73,7 @@ impl AcronymMismatch {
         let words: Vec<&str> = before.iter().map(|t| t.text(text)).collect();
         let institutions = institutions_of(register, acronym);
         if !institutions.is_empty() {
-            if let Some(named) = (ctx.mentions)
+            if let Some(named) = (ctx.mentions())
                 .iter()
                 .find(|m| m.span.end == last.end && m.kind() == FormKind::Name)
             {

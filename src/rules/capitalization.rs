@@ -9,7 +9,7 @@ use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
 use crate::lang::case::{capitalize_first, starts_uppercase};
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, TokenKind};
 
 /// What a lower-case word is, when it should have a capital.
@@ -105,15 +105,19 @@ impl Capitalization {
 }
 
 impl Rule for Capitalization {
+    fn reads(&self) -> Reads {
+        Reads::WORDS
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
         let tokens = doc.tokens();
-        let words = ctx.words.uses();
+        let words = ctx.words().uses();
         let mut skip_until = 0;
         // Nearly every word is in none of the lists: only those that may be are asked.
-        let listed = (self.listed.starts_in(doc, ctx.words))
-            .filter(|&w| self.lists(ctx.words.text_of(text, words[w])));
+        let listed = (self.listed.starts_in(doc, ctx.words()))
+            .filter(|&w| self.lists(ctx.words().text_of(text, words[w])));
         for w in listed {
             let i = words[w].token as usize;
             let t = tokens[i];

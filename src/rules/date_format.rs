@@ -16,7 +16,7 @@ use crate::lang::dates::{
     weekday_name,
 };
 use crate::lang::lexicon::Words;
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
 
 /// Words before an English weekday name that make it a day, not part of a name (`pada Monday`).
@@ -52,19 +52,24 @@ pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 }
 
 impl Rule for DateFormat {
+    fn reads(&self) -> Reads {
+        Reads::DATES.and(Reads::WORDS)
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let found = ctx.dates;
+        let found = ctx.dates();
         let order = dates::document_order(found);
         // A date assumed to be today's decides nothing.
-        let article = ctx.date.as_ref().filter(|a| a.source != DateSource::Today);
+        let article = ctx.date();
+        let article = article.as_ref().filter(|a| a.source != DateSource::Today);
         for mention in found {
             match &mention.form {
                 DateForm::Numeric(n) => out.extend(numeric(doc, article, mention, n, order, found)),
                 DateForm::Written(w) => out.extend(written(doc, mention, w)),
             }
         }
-        english_weekdays(doc, ctx.words, found, out);
+        english_weekdays(doc, ctx.words(), found, out);
         clock_times(doc, out);
     }
 }

@@ -9,7 +9,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::{ArticleDate, Date, DateSource, WEEKDAYS_EN, WEEKDAYS_ID};
 use crate::lang::case::match_case;
 use crate::lang::dates::{self, DateForm, DateMention, WeekdayMention};
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::Document;
 
 pub struct DateWeekday;
@@ -19,11 +19,16 @@ pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 }
 
 impl Rule for DateWeekday {
+    fn reads(&self) -> Reads {
+        Reads::DATES
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let order = dates::document_order(ctx.dates);
+        let order = dates::document_order(ctx.dates());
         // A date assumed to be today's decides nothing.
-        let article = ctx.date.as_ref().filter(|a| a.source != DateSource::Today);
-        for mention in ctx.dates {
+        let article = ctx.date();
+        let article = article.as_ref().filter(|a| a.source != DateSource::Today);
+        for mention in ctx.dates() {
             let Some(weekday) = &mention.weekday else {
                 continue;
             };

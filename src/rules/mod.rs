@@ -23,7 +23,7 @@ mod term_consistency;
 mod untranslated;
 mod unused_suppression;
 
-pub use context::Context;
+pub use context::{Context, Reads};
 pub use phrases::PhraseRule;
 
 use rayon::prelude::*;
@@ -37,6 +37,10 @@ use crate::lang::lexicon::PhraseLists;
 include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
 pub trait Rule: Send + Sync {
+    /// What the rule reads beyond the document: the engine computes these, and only these,
+    /// before the rules run (reading another panics, which every rule's examples would show).
+    fn reads(&self) -> Reads;
+
     /// Append this rule's findings on the document. Takes `&self` so one rule set serves every
     /// thread. A finding's rule id is the engine's to write.
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>);

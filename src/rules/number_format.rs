@@ -14,7 +14,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::match_case;
 use crate::lang::numbers::{self, Separators};
 use crate::lang::shapes::{Case, Shapes};
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind, is_lowercase_one_of};
 
 /// Currency signs and codes written before an amount (compared as written; see
@@ -114,6 +114,10 @@ struct Amount<'a> {
 }
 
 impl Rule for NumberFormat {
+    fn reads(&self) -> Reads {
+        Reads::NOTHING
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let amounts = amounts(doc);

@@ -5,7 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::Date;
 use crate::lang::case::match_case;
 use crate::lang::institutions::{self, InstitutionId, Mention, Register, Status, narrowed_edit};
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::Document;
 
 pub struct OfficialName;
@@ -15,10 +15,14 @@ pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 }
 
 impl Rule for OfficialName {
+    fn reads(&self) -> Reads {
+        Reads::DATES.and(Reads::MENTIONS)
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(date) = ctx.date else { return };
+        let Some(date) = ctx.date() else { return };
         let (doc, register) = (ctx.doc, ctx.register);
-        for mention in ctx.mentions {
+        for mention in ctx.mentions() {
             if doc.in_quote(&mention.span) {
                 continue;
             }

@@ -5,7 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::starts_uppercase;
 use crate::lang::lexicon::WordUse;
 use crate::lang::words::is_function_word;
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::TokenKind;
 
 pub struct RepeatedWord;
@@ -15,11 +15,15 @@ pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 }
 
 impl Rule for RepeatedWord {
+    fn reads(&self) -> Reads {
+        Reads::WORDS
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
         let tokens = doc.tokens();
-        let forms = ctx.words;
+        let forms = ctx.words();
         // Each form's first byte in ASCII lower case, or `NOT_ASCII`: two different forms that
         // start with different ASCII letters, nearly every pair, are told apart by these alone,
         // without reading their tokens.

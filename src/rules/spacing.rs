@@ -3,7 +3,7 @@
 //! recognised, so they are never split.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Token, TokenKind};
 
 pub struct Spacing;
@@ -18,6 +18,10 @@ fn closes_tight(s: &str) -> bool {
 }
 
 impl Rule for Spacing {
+    fn reads(&self) -> Reads {
+        Reads::NOTHING
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();

@@ -25,7 +25,7 @@ use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercas
 use crate::lang::lexicon::Lexicon;
 use crate::lang::morphology;
 use crate::lang::suggest::MAX_SUGGESTIONS;
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token};
 
 /// A word written this many times in one document is the writer's term, not a typo.
@@ -157,7 +157,7 @@ impl Checking<'_> {
     /// Whether the document shows that an unknown word is not a typo where it stands.
     fn excused_here(&self, span: &Span, part: &str, lower: &str, position: Position) -> bool {
         let doc = self.doc();
-        if self.ctx.words.count_ignoring_case(doc.text(), part) >= TERM_USES {
+        if self.ctx.words().count_ignoring_case(doc.text(), part) >= TERM_USES {
             // The writer's term (a sport, a name, an acronym), not a slip of the keyboard.
             return true;
         }
@@ -245,7 +245,7 @@ impl Checking<'_> {
     /// Whether the document writes `word` capitalised somewhere other than at a sentence's
     /// start: then it is a name, also where it opens a sentence.
     fn written_as_name_elsewhere(&self, word: &str) -> bool {
-        let (doc, words) = (self.doc(), self.ctx.words);
+        let (doc, words) = (self.doc(), self.ctx.words());
         let names = self.names.get_or_init(|| {
             let mut names = vec![false; words.forms().len()];
             for word in words.uses() {
@@ -265,13 +265,17 @@ impl Checking<'_> {
 }
 
 impl Rule for Spelling {
+    fn reads(&self) -> Reads {
+        Reads::WORDS
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let checking = Checking {
             ctx,
             names: std::cell::OnceCell::new(),
         };
-        let (text, uses) = (ctx.doc.text(), ctx.words.uses());
-        for i in ctx.words.unknown() {
+        let (text, uses) = (ctx.doc.text(), ctx.words().uses());
+        for i in ctx.words().unknown() {
             let token = ctx.doc.tokens()[uses[i].token as usize];
             checking.check_word(token, token.text(text), out);
         }

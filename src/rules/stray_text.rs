@@ -6,7 +6,7 @@
 use crate::source::is_lowercase_one_of;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Token, TokenKind};
 
 /// Words after which a domain is what the sentence talks about, not an injection.
@@ -56,6 +56,10 @@ pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 }
 
 impl Rule for StrayText {
+    fn reads(&self) -> Reads {
+        Reads::NOTHING
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();

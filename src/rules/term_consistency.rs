@@ -8,7 +8,7 @@ use crate::lang::institutions::{
 };
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, is_lowercase_one_of};
 
 pub struct TermConsistency {
@@ -42,9 +42,13 @@ const DEPUTY_WORDS: &[&str] = &[
 ];
 
 impl Rule for TermConsistency {
+    fn reads(&self) -> Reads {
+        Reads::DATES.and(Reads::MENTIONS).and(Reads::WORDS)
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(date) = ctx.date else { return };
-        let (doc, register, mentions) = (ctx.doc, ctx.register, ctx.mentions);
+        let Some(date) = ctx.date() else { return };
+        let (doc, register, mentions) = (ctx.doc, ctx.register, ctx.mentions());
         let before = out.len();
         self.divergent_names(ctx, mentions, date.date, out);
         self.titles_of_persons(doc, register, mentions, date.date, out);
@@ -81,9 +85,9 @@ impl TermConsistency {
             return;
         }
         let text = doc.text();
-        let uses = ctx.words.uses();
-        let heads = (self.heads.starts_in(doc, ctx.words))
-            .filter(|&w| HEADS.contains(&ctx.words.text_of(text, uses[w])));
+        let uses = ctx.words().uses();
+        let heads = (self.heads.starts_in(doc, ctx.words()))
+            .filter(|&w| HEADS.contains(&ctx.words().text_of(text, uses[w])));
         for w in heads {
             let i = uses[w].token as usize;
             let token = doc.tokens()[i];

@@ -16,7 +16,7 @@ use crate::lang::english::WordLanguage;
 use crate::lang::lexicon::PhraseList;
 use crate::lang::lexicon::Words;
 use crate::lang::matcher::PhraseMatcher;
-use crate::rules::{Context, Rule, Setup};
+use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
 
 /// A run of this many English-or-shared words is untranslated text.
@@ -169,8 +169,12 @@ fn report(doc: &Document, span: Span, whole_sentence: bool) -> Diagnostic {
 }
 
 impl Rule for Untranslated {
+    fn reads(&self) -> Reads {
+        Reads::WORDS
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let (doc, forms) = (ctx.doc, ctx.words);
+        let (doc, forms) = (ctx.doc, ctx.words());
         let uses = forms.uses();
         // The tokens of English content words, in order: a finding needs two of them in one
         // sentence at the least (a sentence of four words, half of them English), and most

@@ -3,7 +3,7 @@
 //! rule itself flags those that never could: a misspelt keyword or an unknown rule id.
 
 use crate::diagnostic::{Diagnostic, Localized};
-use crate::rules::{self, Context, Rule, Setup};
+use crate::rules::{self, Context, Reads, Rule, Setup};
 use crate::suppress;
 
 pub struct UnusedSuppression {
@@ -17,6 +17,10 @@ pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
 }
 
 impl Rule for UnusedSuppression {
+    fn reads(&self) -> Reads {
+        Reads::NOTHING
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let (directives, malformed) = suppress::directives(doc);

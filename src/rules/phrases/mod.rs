@@ -15,7 +15,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::match_case_in_context;
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
-use crate::rules::{Context, Registered, Rule, RuleMeta, Setup};
+use crate::rules::{Context, Reads, Registered, Rule, RuleMeta, Setup};
 use crate::source::{Document, Span};
 use conditions::sentence_has;
 
@@ -264,11 +264,15 @@ impl PhraseRule {
 }
 
 impl Rule for PhraseRule {
+    fn reads(&self) -> Reads {
+        Reads::WORDS
+    }
+
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let text = doc.text();
         if let Some(list) = &self.phrases {
-            for m in list.find_in(doc, ctx.words) {
+            for m in list.find_in(doc, ctx.words()) {
                 let mut span = m.span;
                 let mut clitic = "";
                 if !doc.is_word_boundary_span(&span) {
