@@ -21,5 +21,5 @@ pub mod numbers;
 pub mod shapes;
 pub mod suggest;
 pub mod verdicts;
-pub mod words;
+pub mod word_classes;
 pub mod zipf_list;

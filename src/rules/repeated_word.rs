@@ -4,7 +4,7 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::starts_uppercase;
 use crate::lang::lexicon::WordUse;
-use crate::lang::words::is_function_word;
+use crate::lang::word_classes::is_function_word;
 use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::TokenKind;
 
