@@ -26,6 +26,15 @@ use crate::suppress;
 /// How many lint-and-fix rounds a file may take; needing more means two fixes undo each other.
 const MAX_FIX_ROUNDS: usize = 10;
 
+/// A text whose fixes have all been applied.
+pub struct Settled {
+    pub doc: Document,
+    /// The findings left on it.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied.
+    pub fixed: usize,
+}
+
 /// Which rules run and how loudly.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
@@ -469,38 +478,54 @@ impl Linter {
         text: String,
         fix: Option<Applicability>,
     ) -> anyhow::Result<FileResult> {
-        let mut doc = input::document(input, text);
-        let mut diagnostics = self.lint(&doc, input, None);
-        let Some(min) = fix else {
-            return Ok(FileResult {
-                input: input.clone(),
-                source: doc.into_source(),
-                origin: Origin::default(),
-                part: Part::Whole,
-                diagnostics,
-                original: None,
-                fixed: 0,
-            });
+        let original = fix.is_some().then(|| text.clone());
+        let settled = match fix {
+            Some(min) => self.fix(input, text, min, None)?,
+            None => {
+                let doc = input::document(input, text);
+                let diagnostics = self.lint(&doc, input, None);
+                Settled {
+                    doc,
+                    diagnostics,
+                    fixed: 0,
+                }
+            }
         };
-        let original = doc.source().to_owned();
+        Ok(FileResult {
+            input: input.clone(),
+            origin: Origin::default(),
+            part: Part::Whole,
+            original: original.filter(|_| settled.fixed > 0),
+            fixed: settled.fixed,
+            diagnostics: settled.diagnostics,
+            source: settled.doc.into_source(),
+        })
+    }
+
+    /// Lint `text` and apply the fixes at `min` and above, round after round, until none is
+    /// left to apply; `date`, when given, is the article's date whatever the text says.
+    pub fn fix(
+        &self,
+        input: &Input,
+        text: String,
+        min: Applicability,
+        date: Option<ArticleDate>,
+    ) -> anyhow::Result<Settled> {
+        let mut doc = input::document(input, text);
+        let mut diagnostics = self.lint(&doc, input, date);
         let mut fixed = 0;
         for _ in 0..MAX_FIX_ROUNDS {
             let (next, applied) = apply_fixes(doc.source(), &diagnostics, min);
             if applied == 0 {
-                let changed = fixed > 0;
-                return Ok(FileResult {
-                    input: input.clone(),
-                    source: doc.into_source(),
-                    origin: Origin::default(),
-                    part: Part::Whole,
+                return Ok(Settled {
+                    doc,
                     diagnostics,
-                    original: changed.then_some(original),
                     fixed,
                 });
             }
             fixed += applied;
             doc = input::document(input, next);
-            diagnostics = self.lint(&doc, input, None);
+            diagnostics = self.lint(&doc, input, date);
         }
         bail!(
             "{}: fixes did not settle after {MAX_FIX_ROUNDS} rounds (a bug in lintas: please report it)",

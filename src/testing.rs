@@ -5,7 +5,6 @@
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::engine::{Linter, Selection};
-use crate::fix::apply_fixes;
 use crate::input::Input;
 use crate::lang::calendar::{ArticleDate, Date, DateSource};
 use crate::rules::{Registered, Setup};
@@ -115,19 +114,12 @@ impl Check {
     /// `lintas check --fix` writes it.
     ///
     /// # Panics
-    /// When the fixes do not settle in ten rounds, as `--fix` would fail: two fixes undo each
-    /// other.
+    /// When the fixes do not settle, as `--fix` would fail: two fixes undo each other.
     pub fn fixed(&self, text: &str, applicability: Applicability) -> String {
-        let mut text = text.to_string();
-        for _ in 0..10 {
-            let found = self.diagnostics(&Document::new("t.txt", text.as_str()));
-            let (next, applied) = apply_fixes(&text, &found, applicability);
-            if applied == 0 {
-                return text;
-            }
-            text = next;
-        }
-        panic!("fixes did not settle in ten rounds: {text:?}")
+        let settled = self
+            .linter
+            .fix(&Input::Stdin, text.to_string(), applicability, self.date);
+        settled.unwrap_or_else(|e| panic!("{e}")).doc.into_source()
     }
 
     /// The linter behind these checks.
