@@ -1,7 +1,7 @@
 //! Checks every `rules/*.toml` with the types the run reads it into (`src/data/schema`) and
 //! embeds it in the binary, so lintas runs from anywhere with no files beside it and a bad entry
 //! fails the build with its file and line. The files are embedded as JSON, which parses several
-//! times faster than TOML (parsing them was most of a one-article run); a rule's file name is its
+//! times faster than TOML; a rule's file name is its
 //! id, and the registry of rules (`src/rules/mod.rs`) is written from the files here.
 //!
 //! And compiles the lexicons into `fst` sets and maps that the binary reads in place, so a run

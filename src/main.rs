@@ -1,5 +1,5 @@
 /// A document makes a few hundred short-lived allocations, from every worker thread: mimalloc
-/// serves them in under a third of the instructions glibc's malloc took (README, “Speed”).
+/// serves them faster than glibc's malloc (docs/performance.md has the figures).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

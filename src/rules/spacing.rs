@@ -29,7 +29,7 @@ impl Rule for Spacing {
         let found_before = out.len();
         // Only a space token of two spaces or more, or of one before a mark, can be wrong: the
         // first are found by searching the text for two spaces, the others from the marks, and
-        // the words and most spaces are never read (a walk of every token was 3% of a run).
+        // the words and most spaces are never read.
         let mut searched_to = 0;
         for at in memchr::memmem::find_iter(text.as_bytes(), b"  ") {
             if at < searched_to {

@@ -1,7 +1,6 @@
 //! One worker's table of the forms it has met, each with its verdict and its place in the
 //! document that used it last: one lookup per word token tells both whether the document used
-//! the form before and what the lexicon knows of it. (A table per document to find its distinct
-//! forms and another to look their verdicts up were a seventh of a run.)
+//! the form before and what the lexicon knows of it.
 
 use std::hash::BuildHasher;
 
