@@ -26,11 +26,19 @@ use crate::suppress;
 /// How many lint-and-fix rounds a file may take; needing more means two fixes undo each other.
 const MAX_FIX_ROUNDS: usize = 10;
 
+/// What linting one document found.
+pub struct Linted {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The rules that ran read the article's date, and the document gave none: what depends on
+    /// the date was left out.
+    pub undated: bool,
+}
+
 /// A text whose fixes have all been applied.
 pub struct Settled {
     pub doc: Document,
-    /// The findings left on it.
-    pub diagnostics: Vec<Diagnostic>,
+    /// What linting it found last.
+    pub linted: Linted,
     /// How many fixes were applied.
     pub fixed: usize,
 }
@@ -108,6 +116,8 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// The text before fixes, when fixing changed it.
     pub original: Option<String>,
+    /// Gave no article date where a rule would have read it (see [`Linted::undated`]).
+    pub undated: bool,
     /// Fixes applied.
     pub fixed: usize,
 }
@@ -325,36 +335,21 @@ impl Linter {
     }
 
     /// The article's date: the one the markup declares (front matter), else the text's own, else
-    /// the configured one, else today's.
-    fn article_date(&self, doc: &Document, found: &[dates::DateMention]) -> ArticleDate {
+    /// the configured one; none when none of them gives one.
+    fn article_date(&self, doc: &Document, found: &[dates::DateMention]) -> Option<ArticleDate> {
         dates::declared_date(doc)
             .or_else(|| dates::article_date(found))
-            .unwrap_or_else(|| self.assumed_date())
-    }
-
-    /// The article date rules should assume when the text gives none: the configured one, else
-    /// today.
-    fn assumed_date(&self) -> ArticleDate {
-        if let Some(date) = self.document_date {
-            return ArticleDate {
-                date,
-                source: DateSource::Config,
-            };
-        }
-        ArticleDate {
-            date: Date::today(),
-            source: DateSource::Today,
-        }
+            .or_else(|| {
+                self.document_date.map(|date| ArticleDate {
+                    date,
+                    source: DateSource::Config,
+                })
+            })
     }
 
     /// Every enabled rule's findings on `doc`, sorted by position then rule; `date`, when
     /// given, is the article's date whatever the text says.
-    pub fn lint(
-        &self,
-        doc: &Document,
-        input: &Input,
-        date: Option<ArticleDate>,
-    ) -> Vec<Diagnostic> {
+    pub fn lint(&self, doc: &Document, input: &Input, date: Option<ArticleDate>) -> Linted {
         let ignored = self.ignored_for(input);
         let reported = |b: &Built| b.severity.is_some() && !ignored.contains(&b.id());
         // The rules this document needs: those it reports, and those they yield to.
@@ -377,13 +372,14 @@ impl Linter {
         let mentions = (words.as_ref())
             .filter(|_| reads.mentions)
             .map(|words| self.register.mentions(doc, words));
+        let article_date = (found_dates.as_deref())
+            .and_then(|found| date.or_else(|| self.article_date(doc, found)));
         let ctx = Context {
             doc,
             lexicon: &self.lexicon,
             register: &self.register,
             words: words.as_ref(),
-            date: (found_dates.as_deref())
-                .map(|found| date.unwrap_or_else(|| self.article_date(doc, found))),
+            date: article_date,
             dates: found_dates.as_deref(),
             mentions: mentions.as_deref(),
         };
@@ -429,7 +425,10 @@ impl Linter {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-        out
+        Linted {
+            diagnostics: out,
+            undated: reads.dates && article_date.is_none(),
+        }
     }
 
     /// Drop what the document's suppression comments hide, and report those that hid nothing.
@@ -483,10 +482,10 @@ impl Linter {
             Some(min) => self.fix(input, text, min, None)?,
             None => {
                 let doc = input::document(input, text);
-                let diagnostics = self.lint(&doc, input, None);
+                let linted = self.lint(&doc, input, None);
                 Settled {
                     doc,
-                    diagnostics,
+                    linted,
                     fixed: 0,
                 }
             }
@@ -497,7 +496,8 @@ impl Linter {
             part: Part::Whole,
             original: original.filter(|_| settled.fixed > 0),
             fixed: settled.fixed,
-            diagnostics: settled.diagnostics,
+            diagnostics: settled.linted.diagnostics,
+            undated: settled.linted.undated,
             source: settled.doc.into_source(),
         })
     }
@@ -512,20 +512,16 @@ impl Linter {
         date: Option<ArticleDate>,
     ) -> anyhow::Result<Settled> {
         let mut doc = input::document(input, text);
-        let mut diagnostics = self.lint(&doc, input, date);
+        let mut linted = self.lint(&doc, input, date);
         let mut fixed = 0;
         for _ in 0..MAX_FIX_ROUNDS {
-            let (next, applied) = apply_fixes(doc.source(), &diagnostics, min);
+            let (next, applied) = apply_fixes(doc.source(), &linted.diagnostics, min);
             if applied == 0 {
-                return Ok(Settled {
-                    doc,
-                    diagnostics,
-                    fixed,
-                });
+                return Ok(Settled { doc, linted, fixed });
             }
             fixed += applied;
             doc = input::document(input, next);
-            diagnostics = self.lint(&doc, input, date);
+            linted = self.lint(&doc, input, date);
         }
         bail!(
             "{}: fixes did not settle after {MAX_FIX_ROUNDS} rounds (a bug in lintas: please report it)",
@@ -656,7 +652,7 @@ impl Linter {
             },
             Work::Section(input, section) => {
                 let doc = input::document(&input, section.text);
-                let diagnostics = self.lint(&doc, &input, None);
+                let linted = self.lint(&doc, &input, None);
                 let first = section.origin.offset == 0;
                 Outcome::Linted(FileResult {
                     source: doc.into_source(),
@@ -666,7 +662,8 @@ impl Linter {
                         last: section.last,
                     },
                     input,
-                    diagnostics,
+                    diagnostics: linted.diagnostics,
+                    undated: linted.undated,
                     original: None,
                     fixed: 0,
                 })

@@ -107,7 +107,7 @@ impl Check {
 
     /// The diagnostics on `doc`, as `lintas check` reports them.
     pub fn diagnostics(&self, doc: &Document) -> Vec<Diagnostic> {
-        self.linter.lint(doc, &Input::Stdin, self.date)
+        self.linter.lint(doc, &Input::Stdin, self.date).diagnostics
     }
 
     /// `text` with the fixes at `applicability` and above applied until none is left, as

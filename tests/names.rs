@@ -140,16 +140,47 @@ fn the_date_from_the_text_decides() {
 }
 
 #[test]
-fn an_assumed_date_is_said() {
-    // Without a date in the text or on the command line, today is assumed, and the report says so.
+fn an_undated_text_is_not_judged_by_todays_date() {
+    // Without a date in the markup, the text or the configuration, nothing that depends on the
+    // date is found, and the run says so once, however many files it lints.
     let output = Command::new(env!("CARGO_BIN_EXE_lintas"))
         .args(["check", "--no-config", "--select", "official-name"])
-        .arg("fixtures/names/minister-undated.txt")
+        .args([
+            "fixtures/names/minister-undated.txt",
+            "fixtures/names/undated-old-name.txt",
+        ])
         .output()
         .expect("the binary runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("Komunikasi dan Informatika"), "{stdout}");
-    assert!(stdout.contains("dipakai tanggal hari ini"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(!stdout.contains("Komunikasi dan Informatika"), "{stdout}");
+    assert_eq!(
+        stderr.matches("tanpa tanggal artikel").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 berkas tanpa tanggal artikel"),
+        "{stderr}"
+    );
+    // The JSON report says which files and how many.
+    let (report, _) = lintas(&["fixtures/names/minister-undated.txt"]);
+    assert_eq!(report["files"][0]["undated"], true, "{report}");
+    assert_eq!(report["summary"]["undated"], 1, "{report}");
+    // A date in the front matter, under the names site generators use, or written out, dates it.
+    for front_matter in [
+        "date: 2025-03-01",
+        "publishDate: 2025-03-01T10:00:00+07:00",
+        "pubDate: \"25 Maret 2025\"",
+        "tanggal: Sabtu, 1 Maret 2025",
+    ] {
+        let text = format!(
+            "---\n{front_matter}\n---\nMenteri Komunikasi dan Informatika membuka acara.\n"
+        );
+        let found = Check::rules(&["official-name"]).markdown_findings(&text);
+        assert_eq!(found.len(), 1, "{front_matter}: {found:?}");
+    }
 }
 
 proptest::proptest! {

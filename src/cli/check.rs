@@ -12,7 +12,7 @@ use super::args::{CheckArgs, ColorChoice, InputFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
-use crate::diagnostic::{Applicability, Severity};
+use crate::diagnostic::{Applicability, Lang, Severity};
 use crate::engine::{FileError, FileResult, Linter, Outcome, Selection};
 use crate::input::{self, Input};
 use crate::records::{Fields, Records};
@@ -160,6 +160,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     sink.emitter.end(&mut sink.out, &sink.summary)?;
     sink.out.flush()?;
     report_errors(&sink.summary.errors);
+    if !args.quiet {
+        note_undated(sink.summary.undated, lang);
+    }
 
     Ok(if !sink.summary.errors.is_empty() {
         EXIT_ERROR
@@ -333,6 +336,27 @@ fn write_diff(out: &mut dyn Write, r: &FileResult) -> std::io::Result<bool> {
 /// A file passed over, said on stderr without failing the run.
 fn note(input: &Input, why: &str) {
     let _ = writeln!(std::io::stderr(), "lintas: {}: {why}", input.display());
+}
+
+/// Said once a run: how many files gave no date, so that the checks that need one were left out.
+fn note_undated(files: usize, lang: Lang) {
+    if files == 0 {
+        return;
+    }
+    let message = match lang {
+        Lang::Indonesian => format!(
+            "lintas: {files} berkas tanpa tanggal artikel: pemeriksaan yang bergantung pada tanggal \
+             dilewati untuknya (tetapkan dengan --date, document-date di lintas.toml, atau date di \
+             front matter)"
+        ),
+        Lang::English => format!(
+            "lintas: {files} file{} gave no article date: the checks that depend on it were left \
+             out for them (set one with --date, document-date in lintas.toml, or date in the front \
+             matter)",
+            if files == 1 { "" } else { "s" }
+        ),
+    };
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 fn report_errors(errors: &[(String, String)]) {

@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use crate::diagnostic::Localized;
-
 pub const MONTHS_ID: [&str; 12] = [
     "Januari",
     "Februari",
@@ -105,14 +103,6 @@ impl Date {
         (self.days_since_epoch() + 3).rem_euclid(7) as usize
     }
 
-    /// Today in UTC+7 (WIB), the newsroom's calendar.
-    pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400))
-    }
-
     /// `25 Januari 2025`.
     pub fn long_id(self) -> String {
         format!(
@@ -160,38 +150,20 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-/// Where the article's date came from; reports say so when it was a guess.
+/// Where the article's date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateSource {
     FrontMatter,
     Text,
     Config,
-    Today,
 }
 
+/// The article's date. There is none when neither the markup, the text nor the configuration
+/// gives one: today's date is never assumed, since archives are linted years later.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArticleDate {
     pub date: Date,
     pub source: DateSource,
-}
-
-impl ArticleDate {
-    /// The note a finding that depends on the date carries when the date is today's only
-    /// because the text gave none.
-    pub fn assumed_note(&self) -> Option<Localized> {
-        (self.source == DateSource::Today).then(|| {
-            Localized::new(
-                format!(
-                    "tanggal artikel tidak ditemukan; dipakai tanggal hari ini ({}); tetapkan dengan --date atau document-date",
-                    self.date.long_id()
-                ),
-                format!(
-                    "the article gives no date; today ({}) was assumed; set it with --date or document-date",
-                    self.date
-                ),
-            )
-        })
-    }
 }
 
 #[cfg(test)]

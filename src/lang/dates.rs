@@ -467,7 +467,6 @@ impl DateMention {
     /// date, that puts it nearest to it (`(30/12)` in a January article is last year's); with no
     /// article date known from the text or the configuration, it has none.
     pub fn readings(&self, article: Option<&ArticleDate>) -> Readings {
-        let article = article.filter(|a| a.source != DateSource::Today);
         let resolve = |day: u8, month: u8, year: Option<i32>| match year {
             Some(y) => Date::new(y, month, day),
             None => article.and_then(|a| nearest(a.date, day, month)),
@@ -493,8 +492,7 @@ impl DateMention {
     /// readings a year earlier: news looks back, and “Senin (2/12)” quoted in an October article
     /// may be last December's. Empty otherwise.
     pub fn past_readings(&self, article: Option<&ArticleDate>) -> Readings {
-        let Some(article) = article.filter(|a| a.source != DateSource::Today && !self.has_year())
-        else {
+        let Some(article) = article.filter(|_| !self.has_year()) else {
             return Readings::default();
         };
         let earlier = |d: Option<Date>| {
@@ -918,14 +916,29 @@ impl Scanner<'_> {
 }
 
 /// The date the markup declares for the article: the first front-matter date that reads as one
-/// (`2023-05-01`, also as the date part of a timestamp, `2023-05-01T10:00:00+07:00`).
+/// (`2023-05-01`, also as the date part of a timestamp, `2023-05-01T10:00:00+07:00`; or as
+/// the text writes dates, `25 Januari 2025`, `Sabtu, 25/1/2025`).
 pub fn declared_date(doc: &Document) -> Option<ArticleDate> {
     doc.declared_dates()
-        .find_map(|value| value.get(..10).and_then(Date::parse_iso))
+        .find_map(|value| {
+            value
+                .get(..10)
+                .and_then(Date::parse_iso)
+                .or_else(|| written_date(value))
+        })
         .map(|date| ArticleDate {
             date,
             source: DateSource::FrontMatter,
         })
+}
+
+/// The full date a front-matter value writes as text does, read as the text's dates are.
+fn written_date(value: &str) -> Option<Date> {
+    mentions(&Document::new("", value))
+        .iter()
+        .filter(|m| m.has_year())
+        .find_map(|m| m.intended(None, None))
+        .map(|intended| intended.date)
 }
 
 /// The date the article gives for itself in its text, from the dates `found` in it: the first
@@ -1145,11 +1158,6 @@ mod tests {
             m[1].readings(Some(&at(2025, 12, 30))).day_first,
             Date::new(2026, 1, 25)
         );
-        let today = ArticleDate {
-            source: DateSource::Today,
-            ..article
-        };
-        assert_eq!(m[1].readings(Some(&today)), Readings::default());
         let past = m[1].past_readings(Some(&at(2024, 12, 20)));
         assert_eq!(past.day_first, Date::new(2024, 1, 25));
         assert_eq!(m[1].past_readings(Some(&article)), Readings::default());

@@ -190,6 +190,9 @@ pub fn summary_json(summary: &Summary, settings: &Settings) -> Value {
         "errors": summary.errors.len(),
     });
     if let Value::Object(map) = &mut value {
+        if summary.undated > 0 {
+            map.insert("undated".to_string(), json!(summary.undated));
+        }
         if let Some(b) = summary.baseline {
             map.insert(
                 "baseline".to_string(),
@@ -237,6 +240,9 @@ impl Emitter for Json {
                         pretty(value, "      ")?
                     )?;
                 }
+            }
+            if r.undated {
+                write!(w, "\n      \"undated\": true,")?;
             }
             write!(w, "\n      \"diagnostics\": [")?;
         }

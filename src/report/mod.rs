@@ -64,11 +64,14 @@ pub struct Summary {
     pub errors: Vec<(String, String)>,
     /// Set when a baseline filtered the findings.
     pub baseline: Option<BaselineSummary>,
+    /// Files that gave no article date where rules would have read it.
+    pub undated: usize,
 }
 
 impl Summary {
     pub fn add(&mut self, r: &FileResult) {
         self.files += usize::from(r.part.opens_file());
+        self.undated += usize::from(r.part.opens_file() && r.undated);
         self.diagnostics += r.diagnostics.len();
         self.fixed += r.fixed;
         for d in &r.diagnostics {

@@ -9,7 +9,7 @@
 //! `hari`/`pada`), so `August Mellaz` and a film called “May” stay clean.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
-use crate::lang::calendar::{ArticleDate, DateSource, WEEKDAYS_ID};
+use crate::lang::calendar::{ArticleDate, WEEKDAYS_ID};
 use crate::lang::case::match_case;
 use crate::lang::dates::{
     self, DateForm, DateMention, Evidence, NameLanguage, NumericDate, Order, WrittenDate,
@@ -60,9 +60,8 @@ impl Rule for DateFormat {
         let doc = ctx.doc;
         let found = ctx.dates();
         let order = dates::document_order(found);
-        // A date assumed to be today's decides nothing.
         let article = ctx.date();
-        let article = article.as_ref().filter(|a| a.source != DateSource::Today);
+        let article = article.as_ref();
         for mention in found {
             match &mention.form {
                 DateForm::Numeric(n) => out.extend(numeric(doc, article, mention, n, order, found)),

@@ -6,7 +6,7 @@
 //! the article's year fit the weekday, a mistyped year (`Rabu (8/10/2028)`) is offered first.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
-use crate::lang::calendar::{ArticleDate, Date, DateSource, WEEKDAYS_EN, WEEKDAYS_ID};
+use crate::lang::calendar::{ArticleDate, Date, WEEKDAYS_EN, WEEKDAYS_ID};
 use crate::lang::case::match_case;
 use crate::lang::dates::{self, DateForm, DateMention, WeekdayMention};
 use crate::rules::{Context, Reads, Rule, Setup};
@@ -25,9 +25,8 @@ impl Rule for DateWeekday {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let order = dates::document_order(ctx.dates());
-        // A date assumed to be today's decides nothing.
         let article = ctx.date();
-        let article = article.as_ref().filter(|a| a.source != DateSource::Today);
+        let article = article.as_ref();
         for mention in ctx.dates() {
             let Some(weekday) = &mention.weekday else {
                 continue;

@@ -36,13 +36,7 @@ impl Rule for OfficialName {
             {
                 continue;
             }
-            let Some(mut diag) = self.judge(doc, register, mention, status, date.date) else {
-                continue;
-            };
-            if let Some(note) = date.assumed_note() {
-                diag = diag.with_note(note);
-            }
-            out.push(diag);
+            out.extend(self.judge(doc, register, mention, status, date.date));
         }
     }
 }

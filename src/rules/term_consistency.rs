@@ -49,14 +49,8 @@ impl Rule for TermConsistency {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(date) = ctx.date() else { return };
         let (doc, register, mentions) = (ctx.doc, ctx.register, ctx.mentions());
-        let before = out.len();
         self.divergent_names(ctx, mentions, date.date, out);
         self.titles_of_persons(doc, register, mentions, date.date, out);
-        if let Some(note) = date.assumed_note() {
-            for d in &mut out[before..] {
-                d.notes.push(note.clone());
-            }
-        }
     }
 }
 

@@ -3,7 +3,8 @@
 //!
 //! Blanked: code blocks, inline code, link and image targets, HTML (comments included), and the
 //! front matter except the values of `title` and `description`, which readers see as prose.
-//! The front matter's `date` values are kept for the article's date.
+//! The front matter's date values (`date`, `publishDate`, `pubDate`, … as site generators name
+//! them) are kept for the article's date.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -11,6 +12,21 @@ use super::{Document, ParagraphStyle, Span};
 
 /// Front-matter keys whose values are prose.
 const PROSE_KEYS: &[&str] = &["title", "description"];
+
+/// Front-matter keys that date the article, as Hugo, Jekyll, Astro, Eleventy and the common
+/// content systems name them, the preferred first.
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "publishDate",
+    "publishdate",
+    "pubDate",
+    "pubdate",
+    "published",
+    "publishedAt",
+    "published_at",
+    "publish_date",
+    "tanggal",
+];
 
 /// The document for a Markdown file. Its comments are those the parser found as HTML, so a
 /// directive shown inside a code block is not obeyed.
@@ -131,7 +147,8 @@ fn blank_except(source: &str, visible: &[Span]) -> String {
     view
 }
 
-/// What the front matter gives: prose value spans and the values of its date fields.
+/// What the front matter gives: prose value spans and the values of its date fields, the
+/// preferred key first.
 struct FrontMatter {
     prose: Vec<Span>,
     dates: Vec<Span>,
@@ -164,11 +181,15 @@ impl FrontMatter {
             let block_scalar = source[value_span.clone()].starts_with(['|', '>']);
             if PROSE_KEYS.contains(&key) && !block_scalar {
                 prose.push(value_span);
-            } else if key == "date" {
-                dates.push(value_span);
+            } else if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key) {
+                dates.push((rank, value_span));
             }
         }
-        FrontMatter { prose, dates }
+        dates.sort_by_key(|(rank, _)| *rank);
+        FrontMatter {
+            prose,
+            dates: dates.into_iter().map(|(_, span)| span).collect(),
+        }
     }
 }
 
@@ -232,6 +253,13 @@ mod tests {
         let md = parse("t.md", source.to_string());
         assert!(md.text().contains("Resiko banjir"));
         assert!(md.declared_dates().eq(["2024-02-03"]));
+    }
+
+    #[test]
+    fn site_generators_date_keys_the_preferred_first() {
+        let source = "---\nlastmod: 2026-01-01\npubDate: 25 Januari 2025\ndraft: false\ndate: 2025-03-01\n---\n\nIsi.\n";
+        let md = parse("t.md", source.to_string());
+        assert!(md.declared_dates().eq(["2025-03-01", "25 Januari 2025"]));
     }
 
     #[test]

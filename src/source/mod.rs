@@ -48,7 +48,7 @@ pub struct Document {
     lines: OnceLock<LineIndex>,
     /// HTML comments (`<!-- … -->`) outside code: where inline directives such as suppressions live.
     comments: Vec<Span>,
-    /// The values of the front matter's date fields, as written, in order.
+    /// The values of the front matter's date fields, as written, the preferred key first.
     declared_dates: Vec<Span>,
 }
 
@@ -98,8 +98,9 @@ impl Document {
         }
     }
 
-    /// The front matter's date values as written (`2025-01-25`, `2025-01-25T10:00:00+07:00`),
-    /// in order: the markup's own statement of the article's date.
+    /// The front matter's date values as written (`2025-01-25`, `2025-01-25T10:00:00+07:00`,
+    /// `25 Januari 2025`), the preferred key first: the markup's own statement of the article's
+    /// date.
     pub fn declared_dates(&self) -> impl Iterator<Item = &str> {
         self.declared_dates
             .iter()
