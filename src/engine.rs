@@ -371,7 +371,7 @@ impl Linter {
         let found_dates = reads.dates.then(|| dates::mentions(doc));
         let mentions = (words.as_ref())
             .filter(|_| reads.mentions)
-            .map(|words| self.register.mentions(doc, words));
+            .map(|words| self.register.mentions(doc, words, &self.lexicon));
         let article_date = (found_dates.as_deref())
             .and_then(|found| date.or_else(|| self.article_date(doc, found)));
         let ctx = Context {

@@ -70,9 +70,43 @@ pub fn starts_uppercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a line is written in Title Case, as a headline is (“Menteri Komunikasi dan
+/// Informatika Tinjau Pusat Data”): at least three words of four letters or more, three in four
+/// of them capitalised, and no sentence ending inside it. Short words stay out of the count,
+/// since headlines keep `di`, `dan`, `ke` lower-case.
+pub fn is_title_case(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    if trimmed.ends_with(['.', '!', '?']) || trimmed.contains(". ") {
+        return false;
+    }
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for word in trimmed.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if word.chars().count() >= 4 && word.chars().next().is_some_and(char::is_alphabetic) {
+            long += 1;
+            capitalised += usize::from(starts_uppercase(word));
+        }
+    }
+    long >= 3 && capitalised * 4 >= long * 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headlines_are_title_case() {
+        assert!(is_title_case(
+            "Menteri Komunikasi dan Informatika Tinjau Pusat Data di Batam"
+        ));
+        assert!(is_title_case(
+            "Mendagri Imbau Pemda Kendalikan Harga Komoditas Pangan"
+        ));
+        assert!(!is_title_case(
+            "Menteri Komunikasi dan Informatika meninjau pusat data."
+        ));
+        assert!(!is_title_case("Rapat Dimulai. Menteri Datang Terlambat"));
+        assert!(!is_title_case("Kominfo"));
+    }
 
     #[test]
     fn shapes_by_letters_alone() {

@@ -31,7 +31,9 @@ impl Rule for OfficialName {
             // (“Menteri Pendidikan dan Kebudayaan Jepang”) or someone it cannot check.
             if mention.kind().is_title()
                 && !matches!(status, Status::Valid(_))
-                && institutions::continues_name(doc.text(), mention.span.end)
+                && institutions::continues_name(doc, ctx.lexicon, mention.span.end, |at| {
+                    (ctx.mentions().iter()).any(|m| m.span.start == at)
+                })
                 && register.person_after(doc, mention.span.end).is_none()
             {
                 continue;

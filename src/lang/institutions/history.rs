@@ -1,5 +1,6 @@
 //! Whether a sentence speaks of another time than the article's: a past marker (“mantan”, “kini
-//! bernama”), a future one (“akan”, “calon”), or a year before or after a name's period.
+//! bernama”), a future one (“akan”, “calon”), a change of the institution itself (“dibentuk”,
+//! “dipecah menjadi”, “berganti nama”), or a year before or after a name's period.
 
 use crate::lang::calendar::Date;
 use crate::source::{Document, Span, TokenKind};
@@ -20,8 +21,6 @@ const PAST_MARKERS: &[&str] = &[
     "era",
     "masa",
     "periode",
-    "bernama",
-    "berganti",
     "berubah",
     "pernah",
     "sempat",
@@ -41,6 +40,30 @@ const PAST_PHRASES: &[(&str, &str)] = &[
     ("waktu", "itu"),
 ];
 
+/// Words that speak of an institution being created, renamed, split, merged or dissolved: such a
+/// sentence names it before and after, and both names are right (“Kemenkumham dipecah menjadi
+/// Kemenkum, Kementerian HAM, dan Kemenimipas”).
+const CHANGE_MARKERS: &[&str] = &[
+    "dibentuk",
+    "pembentukan",
+    "dipecah",
+    "pemecahan",
+    "dimekarkan",
+    "pemekaran",
+    "dilebur",
+    "peleburan",
+    "digabung",
+    "digabungkan",
+    "penggabungan",
+    "dibubarkan",
+    "pembubaran",
+    "berganti",
+    "bernama",
+    "nomenklatur",
+    "bertransformasi",
+    "menggantikan",
+];
+
 /// Words that place a mention in the future (“akan”, “calon”).
 const FUTURE_MARKERS: &[&str] = &[
     "akan", "bakal", "calon", "rencana", "nantinya", "kelak", "usulan", "kini", "sekarang",
@@ -50,7 +73,9 @@ const FUTURE_MARKERS: &[&str] = &[
 /// a year up to `until`'s year (“pada 2023 Kominfo …”).
 pub fn speaks_of_past(doc: &Document, span: &Span, until: Date) -> bool {
     let words = sentence_words(doc, span);
-    words.iter().any(|w| PAST_MARKERS.contains(&w.as_str()))
+    words
+        .iter()
+        .any(|w| PAST_MARKERS.contains(&w.as_str()) || CHANGE_MARKERS.contains(&w.as_str()))
         || words
             .windows(2)
             .any(|p| PAST_PHRASES.contains(&(p[0].as_str(), p[1].as_str())))
@@ -63,7 +88,9 @@ pub fn speaks_of_past(doc: &Document, span: &Span, until: Date) -> bool {
 /// year from `from`'s year on.
 pub fn speaks_of_future(doc: &Document, span: &Span, from: Date) -> bool {
     let words = sentence_words(doc, span);
-    words.iter().any(|w| FUTURE_MARKERS.contains(&w.as_str()))
+    words
+        .iter()
+        .any(|w| FUTURE_MARKERS.contains(&w.as_str()) || CHANGE_MARKERS.contains(&w.as_str()))
         || words
             .iter()
             .any(|w| year_of(w).is_some_and(|y| y >= from.year))

@@ -2,31 +2,32 @@
 
 use super::{FormKind, Mention, PersonId, Register};
 use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
-use crate::lang::lexicon::Words;
+use crate::lang::case::is_title_case;
+use crate::lang::lexicon::{Lexicon, Words};
 use crate::source::{Document, Span};
 
 impl Register {
     /// Every name form in `doc` on word boundaries, except short forms that a regional office
     /// uses where the context is regional (“Dinas Kominfo”, “Kominfo Jatim”), and names that
     /// go on into a longer, other name.
-    pub fn mentions(&self, doc: &Document, words: &Words) -> Vec<Mention> {
+    pub fn mentions(&self, doc: &Document, words: &Words, lexicon: &Lexicon) -> Vec<Mention> {
         let text = doc.text();
-        self.matcher
-            .find_in(doc, words)
-            .into_iter()
+        let found = self.matcher.find_in(doc, words);
+        let starts_name = |at: usize| found.binary_search_by_key(&at, |m| m.span.start).is_ok();
+        (found.iter())
             .filter_map(|m| {
-                let span = m.span;
+                let span = m.span.clone();
                 let pattern = &self.patterns[m.pattern];
-                let found = &text[span.clone()];
+                let written = &text[span.clone()];
                 // In capitals, compared without building an upper-case copy per match.
                 let in_capitals = || {
                     pattern
                         .text
                         .chars()
                         .flat_map(char::to_uppercase)
-                        .eq(found.chars())
+                        .eq(written.chars())
                 };
-                if pattern.case_sensitive && found != pattern.text && !in_capitals() {
+                if pattern.case_sensitive && written != pattern.text && !in_capitals() {
                     return None;
                 }
                 if !doc.is_word_boundary_span(&span) {
@@ -36,7 +37,7 @@ impl Register {
                     return None;
                 }
                 if pattern.refs.iter().all(|r| r.kind == FormKind::Name)
-                    && continues_name(text, span.end)
+                    && continues_name(doc, lexicon, span.end, starts_name)
                 {
                     return None;
                 }
@@ -64,18 +65,51 @@ impl Register {
     }
 }
 
-/// Whether a name goes on past `end` into a capitalised word that is not a day or month (“Kementerian
-/// Investasi, Perdagangan dan Industri Malaysia”, “Kementerian Keuangan Jepang”, “Menteri
-/// Perdagangan Singapura”): a longer, other name, or after a title a person's name.
-pub fn continues_name(text: &str, end: usize) -> bool {
+/// Whether a name goes on past `end` into a capitalised word that is not a day or month
+/// (“Kementerian Investasi, Perdagangan dan Industri Malaysia”, “Kementerian Keuangan Jepang”,
+/// “Menteri Perdagangan Singapura”): a longer, other name, or after a title a person's name.
+///
+/// Not after a comma when another name or an acronym follows (a list: “Kementerian Komunikasi
+/// dan Informatika, Bappenas, dan BPS”), nor in a headline when the word reads as a common word
+/// (“Menteri Komunikasi dan Informatika Tinjau Pusat Data”). `starts_name` tells where another
+/// registered name starts.
+pub fn continues_name(
+    doc: &Document,
+    lexicon: &Lexicon,
+    end: usize,
+    starts_name: impl Fn(usize) -> bool,
+) -> bool {
+    let text = doc.text();
     let after = &text[end..];
-    let Some(rest) = after.strip_prefix(", ").or_else(|| after.strip_prefix(' ')) else {
-        return false;
+    let (rest, after_comma) = match after.strip_prefix(", ") {
+        Some(rest) => (rest, true),
+        None => match after.strip_prefix(' ') {
+            Some(rest) => (rest, false),
+            None => return false,
+        },
     };
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    word.chars().next().is_some_and(char::is_uppercase)
-        && !WEEKDAYS_ID.contains(&word.as_str())
-        && !MONTHS_ID.contains(&word.as_str())
+    let word_start = text.len() - rest.len();
+    let word: &str = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || WEEKDAYS_ID.contains(&word)
+        || MONTHS_ID.contains(&word)
+    {
+        return false;
+    }
+    if after_comma && (starts_name(word_start) || is_acronym(word)) {
+        return false;
+    }
+    let headline = doc
+        .paragraph_at(end)
+        .is_some_and(|(_, line)| is_title_case(doc.slice(&line)));
+    !(headline && lexicon.reads_as_common_word(word))
+}
+
+/// Two capitals or more and no lower-case letter: `BPS`, `DPR`.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// Words before a regional office's short form that make it regional (Dinas PUPR, Kadis PUPR).

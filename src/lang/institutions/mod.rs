@@ -373,7 +373,7 @@ mod tests {
     fn mention(text: &str) -> (Document, Vec<Mention>) {
         let (register, lexicon) = register();
         let doc = Document::new("t", text);
-        let mentions = register.mentions(&doc, &lexicon.read(&doc));
+        let mentions = register.mentions(&doc, &lexicon.read(&doc), &lexicon);
         (doc, mentions)
     }
 
@@ -530,7 +530,25 @@ mod tests {
         assert!(mention("Dilansir Kominfo Jatim, pajak turun.").1.is_empty());
         assert_eq!(mention("Anggaran PUPR naik.").1.len(), 1);
         assert!(
-            mention("Kementerian Investasi, Perdagangan dan Industri Malaysia")
+            mention("Kementerian Investasi, Perdagangan dan Industri Malaysia menerima tamu.")
+                .1
+                .is_empty()
+        );
+        // A list of names, and a headline, where the next capitalised word starts no longer name.
+        assert_eq!(
+            mention("Rapat dihadiri Kementerian Komunikasi dan Informatika, Bappenas, dan BPS.")
+                .1
+                .len(),
+            3
+        );
+        assert_eq!(
+            mention("Menteri Komunikasi dan Informatika Tinjau Pusat Data di Batam")
+                .1
+                .len(),
+            1
+        );
+        assert!(
+            mention("Kementerian Keuangan Jepang Tinjau Pusat Data di Batam")
                 .1
                 .is_empty()
         );

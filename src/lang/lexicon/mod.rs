@@ -265,6 +265,15 @@ impl Lexicon {
                 && (at_least(self.english.zipf(root), COMMON_ZIPF) || self.loans.contains(root)))
     }
 
+    /// Whether a capitalised `word` reads as a common word written with a capital (a headline's
+    /// verb, `Tinjau`) rather than as a name: the lexicon knows its lower-case form, the
+    /// dictionary does not list it as a name alone (`Jepang`), and it is no well-known place.
+    pub fn reads_as_common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let listed_as_name_alone = self.dictionary.knows(word) && !self.dictionary.knows(&lower);
+        self.knows(&lower) && !listed_as_name_alone && !self.well_known.contains(&lower)
+    }
+
     /// Up to three words a misspelt lower-case `word` may stand for, best first.
     pub fn suggestions(&self, word: &str) -> Arc<[String]> {
         self.suggester.suggest(word)

@@ -48,6 +48,10 @@ pub struct TypoReading {
 pub(super) struct WellKnownNames(Vec<String>);
 
 impl WellKnownNames {
+    pub(super) fn contains(&self, lower: &str) -> bool {
+        self.0.iter().any(|name| name == lower)
+    }
+
     pub(super) fn builtin() -> WellKnownNames {
         let file: NamesFile = crate::data::load("well-known-names");
         WellKnownNames(
