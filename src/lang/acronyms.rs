@@ -61,41 +61,298 @@ pub fn normalize(phrase: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether the words can be what `acronym` abbreviates: the acronym starts with the first
-/// word's initial and its letters appear in order in the words (initials or syllables: Badan
-/// Gizi Nasional → BGN, Komunikasi dan Digital → Komdigi). Digits are ignored (B2B).
-pub fn fits(acronym: &str, words: &[&str]) -> bool {
+/// Words an acronym may pass over or take a letter from (`dan` in UMKM, `Dengan` in ODGJ).
+const FUNCTION_WORDS: &[&str] = &[
+    "dan", "dari", "di", "ke", "untuk", "yang", "pada", "serta", "bagi", "dengan", "dalam", "atas",
+    "oleh", "tentang", "terhadap", "atau", "&", "of", "and", "the", "for", "in", "on", "to",
+];
+
+/// Words a syllabic acronym leaves out (Komdigi: Kementerian Komunikasi dan Digital; Polri:
+/// Kepolisian Negara Republik Indonesia).
+const FRAME_WORDS: &[&str] = &["kementerian", "negara", "republik", "bidang"];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|f| word.eq_ignore_ascii_case(f))
+}
+
+/// Capitals and no lower-case letter (`BGN`, `TPID`): an acronym of initials.
+pub fn is_all_capitals(acronym: &str) -> bool {
+    acronym.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !acronym.chars().any(char::is_lowercase)
+}
+
+/// Whether the words can be what `acronym` abbreviates, the ways Indonesian forms acronyms:
+/// an acronym in capitals takes the initial of each word (PDB: Produk Domestik Bruto; PBB:
+/// Perserikatan Bangsa-Bangsa, each part of a reduplicated word; a function word may give its
+/// initial or none: UMKM, ODGJ); another takes pieces of the words, each the start of a word
+/// or of a syllable (Komdigi: Komunikasi dan Digital; Polri: Kepolisian Negara Republik
+/// Indonesia; Bappenas), where function words and `Kementerian`, `Negara`, `Republik` may give
+/// none. The first and the last word give letters. An acronym with digits (B2B, P3K) fits
+/// whatever the words: lintas does not judge those. A word may also give the initial of its
+/// root, which `root_initials` tells (OTK: orang tak dikenal, K of kenal).
+pub fn can_abbreviate(acronym: &str, words: &[&str], root_initials: &RootInitials) -> bool {
+    if acronym.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let letters: Vec<char> = acronym
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    let Some(first) = words.first() else {
-        return false;
-    };
-    let Some(&initial) = letters.first() else {
-        return true;
-    };
-    if first.chars().next().and_then(|c| c.to_lowercase().next()) != Some(initial) {
+    if letters.is_empty() || words.is_empty() {
         return false;
     }
-    let mut wanted = letters.iter().peekable();
-    for c in words
-        .iter()
-        .flat_map(|w| w.chars())
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-    {
-        if wanted.peek() == Some(&&c) {
-            wanted.next();
-        }
+    if is_all_capitals(acronym) {
+        return initials(words, root_initials).min_substitutions(&letters) == Some(0);
     }
-    wanted.peek().is_none()
+    let parts: Vec<Vec<char>> = (words.iter())
+        .flat_map(|w| w.split(['-', '/']))
+        .filter(|p| !p.is_empty())
+        .map(|p| p.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    pieces_fit(&letters, &parts)
 }
 
-/// Whether some ending of `words` fits the acronym (the expansion's start is not marked).
-pub fn some_ending_fits(acronym: &str, words: &[&str]) -> bool {
-    (1..=words.len()).any(|k| fits(acronym, &words[words.len() - k..]))
+/// Whether some ending of `words` can be what the acronym abbreviates (the expansion's start is
+/// not marked).
+pub fn some_ending_abbreviates(
+    acronym: &str,
+    words: &[&str],
+    root_initials: &RootInitials,
+) -> bool {
+    (1..=words.len()).any(|k| can_abbreviate(acronym, &words[words.len() - k..], root_initials))
+}
+
+/// The initials of the roots a word is built from, when they differ from its own (`dikenal` →
+/// `k`, `Kesyahbandaran` → `s`): the lexicon knows which roots are words.
+pub type RootInitials<'a> = dyn Fn(&str) -> Vec<char> + 'a;
+
+/// The initials words give, each word as the letters it may give: one initial, or one for each
+/// part of a hyphenated word; nothing or its initial for a function word.
+struct Initials {
+    words: Vec<Vec<Vec<char>>>,
+    optional: Vec<bool>,
+}
+
+fn initials(words: &[&str], root_initials: &RootInitials) -> Initials {
+    let initial = |w: &str| {
+        w.chars()
+            .next()
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut out = Initials {
+        words: Vec::new(),
+        optional: Vec::new(),
+    };
+    for w in words {
+        let mut choices: Vec<Vec<char>> = vec![initial(w)];
+        choices.extend(root_initials(w).into_iter().map(|c| vec![c]));
+        let parts: Vec<&str> = w.split(['-', '/']).filter(|p| !p.is_empty()).collect();
+        if parts.len() > 1 {
+            choices.push(
+                (parts.iter())
+                    .filter(|p| !is_function_word(p))
+                    .flat_map(|p| initial(p))
+                    .collect(),
+            );
+        }
+        out.words.push(choices);
+        out.optional.push(is_function_word(w));
+    }
+    out
+}
+
+impl Initials {
+    /// The fewest letters of `letters` that differ from the initials given by an ending of the
+    /// words whose first and last words give theirs; `None` when no ending gives as many
+    /// initials as there are letters.
+    fn min_substitutions(&self, letters: &[char]) -> Option<usize> {
+        self.best_alignment(letters).map(|a| a.substitutions)
+    }
+
+    fn best_alignment(&self, letters: &[char]) -> Option<Alignment> {
+        let n = self.words.len();
+        // best[i][j]: the fewest substitutions aligning letters[j..] with words[i..], and how
+        // word i takes part (the last word must give its own letters).
+        let mut best: Vec<Vec<Option<(usize, Step)>>> = vec![vec![None; letters.len() + 1]; n + 1];
+        best[n][letters.len()] = Some((0, Step::Skip));
+        for i in (0..n).rev() {
+            for j in 0..=letters.len() {
+                let mut here: Option<(usize, Step)> = None;
+                let mut consider = |cost: usize, step: Step| {
+                    if here.is_none_or(|(h, _)| cost < h) {
+                        here = Some((cost, step));
+                    }
+                };
+                if self.optional[i] && j < letters.len() && i + 1 < n {
+                    if let Some((cost, _)) = best[i + 1][j] {
+                        consider(cost, Step::Skip);
+                    }
+                }
+                for (choice, given) in self.words[i].iter().enumerate() {
+                    let end = j + given.len();
+                    if end > letters.len() || given.is_empty() {
+                        continue;
+                    }
+                    let differ = (given.iter().zip(&letters[j..end]))
+                        .filter(|(a, b)| a != b)
+                        .count();
+                    if let Some((cost, _)) = best[i + 1][end] {
+                        consider(cost + differ, Step::Give(choice, differ));
+                    }
+                }
+                best[i][j] = here;
+            }
+        }
+        // The ending may start at any word that gives a letter; the shortest on a tie.
+        let (substitutions, start) = (0..n)
+            .filter_map(|i| best[i][0].map(|(cost, _)| (cost, i)))
+            .min_by_key(|&(cost, i)| (cost, std::cmp::Reverse(i)))?;
+        // The words whose initials differ, read back along the best steps.
+        let mut differing = Vec::new();
+        let mut letter_of_wrong = ' ';
+        let (mut i, mut j) = (start, 0);
+        while i < n {
+            let Some((_, step)) = best[i][j] else { break };
+            if let Step::Give(choice, differ) = step {
+                let given = &self.words[i][choice];
+                if differ > 0 {
+                    if differing.is_empty() {
+                        letter_of_wrong = (given.iter().zip(&letters[j..]))
+                            .find(|(a, b)| a != b)
+                            .map_or(' ', |(_, b)| *b);
+                    }
+                    differing.push(i);
+                }
+                j += given.len();
+            }
+            i += 1;
+        }
+        Some(Alignment {
+            substitutions,
+            start,
+            differing,
+            letter_of_wrong,
+        })
+    }
+}
+
+/// How a word takes part in an alignment.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    /// It gives no letter (a function word).
+    Skip,
+    /// It gives its initials of this choice, this many of them differing from the acronym's.
+    Give(usize, usize),
+}
+
+/// How an ending of the words gives an acronym's letters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Alignment {
+    substitutions: usize,
+    /// The word the ending starts at.
+    start: usize,
+    /// The words whose initials differ from the acronym's letters.
+    differing: Vec<usize>,
+    /// The acronym's letter the first differing word stands against.
+    letter_of_wrong: char,
+}
+
+/// An expansion one letter away from its acronym: what an acronym of initials becomes when a
+/// translation picks another word for one of its words (Tim Pengendalian Inflasi Regional for
+/// TPID, where the D is Daerah).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The word the expansion starts at.
+    pub start: usize,
+    /// The word whose initial is not the acronym's letter.
+    pub wrong: usize,
+    /// The acronym's letter that word should give.
+    pub letter: char,
+}
+
+/// The expansion among the end of `words` that an acronym in capitals of three letters or more
+/// abbreviates but for one letter, its first word giving the acronym's first letter, if any
+/// ending does; `None` when an ending fits it, or none comes that close.
+pub fn near_miss(acronym: &str, words: &[&str], root_initials: &RootInitials) -> Option<NearMiss> {
+    if !is_all_capitals(acronym)
+        || acronym.chars().any(|c| !c.is_alphabetic())
+        || !(3..=8).contains(&acronym.chars().count())
+        || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let letters: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+    let alignment = initials(words, root_initials).best_alignment(&letters)?;
+    match (alignment.substitutions, alignment.differing.as_slice()) {
+        (1, &[wrong]) if wrong != alignment.start => Some(NearMiss {
+            start: alignment.start,
+            wrong,
+            letter: alignment.letter_of_wrong,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether `letters` are pieces of `parts` in order: each piece the start of a part or of one of
+/// its syllables (two letters or more there), the first and the last part giving one, the
+/// others giving one or, if function or frame words, none.
+fn pieces_fit(letters: &[char], parts: &[Vec<char>]) -> bool {
+    let skippable: Vec<bool> = (parts.iter())
+        .map(|p| {
+            let word: String = p.iter().collect();
+            is_function_word(&word) || FRAME_WORDS.contains(&word.as_str())
+        })
+        .collect();
+    // fits[i][j]: letters[j..] are pieces of parts[i..], part i giving one.
+    let (n, m) = (parts.len(), letters.len());
+    let mut fits = vec![vec![false; m + 1]; n + 1];
+    // Whether parts[i..] may give nothing more.
+    let mut rest_skippable = vec![true; n + 1];
+    for i in (0..n).rev() {
+        rest_skippable[i] = skippable[i] && rest_skippable[i + 1];
+    }
+    for i in (0..n).rev() {
+        for j in 0..m {
+            let part = &parts[i];
+            let mut ok = false;
+            for start in piece_starts(part) {
+                let mut len = 0;
+                while j + len < m
+                    && start + len < part.len()
+                    && part[start + len] == letters[j + len]
+                {
+                    len += 1;
+                    if start > 0 && len < 2 {
+                        continue;
+                    }
+                    let next = j + len;
+                    // What is left: nothing (the last part gave), or later parts, skipping
+                    // the skippable between.
+                    ok |= if next == m {
+                        i + 1 == n
+                    } else {
+                        (i + 1..n)
+                            .take_while(|&k| k == i + 1 || skippable[k - 1])
+                            .any(|k| fits[k][next])
+                    };
+                }
+            }
+            fits[i][j] = ok;
+        }
+    }
+    fits[0][0] || (1..n).any(|i| skippable[..i].iter().all(|s| *s) && fits[i][0])
+}
+
+/// Where a piece of a word may start: the word's start, and each syllable's start (a consonant
+/// before a vowel).
+fn piece_starts(part: &[char]) -> impl Iterator<Item = usize> + '_ {
+    let vowel = |c: char| "aeiou".contains(c);
+    std::iter::once(0).chain(
+        (1..part.len().saturating_sub(1)).filter(move |&i| !vowel(part[i]) && vowel(part[i + 1])),
+    )
 }
 
 /// The meaningful lower-case parts of a phrase (hyphenated parts apart, short joiners dropped).
@@ -113,21 +370,82 @@ mod tests {
 
     #[test]
     fn initials_and_syllables_fit() {
-        assert!(fits("BGN", &["Badan", "Gizi", "Nasional"]));
-        assert!(fits("PDB", &["Produk", "Domestik", "Bruto"]));
-        assert!(fits("OJK", &["Otoritas", "Jasa", "Keuangan"]));
-        assert!(fits("Komdigi", &["Komunikasi", "dan", "Digital"]));
-        assert!(fits("IoT", &["Internet", "of", "Things"]));
-        assert!(!fits("B2B", &["digital-ke-bisnis"]));
-        assert!(!fits("BGN", &["Gizi", "Nasional"]));
-        assert!(some_ending_fits(
+        let fits = |acronym: &str, words: &str| {
+            can_abbreviate(acronym, &words.split(' ').collect::<Vec<_>>(), &|_| {
+                Vec::new()
+            })
+        };
+        for (acronym, words) in [
+            ("BGN", "Badan Gizi Nasional"),
+            ("PDB", "Produk Domestik Bruto"),
+            ("PBB", "Perserikatan Bangsa-Bangsa"),
+            ("KUHP", "Kitab Undang-Undang Hukum Pidana"),
+            ("UMKM", "Usaha Mikro, Kecil, dan Menengah"),
+            ("ODGJ", "Orang Dengan Gangguan Jiwa"),
+            ("Komdigi", "Kementerian Komunikasi dan Digital"),
+            ("Polri", "Kepolisian Negara Republik Indonesia"),
+            ("Bappenas", "Badan Perencanaan Pembangunan Nasional"),
+            ("Kemenkeu", "Kementerian Keuangan"),
+            ("Posyandu", "Pos Pelayanan Terpadu"),
+            (
+                "Kemenakertrans",
+                "Kementerian Tenaga Kerja dan Transmigrasi",
+            ),
+            ("IoT", "Internet of Things"),
+            ("MoU", "Memorandum of Understanding"),
+            ("B2B", "digital-ke-bisnis"),
+        ] {
+            assert!(fits(acronym, words), "{acronym}: {words}");
+        }
+        for (acronym, words) in [
+            ("BGN", "Badan Gizi Indonesia"),
+            ("JPU", "Jaksa Penuntut Publik"),
+            ("TPID", "Tim Pengendalian Inflasi Regional"),
+            ("DJP", "Direktorat Jenderal Fiskal"),
+            ("BGN", "Gizi Nasional"),
+            ("MoU", "Memorandum Pemahaman"),
+            ("Polri", "Kepolisian Nasional Indonesia"),
+        ] {
+            assert!(!fits(acronym, words), "{acronym}: {words}");
+        }
+        assert!(some_ending_abbreviates(
             "BGN",
-            &["kata", "Badan", "Gizi", "Nasional"]
+            &["kata", "Badan", "Gizi", "Nasional"],
+            &|_| Vec::new()
         ));
-        assert!(!some_ending_fits(
-            "B2B",
-            &["kolaborasi", "ekosistem", "digital-ke-bisnis"]
-        ));
+        // A word may give its root's initial.
+        let roots = |w: &str| {
+            if w == "dikenal" {
+                vec!['k']
+            } else {
+                Vec::new()
+            }
+        };
+        assert!(can_abbreviate("OTK", &["orang", "tak", "dikenal"], &roots));
+    }
+
+    #[test]
+    fn one_wrong_word_is_a_near_miss() {
+        let near = |acronym: &str, words: &str| {
+            near_miss(acronym, &words.split(' ').collect::<Vec<_>>(), &|_| {
+                Vec::new()
+            })
+            .map(|m| (m.start, m.wrong))
+        };
+        assert_eq!(
+            near("TPID", "kata Tim Pengendalian Inflasi Regional"),
+            Some((1, 4))
+        );
+        assert_eq!(near("JPU", "tuntutan Jaksa Penuntut Publik"), Some((1, 3)));
+        assert_eq!(near("BGN", "Badan Gizi Indonesia"), Some((0, 2)));
+        // Right, too far off (an English acronym with its Indonesian expansion), or too short.
+        assert_eq!(near("TPID", "Tim Pengendalian Inflasi Daerah"), None);
+        assert_eq!(near("IMF", "Dana Moneter Internasional"), None);
+        assert_eq!(near("WHO", "Organisasi Kesehatan Dunia"), None);
+        assert_eq!(near("PU", "Pekerjaan Publik"), None);
+        assert_eq!(near("PDRB", "terhadap Produk Domestik Regional"), None);
+        // The first word gives the first letter: a word glued to the expansion is no near miss.
+        assert_eq!(near("WFH", "menerapkanwork from home"), None);
     }
 
     #[test]

@@ -4,10 +4,14 @@
 use crate::data::schema::AcronymMismatchFile;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::acronyms::{
-    Glossary, accepts, accepts_ending, content_parts, fits, some_ending_fits,
+    Glossary, NearMiss, accepts, accepts_ending, can_abbreviate, content_parts, is_all_capitals,
+    near_miss, some_ending_abbreviates,
 };
-use crate::lang::case::match_case_in_context;
+use crate::lang::case::{match_case_in_context, starts_uppercase};
+use crate::lang::english::WordLanguage;
 use crate::lang::institutions::{FormKind, InstitutionId, Mention, Register};
+use crate::lang::lexicon::Lexicon;
+use crate::lang::morphology;
 use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
 
@@ -44,14 +48,25 @@ impl Rule for AcronymMismatch {
             let Some(inner) = inner else { continue };
             if let [word] = inner.as_slice() {
                 let acronym = word.text(text);
+                let before = words_before(text, &tokens[..i]);
                 if self.qualifies(register, acronym) {
-                    let before = words_before(text, &tokens[..i]);
                     out.extend(self.expansion_before(ctx, &before, word.span()));
+                } else if is_all_capitals(acronym) {
+                    out.extend(unknown_expansion(ctx, &before, word.span()));
                 }
             } else if inner.len() >= 2 && i >= 2 && tokens[i - 1].text(text) == " " {
                 let acronym = tokens[i - 2];
-                if acronym.is_word() && self.qualifies(register, acronym.text(text)) {
+                if !acronym.is_word() {
+                    continue;
+                }
+                if self.qualifies(register, acronym.text(text)) {
                     out.extend(self.expansion_inside(ctx, acronym.span(), &inner));
+                } else if is_all_capitals(acronym.text(text)) {
+                    // Inside the parenthesis, the expansion is all of it.
+                    out.extend(
+                        unknown_expansion(ctx, &inner, acronym.span())
+                            .filter(|d| d.span.start == inner[0].start),
+                    );
                 }
             }
         }
@@ -94,7 +109,11 @@ impl AcronymMismatch {
         if accepts_ending(&known.list, &words.join(" ")) {
             return None;
         }
-        let needed = known.shared_needed(some_ending_fits(acronym, &words))?;
+        let roots = root_initials(ctx.lexicon);
+        let needed = match some_ending_abbreviates(acronym, &words, &roots) {
+            true => Shared::AllButOne,
+            false => Shared::Any,
+        };
         let (expansion, k) = best_expansion(&known.list, &words, needed)?;
         let span = before[before.len() - k].start..last.end;
         Some(self.wrong_expansion(doc, span, &expansion, acronym_span))
@@ -146,7 +165,11 @@ impl AcronymMismatch {
         if accepts(&known.list, phrase) {
             return None;
         }
-        let needed = known.shared_needed(fits(acronym, &words))?;
+        let roots = root_initials(ctx.lexicon);
+        let needed = match can_abbreviate(acronym, &words, &roots) {
+            true => Shared::AllButOne,
+            false => Shared::Any,
+        };
         let (expansion, k) = best_expansion(&known.list, &words, needed)?;
         (k == words.len()).then(|| self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
@@ -209,41 +232,127 @@ impl AcronymMismatch {
     }
 }
 
-/// What an acronym may stand for, and how sure the list is.
+/// Title words that may come before an expansion without belonging to it (Kepala Tim
+/// Pengendalian Inflasi Daerah).
+const TITLES: &[&str] = &[
+    "Kepala",
+    "Ketua",
+    "Wakil",
+    "Direktur",
+    "Sekretaris",
+    "Deputi",
+    "Anggota",
+    "Plt",
+    "Kabag",
+];
+
+/// An acronym in capitals that neither the glossary nor the register knows, after words that
+/// abbreviate it but for one word (“Tim Pengendalian Inflasi Regional (TPID)”): the word that
+/// gives the wrong letter is named; no fix, since lintas does not know the right word.
+///
+/// Not when the expansion is English (an English acronym, “Australian Dollar (AUD)”), nor when
+/// it is the end of a longer capitalised name (“… Jasa Keuangan, Edukasi dan Perlindungan
+/// Konsumen (PEPK)”, whose acronym passes over some of its words).
+fn unknown_expansion(ctx: &Context<'_>, words: &[Token], acronym_span: Span) -> Option<Diagnostic> {
+    let doc = ctx.doc;
+    let text = doc.text();
+    let acronym = doc.slice(&acronym_span);
+    let written: Vec<&str> = words.iter().map(|t| t.text(text)).collect();
+    let NearMiss {
+        start,
+        wrong,
+        letter,
+    } = near_miss(acronym, &written, &root_initials(ctx.lexicon))?;
+    let english = |w: &&str| ctx.lexicon.info(w).language == WordLanguage::English;
+    if written[start..].iter().any(english) {
+        return None;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if start > 0
+        && capitalised(written[start])
+        && capitalised(written[start - 1])
+        && !TITLES.contains(&written[start - 1])
+    {
+        return None;
+    }
+    let span = words[start].start..words.last()?.end;
+    let found = doc.slice(&span);
+    let odd = written[wrong];
+    let letter = letter.to_uppercase();
+    Some(
+        Diagnostic::new(
+            span,
+            Localized::new(
+                format!("“{found}” tidak cocok dengan singkatan “{acronym}”: huruf {letter} tidak berasal dari “{odd}”"),
+                format!("“{found}” does not match the acronym “{acronym}”: its {letter} does not come from “{odd}”"),
+            ),
+        )
+        .with_label(acronym_span, Localized::new("singkatannya", "the acronym"))
+        .with_label(
+            words[wrong].span(),
+            Localized::new(
+                "kata ini mungkin salah terjemah; periksa kepanjangan resminya",
+                "this word may be mistranslated; check the official expansion",
+            ),
+        ),
+    )
+}
+
+/// The initials of the roots the lexicon knows a word to be built from, where they differ from
+/// the word's own (`dikenal` → `k`).
+fn root_initials(lexicon: &Lexicon) -> impl Fn(&str) -> Vec<char> + '_ {
+    move |word: &str| {
+        let lower = word.to_lowercase();
+        let own = lower.chars().next();
+        let mut found: Vec<char> = morphology::roots(&lower)
+            .iter()
+            .filter(|root| lexicon.dictionary().knows(root))
+            .filter_map(|root| root.chars().next())
+            .filter(|c| Some(*c) != own)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// What an acronym may stand for: the glossary's expansions, else the spelled-out names of the
+/// institutions the register says it abbreviates.
 struct Expansions {
     list: Vec<String>,
-    /// From the glossary, which lists translations: a phrase whose letters still fit the acronym
-    /// may be a mistranslation of one. The register lists names only, and a phrase that fits is
-    /// some other body with the same acronym (Dinas PUPR).
-    from_glossary: bool,
 }
 
 impl Expansions {
-    /// The glossary's expansions, else the spelled-out names of the institutions it abbreviates.
     fn of(glossary: &Glossary, register: &Register, acronym: &str) -> Option<Expansions> {
         if let Some(entry) = glossary.get(acronym) {
             return Some(Expansions {
                 list: entry.expansions.clone(),
-                from_glossary: true,
             });
         }
         let list: Vec<String> = institutions_of(register, acronym)
             .into_iter()
             .flat_map(|i| register.spelled_out(i))
             .collect();
-        (!list.is_empty()).then_some(Expansions {
-            list,
-            from_glossary: false,
-        })
+        (!list.is_empty()).then_some(Expansions { list })
     }
+}
 
-    /// How many words a phrase must share with an expansion to be called a mistranslation of it;
-    /// `None` when a phrase that fits the acronym is taken as it is.
-    fn shared_needed(&self, fit: bool) -> Option<usize> {
-        match (fit, self.from_glossary) {
-            (false, _) => Some(1),
-            (true, true) => Some(2),
-            (true, false) => None,
+/// How much of an expansion a phrase must share to be called a mistranslation of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shared {
+    /// The phrase's letters cannot form the acronym: one word of the expansion will do.
+    Any,
+    /// The letters still fit: all the expansion's words but one, the one a translation picked
+    /// another word for (Tentara Negara Indonesia for TNI); sharing less, it is some other body
+    /// or term with the same acronym (Dinas Pekerjaan Umum dan Penataan Ruang for PUPR).
+    AllButOne,
+}
+
+impl Shared {
+    fn needed(self, expansion_words: usize) -> usize {
+        match self {
+            Shared::Any => 1,
+            Shared::AllButOne => expansion_words.saturating_sub(1).max(2),
         }
     }
 }
@@ -303,34 +412,70 @@ fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
 
 /// The accepted expansion the end of `words` mistranslates, and how many words it replaces:
 /// the expansion sharing the most words with them, where the words also hold one the expansion
-/// lacks (digital-ke-bisnis for bisnis-ke-bisnis). A shortened expansion (Produk Domestik
-/// Regional for PDRB) or a note sharing fewer than `needed` words is not a mismatch (two where
-/// the letters still fit: Anggaran Penerimaan dan Belanja Negara for APBN is a mismatch,
-/// Memorandum Pemahaman for MoU is a calque and left to that rule).
-fn best_expansion(expansions: &[String], words: &[&str], needed: usize) -> Option<(String, usize)> {
-    let mut best: Option<(usize, &String, usize)> = None;
+/// lacks (digital-ke-bisnis for bisnis-ke-bisnis; up to two words more than it has: Kementerian
+/// Perdagangan dan Industri for Kemendag; or one in its place, its first word too: Pengadilan
+/// Konstitusi for Mahkamah Konstitusi), or hold its words in another order (Indonesia Bank for
+/// Bank Indonesia). A shortened expansion (Produk Domestik Regional for PDRB) or a note sharing
+/// fewer words than `needed` asks is not a mismatch (Memorandum Pemahaman for MoU is a calque,
+/// left to that rule).
+fn best_expansion(
+    expansions: &[String],
+    words: &[&str],
+    needed: Shared,
+) -> Option<(String, usize)> {
+    // (shared words, window, expansion, words replaced)
+    let mut best: Option<(usize, usize, &String, usize)> = None;
     for e in expansions {
         let parts = content_parts(e);
         let k = e.split_whitespace().count();
-        if k > words.len() {
-            continue;
-        }
-        // Start at the first word of the tail that shares a part with the expansion.
-        let tail = &words[words.len() - k..];
-        let Some(skip) = tail
-            .iter()
-            .position(|w| content_parts(w).iter().any(|p| parts.contains(p)))
-        else {
-            continue;
-        };
-        let tail_parts = content_parts(&tail[skip..].join(" "));
-        let shared = parts.iter().filter(|p| tail_parts.contains(p)).count();
-        let foreign = tail_parts.iter().any(|p| !parts.contains(p));
-        if foreign && shared >= needed && best.is_none_or(|(s, ..)| shared > s) {
-            best = Some((shared, e, k - skip));
+        for window in k..=(k + 2).min(words.len()) {
+            let tail = &words[words.len() - window..];
+            // Start at the first word of the tail that shares a part with the expansion; with as
+            // many words as the expansion, at its first word whatever it is, when its words are
+            // capitalised as a name's (the first word mistranslated).
+            let Some(shared_from) = tail
+                .iter()
+                .position(|w| content_parts(w).iter().any(|p| parts.contains(p)))
+            else {
+                continue;
+            };
+            let name_like = window == k && tail.iter().all(|w| starts_uppercase(w));
+            let skip = if name_like { 0 } else { shared_from };
+            let tail_parts = content_parts(&tail[skip..].join(" "));
+            let shared = (parts.iter())
+                .filter(|p| tail_parts.iter().any(|t| alike(p, t)))
+                .count();
+            // With more words than the expansion, “Republik Indonesia” after a name is its
+            // country, not a word the translation put in (Kementerian Keuangan Republik
+            // Indonesia for Kemenkeu).
+            let foreign = (tail_parts.iter()).any(|t| {
+                let country = window > k && COUNTRY_WORDS.contains(&t.as_str());
+                !country && !parts.iter().any(|p| alike(p, t))
+            });
+            let reordered = tail_parts != parts && {
+                let (mut a, mut b) = (tail_parts.clone(), parts.clone());
+                a.sort();
+                b.sort();
+                a == b
+            };
+            let mistranslated = foreign && shared >= needed.needed(parts.len());
+            let better = best.is_none_or(|(s, w, ..)| {
+                (shared, std::cmp::Reverse(window)) > (s, std::cmp::Reverse(w))
+            });
+            if (reordered || mistranslated) && better {
+                best = Some((shared, window, e, window - skip));
+            }
         }
     }
-    best.map(|(_, e, k)| (e.clone(), k))
+    best.map(|(.., e, k)| (e.clone(), k))
+}
+
+/// Words that name the country a name belongs to.
+const COUNTRY_WORDS: &[&str] = &["republik", "indonesia", "ri"];
+
+/// One word, or forms of one word (`makan`, `makanan`): not a translation's other word.
+fn alike(a: &str, b: &str) -> bool {
+    a == b || (a.len().min(b.len()) >= 4 && (a.starts_with(b) || b.starts_with(a)))
 }
 
 #[cfg(test)]
