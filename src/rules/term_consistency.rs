@@ -4,7 +4,7 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::Date;
 use crate::lang::institutions::{
-    self, FormKind, InstitutionId, Mention, Register, Status, is_connector, narrowed_edit,
+    self, FormKind, FormRef, InstitutionId, Mention, Register, Status, is_connector, narrowed_edit,
 };
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
@@ -47,10 +47,90 @@ impl Rule for TermConsistency {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let Some(date) = ctx.date() else { return };
         let (doc, register, mentions) = (ctx.doc, ctx.register, ctx.mentions());
-        self.divergent_names(ctx, mentions, date.date, out);
-        self.titles_of_persons(doc, register, mentions, date.date, out);
+        let date = ctx.date().map(|d| d.date);
+        self.divergent_names(ctx, mentions, date, out);
+        match date {
+            Some(date) => self.titles_of_persons(doc, register, mentions, date, out),
+            // With the date, a name of another time is official-name's; without it, a name of
+            // another time than the document's other name for the institution is this rule's.
+            None => second_names(ctx, mentions, out),
+        }
+    }
+}
+
+/// A later name of the document for an institution it first named otherwise, when the two
+/// were never official at the same time (“Kemenkeu” in one paragraph, “Depkeu” in another):
+/// for a document without a date, whichever is right, one of them is not. Not in a sentence
+/// about the change itself or the past (“Depkeu, kini Kemenkeu”).
+fn second_names(ctx: &Context<'_>, mentions: &[Mention], out: &mut Vec<Diagnostic>) {
+    let (doc, register) = (ctx.doc, ctx.register);
+    let period = |r: &FormRef| register.institution(r.institution).period;
+    // One became the other: names of different times.
+    let apart = |a: &FormRef, b: &FormRef| {
+        a.institution != b.institution && register.related(a.institution, b.institution)
+    };
+    for (k, m) in mentions.iter().enumerate() {
+        if m.is_wrong() || doc.in_quote(&m.span) {
+            continue;
+        }
+        // The first earlier mention naming the same institution under a name of another time.
+        let earlier = mentions[..k]
+            .iter()
+            .filter(|e| !e.is_wrong())
+            .find_map(|e| {
+                let pair = e.refs.iter().find_map(|re| {
+                    m.refs
+                        .iter()
+                        .find(|rm| {
+                            register.related(re.institution, rm.institution) && apart(re, rm)
+                        })
+                        .map(|rm| (*re, *rm))
+                })?;
+                // Both names of one time for the same institution are no mismatch.
+                let same_time = e
+                    .refs
+                    .iter()
+                    .any(|re| m.refs.iter().any(|rm| re.institution == rm.institution));
+                (!same_time).then_some((e, pair))
+            });
+        let Some((first, (first_ref, own_ref))) = earlier else {
+            continue;
+        };
+        let own = period(&own_ref);
+        let historical = own
+            .until
+            .is_some_and(|u| institutions::speaks_of_past(doc, &m.span, u))
+            || own
+                .from
+                .is_some_and(|f| institutions::speaks_of_future(doc, &m.span, f))
+            || institutions::speaks_of_another_time(doc, &m.span)
+            || institutions::speaks_of_another_time(doc, &first.span);
+        if historical {
+            continue;
+        }
+        let found = doc.slice(&m.span);
+        let named = doc.slice(&first.span);
+        let wanted = register.form_in_style(first_ref.institution, m.kind());
+        let (span, replacement) = narrowed_edit(found, m.span.clone(), &wanted);
+        out.push(
+            Diagnostic::new(
+                m.span.clone(),
+                Localized::new(
+                    format!(
+                        "“{found}” dan “{named}” menyebut satu lembaga dengan nama dari masa yang berbeda; pakai nama yang berlaku pada tanggal artikel"
+                    ),
+                    format!(
+                        "“{found}” and “{named}” name one institution by names of different times; use the one valid on the article's date"
+                    ),
+                ),
+            )
+            .with_label(
+                first.span.clone(),
+                Localized::new("disebut begini di sini", "named so here"),
+            )
+            .with_fix(Fix::replace(span, replacement, Applicability::Unsafe)),
+        );
     }
 }
 
@@ -62,14 +142,22 @@ impl TermConsistency {
         &self,
         ctx: &Context<'_>,
         mentions: &[Mention],
-        date: Date,
+        date: Option<Date>,
         out: &mut Vec<Diagnostic>,
     ) {
         let (doc, register) = (ctx.doc, ctx.register);
-        // The first valid mention of each institution: the document's own form.
+        // The first valid mention of each institution (without a date, the first official
+        // one): the document's own form.
         let mut own: Vec<(InstitutionId, &Mention)> = Vec::new();
         for m in mentions {
-            if let Status::Valid(id) = register.status(m, date) {
+            let valid = match date {
+                Some(date) => match register.status(m, date) {
+                    Status::Valid(id) => Some(id),
+                    _ => None,
+                },
+                None => (!m.is_wrong()).then(|| m.refs[0].institution),
+            };
+            if let Some(id) = valid {
                 if !own.iter().any(|(i, _)| *i == id) {
                     own.push((id, m));
                 }
@@ -208,10 +296,14 @@ impl TermConsistency {
                     ),
                 )
                 .with_fix(Fix::replace(span, replacement, Applicability::Unsafe))
-            } else if let Some(until) = held.and_then(|o| o.period.until).filter(|u| *u < date) {
+            } else if let Some((until, period)) = held
+                .and_then(|o| Some((o.period.until?, o.period)))
+                .filter(|(u, _)| *u < date)
+            {
                 if institutions::speaks_of_past(doc, &m.span, until) {
                     continue;
                 }
+                let (last, last_en) = period.until_text().unwrap_or_default();
                 let mantan = if doc.starts_sentence(m.span.start) {
                     "Mantan "
                 } else {
@@ -220,8 +312,8 @@ impl TermConsistency {
                 Diagnostic::new(
                     m.span.clone(),
                     Localized::new(
-                        format!("{who} menjabat “{found}” hanya sampai {}", until.long_id()),
-                        format!("{who} held “{found}” only until {until}"),
+                        format!("{who} menjabat “{found}” hanya sampai {last}"),
+                        format!("{who} held “{found}” only until {last_en}"),
                     ),
                 )
                 .with_fix(Fix::replace(
@@ -279,7 +371,7 @@ fn document_form(
 
 /// The meaningful words of a name, lower-case, without its head and connectors.
 fn content_words(name: &str) -> Vec<String> {
-    let first = name.split('/').next().unwrap_or(name);
+    let first = institutions::first_of_joint_name(name).unwrap_or(name);
     first
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && !is_connector(w) && !HEADS.contains(w))

@@ -32,6 +32,14 @@ pub struct InstitutionEntry {
     /// Forms provincial and district offices use too (Dinas Kominfo).
     #[serde(default)]
     pub regional: Vec<String>,
+    /// Renderings a translation from English produces that were never official (Kantor Jaksa
+    /// Agung for Kejaksaan Agung, Kepolisian Nasional Indonesia for Polri).
+    #[serde(default)]
+    pub translated: Vec<String>,
+    /// Lower-case words that tell a text is about this institution's field: among the
+    /// successors of a split ministry, the one a text is about (perumahan for PKP).
+    #[serde(default)]
+    pub topics: Vec<String>,
     pub source: String,
 }
 
@@ -168,6 +176,13 @@ impl Checked for RegisterFile {
             }
             for r in e.regional.iter().filter(|r| !e.forms.contains(r)) {
                 fault(format!("regional form “{r}” is not one of its forms"));
+            }
+            for t in e
+                .topics
+                .iter()
+                .filter(|t| t.chars().any(char::is_uppercase))
+            {
+                fault(format!("topic “{t}” is not lower-case"));
             }
         }
         for (i, w) in self.wrong.iter().enumerate() {

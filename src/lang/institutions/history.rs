@@ -96,6 +96,18 @@ pub fn speaks_of_future(doc: &Document, span: &Span, from: Date) -> bool {
             .any(|w| year_of(w).is_some_and(|y| y >= from.year))
 }
 
+/// Whether the sentence around `span` speaks of another time or of a change, whatever the
+/// dates: a past, future or change marker (“dulu”, “akan”, “dipecah”).
+pub fn speaks_of_another_time(doc: &Document, span: &Span) -> bool {
+    let words = sentence_words(doc, span);
+    words.iter().any(|w| {
+        let w = w.as_str();
+        PAST_MARKERS.contains(&w) || FUTURE_MARKERS.contains(&w) || CHANGE_MARKERS.contains(&w)
+    }) || words
+        .windows(2)
+        .any(|p| PAST_PHRASES.contains(&(p[0].as_str(), p[1].as_str())))
+}
+
 fn sentence_words(doc: &Document, span: &Span) -> Vec<String> {
     let sentence = doc.sentence_at(span.start).unwrap_or(span.clone());
     doc.tokens_in(&sentence)

@@ -5,7 +5,8 @@ use anyhow::bail;
 use foldhash::{HashMap, HashMapExt};
 
 use super::{
-    FormKind, FormRef, Institution, InstitutionId, Office, Pattern, Period, Person, Register,
+    FormKind, FormRef, Institution, InstitutionId, Office, Pattern, Period, Person, Precision,
+    Register,
 };
 use crate::data::schema::{Checked, PartialDate, RegisterFile};
 use crate::lang::calendar::Date;
@@ -24,9 +25,15 @@ fn day(date: Option<PartialDate>, last: bool) -> Option<Date> {
 }
 
 fn period(from: Option<PartialDate>, until: Option<PartialDate>) -> Period {
+    let until_known = match until {
+        Some(PartialDate { month: None, .. }) => Precision::Year,
+        Some(PartialDate { day: None, .. }) => Precision::Month,
+        _ => Precision::Day,
+    };
     Period {
         from: day(from, false),
         until: day(until, true),
+        until_known,
     }
 }
 
@@ -46,10 +53,100 @@ fn is_short_form(form: &str, single_word_forms: &[&str]) -> bool {
     abbreviated_word || !spelled_out
 }
 
+/// The first of two names joined by a slash, when the second is a name of its own
+/// (“Kementerian Investasi/Badan Koordinasi Penanaman Modal”, “Kementerian PPN/Bappenas”), not
+/// when the slash joins two words of one name (“Pengadaan Barang/Jasa Pemerintah”).
+pub fn first_of_joint_name(name: &str) -> Option<&str> {
+    let (first, second) = name.split_once('/')?;
+    let head = second.split(' ').next()?;
+    (NAME_HEADS.contains(&head) || !second.contains(' ')).then_some(first)
+}
+
 /// The head's title for a ministry name: "Kementerian X" → "Menteri X".
 pub(super) fn derived_title(name: &str) -> Option<String> {
     name.strip_prefix("Kementerian ")
         .map(|rest| format!("Menteri {rest}"))
+}
+
+/// The register's name forms as they are read, in the order first met.
+struct Forms {
+    by_text: HashMap<String, Vec<FormRef>>,
+    order: Vec<String>,
+}
+
+impl Forms {
+    fn add(&mut self, text: String, r: FormRef) {
+        let refs = self.by_text.entry(text.clone()).or_insert_with(|| {
+            self.order.push(text);
+            Vec::new()
+        });
+        if !refs.contains(&r) {
+            refs.push(r);
+        }
+    }
+
+    fn is_official(&self, text: &str) -> bool {
+        (self.by_text.get(text)).is_some_and(|refs| refs.iter().any(|r| !r.wrong))
+    }
+}
+
+/// Words that head an office holder's title rather than a body's name.
+const TITLE_HEADS: &[&str] = &[
+    "Menteri", "Kepala", "Ketua", "Gubernur", "Panglima", "Jaksa", "Direktur", "Presiden",
+];
+
+/// Words that head a body's name: a two-word name with one of them first is not turned around
+/// (“Keuangan Kementerian” is no translation's order).
+const NAME_HEADS: &[&str] = &[
+    "Kementerian",
+    "Departemen",
+    "Badan",
+    "Komisi",
+    "Lembaga",
+    "Dewan",
+    "Majelis",
+    "Otoritas",
+    "Otorita",
+    "Pusat",
+    "Kantor",
+    "Sekretariat",
+    "Kepolisian",
+    "Tentara",
+    "Direktorat",
+];
+
+fn is_title_rendering(text: &str) -> bool {
+    text.split(' ')
+        .next()
+        .is_some_and(|head| TITLE_HEADS.contains(&head))
+}
+
+/// The renderings a translation from English makes of an official `text` of kind `kind`, each
+/// with whether it is matched only as capitalised: “Urusan” put in after the head (Kementerian
+/// Urusan Agama, Menteri Urusan Sosial), and a two-word name turned around (Indonesia Bank).
+fn translations_of(text: &str, kind: FormKind) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for head in ["Kementerian ", "Menteri "] {
+        if let Some(rest) = text.strip_prefix(head) {
+            if matches!(kind, FormKind::Name | FormKind::Title) {
+                out.push((format!("{head}Urusan {rest}"), false));
+            }
+        }
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let capitalised_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    if let [first, second] = words.as_slice() {
+        if kind == FormKind::Name
+            && !NAME_HEADS.contains(first)
+            && capitalised_word(first)
+            && capitalised_word(second)
+        {
+            out.push((format!("{second} {first}"), true));
+        }
+    }
+    out
 }
 
 /// Spelling variants news uses for one name: without "Bidang" in coordinating ministries,
@@ -90,17 +187,12 @@ impl Register {
         let mut institutions = Vec::new();
         // Hashed with foldhash and sized at once: the register is built on every run, before the
         // first word is read.
-        let mut by_text: HashMap<String, Vec<FormRef>> =
-            HashMap::with_capacity(4 * file.institution.len() + file.wrong.len());
-        let mut order: Vec<String> = Vec::new();
-        let mut add = |text: String, r: FormRef| {
-            let refs = by_text.entry(text.clone()).or_insert_with(|| {
-                order.push(text);
-                Vec::new()
-            });
-            if !refs.contains(&r) {
-                refs.push(r);
-            }
+        let listed_wrong: Vec<&String> = (file.wrong.iter().map(|w| &w.form))
+            .chain(file.institution.iter().flat_map(|e| &e.translated))
+            .collect();
+        let mut forms = Forms {
+            by_text: HashMap::with_capacity(4 * file.institution.len() + file.wrong.len()),
+            order: Vec::new(),
         };
         for (i, e) in file.institution.iter().enumerate() {
             let successors = e.successors.iter().map(|s| lookup(s)).collect();
@@ -117,15 +209,17 @@ impl Register {
                 regional: e.regional.iter().any(|r| r == text),
             };
             let mut names = vec![e.name.clone()];
-            if let Some((first, _)) = e.name.split_once('/') {
+            if let Some(first) = first_of_joint_name(&e.name) {
                 names.push(first.to_string());
             }
             for name in &names {
                 for v in variants(name) {
-                    if let Some(title) = derived_title(&v) {
-                        add(title.clone(), reference(FormKind::Title, &title));
+                    // A derived title the register lists as wrong is not one (Menteri
+                    // Sekretariat Negara: the head is Menteri Sekretaris Negara).
+                    if let Some(title) = derived_title(&v).filter(|t| !listed_wrong.contains(&t)) {
+                        forms.add(title.clone(), reference(FormKind::Title, &title));
                     }
-                    add(v.clone(), reference(FormKind::Name, &v));
+                    forms.add(v.clone(), reference(FormKind::Name, &v));
                 }
             }
             for form in &e.forms {
@@ -137,9 +231,9 @@ impl Register {
                         (FormKind::Name, FormKind::Title)
                     };
                     if let Some(title) = derived_title(&v) {
-                        add(title.clone(), reference(title_kind, &title));
+                        forms.add(title.clone(), reference(title_kind, &title));
                     }
-                    add(v.clone(), reference(kind, &v));
+                    forms.add(v.clone(), reference(kind, &v));
                 }
             }
             for title in &e.titles {
@@ -149,7 +243,7 @@ impl Register {
                     FormKind::Title
                 };
                 for v in variants(title) {
-                    add(v.clone(), reference(kind, &v));
+                    forms.add(v.clone(), reference(kind, &v));
                 }
             }
             institutions.push(Institution {
@@ -159,32 +253,56 @@ impl Register {
                 titles: e.titles.clone(),
                 period: period(e.from, e.until),
                 successors,
+                topics: e.topics.clone(),
                 source: e.source.clone(),
             });
         }
-        for w in &file.wrong {
-            let kind = if w.form.starts_with("Menteri ") {
+        let wrong = |institution: InstitutionId, text: &str| FormRef {
+            institution,
+            kind: if is_title_rendering(text) {
                 FormKind::Title
             } else {
                 FormKind::Name
-            };
-            add(
-                w.form.clone(),
-                FormRef {
-                    institution: lookup(&w.institution),
-                    kind,
-                    wrong: true,
-                    regional: false,
-                },
-            );
+            },
+            wrong: true,
+            regional: false,
+        };
+        for w in &file.wrong {
+            forms.add(w.form.clone(), wrong(lookup(&w.institution), &w.form));
+        }
+        for (i, e) in file.institution.iter().enumerate() {
+            for t in &e.translated {
+                forms.add(t.clone(), wrong(i, t));
+            }
+        }
+        // What a translation from English makes of any official name, found from the names
+        // themselves: “Urusan” put in (Ministry of Religious Affairs → Kementerian Urusan Agama),
+        // and a two-word name in English order (Indonesia Bank), matched only as capitalised.
+        let official: Vec<(String, FormRef)> = (forms.order.iter())
+            .flat_map(|text| forms.by_text[text].iter().map(move |r| (text.clone(), *r)))
+            .filter(|(_, r)| !r.wrong)
+            .collect();
+        let mut capitalised = Vec::new();
+        for (text, r) in &official {
+            let generated = translations_of(text, r.kind);
+            for (rendering, needs_capitals) in generated {
+                if !forms.is_official(&rendering) {
+                    forms.add(rendering.clone(), wrong(r.institution, &rendering));
+                    if needs_capitals {
+                        capitalised.push(rendering);
+                    }
+                }
+            }
         }
 
+        let Forms { mut by_text, order } = forms;
         let patterns: Vec<Pattern> = order
             .into_iter()
             .map(|text| {
                 let refs = by_text.remove(&text).unwrap_or_default();
                 Pattern {
                     case_sensitive: !text.contains(' '),
+                    capitalised: capitalised.contains(&text),
                     text,
                     refs,
                 }

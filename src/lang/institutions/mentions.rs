@@ -30,6 +30,13 @@ impl Register {
                 if pattern.case_sensitive && written != pattern.text && !in_capitals() {
                     return None;
                 }
+                if pattern.capitalised
+                    && !written
+                        .split(' ')
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    return None;
+                }
                 if !doc.is_word_boundary_span(&span) {
                     return None;
                 }

@@ -10,12 +10,13 @@ mod history;
 mod load;
 mod mentions;
 
-pub use history::{speaks_of_future, speaks_of_past};
+pub use history::{speaks_of_another_time, speaks_of_future, speaks_of_past};
+pub use load::first_of_joint_name;
 pub use mentions::continues_name;
 
 use foldhash::HashMap;
 
-use super::calendar::Date;
+use super::calendar::{Date, MONTHS_EN, MONTHS_ID};
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
 use crate::source::Span;
@@ -30,11 +31,57 @@ pub type PersonId = usize;
 pub struct Period {
     pub from: Option<Date>,
     pub until: Option<Date>,
+    /// How precisely the register knows `until`: a month or a year ends on its last day.
+    pub until_known: Precision,
+}
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Precision {
+    #[default]
+    Day,
+    Month,
+    Year,
 }
 
 impl Period {
     pub fn contains(&self, date: Date) -> bool {
         self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
+
+    /// Its last day, in Indonesian and in English, as precisely as it is known (`20 Oktober
+    /// 2024`, `Oktober 2024`, `2024`).
+    pub fn until_text(&self) -> Option<(String, String)> {
+        let until = self.until?;
+        let month = usize::from(until.month - 1);
+        Some(match self.until_known {
+            Precision::Day => (until.long_id(), until.to_string()),
+            Precision::Month => (
+                format!("{} {}", MONTHS_ID[month], until.year),
+                format!("{} {}", MONTHS_EN[month], until.year),
+            ),
+            Precision::Year => (until.year.to_string(), until.year.to_string()),
+        })
+    }
+
+    /// When the period ended, in Indonesian and in English, as precisely as it is known: the
+    /// first day after it (`21 Oktober 2024`), else its last month (`November 2009`) or year.
+    pub fn ended(&self) -> Option<(String, String)> {
+        let until = self.until?;
+        Some(match self.until_known {
+            Precision::Day => {
+                let next = Date::from_days_since_epoch(until.days_since_epoch() + 1);
+                (next.long_id(), next.to_string())
+            }
+            Precision::Month => {
+                let month = usize::from(until.month - 1);
+                (
+                    format!("{} {}", MONTHS_ID[month], until.year),
+                    format!("{} {}", MONTHS_EN[month], until.year),
+                )
+            }
+            Precision::Year => (until.year.to_string(), until.year.to_string()),
+        })
     }
 }
 
@@ -47,6 +94,8 @@ pub struct Institution {
     pub period: Period,
     /// What it became: one (renamed), several (split), none with an end date (dissolved).
     pub successors: Vec<InstitutionId>,
+    /// Lower-case words of its field, which rank it among the successors of a split.
+    pub topics: Vec<String>,
     pub source: String,
 }
 
@@ -104,6 +153,8 @@ struct Pattern {
     text: String,
     /// One word: matched as written or in capitals only (BI is not "bi").
     case_sensitive: bool,
+    /// Matched only with every word capitalised (a name in English order: Indonesia Bank).
+    capitalised: bool,
     refs: Vec<FormRef>,
 }
 
@@ -317,7 +368,7 @@ impl Register {
     /// The name of `id` in the style of a mention of kind `kind`.
     pub fn form_in_style(&self, id: InstitutionId, kind: FormKind) -> String {
         let inst = &self.institutions[id];
-        let full = inst.name.split('/').next().unwrap_or(&inst.name);
+        let full = first_of_joint_name(&inst.name).unwrap_or(&inst.name);
         let full_title = || load::derived_title(full).or_else(|| inst.titles.first().cloned());
         match kind {
             FormKind::Name => inst.name.clone(),
