@@ -72,12 +72,19 @@ impl Check {
 
     /// Lint as if the article were dated `date` (`YYYY-MM-DD`), whatever its text says.
     pub fn on(mut self, date: &str) -> Check {
-        let date = Date::parse_iso(date).unwrap_or_else(|| panic!("{date:?} is not YYYY-MM-DD"));
-        self.date = Some(ArticleDate {
-            date,
-            source: DateSource::Config,
-        });
+        self.date = Some(configured(date));
         self
+    }
+
+    /// The findings on plain `text` dated `date` (`YYYY-MM-DD`), or as these checks date texts
+    /// when `None`: for many texts of many dates with one set of rules.
+    pub fn findings_dated(&self, text: &str, date: Option<&str>) -> Vec<Finding> {
+        let doc = Document::new("t.txt", text);
+        let date = date.map(configured).or(self.date);
+        self.findings_of(
+            &doc,
+            self.linter.lint(&doc, &Input::Stdin, date).diagnostics,
+        )
     }
 
     /// The findings on plain `text`, in order.
@@ -128,7 +135,11 @@ impl Check {
     }
 
     fn findings_in(&self, doc: &Document) -> Vec<Finding> {
-        self.diagnostics(doc)
+        self.findings_of(doc, self.diagnostics(doc))
+    }
+
+    fn findings_of(&self, doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+        diagnostics
             .into_iter()
             .map(|d| Finding {
                 rule: d.rule.clone(),
@@ -146,5 +157,14 @@ impl Check {
                 diagnostic: d,
             })
             .collect()
+    }
+}
+
+/// `date` (`YYYY-MM-DD`) as the article's date a test sets.
+fn configured(date: &str) -> ArticleDate {
+    let date = Date::parse_iso(date).unwrap_or_else(|| panic!("{date:?} is not YYYY-MM-DD"));
+    ArticleDate {
+        date,
+        source: DateSource::Config,
     }
 }

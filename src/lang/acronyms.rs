@@ -36,19 +36,18 @@ impl Glossary {
     }
 }
 
-/// Whether `phrase` is one of `expansions` (case, commas and spacing aside).
+/// Whether `phrase` is one of `expansions` (case, commas, hyphens and spacing aside: Bantuan
+/// Pangan Non Tunai is Bantuan Pangan Nontunai, whose spelling is another rule's concern).
 pub fn accepts(expansions: &[String], phrase: &str) -> bool {
-    let phrase = normalize(phrase);
-    expansions.iter().any(|e| normalize(e) == phrase)
+    let phrase = squashed(phrase);
+    expansions.iter().any(|e| squashed(e) == phrase)
 }
 
-/// Whether `phrase` ends with one of `expansions`.
+/// Whether `phrase` ends with one of `expansions`, as [`accepts`] compares them.
 pub fn accepts_ending(expansions: &[String], phrase: &str) -> bool {
-    let phrase = normalize(phrase);
-    expansions.iter().any(|e| {
-        let e = normalize(e);
-        phrase == e || phrase.ends_with(&format!(" {e}"))
-    })
+    let words = normalize(phrase);
+    let words: Vec<&str> = words.split(' ').collect();
+    (0..words.len()).any(|k| accepts(expansions, &words[k..].join(" ")))
 }
 
 /// Lower case, commas dropped, single spaces.
@@ -59,6 +58,15 @@ pub fn normalize(phrase: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Lower case letters and digits alone.
+fn squashed(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Words an acronym may pass over or take a letter from (`dan` in UMKM, `Dengan` in ODGJ).
@@ -166,8 +174,8 @@ fn initials(words: &[&str], root_initials: &RootInitials) -> Initials {
 
 impl Initials {
     /// The fewest letters of `letters` that differ from the initials given by an ending of the
-    /// words whose first and last words give theirs; `None` when no ending gives as many
-    /// initials as there are letters.
+    /// words whose first and last words give theirs (a function word's counting twice); `None`
+    /// when no ending gives as many initials as there are letters.
     fn min_substitutions(&self, letters: &[char]) -> Option<usize> {
         self.best_alignment(letters).map(|a| a.substitutions)
     }
@@ -196,11 +204,14 @@ impl Initials {
                     if end > letters.len() || given.is_empty() {
                         continue;
                     }
+                    // A function word gives a letter only as one of the acronym's: one that
+                    // differs costs two, so an alignment names a content word as the odd one.
+                    let weight = if self.optional[i] { 2 } else { 1 };
                     let differ = (given.iter().zip(&letters[j..end]))
                         .filter(|(a, b)| a != b)
                         .count();
                     if let Some((cost, _)) = best[i + 1][end] {
-                        consider(cost + differ, Step::Give(choice, differ));
+                        consider(cost + weight * differ, Step::Give(choice));
                     }
                 }
                 best[i][j] = here;
@@ -210,31 +221,28 @@ impl Initials {
         let (substitutions, start) = (0..n)
             .filter_map(|i| best[i][0].map(|(cost, _)| (cost, i)))
             .min_by_key(|&(cost, i)| (cost, std::cmp::Reverse(i)))?;
-        // The words whose initials differ, read back along the best steps.
-        let mut differing = Vec::new();
-        let mut letter_of_wrong = ' ';
+        // The letters each word gives, read back along the best steps.
+        let mut given = Vec::new();
         let (mut i, mut j) = (start, 0);
         while i < n {
             let Some((_, step)) = best[i][j] else { break };
-            if let Step::Give(choice, differ) = step {
-                let given = &self.words[i][choice];
-                if differ > 0 {
-                    if differing.is_empty() {
-                        letter_of_wrong = (given.iter().zip(&letters[j..]))
-                            .find(|(a, b)| a != b)
-                            .map_or(' ', |(_, b)| *b);
-                    }
-                    differing.push(i);
-                }
-                j += given.len();
+            if let Step::Give(choice) = step {
+                let initials = &self.words[i][choice];
+                given.push(Given {
+                    word: i,
+                    letters: j..j + initials.len(),
+                    differs: (initials.iter().zip(&letters[j..]))
+                        .position(|(a, b)| a != b)
+                        .map(|k| letters[j + k]),
+                });
+                j += initials.len();
             }
             i += 1;
         }
         Some(Alignment {
             substitutions,
             start,
-            differing,
-            letter_of_wrong,
+            given,
         })
     }
 }
@@ -244,8 +252,8 @@ impl Initials {
 enum Step {
     /// It gives no letter (a function word).
     Skip,
-    /// It gives its initials of this choice, this many of them differing from the acronym's.
-    Give(usize, usize),
+    /// It gives its initials of this choice.
+    Give(usize),
 }
 
 /// How an ending of the words gives an acronym's letters.
@@ -254,28 +262,48 @@ struct Alignment {
     substitutions: usize,
     /// The word the ending starts at.
     start: usize,
-    /// The words whose initials differ from the acronym's letters.
-    differing: Vec<usize>,
-    /// The acronym's letter the first differing word stands against.
-    letter_of_wrong: char,
+    /// The words that give letters, in order.
+    given: Vec<Given>,
 }
 
-/// An expansion one letter away from its acronym: what an acronym of initials becomes when a
-/// translation picks another word for one of its words (Tim Pengendalian Inflasi Regional for
-/// TPID, where the D is Daerah).
+/// One word's part in an alignment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Given {
+    word: usize,
+    /// The acronym's letters it stands for.
+    letters: std::ops::Range<usize>,
+    /// The first of them its initials do not give, if any.
+    differs: Option<char>,
+}
+
+/// An expansion one step from its acronym of initials: what it becomes when a translation
+/// picks another word for one of its words (Tim Pengendalian Inflasi Regional for TPID, where
+/// the D is Daerah), or keeps two words in English order (Bantuan Tunai Langsung for BLT).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NearMiss {
+pub enum NearMiss {
+    /// The word `wrong` gives another initial than the acronym's `letter`.
+    Substituted {
+        /// The word the expansion starts at.
+        start: usize,
+        wrong: usize,
+        letter: char,
+    },
+    /// The words `first` and `first + 1` stand in each other's place.
+    Swapped { start: usize, first: usize },
+}
+
+impl NearMiss {
     /// The word the expansion starts at.
-    pub start: usize,
-    /// The word whose initial is not the acronym's letter.
-    pub wrong: usize,
-    /// The acronym's letter that word should give.
-    pub letter: char,
+    pub fn start(&self) -> usize {
+        match *self {
+            NearMiss::Substituted { start, .. } | NearMiss::Swapped { start, .. } => start,
+        }
+    }
 }
 
 /// The expansion among the end of `words` that an acronym in capitals of three letters or more
-/// abbreviates but for one letter, its first word giving the acronym's first letter, if any
-/// ending does; `None` when an ending fits it, or none comes that close.
+/// abbreviates but for one word or for the order of two neighbouring words, if any ending does;
+/// `None` when an ending fits it, or none comes that close.
 pub fn near_miss(acronym: &str, words: &[&str], root_initials: &RootInitials) -> Option<NearMiss> {
     if !is_all_capitals(acronym)
         || acronym.chars().any(|c| !c.is_alphabetic())
@@ -285,15 +313,45 @@ pub fn near_miss(acronym: &str, words: &[&str], root_initials: &RootInitials) ->
         return None;
     }
     let letters: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
-    let alignment = initials(words, root_initials).best_alignment(&letters)?;
-    match (alignment.substitutions, alignment.differing.as_slice()) {
-        (1, &[wrong]) if wrong != alignment.start => Some(NearMiss {
-            start: alignment.start,
-            wrong,
-            letter: alignment.letter_of_wrong,
-        }),
-        _ => None,
+    let initials = initials(words, root_initials);
+    let alignment = initials.best_alignment(&letters)?;
+    if alignment.substitutions == 0 {
+        return None;
     }
+    let wrong: Vec<&Given> = alignment
+        .given
+        .iter()
+        .filter(|g| g.differs.is_some())
+        .collect();
+    if let (1, [one]) = (alignment.substitutions, wrong.as_slice()) {
+        return Some(NearMiss::Substituted {
+            start: alignment.start,
+            wrong: one.word,
+            letter: one.differs.unwrap_or(' '),
+        });
+    }
+    // Two neighbouring letters the other way round, each the initial of one of two neighbouring
+    // words, the words' own initials (a root's would turn too much round: Kementerian
+    // Perindustrian dan Teknologi Informasi for China's MIIT).
+    let plain = self::initials(words, &|_| Vec::new());
+    (0..letters.len() - 1).find_map(|i| {
+        let mut swapped = letters.clone();
+        swapped.swap(i, i + 1);
+        let a = plain
+            .best_alignment(&swapped)
+            .filter(|a| a.substitutions == 0)?;
+        let at = |k: usize| {
+            a.given
+                .iter()
+                .find(|g| g.letters == (k..k + 1))
+                .map(|g| g.word)
+        };
+        let (first, second) = (at(i)?, at(i + 1)?);
+        (second == first + 1).then_some(NearMiss::Swapped {
+            start: a.start,
+            first,
+        })
+    })
 }
 
 /// Whether `letters` are pieces of `parts` in order: each piece the start of a part or of one of
@@ -430,22 +488,35 @@ mod tests {
             near_miss(acronym, &words.split(' ').collect::<Vec<_>>(), &|_| {
                 Vec::new()
             })
-            .map(|m| (m.start, m.wrong))
+        };
+        let substituted = |start, wrong, letter| {
+            Some(NearMiss::Substituted {
+                start,
+                wrong,
+                letter,
+            })
         };
         assert_eq!(
             near("TPID", "kata Tim Pengendalian Inflasi Regional"),
-            Some((1, 4))
+            substituted(1, 4, 'd')
         );
-        assert_eq!(near("JPU", "tuntutan Jaksa Penuntut Publik"), Some((1, 3)));
-        assert_eq!(near("BGN", "Badan Gizi Indonesia"), Some((0, 2)));
+        assert_eq!(
+            near("JPU", "tuntutan Jaksa Penuntut Publik"),
+            substituted(1, 3, 'u')
+        );
+        assert_eq!(near("BGN", "Badan Gizi Indonesia"), substituted(0, 2, 'n'));
+        assert_eq!(near("AKI", "Rasio Kematian Ibu"), substituted(0, 0, 'a'));
+        assert_eq!(
+            near("BLT", "berupa Bantuan Tunai Langsung"),
+            Some(NearMiss::Swapped { start: 1, first: 2 })
+        );
         // Right, too far off (an English acronym with its Indonesian expansion), or too short.
         assert_eq!(near("TPID", "Tim Pengendalian Inflasi Daerah"), None);
         assert_eq!(near("IMF", "Dana Moneter Internasional"), None);
         assert_eq!(near("WHO", "Organisasi Kesehatan Dunia"), None);
         assert_eq!(near("PU", "Pekerjaan Publik"), None);
         assert_eq!(near("PDRB", "terhadap Produk Domestik Regional"), None);
-        // The first word gives the first letter: a word glued to the expansion is no near miss.
-        assert_eq!(near("WFH", "menerapkanwork from home"), None);
+        assert_eq!(near("BLT", "Bantuan Langsung Tunai"), None);
     }
 
     #[test]

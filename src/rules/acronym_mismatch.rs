@@ -11,6 +11,7 @@ use crate::lang::case::{match_case_in_context, starts_uppercase};
 use crate::lang::english::WordLanguage;
 use crate::lang::institutions::{FormKind, InstitutionId, Mention, Register};
 use crate::lang::lexicon::Lexicon;
+use crate::lang::lexicon::Spelling;
 use crate::lang::morphology;
 use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
@@ -46,13 +47,22 @@ impl Rule for AcronymMismatch {
             }
             let inner = parenthesis(text, &tokens[i + 1..]);
             let Some(inner) = inner else { continue };
-            if let [word] = inner.as_slice() {
-                let acronym = word.text(text);
+            // An acronym of two words the glossary or the register knows (Satpol PP, Komnas
+            // HAM), or of one.
+            let joint = match inner.as_slice() {
+                [a, b] if text[a.end..b.start] == *" " => Some(a.start..b.end),
+                _ => None,
+            };
+            let joint = joint.filter(|span| self.qualifies(register, &text[span.clone()]));
+            if let Some(span) =
+                joint.or_else(|| inner.first().filter(|_| inner.len() == 1).map(|w| w.span()))
+            {
+                let acronym = &text[span.clone()];
                 let before = words_before(text, &tokens[..i]);
                 if self.qualifies(register, acronym) {
-                    out.extend(self.expansion_before(ctx, &before, word.span()));
+                    out.extend(self.expansion_before(ctx, &before, span));
                 } else if is_all_capitals(acronym) {
-                    out.extend(unknown_expansion(ctx, &before, word.span()));
+                    out.extend(unknown_expansion(ctx, &before, span));
                 }
             } else if inner.len() >= 2 && i >= 2 && tokens[i - 1].text(text) == " " {
                 let acronym = tokens[i - 2];
@@ -87,25 +97,27 @@ impl AcronymMismatch {
         let last = before.last()?;
         let words: Vec<&str> = before.iter().map(|t| t.text(text)).collect();
         let institutions = institutions_of(register, acronym);
-        if !institutions.is_empty() {
-            if let Some(named) = (ctx.mentions())
-                .iter()
-                .find(|m| m.span.end == last.end && m.kind() == FormKind::Name)
-            {
-                // The same institution under an older or newer name is official-name's.
-                let same = institutions.iter().any(|&i| {
-                    named
-                        .refs
-                        .iter()
-                        .any(|r| register.related(i, r.institution))
-                });
-                if same {
-                    return None;
-                }
-                return Some(self.other_institution(ctx, named, acronym_span, institutions[0]));
-            }
-        }
         let known = Expansions::of(&self.glossary, register, acronym)?;
+        let named = (ctx.mentions())
+            .iter()
+            .find(|m| m.span.end == last.end && m.kind() == FormKind::Name);
+        if let Some(named) = named {
+            // The same institution under an older or newer name is official-name's; another
+            // body's name is a mistranslation of the one the acronym stands for.
+            let same = institutions
+                .iter()
+                .any(|&i| (named.refs.iter()).any(|r| register.related(i, r.institution)));
+            let own = (named.refs.iter()).any(|r| {
+                let named = register.institution(r.institution);
+                named.forms.iter().any(|f| f.eq_ignore_ascii_case(acronym))
+            });
+            // The acronym may abbreviate the name's end (Kementerian Energi dan Sumber Daya
+            // Mineral (ESDM)).
+            if same || own || accepts_ending(&known.list, doc.slice(&named.span)) {
+                return None;
+            }
+            return Some(self.other_institution(ctx, named, acronym_span, &known.list[0]));
+        }
         if accepts_ending(&known.list, &words.join(" ")) {
             return None;
         }
@@ -114,7 +126,9 @@ impl AcronymMismatch {
             true => Shared::AllButOne,
             false => Shared::Any,
         };
-        let (expansion, k) = best_expansion(&known.list, &words, needed)?;
+        let (expansion, k) = best_expansion(&known.list, &words, needed, Window::Ending, &|w| {
+            ctx.lexicon.knows(w)
+        })?;
         let span = before[before.len() - k].start..last.end;
         Some(self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
@@ -170,7 +184,9 @@ impl AcronymMismatch {
             true => Shared::AllButOne,
             false => Shared::Any,
         };
-        let (expansion, k) = best_expansion(&known.list, &words, needed)?;
+        let (expansion, k) = best_expansion(&known.list, &words, needed, Window::Whole, &|w| {
+            ctx.lexicon.knows(w)
+        })?;
         (k == words.len()).then(|| self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
 
@@ -195,38 +211,48 @@ impl AcronymMismatch {
         .with_fix(Fix::replace(span, replacement, Applicability::Unsafe))
     }
 
-    /// The acronym of one institution after the name of another (“Badan Pangan Nasional (BGN)”).
+    /// The acronym of one body after the registered name of another (“Badan Pangan Nasional
+    /// (BGN)”, “Dewan Perwakilan Daerah (DPRD)”): a translation most often keeps the acronym
+    /// and gets the name wrong, so the first fix writes the name the acronym stands for, the
+    /// second the named body's own acronym.
     fn other_institution(
         &self,
         ctx: &Context<'_>,
         named: &Mention,
         acronym_span: Span,
-        meant: InstitutionId,
+        meant: &str,
     ) -> Diagnostic {
-        let acronym = ctx.doc.slice(&acronym_span);
-        let found = ctx.doc.slice(&named.span);
-        let meant = ctx.register.institution(meant);
-        let own = ctx.register.institution(named.refs[0].institution);
+        let doc = ctx.doc;
+        let acronym = doc.slice(&acronym_span);
+        let found = doc.slice(&named.span);
+        let replacement =
+            match_case_in_context(found, meant, doc.starts_sentence(named.span.start));
         let mut diag = Diagnostic::new(
-            acronym_span.clone(),
+            named.span.clone(),
             Localized::new(
-                format!(
-                    "“{acronym}” adalah singkatan “{}”, bukan “{found}”",
-                    meant.name
-                ),
-                format!("“{acronym}” stands for “{}”, not “{found}”", meant.name),
+                format!("“{acronym}” adalah singkatan “{meant}”, bukan “{found}”"),
+                format!("“{acronym}” stands for “{meant}”, not “{found}”"),
             ),
         )
         .with_label(
+            acronym_span.clone(),
+            Localized::new("singkatannya", "the acronym"),
+        )
+        .with_fix(Fix::replace(
             named.span.clone(),
-            Localized::new("nama yang disingkat", "the name abbreviated"),
-        );
+            replacement,
+            Applicability::Unsafe,
+        ));
+        let own = ctx.register.institution(named.refs[0].institution);
         if let Some(short) = own.forms.iter().find(|f| !f.contains(' ')) {
-            diag = diag.with_fix(Fix::replace(
-                acronym_span,
-                short.clone(),
-                Applicability::Unsafe,
-            ));
+            diag = diag.with_fix(
+                Fix::replace(acronym_span, short.clone(), Applicability::Unsafe).with_message(
+                    Localized::new(
+                        format!("atau, bila namanya benar, tulis singkatannya “{short}”"),
+                        format!("or, if the name is right, write its acronym “{short}”"),
+                    ),
+                ),
+            );
         }
         diag
     }
@@ -247,24 +273,27 @@ const TITLES: &[&str] = &[
 ];
 
 /// An acronym in capitals that neither the glossary nor the register knows, after words that
-/// abbreviate it but for one word (“Tim Pengendalian Inflasi Regional (TPID)”): the word that
-/// gives the wrong letter is named; no fix, since lintas does not know the right word.
+/// abbreviate it but for one word (“Tim Pengendalian Inflasi Regional (TPID)”, named without a
+/// fix, since lintas does not know the right word) or but for the order of two (“Bantuan Tunai
+/// Langsung (BLT)”, with the words turned round as the fix).
 ///
 /// Not when the expansion is English (an English acronym, “Australian Dollar (AUD)”), nor when
 /// it is the end of a longer capitalised name (“… Jasa Keuangan, Edukasi dan Perlindungan
-/// Konsumen (PEPK)”, whose acronym passes over some of its words).
+/// Konsumen (PEPK)”, whose acronym passes over some of its words); when its first word is the
+/// odd one, only a known word written like the rest of the expansion, or opening the sentence
+/// (not “berupa Survei Pendahuluan dan Eksplorasi (PSPE)”, nor a word glued to it by a scrape).
 fn unknown_expansion(ctx: &Context<'_>, words: &[Token], acronym_span: Span) -> Option<Diagnostic> {
     let doc = ctx.doc;
     let text = doc.text();
     let acronym = doc.slice(&acronym_span);
     let written: Vec<&str> = words.iter().map(|t| t.text(text)).collect();
-    let NearMiss {
-        start,
-        wrong,
-        letter,
-    } = near_miss(acronym, &written, &root_initials(ctx.lexicon))?;
-    let english = |w: &&str| ctx.lexicon.info(w).language == WordLanguage::English;
-    if written[start..].iter().any(english) {
+    let near = near_miss(acronym, &written, &root_initials(ctx.lexicon))?;
+    let start = near.start();
+    let info = |w: &str| ctx.lexicon.info(w);
+    if written[start..]
+        .iter()
+        .any(|w| info(w).language == WordLanguage::English)
+    {
         return None;
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -277,25 +306,58 @@ fn unknown_expansion(ctx: &Context<'_>, words: &[Token], acronym_span: Span) -> 
     }
     let span = words[start].start..words.last()?.end;
     let found = doc.slice(&span);
-    let odd = written[wrong];
-    let letter = letter.to_uppercase();
-    Some(
-        Diagnostic::new(
-            span,
-            Localized::new(
-                format!("“{found}” tidak cocok dengan singkatan “{acronym}”: huruf {letter} tidak berasal dari “{odd}”"),
-                format!("“{found}” does not match the acronym “{acronym}”: its {letter} does not come from “{odd}”"),
-            ),
-        )
-        .with_label(acronym_span, Localized::new("singkatannya", "the acronym"))
-        .with_label(
-            words[wrong].span(),
-            Localized::new(
-                "kata ini mungkin salah terjemah; periksa kepanjangan resminya",
-                "this word may be mistranslated; check the official expansion",
-            ),
-        ),
-    )
+    let label = Localized::new("singkatannya", "the acronym");
+    match near {
+        NearMiss::Substituted { wrong, letter, .. } => {
+            if wrong == start {
+                let opens = doc.starts_sentence(words[start].start);
+                let like_the_rest = (written[start + 1..].iter())
+                    .all(|w| capitalised(w) == capitalised(written[start]));
+                if info(written[start]).spelling != Spelling::Known || !(opens || like_the_rest) {
+                    return None;
+                }
+            }
+            let odd = written[wrong];
+            let letter = letter.to_uppercase();
+            Some(
+                Diagnostic::new(
+                    span,
+                    Localized::new(
+                        format!("“{found}” tidak cocok dengan singkatan “{acronym}”: huruf {letter} tidak berasal dari “{odd}”"),
+                        format!("“{found}” does not match the acronym “{acronym}”: its {letter} does not come from “{odd}”"),
+                    ),
+                )
+                .with_label(acronym_span, label)
+                .with_label(
+                    words[wrong].span(),
+                    Localized::new(
+                        "kata ini mungkin salah terjemah; periksa kepanjangan resminya",
+                        "this word may be mistranslated; check the official expansion",
+                    ),
+                ),
+            )
+        }
+        NearMiss::Swapped { first, .. } => {
+            let (a, b) = (words[first], words[first + 1]);
+            // Only two words with a space between are turned round.
+            if text[a.end..b.start] != *" " {
+                return None;
+            }
+            let swapped = format!("{} {}", b.text(text), a.text(text));
+            let swapped = match_case_in_context(&text[a.start..b.end], &swapped, false);
+            Some(
+                Diagnostic::new(
+                    span,
+                    Localized::new(
+                        format!("“{found}” tidak cocok dengan singkatan “{acronym}”: urutan katanya terbalik"),
+                        format!("“{found}” does not match the acronym “{acronym}”: its words are in the wrong order"),
+                    ),
+                )
+                .with_label(acronym_span, label)
+                .with_fix(Fix::replace(a.start..b.end, swapped, Applicability::Unsafe)),
+            )
+        }
+    }
 }
 
 /// The initials of the roots the lexicon knows a word to be built from, where they differ from
@@ -337,22 +399,37 @@ impl Expansions {
     }
 }
 
+/// Which words may be an expansion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Window {
+    /// An ending of the words before an acronym, its start unmarked.
+    Ending,
+    /// All the words inside a parenthesis after it.
+    Whole,
+}
+
 /// How much of an expansion a phrase must share to be called a mistranslation of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shared {
     /// The phrase's letters cannot form the acronym: one word of the expansion will do.
     Any,
     /// The letters still fit: all the expansion's words but one, the one a translation picked
-    /// another word for (Tentara Negara Indonesia for TNI); sharing less, it is some other body
-    /// or term with the same acronym (Dinas Pekerjaan Umum dan Penataan Ruang for PUPR).
+    /// another word for (Tentara Negara Indonesia for TNI, Kepolisian Seksi for Polsek); sharing
+    /// less, it is some other body or term with the same acronym (Dinas Pekerjaan Umum dan
+    /// Penataan Ruang for PUPR).
     AllButOne,
 }
 
 impl Shared {
-    fn needed(self, expansion_words: usize) -> usize {
+    /// How many of an expansion's content words a phrase of `window` words must share: with as
+    /// many words as the expansion, all but one (Kepolisian Seksi for Kepolisian Sektor); with
+    /// more, at least two besides (not Perum Badan Urusan Logistik for Perum Bulog).
+    fn needed(self, expansion_words: usize, same_length: bool) -> usize {
+        let all_but_one = expansion_words.saturating_sub(1);
         match self {
             Shared::Any => 1,
-            Shared::AllButOne => expansion_words.saturating_sub(1).max(2),
+            Shared::AllButOne if same_length => all_but_one.max(1),
+            Shared::AllButOne => all_but_one.max(2),
         }
     }
 }
@@ -414,21 +491,27 @@ fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
 /// the expansion sharing the most words with them, where the words also hold one the expansion
 /// lacks (digital-ke-bisnis for bisnis-ke-bisnis; up to two words more than it has: Kementerian
 /// Perdagangan dan Industri for Kemendag; or one in its place, its first word too: Pengadilan
-/// Konstitusi for Mahkamah Konstitusi), or hold its words in another order (Indonesia Bank for
-/// Bank Indonesia). A shortened expansion (Produk Domestik Regional for PDRB) or a note sharing
+/// Konstitusi for Mahkamah Konstitusi, when `knows` that word: not a word a scrape glued to
+/// it), or hold its words in another order (Indonesia Bank for Bank Indonesia). A shortened expansion (Produk Domestik Regional for PDRB) or a note sharing
 /// fewer words than `needed` asks is not a mismatch (Memorandum Pemahaman for MoU is a calque,
 /// left to that rule).
 fn best_expansion(
     expansions: &[String],
     words: &[&str],
     needed: Shared,
+    window: Window,
+    knows: &dyn Fn(&str) -> bool,
 ) -> Option<(String, usize)> {
     // (shared words, window, expansion, words replaced)
     let mut best: Option<(usize, usize, &String, usize)> = None;
     for e in expansions {
         let parts = content_parts(e);
         let k = e.split_whitespace().count();
-        for window in k..=(k + 2).min(words.len()) {
+        let windows = match window {
+            Window::Ending => k..=(k + 2).min(words.len()),
+            Window::Whole => words.len()..=words.len(),
+        };
+        for window in windows {
             let tail = &words[words.len() - window..];
             // Start at the first word of the tail that shares a part with the expansion; with as
             // many words as the expansion, at its first word whatever it is, when its words are
@@ -440,7 +523,19 @@ fn best_expansion(
                 continue;
             };
             let name_like = window == k && tail.iter().all(|w| starts_uppercase(w));
-            let skip = if name_like { 0 } else { shared_from };
+            // The expansion's words after its first, in its order: the first word is the one
+            // replaced (pemecatan hubungan kerja for pemutusan hubungan kerja).
+            let expansion_words: Vec<&str> = e.split_whitespace().collect();
+            let first_replaced = window == k
+                && k > 1
+                && knows(tail[0])
+                && (tail[1..].iter().zip(&expansion_words[1..]))
+                    .all(|(t, x)| alike(&t.to_lowercase(), &x.to_lowercase()));
+            let skip = if name_like || first_replaced {
+                0
+            } else {
+                shared_from
+            };
             let tail_parts = content_parts(&tail[skip..].join(" "));
             let shared = (parts.iter())
                 .filter(|p| tail_parts.iter().any(|t| alike(p, t)))
@@ -458,7 +553,15 @@ fn best_expansion(
                 b.sort();
                 a == b
             };
-            let mistranslated = foreign && shared >= needed.needed(parts.len());
+            // All its words are some longer expansion's: that one shortened, not mistranslated
+            // (Badan Penyelenggara Jaminan Kesehatan for BPJS, of BPJS Kesehatan).
+            let shortened = expansions.iter().any(|other| {
+                let theirs = content_parts(other);
+                theirs.len() > tail_parts.len()
+                    && (tail_parts.iter()).all(|t| theirs.iter().any(|p| alike(p, t)))
+            });
+            let mistranslated =
+                foreign && !shortened && shared >= needed.needed(parts.len(), window == k);
             let better = best.is_none_or(|(s, w, ..)| {
                 (shared, std::cmp::Reverse(window)) > (s, std::cmp::Reverse(w))
             });
@@ -521,7 +624,10 @@ mod tests {
     fn another_institutions_acronym_is_flagged() {
         assert_eq!(
             check("Program itu dijalankan Badan Pangan Nasional (BGN)."),
-            [("BGN".to_string(), Some("Bapanas".to_string()))]
+            [(
+                "Badan Pangan Nasional".to_string(),
+                Some("Badan Gizi Nasional".to_string())
+            )]
         );
         assert_eq!(
             check("Data BPS (Bank Indonesia) menunjukkan."),

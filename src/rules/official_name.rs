@@ -4,7 +4,9 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::Date;
 use crate::lang::case::match_case;
-use crate::lang::institutions::{self, InstitutionId, Mention, Register, Status, narrowed_edit};
+use crate::lang::institutions::{
+    self, InstitutionId, Mention, Office, Register, Status, narrowed_edit,
+};
 use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span};
 
@@ -95,7 +97,11 @@ impl OfficialName {
                 }
                 let (since, since_en) = register.institution(was).period.ended()?;
                 if kind.is_title() {
-                    if let Some(d) = self.former_holder(doc, register, mention, was, until) {
+                    let held_now =
+                        |o: &Office| now.contains(&o.institution) && o.period.contains(date);
+                    if let Some(d) =
+                        self.former_holder(doc, register, mention, was, until, held_now)
+                    {
                         return Some(d);
                     }
                 }
@@ -265,7 +271,9 @@ impl OfficialName {
     }
 
     /// An outdated title before the name of someone who held it (“Menkominfo Budi Arie” in
-    /// 2025): the text means the former office, so the fix is “mantan”, not the new title.
+    /// 2025): the text means the former office, so the fix is “mantan”, not the new title;
+    /// unless they hold what it became (`held_now`), and the title is only out of date
+    /// (“Menteri Investasi Rosan Roeslani” for the Menteri Investasi dan Hilirisasi).
     fn former_holder(
         &self,
         doc: &Document,
@@ -273,6 +281,7 @@ impl OfficialName {
         mention: &Mention,
         was: InstitutionId,
         until: Date,
+        held_now: impl Fn(&Office) -> bool,
     ) -> Option<Diagnostic> {
         let (span, person) = register.person_after(doc, mention.span.end)?;
         let person = register.person(person);
@@ -280,7 +289,7 @@ impl OfficialName {
             .offices
             .iter()
             .any(|o| o.institution == was && o.period.until.is_some_and(|u| u <= until));
-        if !held {
+        if !held || person.offices.iter().any(held_now) {
             return None;
         }
         let found = doc.slice(&mention.span);

@@ -97,15 +97,15 @@ fn second_names(ctx: &Context<'_>, mentions: &[Mention], out: &mut Vec<Diagnosti
         let Some((first, (first_ref, own_ref))) = earlier else {
             continue;
         };
-        let own = period(&own_ref);
-        let historical = own
-            .until
-            .is_some_and(|u| institutions::speaks_of_past(doc, &m.span, u))
-            || own
-                .from
-                .is_some_and(|f| institutions::speaks_of_future(doc, &m.span, f))
-            || institutions::speaks_of_another_time(doc, &m.span)
-            || institutions::speaks_of_another_time(doc, &first.span);
+        // A sentence about another time, or a year within the older name's days in its own
+        // sentence, makes the pair history, not a mismatch.
+        let years_within = |r: &FormRef, span: &Span| {
+            (period(r).until).is_some_and(|u| institutions::speaks_of_past(doc, span, u))
+        };
+        let historical = institutions::speaks_of_another_time(doc, &m.span)
+            || institutions::speaks_of_another_time(doc, &first.span)
+            || years_within(&own_ref, &m.span)
+            || years_within(&first_ref, &first.span);
         if historical {
             continue;
         }

@@ -62,7 +62,8 @@ pub struct RuleDoc {
 pub struct Example {
     pub bad: String,
     pub good: String,
-    /// The article's date the example assumes (`YYYY-MM-DD`), for date-dependent rules.
+    /// The article's date the example assumes (`YYYY-MM-DD`), for date-dependent rules;
+    /// without one the example is a text that gives no date.
     pub date: Option<String>,
 }
 

@@ -1,6 +1,6 @@
 //! Where a document names a registered institution or person.
 
-use super::{FormKind, Mention, PersonId, Register};
+use super::{FormKind, Mention, Pattern, PersonId, Register};
 use crate::lang::calendar::{MONTHS_ID, WEEKDAYS_ID};
 use crate::lang::case::is_title_case;
 use crate::lang::lexicon::{Lexicon, Words};
@@ -17,26 +17,11 @@ impl Register {
         (found.iter())
             .filter_map(|m| {
                 let span = m.span.clone();
-                let pattern = &self.patterns[m.pattern];
                 let written = &text[span.clone()];
-                // In capitals, compared without building an upper-case copy per match.
-                let in_capitals = || {
-                    pattern
-                        .text
-                        .chars()
-                        .flat_map(char::to_uppercase)
-                        .eq(written.chars())
-                };
-                if pattern.case_sensitive && written != pattern.text && !in_capitals() {
-                    return None;
-                }
-                if pattern.capitalised
-                    && !written
-                        .split(' ')
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                {
-                    return None;
-                }
+                // The matcher finds one of the patterns that fold to the same text (LAPAN,
+                // Lapan): the one written so, as a name in capitals, or capitalised as it must
+                // be, is the mention's.
+                let pattern = self.written_as(m.pattern, written)?;
                 if !doc.is_word_boundary_span(&span) {
                     return None;
                 }
@@ -54,6 +39,34 @@ impl Register {
                 })
             })
             .collect()
+    }
+
+    /// Of the patterns that fold to the same text as pattern `found`, the first that `written`
+    /// writes: as it is written, or in capitals, for a one-word form; with every word
+    /// capitalised, for a name in English order.
+    fn written_as(&self, found: usize, written: &str) -> Option<&Pattern> {
+        let fits = |pattern: &Pattern| {
+            // In capitals, compared without building an upper-case copy per match.
+            let in_capitals = || {
+                (pattern.text.chars())
+                    .flat_map(char::to_uppercase)
+                    .eq(written.chars())
+            };
+            let cased = !pattern.case_sensitive || written == pattern.text || in_capitals();
+            let capitalised = !pattern.capitalised
+                || (written.split(' ')).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            cased && capitalised
+        };
+        let first = &self.patterns[found];
+        if fits(first) {
+            return Some(first);
+        }
+        (self
+            .by_folded_text
+            .get(&first.text.to_ascii_lowercase())?
+            .iter())
+        .map(|&i| &self.patterns[i])
+        .find(|p| fits(p))
     }
 
     /// The person named right after `offset` (after spaces or a comma), if the register knows them.
@@ -99,9 +112,12 @@ pub fn continues_name(
     let word: &str = &rest[..rest
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(rest.len())];
+    // The country after a name is the same name (Kementerian Agama RI, DPR Republik Indonesia).
     if !word.chars().next().is_some_and(char::is_uppercase)
         || WEEKDAYS_ID.contains(&word)
         || MONTHS_ID.contains(&word)
+        || word == "RI"
+        || rest.starts_with("Republik Indonesia")
     {
         return false;
     }
