@@ -1,38 +1,47 @@
 //! Acronyms: the glossary of accepted expansions (`rules/acronym-mismatch.toml`) and the test of whether
 //! a phrase can be what an acronym abbreviates, by initial letters or syllables.
 
+use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt};
+
 use crate::data::schema::Expansions;
 
 /// Acronyms and the expansions accepted for each.
 #[derive(Debug)]
 pub struct Glossary {
     entries: Vec<Expansions>,
+    /// Each acronym as listed, then in capitals, to its first entry: asked for every word in
+    /// parentheses.
+    by_written: HashMap<String, usize>,
+    by_capitals: HashMap<String, usize>,
 }
 
 impl Glossary {
     pub fn new(entries: Vec<Expansions>) -> Glossary {
-        Glossary { entries }
+        let mut by_written = HashMap::with_capacity(entries.len());
+        let mut by_capitals = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            by_written.entry(e.acronym.clone()).or_insert(i);
+            by_capitals.entry(e.acronym.to_uppercase()).or_insert(i);
+        }
+        Glossary {
+            entries,
+            by_written,
+            by_capitals,
+        }
     }
 
     /// The entry for an acronym as written, or written in capitals (MOU for MoU).
     pub fn get(&self, written: &str) -> Option<&Expansions> {
-        self.entries
-            .iter()
-            .find(|a| a.acronym == written)
-            .or_else(|| {
-                // Compared in capitals without building a copy per entry; an ASCII acronym keeps
-                // its length in capitals, so most entries are turned away by it.
-                let in_capitals = |a: &&Expansions| {
-                    (a.acronym.len() == written.len() || !a.acronym.is_ascii())
-                        && a.acronym
-                            .chars()
-                            .flat_map(char::to_uppercase)
-                            .eq(written.chars())
-                };
-                (written.len() > 1)
-                    .then(|| self.entries.iter().find(in_capitals))
-                    .flatten()
-            })
+        let in_capitals = || {
+            let all_capitals = !written.chars().any(char::is_lowercase);
+            (written.chars().count() > 1 && all_capitals)
+                .then(|| self.by_capitals.get(written))
+                .flatten()
+        };
+        let i = self.by_written.get(written).or_else(in_capitals)?;
+        Some(&self.entries[*i])
     }
 }
 
@@ -43,21 +52,34 @@ pub fn accepts(expansions: &[String], phrase: &str) -> bool {
     expansions.iter().any(|e| squashed(e) == phrase)
 }
 
-/// Whether `phrase` ends with one of `expansions`, as [`accepts`] compares them.
+/// Whether `phrase` ends with one of `expansions`, as [`accepts`] compares them: some of the
+/// phrase's last words, squashed, are the expansion squashed. Compared from the end, so most
+/// expansions are turned away by their last letter.
 pub fn accepts_ending(expansions: &[String], phrase: &str) -> bool {
-    let words = normalize(phrase);
-    let words: Vec<&str> = words.split(' ').collect();
-    (0..words.len()).any(|k| accepts(expansions, &words[k..].join(" ")))
+    let word_break = |c: char| c.is_whitespace() || c == ',';
+    expansions.iter().any(|e| {
+        let mut phrase_chars = squashed_backwards(phrase);
+        let mut start = None;
+        for (_, wanted) in squashed_backwards(e) {
+            match phrase_chars.next() {
+                Some((at, c)) if c == wanted => start = Some(at),
+                _ => return false,
+            }
+        }
+        // The letters matched start a word: only marks stand between them and a word break.
+        start.is_some_and(|at| {
+            (phrase[..at].chars().rev())
+                .take_while(|&c| !word_break(c))
+                .all(|c| !c.is_alphanumeric())
+        })
+    })
 }
 
-/// Lower case, commas dropped, single spaces.
-pub fn normalize(phrase: &str) -> String {
-    phrase
-        .replace(',', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// The lower-case letters and digits of `s` from its end, each with where its character starts.
+fn squashed_backwards(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    (s.char_indices().rev())
+        .filter(|(_, c)| c.is_alphanumeric())
+        .flat_map(|(at, c)| c.to_lowercase().rev().map(move |l| (at, l)))
 }
 
 /// Lower case letters and digits alone.
@@ -128,12 +150,16 @@ pub fn some_ending_abbreviates(
     words: &[&str],
     root_initials: &RootInitials,
 ) -> bool {
+    // Initials align with any ending already.
+    if is_all_capitals(acronym) {
+        return can_abbreviate(acronym, words, root_initials);
+    }
     (1..=words.len()).any(|k| can_abbreviate(acronym, &words[words.len() - k..], root_initials))
 }
 
 /// The initials of the roots a word is built from, when they differ from its own (`dikenal` →
 /// `k`, `Kesyahbandaran` → `s`): the lexicon knows which roots are words.
-pub type RootInitials<'a> = dyn Fn(&str) -> Vec<char> + 'a;
+pub type RootInitials<'a> = dyn Fn(&str) -> Arc<[char]> + 'a;
 
 /// The initials words give, each word as the letters it may give: one initial, or one for each
 /// part of a hyphenated word; nothing or its initial for a function word.
@@ -156,7 +182,7 @@ fn initials(words: &[&str], root_initials: &RootInitials) -> Initials {
     };
     for w in words {
         let mut choices: Vec<Vec<char>> = vec![initial(w)];
-        choices.extend(root_initials(w).into_iter().map(|c| vec![c]));
+        choices.extend(root_initials(w).iter().map(|&c| vec![c]));
         let parts: Vec<&str> = w.split(['-', '/']).filter(|p| !p.is_empty()).collect();
         if parts.len() > 1 {
             choices.push(
@@ -313,8 +339,49 @@ pub fn near_miss(acronym: &str, words: &[&str], root_initials: &RootInitials) ->
         return None;
     }
     let letters: Vec<char> = acronym.chars().flat_map(char::to_lowercase).collect();
+    // Every word but a function word gives a letter at least, so an ending holds at most as
+    // many others as the acronym has letters: the words before it cannot take part.
+    let mut content_words = 0;
+    let from = (words.iter())
+        .rposition(|w| {
+            content_words += usize::from(!is_function_word(w));
+            content_words > letters.len()
+        })
+        .map_or(0, |i| i + 1);
+    let near = near_miss_in_ending(&letters, &words[from..], root_initials)?;
+    Some(match near {
+        NearMiss::Substituted {
+            start,
+            wrong,
+            letter,
+        } => NearMiss::Substituted {
+            start: from + start,
+            wrong: from + wrong,
+            letter,
+        },
+        NearMiss::Swapped { start, first } => NearMiss::Swapped {
+            start: from + start,
+            first: from + first,
+        },
+    })
+}
+
+/// [`near_miss`] among words that may all belong to the expansion.
+fn near_miss_in_ending(
+    letters: &[char],
+    words: &[&str],
+    root_initials: &RootInitials,
+) -> Option<NearMiss> {
+    // A word gives one letter, a hyphenated one a letter a part: fewer words than that cannot
+    // come near (JAKARTA before ANTARA).
+    let most: usize = (words.iter())
+        .map(|w| w.split(['-', '/']).filter(|p| !p.is_empty()).count().max(1))
+        .sum();
+    if most < letters.len() {
+        return None;
+    }
     let initials = initials(words, root_initials);
-    let alignment = initials.best_alignment(&letters)?;
+    let alignment = initials.best_alignment(letters)?;
     if alignment.substitutions == 0 {
         return None;
     }
@@ -333,9 +400,9 @@ pub fn near_miss(acronym: &str, words: &[&str], root_initials: &RootInitials) ->
     // Two neighbouring letters the other way round, each the initial of one of two neighbouring
     // words, the words' own initials (a root's would turn too much round: Kementerian
     // Perindustrian dan Teknologi Informasi for China's MIIT).
-    let plain = self::initials(words, &|_| Vec::new());
+    let plain = self::initials(words, &|_| Arc::from([]));
     (0..letters.len() - 1).find_map(|i| {
-        let mut swapped = letters.clone();
+        let mut swapped = letters.to_vec();
         swapped.swap(i, i + 1);
         let a = plain
             .best_alignment(&swapped)
@@ -430,7 +497,7 @@ mod tests {
     fn initials_and_syllables_fit() {
         let fits = |acronym: &str, words: &str| {
             can_abbreviate(acronym, &words.split(' ').collect::<Vec<_>>(), &|_| {
-                Vec::new()
+                Arc::from([])
             })
         };
         for (acronym, words) in [
@@ -469,14 +536,14 @@ mod tests {
         assert!(some_ending_abbreviates(
             "BGN",
             &["kata", "Badan", "Gizi", "Nasional"],
-            &|_| Vec::new()
+            &|_| Arc::from([])
         ));
         // A word may give its root's initial.
         let roots = |w: &str| {
             if w == "dikenal" {
-                vec!['k']
+                Arc::from(['k'])
             } else {
-                Vec::new()
+                Arc::from([])
             }
         };
         assert!(can_abbreviate("OTK", &["orang", "tak", "dikenal"], &roots));
@@ -486,7 +553,7 @@ mod tests {
     fn one_wrong_word_is_a_near_miss() {
         let near = |acronym: &str, words: &str| {
             near_miss(acronym, &words.split(' ').collect::<Vec<_>>(), &|_| {
-                Vec::new()
+                Arc::from([])
             })
         };
         let substituted = |start, wrong, letter| {

@@ -93,6 +93,25 @@ impl PhraseMatcher {
         let mut next = 0;
         while let Some((node, run, depth)) = pending.get(next).cloned() {
             next += 1;
+            if let [id] = order[run.clone()] {
+                // One pattern below the node: the rest of it is a chain, laid out at once.
+                let mut at = node;
+                for &b in &key(id)[depth..] {
+                    let child = nodes.len() as u32;
+                    nodes[at].first_edge = edges.len() as u32;
+                    nodes[at].edge_count = 1;
+                    edges.push((b, child));
+                    nodes.push(Node {
+                        first_edge: 0,
+                        edge_count: 0,
+                        row: NONE,
+                        pattern: NONE,
+                    });
+                    at = child as usize;
+                }
+                nodes[at].pattern = id;
+                continue;
+            }
             let mut i = run.start;
             while i < run.end && key(order[i]).len() == depth {
                 if nodes[node].pattern == NONE {

@@ -1,6 +1,8 @@
 //! `acronym-mismatch`: an acronym and its expansion side by side, `Expansion (ACR)` or
 //! `ACR (Expansion)`, that do not belong together: “digital-ke-bisnis (B2B)”.
 
+use std::borrow::Cow;
+
 use crate::data::schema::AcronymMismatchFile;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::acronyms::{
@@ -10,9 +12,7 @@ use crate::lang::acronyms::{
 use crate::lang::case::{match_case_in_context, starts_uppercase};
 use crate::lang::english::WordLanguage;
 use crate::lang::institutions::{FormKind, InstitutionId, Mention, Register};
-use crate::lang::lexicon::Lexicon;
 use crate::lang::lexicon::Spelling;
-use crate::lang::morphology;
 use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, Token, TokenKind};
 
@@ -97,7 +97,7 @@ impl AcronymMismatch {
         let last = before.last()?;
         let words: Vec<&str> = before.iter().map(|t| t.text(text)).collect();
         let institutions = institutions_of(register, acronym);
-        let known = Expansions::of(&self.glossary, register, acronym)?;
+        let known = expansions_of(&self.glossary, register, acronym)?;
         let named = (ctx.mentions())
             .iter()
             .find(|m| m.span.end == last.end && m.kind() == FormKind::Name);
@@ -113,20 +113,20 @@ impl AcronymMismatch {
             });
             // The acronym may abbreviate the name's end (Kementerian Energi dan Sumber Daya
             // Mineral (ESDM)).
-            if same || own || accepts_ending(&known.list, doc.slice(&named.span)) {
+            if same || own || accepts_ending(&known, doc.slice(&named.span)) {
                 return None;
             }
-            return Some(self.other_institution(ctx, named, acronym_span, &known.list[0]));
+            return Some(self.other_institution(ctx, named, acronym_span, &known[0]));
         }
-        if accepts_ending(&known.list, &words.join(" ")) {
+        if accepts_ending(&known, &text[before.first()?.start..last.end]) {
             return None;
         }
-        let roots = root_initials(ctx.lexicon);
+        let roots = |w: &str| ctx.lexicon.root_initials(w);
         let needed = match some_ending_abbreviates(acronym, &words, &roots) {
             true => Shared::AllButOne,
             false => Shared::Any,
         };
-        let (expansion, k) = best_expansion(&known.list, &words, needed, Window::Ending, &|w| {
+        let (expansion, k) = best_expansion(&known, &words, needed, Window::Ending, &|w| {
             ctx.lexicon.knows(w)
         })?;
         let span = before[before.len() - k].start..last.end;
@@ -175,16 +175,16 @@ impl AcronymMismatch {
                 };
             }
         }
-        let known = Expansions::of(&self.glossary, register, acronym)?;
-        if accepts(&known.list, phrase) {
+        let known = expansions_of(&self.glossary, register, acronym)?;
+        if accepts(&known, phrase) {
             return None;
         }
-        let roots = root_initials(ctx.lexicon);
+        let roots = |w: &str| ctx.lexicon.root_initials(w);
         let needed = match can_abbreviate(acronym, &words, &roots) {
             true => Shared::AllButOne,
             false => Shared::Any,
         };
-        let (expansion, k) = best_expansion(&known.list, &words, needed, Window::Whole, &|w| {
+        let (expansion, k) = best_expansion(&known, &words, needed, Window::Whole, &|w| {
             ctx.lexicon.knows(w)
         })?;
         (k == words.len()).then(|| self.wrong_expansion(doc, span, &expansion, acronym_span))
@@ -287,7 +287,7 @@ fn unknown_expansion(ctx: &Context<'_>, words: &[Token], acronym_span: Span) -> 
     let text = doc.text();
     let acronym = doc.slice(&acronym_span);
     let written: Vec<&str> = words.iter().map(|t| t.text(text)).collect();
-    let near = near_miss(acronym, &written, &root_initials(ctx.lexicon))?;
+    let near = near_miss(acronym, &written, &|w| ctx.lexicon.root_initials(w))?;
     let start = near.start();
     let info = |w: &str| ctx.lexicon.info(w);
     if written[start..]
@@ -360,43 +360,21 @@ fn unknown_expansion(ctx: &Context<'_>, words: &[Token], acronym_span: Span) -> 
     }
 }
 
-/// The initials of the roots the lexicon knows a word to be built from, where they differ from
-/// the word's own (`dikenal` → `k`).
-fn root_initials(lexicon: &Lexicon) -> impl Fn(&str) -> Vec<char> + '_ {
-    move |word: &str| {
-        let lower = word.to_lowercase();
-        let own = lower.chars().next();
-        let mut found: Vec<char> = morphology::roots(&lower)
-            .iter()
-            .filter(|root| lexicon.dictionary().knows(root))
-            .filter_map(|root| root.chars().next())
-            .filter(|c| Some(*c) != own)
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-}
-
 /// What an acronym may stand for: the glossary's expansions, else the spelled-out names of the
 /// institutions the register says it abbreviates.
-struct Expansions {
-    list: Vec<String>,
-}
-
-impl Expansions {
-    fn of(glossary: &Glossary, register: &Register, acronym: &str) -> Option<Expansions> {
-        if let Some(entry) = glossary.get(acronym) {
-            return Some(Expansions {
-                list: entry.expansions.clone(),
-            });
-        }
-        let list: Vec<String> = institutions_of(register, acronym)
-            .into_iter()
-            .flat_map(|i| register.spelled_out(i))
-            .collect();
-        (!list.is_empty()).then_some(Expansions { list })
+fn expansions_of<'a>(
+    glossary: &'a Glossary,
+    register: &Register,
+    acronym: &str,
+) -> Option<Cow<'a, [String]>> {
+    if let Some(entry) = glossary.get(acronym) {
+        return Some(Cow::Borrowed(&entry.expansions));
     }
+    let list: Vec<String> = institutions_of(register, acronym)
+        .into_iter()
+        .flat_map(|i| register.spelled_out(i).map(str::to_string))
+        .collect();
+    (!list.is_empty()).then_some(Cow::Owned(list))
 }
 
 /// Which words may be an expansion.

@@ -149,8 +149,12 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Checked for RegisterFile {
     fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let ids: Vec<&str> = self.institution.iter().map(|e| e.id.as_str()).collect();
-        let unknown = |id: &str| !ids.contains(&id);
+        // Hashed: the shipped register is checked again on every run, and it is referred to
+        // from hundreds of places.
+        let ids: std::collections::HashSet<&str> =
+            self.institution.iter().map(|e| e.id.as_str()).collect();
+        let unknown = |id: &str| !ids.contains(id);
+        let mut seen = std::collections::HashSet::new();
         problems.extend(sourced(
             "institution",
             self.institution.iter().map(|e| e.source.as_str()),
@@ -165,7 +169,7 @@ impl Checked for RegisterFile {
         ));
         for (i, e) in self.institution.iter().enumerate() {
             let mut fault = |message: String| problems.push(Problem::at("institution", i, message));
-            if ids[..i].contains(&e.id.as_str()) {
+            if !seen.insert(e.id.as_str()) {
                 fault(format!("institution id “{}” is used twice", e.id));
             }
             for s in e.successors.iter().filter(|s| unknown(s)) {

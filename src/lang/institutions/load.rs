@@ -2,7 +2,7 @@
 //! title derived from it, linked to what it became, and every entry checked.
 
 use anyhow::bail;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{
     FormKind, FormRef, Institution, InstitutionId, Office, Pattern, Period, Person, Precision,
@@ -187,8 +187,13 @@ impl Register {
         let mut institutions = Vec::new();
         // Hashed with foldhash and sized at once: the register is built on every run, before the
         // first word is read.
-        let listed_wrong: Vec<&String> = (file.wrong.iter().map(|w| &w.form))
-            .chain(file.institution.iter().flat_map(|e| &e.translated))
+        let listed_wrong: HashSet<&str> = (file.wrong.iter().map(|w| w.form.as_str()))
+            .chain(
+                file.institution
+                    .iter()
+                    .flat_map(|e| &e.translated)
+                    .map(String::as_str),
+            )
             .collect();
         let mut forms = Forms {
             by_text: HashMap::with_capacity(4 * file.institution.len() + file.wrong.len()),
@@ -216,7 +221,9 @@ impl Register {
                 for v in variants(name) {
                     // A derived title the register lists as wrong is not one (Menteri
                     // Sekretariat Negara: the head is Menteri Sekretaris Negara).
-                    if let Some(title) = derived_title(&v).filter(|t| !listed_wrong.contains(&t)) {
+                    if let Some(title) =
+                        derived_title(&v).filter(|t| !listed_wrong.contains(t.as_str()))
+                    {
                         forms.add(title.clone(), reference(FormKind::Title, &title));
                     }
                     forms.add(v.clone(), reference(FormKind::Name, &v));
@@ -282,14 +289,14 @@ impl Register {
             .flat_map(|text| forms.by_text[text].iter().map(move |r| (text.clone(), *r)))
             .filter(|(_, r)| !r.wrong)
             .collect();
-        let mut capitalised = Vec::new();
+        let mut capitalised = HashSet::new();
         for (text, r) in &official {
             let generated = translations_of(text, r.kind);
             for (rendering, needs_capitals) in generated {
                 if !forms.is_official(&rendering) {
                     forms.add(rendering.clone(), wrong(r.institution, &rendering));
                     if needs_capitals {
-                        capitalised.push(rendering);
+                        capitalised.insert(rendering);
                     }
                 }
             }
@@ -317,44 +324,74 @@ impl Register {
             }
         }
         let texts: Vec<String> = patterns.iter().map(|p| p.text.clone()).collect();
-        let matcher = lists.add(PhraseMatcher::new(&texts, true));
-        let mut by_folded_text: HashMap<String, Vec<usize>> = HashMap::with_capacity(texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            by_folded_text
-                .entry(text.to_ascii_lowercase())
-                .or_default()
-                .push(i);
-        }
-
-        let mut persons = Vec::new();
-        let mut person_texts = Vec::new();
-        let mut person_patterns = Vec::new();
-        for p in &file.person {
-            let offices = (p.offices.iter())
-                .map(|o| Office {
-                    institution: lookup(&o.institution),
-                    period: period(o.from, o.until),
-                })
-                .collect();
-            for form in std::iter::once(&p.name).chain(&p.forms) {
-                person_texts.push(form.clone());
-                person_patterns.push(persons.len());
-            }
-            persons.push(Person {
-                name: p.name.clone(),
-                offices,
-            });
-        }
-        let person_matcher = PhraseMatcher::new(&person_texts, false);
+        // The trie of the names is the longest step, built while the rest is indexed: the
+        // register is built on every run, before the first word is read.
+        let (matcher, (by_folded_text, spelled_out, people)) = rayon::join(
+            || lists.add(PhraseMatcher::new(&texts, true)),
+            || {
+                let mut by_folded_text: HashMap<String, Vec<usize>> =
+                    HashMap::with_capacity(texts.len());
+                for (i, text) in texts.iter().enumerate() {
+                    by_folded_text
+                        .entry(text.to_ascii_lowercase())
+                        .or_default()
+                        .push(i);
+                }
+                let mut spelled_out = vec![Vec::new(); institutions.len()];
+                for (i, p) in patterns.iter().enumerate() {
+                    for r in p
+                        .refs
+                        .iter()
+                        .filter(|r| r.kind == FormKind::Name && !r.wrong)
+                    {
+                        if spelled_out[r.institution].last() != Some(&i) {
+                            spelled_out[r.institution].push(i);
+                        }
+                    }
+                }
+                (by_folded_text, spelled_out, people(&file, &lookup))
+            },
+        );
+        let (persons, person_patterns, person_matcher) = people;
 
         Ok(Register {
             institutions,
             persons,
             patterns,
             by_folded_text,
+            spelled_out,
             matcher,
             person_patterns,
             person_matcher,
         })
     }
+}
+
+/// The register's office holders, the pattern of each of their name forms, and the matcher of
+/// those forms.
+fn people(
+    file: &RegisterFile,
+    lookup: &(dyn Fn(&str) -> InstitutionId + Sync),
+) -> (Vec<Person>, Vec<usize>, PhraseMatcher) {
+    let mut persons = Vec::new();
+    let mut texts = Vec::new();
+    let mut patterns = Vec::new();
+    for p in &file.person {
+        let offices = (p.offices.iter())
+            .map(|o| Office {
+                institution: lookup(&o.institution),
+                period: period(o.from, o.until),
+            })
+            .collect();
+        for form in std::iter::once(&p.name).chain(&p.forms) {
+            texts.push(form.clone());
+            patterns.push(persons.len());
+        }
+        persons.push(Person {
+            name: p.name.clone(),
+            offices,
+        });
+    }
+    let matcher = PhraseMatcher::new(&texts, false);
+    (persons, patterns, matcher)
 }

@@ -208,6 +208,8 @@ pub struct Register {
     patterns: Vec<Pattern>,
     /// The patterns by their text in ASCII lower case, for looking a form up.
     by_folded_text: HashMap<String, Vec<usize>>,
+    /// Each institution's official names in full, as patterns.
+    spelled_out: Vec<Vec<usize>>,
     matcher: PhraseList,
     person_patterns: Vec<PersonId>,
     person_matcher: PhraseMatcher,
@@ -274,16 +276,10 @@ impl Register {
     }
 
     /// The spelled-out names of `id` (official name and long forms, with their variants).
-    pub fn spelled_out(&self, id: InstitutionId) -> Vec<String> {
-        self.patterns
+    pub fn spelled_out(&self, id: InstitutionId) -> impl Iterator<Item = &str> {
+        self.spelled_out[id]
             .iter()
-            .filter(|p| {
-                p.refs
-                    .iter()
-                    .any(|r| r.institution == id && r.kind == FormKind::Name && !r.wrong)
-            })
-            .map(|p| p.text.clone())
-            .collect()
+            .map(|&i| self.patterns[i].text.as_str())
     }
 
     /// What the mention's name was on `date`.

@@ -135,6 +135,8 @@ pub struct Lexicon {
     /// Unknown words read as typos, and the well-known names they may misspell, so far.
     typos: Verdicts<Arc<TypoReading>>,
     names_near: Verdicts<Option<Arc<str>>>,
+    /// The initials of the dictionary roots each form asked about is built from.
+    root_initials: Verdicts<Arc<[char]>>,
     /// Each worker's own table in front of `judged`, taken for a document and given back: a
     /// lookup made for every word of every document takes no lock.
     tables: Mutex<Vec<FormTable>>,
@@ -172,6 +174,7 @@ impl Lexicon {
             judged: Verdicts::default(),
             typos: Verdicts::default(),
             names_near: Verdicts::default(),
+            root_initials: Verdicts::default(),
             tables: Mutex::default(),
         })
     }
@@ -272,6 +275,25 @@ impl Lexicon {
         let lower = word.to_lowercase();
         let listed_as_name_alone = self.dictionary.knows(word) && !self.dictionary.knows(&lower);
         self.knows(&lower) && !listed_as_name_alone && !self.well_known.contains(&lower)
+    }
+
+    /// The initials of the dictionary words `word` is built from by affixes, where they differ
+    /// from its own, sorted (`dikenal` → `k`, `Kesyahbandaran` → `s`): an acronym may take a
+    /// word's letter from its root (OTK: orang tak dikenal).
+    pub fn root_initials(&self, word: &str) -> Arc<[char]> {
+        self.root_initials.get_or(word, || {
+            let lower = word.to_lowercase();
+            let own = lower.chars().next();
+            let mut found: Vec<char> = morphology::roots(&lower)
+                .iter()
+                .filter(|root| self.dictionary.knows(root))
+                .filter_map(|root| root.chars().next())
+                .filter(|c| Some(*c) != own)
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found.into()
+        })
     }
 
     /// Up to three words a misspelt lower-case `word` may stand for, best first.
