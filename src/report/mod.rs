@@ -5,6 +5,7 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+pub mod visible;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
