@@ -99,7 +99,7 @@ pub struct BaselineSummary {
 
 impl Baseline {
     pub fn load(path: &Path) -> anyhow::Result<Baseline> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::files::read_text(path)
             .with_context(|| format!("cannot read baseline {}", path.display()))?;
         let file: File = serde_json::from_str(&text)
             .with_context(|| format!("{}: not a lintas baseline", path.display()))?;

@@ -744,7 +744,9 @@ fn ordinary_size(input: &Input) -> Option<usize> {
     let Input::File(path) = input else {
         return None;
     };
-    let size = std::fs::metadata(path).ok()?.len();
+    let metadata = std::fs::metadata(path).ok()?;
+    // Anything but a regular file is opened first, and refused there.
+    let size = metadata.is_file().then_some(metadata.len())?;
     (size <= input::LARGE_FILE).then(|| usize::try_from(size).unwrap_or(usize::MAX))
 }
 

@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::report::visible::one_line;
 use crate::source::{Document, Origin, markdown};
 
 /// Where a text comes from.
@@ -65,21 +66,22 @@ pub fn repo_relative(path: &str) -> &str {
     path
 }
 
-/// A file that could not be linted; reported, and the run goes on.
+/// A file that could not be linted; reported, and the run goes on. Its message shows the path
+/// as [`one_line`] does: a name is the pull request's to choose.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{path}: no such file or directory")]
+    #[error("{}: no such file or directory", one_line(.path))]
     Missing { path: String },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", one_line(.path))]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: not valid UTF-8 (first invalid byte at offset {offset})")]
+    #[error("{}: not valid UTF-8 (first invalid byte at offset {offset})", one_line(.path))]
     InvalidUtf8 { path: String, offset: usize },
-    #[error("{path}: {message}")]
+    #[error("{}: {message}", one_line(.path))]
     Walk { path: String, message: String },
-    #[error("{path}:{line}: {message}")]
+    #[error("{}:{line}: {message}", one_line(.path))]
     Record {
         path: String,
         line: usize,
@@ -88,11 +90,17 @@ pub enum InputError {
 }
 
 /// Files under `paths` (directories walked respecting `.gitignore` and the config's `exclude`),
-/// sorted and without duplicates; errors for paths that do not exist or cannot be walked.
+/// sorted and each once; errors for paths that do not exist or cannot be walked.
+///
+/// Symbolic links are not followed unless `follow` (like ripgrep without `--follow`): the files
+/// come from pull requests, and a committed link may point anywhere (`/etc/passwd`, another
+/// checkout that `--fix` would then rewrite). A link named on the command line is followed when
+/// it leads to something inside the current folder.
 pub fn collect(
     paths: &[PathBuf],
     extensions: &[String],
     exclude: &[String],
+    follow: bool,
 ) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -101,9 +109,18 @@ pub fn collect(
             inputs.push(Input::Stdin);
             continue;
         }
-        if std::fs::symlink_metadata(path).is_err() {
+        let Ok(metadata) = std::fs::symlink_metadata(path) else {
             errors.push(InputError::Missing {
                 path: path.display().to_string(),
+            });
+            continue;
+        };
+        if metadata.is_symlink() && !follow && !leads_inside_current_folder(path) {
+            errors.push(InputError::Walk {
+                path: path.display().to_string(),
+                message: "a symbolic link out of the current folder: not followed (--follow \
+                          reads it)"
+                    .to_string(),
             });
             continue;
         }
@@ -127,7 +144,7 @@ pub fn collect(
         // becomes one pass over a sorted list (it was a noticeable part of a corpus run's start).
         // Entries of one folder share its path, so comparing whole paths byte by byte compares
         // their names, without taking a path apart for each comparison as a sort by name does.
-        walk.follow_links(true)
+        walk.follow_links(follow)
             .hidden(true)
             .require_git(false)
             .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()));
@@ -151,7 +168,51 @@ pub fn collect(
     }
     inputs.sort();
     inputs.dedup();
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| seen.insert(identity(input, follow)));
     (inputs, errors)
+}
+
+/// What makes two inputs one: the path without `./` (`a.md` named beside `.`), and, where links
+/// are followed, the file itself (two links to one file).
+#[derive(PartialEq, Eq, Hash)]
+enum Identity {
+    Path(PathBuf),
+    File { device: u64, inode: u64 },
+}
+
+fn identity(input: &Input, follow: bool) -> Identity {
+    let Input::File(path) = input else {
+        return Identity::Path(PathBuf::from(input.display()));
+    };
+    let file = follow.then(|| file_identity(path)).flatten();
+    file.unwrap_or_else(|| {
+        Identity::Path(path.components().filter(|c| c.as_os_str() != ".").collect())
+    })
+}
+
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some(Identity::File {
+        device: m.dev(),
+        inode: m.ino(),
+    })
+}
+
+#[cfg(not(unix))]
+fn file_identity(_: &Path) -> Option<Identity> {
+    None
+}
+
+/// Whether the link `path` resolves to something inside the current folder.
+fn leads_inside_current_folder(path: &Path) -> bool {
+    let here = std::env::current_dir().and_then(std::fs::canonicalize);
+    match (here, std::fs::canonicalize(path)) {
+        (Ok(here), Ok(target)) => target.starts_with(here),
+        _ => false,
+    }
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
@@ -185,7 +246,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
             path: input.display(),
             source,
         };
-        let file = std::fs::File::open(p).map_err(io)?;
+        let file = crate::files::open_regular(p).map_err(io)?;
         if file.metadata().map_err(io)?.len() > LARGE_FILE {
             let mut reader = BufReader::with_capacity(BINARY_SNIFF, file);
             let head = reader.fill_buf().map_err(io)?;
@@ -228,10 +289,14 @@ pub fn read_whole(input: &Input, size: Option<u64>) -> Result<Whole, InputError>
             buf
         }
         Input::File(p) => {
-            let file = std::fs::File::open(p).map_err(io)?;
-            let size = match size {
-                Some(size) => size,
-                None => file.metadata().map_err(io)?.len(),
+            // A size given was read from a regular file's metadata.
+            let (file, size) = match size {
+                Some(size) => (std::fs::File::open(p).map_err(io)?, size),
+                None => {
+                    let file = crate::files::open_regular(p).map_err(io)?;
+                    let size = file.metadata().map_err(io)?.len();
+                    (file, size)
+                }
             };
             // One byte more than the size, so that the end is found without a second buffer.
             let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));

@@ -9,6 +9,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod engine;
+pub mod files;
 pub mod fix;
 pub mod input;
 pub mod lang;

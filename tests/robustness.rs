@@ -270,8 +270,10 @@ fn a_symlink_loop_is_reported_and_the_rest_linted() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("a.txt"), "resiko\n").expect("write");
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+    // Links are not followed by default, so there is no loop to meet.
+    check().args(["--quiet"]).arg(dir.path()).assert().code(1);
     let out = check()
-        .args(["--quiet"])
+        .args(["--quiet", "--follow"])
         .arg(dir.path())
         .assert()
         .code(2)
@@ -409,7 +411,7 @@ fn fix_keeps_permissions_and_writes_through_symlinks() {
     let link = dir.path().join("tautan.txt");
     std::os::unix::fs::symlink(&target, &link).expect("symlink");
     check()
-        .args(["--fix", "--quiet"])
+        .args(["--fix", "--quiet", "--follow"])
         .arg(&link)
         .assert()
         .code(0);
@@ -466,4 +468,195 @@ fn a_folder_without_read_permission_is_reported_and_the_rest_linted() {
     }
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("terkunci"));
+}
+
+/// A repository whose links lead out of it, beside the file they point at.
+struct Planted {
+    _dir: tempfile::TempDir,
+    repo: std::path::PathBuf,
+    victim: std::path::PathBuf,
+}
+
+fn planted() -> Planted {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path().join("repo");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&repo).expect("mkdir");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let victim = outside.join("victim.txt");
+    std::fs::write(&victim, "Rahasia: resiko besar.\n").expect("write");
+    std::fs::write(repo.join("a.txt"), "Kami menilai resiko itu kecil.\n").expect("write");
+    std::os::unix::fs::symlink("../outside/victim.txt", repo.join("link.txt")).expect("symlink");
+    std::os::unix::fs::symlink("../outside", repo.join("folder")).expect("symlink");
+    std::os::unix::fs::symlink("a.txt", repo.join("inside.txt")).expect("symlink");
+    Planted {
+        _dir: dir,
+        repo,
+        victim,
+    }
+}
+
+#[test]
+fn links_out_of_the_tree_are_neither_read_nor_rewritten() {
+    let p = planted();
+    let out = check()
+        .current_dir(&p.repo)
+        .args(["--fix", "."])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let shown =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!shown.contains("Rahasia"), "{shown}");
+    assert_eq!(
+        std::fs::read_to_string(&p.victim).expect("read"),
+        "Rahasia: resiko besar.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.repo.join("a.txt")).expect("read"),
+        "Kami menilai risiko itu kecil.\n"
+    );
+    // Named, a link out of the folder is refused and one inside it followed.
+    let out = check()
+        .current_dir(&p.repo)
+        .args(["--fix", "link.txt", "inside.txt"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--follow"));
+    assert_eq!(
+        std::fs::read_to_string(&p.victim).expect("read"),
+        "Rahasia: resiko besar.\n"
+    );
+}
+
+#[test]
+fn a_file_reached_twice_is_linted_once() {
+    let p = planted();
+    let report = json_report(check().current_dir(&p.repo).args([".", "a.txt", "./a.txt"]));
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+    // Followed, the link inside and its target are one file.
+    let report =
+        json_report(
+            check()
+                .current_dir(&p.repo)
+                .args(["--follow", "a.txt", "inside.txt"]),
+        );
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+}
+
+#[test]
+fn devices_and_pipes_are_refused_not_read() {
+    let p = planted();
+    std::os::unix::fs::symlink("/dev/zero", p.repo.join("zero.txt")).expect("symlink");
+    let fifo = p.repo.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    for args in [
+        vec!["--follow", "zero.txt"],
+        vec!["pipe.txt"],
+        vec!["--input-format", "jsonl", "/dev/zero"],
+    ] {
+        let out = check()
+            .current_dir(&p.repo)
+            .args(&args)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    std::fs::write(
+        p.repo.join("lintas.toml"),
+        "[rules.spelling]\nwords-file = \"/dev/zero\"\n",
+    )
+    .expect("write");
+    let out = Command::new(cargo_bin!("lintas"))
+        .current_dir(&p.repo)
+        .args(["check", "a.txt"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
+
+/// Whether `bytes` hold something a CI runner or a terminal would obey: a line (split at LF or
+/// CR, as GitHub's runner splits) that starts, after spaces, with a workflow command, or an
+/// escape character.
+fn commands_in(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut found: Vec<String> = text
+        .split(['\n', '\r'])
+        .filter(|l| {
+            let l = l.trim_start();
+            l.starts_with("::") || l.starts_with("##[")
+        })
+        .map(str::to_string)
+        .collect();
+    if bytes.contains(&0x1b) {
+        found.push("ESC".to_string());
+    }
+    found
+}
+
+#[test]
+fn hostile_names_reach_no_stream_as_commands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let names = [
+        "a\n::error file=README.md,line=1::X\n.txt",
+        "b\r::add-mask::rahasia\r.txt",
+        "c\u{1b}]0;judul\u{7}.txt",
+        "d\n##[error]X.txt",
+    ];
+    for name in names {
+        // Binary, so that the note that skips it names it on stderr.
+        std::fs::write(dir.path().join(name), b"\0resiko").expect("write");
+    }
+    let missing = dir.path().join("e\n::error::hilang");
+    for format in ["human", "json", "jsonl", "sarif", "github"] {
+        let out = check()
+            .args(["--format", format])
+            .arg(dir.path())
+            .arg(&missing)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            // The annotations `--format github` writes are its own commands, one a line.
+            let own = |c: &String| {
+                format == "github"
+                    && stream == "stdout"
+                    && ["::error file=", "::warning file=", "::notice file="]
+                        .iter()
+                        .any(|k| c.starts_with(k))
+            };
+            let injected: Vec<String> =
+                commands_in(bytes).into_iter().filter(|c| !own(c)).collect();
+            assert_eq!(
+                injected,
+                Vec::<String>::new(),
+                "{format} {stream}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        // Each is still named, visibly.
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("a\\n::error file=README.md"), "{stderr}");
+    }
+    // An argument that clap reads as an option, quoted in its error.
+    let out = check()
+        .arg("--x\n::error::y")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(commands_in(&out.stderr), Vec::<String>::new());
 }

@@ -55,6 +55,10 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Follow symbolic links, in folders and on the command line, wherever they lead (by default
+    /// a link is followed only when named and leading inside the current folder).
+    #[arg(long)]
+    pub follow: bool,
     /// Print only the diagnostics: no summary.
     #[arg(long, short)]
     pub quiet: bool,

@@ -16,7 +16,7 @@ use crate::diagnostic::{Applicability, Lang, Severity};
 use crate::engine::{FileError, FileResult, Linter, Outcome, Selection};
 use crate::input::{self, Input};
 use crate::records::{Fields, Records};
-use crate::report::{self, Emitter, Settings, Summary};
+use crate::report::{self, Emitter, Settings, Summary, visible};
 use crate::write::write_fixed;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
@@ -48,7 +48,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             if jsonl {
                 (dumps(&args.paths), Vec::new())
             } else {
-                input::collect(&args.paths, &config.extensions(), &config.exclude)
+                input::collect(
+                    &args.paths,
+                    &config.extensions(),
+                    &config.exclude,
+                    args.follow,
+                )
             }
         },
     );
@@ -222,12 +227,12 @@ fn lint_dump(
     errors: &mut Vec<(String, String)>,
 ) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = match dump {
-        Input::File(path) => match std::fs::File::open(path) {
+        Input::File(path) => match crate::files::open_regular(path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
                 errors.push((
                     dump.display(),
-                    format!("{}: cannot read: {e}", dump.display()),
+                    format!("{}: cannot read: {e}", visible::one_line(&dump.display())),
                 ));
                 return Ok(());
             }
@@ -335,7 +340,9 @@ fn write_diff(out: &mut dyn Write, r: &FileResult) -> std::io::Result<bool> {
 
 /// A file passed over, said on stderr without failing the run.
 fn note(input: &Input, why: &str) {
-    let _ = writeln!(std::io::stderr(), "lintas: {}: {why}", input.display());
+    let name = visible::one_line(&input.display()).into_owned();
+    let message = visible::log_lines(&format!("lintas: {name}: {why}"));
+    let _ = writeln!(std::io::stderr(), "{message}");
 }
 
 /// Said once a run: how many files gave no date, so that the checks that need one were left out.
@@ -362,7 +369,7 @@ fn note_undated(files: usize, lang: Lang) {
 fn report_errors(errors: &[(String, String)]) {
     let mut err = std::io::stderr().lock();
     for (_, message) in errors {
-        let _ = writeln!(err, "lintas: {message}");
+        let _ = writeln!(err, "{}", visible::log_lines(&format!("lintas: {message}")));
     }
 }
 

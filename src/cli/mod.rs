@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::report::visible;
+
 pub use args::{Cli, Command};
 
 /// Exit codes of the contract.
@@ -26,7 +28,14 @@ pub fn run() -> ExitCode {
             } else {
                 EXIT_CLEAN
             };
-            let _ = e.print();
+            if e.use_stderr() {
+                // The message may quote an argument, and arguments may be file names a pull
+                // request chose.
+                let message = visible::log_lines(e.render().to_string().trim_end());
+                let _ = writeln!(std::io::stderr(), "{message}");
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(code);
         }
     };
@@ -40,7 +49,8 @@ pub fn run() -> ExitCode {
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             });
             if !closed_pipe {
-                let _ = writeln!(std::io::stderr(), "lintas: {e:#}");
+                let message = visible::log_lines(&format!("lintas: {e:#}"));
+                let _ = writeln!(std::io::stderr(), "{message}");
             }
             ExitCode::from(EXIT_ERROR)
         }

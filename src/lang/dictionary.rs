@@ -71,7 +71,7 @@ impl Dictionary {
     pub fn load(path: &Path) -> anyhow::Result<Dictionary> {
         let read = |ext: &str| {
             let file = path.with_extension(ext);
-            std::fs::read_to_string(&file)
+            crate::files::read_text(&file)
                 .with_context(|| format!("cannot read the dictionary file {}", file.display()))
                 .map(|text| (file, text))
         };

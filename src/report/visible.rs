@@ -38,6 +38,27 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A message for standard error, where its lines are kept: each line made visible as by
+/// [`one_line`], and a line that a CI runner would read as a command (`::error …`, `##[…]`,
+/// whatever spaces come first) marked with a leading `\\`. A value from the input may hold a
+/// line break that the message's own lines cannot be told from (a file name given as an argument,
+/// in a command-line error), so every line is judged.
+pub fn log_lines(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for (i, line) in message.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = one_line(line);
+        let start = line.trim_start();
+        if start.starts_with("::") || start.starts_with("##[") {
+            out.push('\\');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +75,13 @@ mod tests {
             "a\\n::error file=x::X\\r\\u{1b}]0;t\\u{7}\\u{202e}z\\\\"
         );
         assert!(!one_line("x\u{85}y\u{2028}").chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn log_lines_keep_lines_and_disarm_commands() {
+        assert_eq!(
+            log_lines("lintas: a\n  ::error file=x::X\n##[error]y\nok\r::warning::z"),
+            "lintas: a\n\\  ::error file=x::X\n\\##[error]y\nok\\r::warning::z"
+        );
     }
 }

@@ -335,7 +335,7 @@ impl Lexicon {
 
 fn read_words_file(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
     let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        crate::files::read_text(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(text
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
