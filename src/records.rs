@@ -2,7 +2,7 @@
 //! text is one field and whose name in reports is another. Records are read one at a time, so
 //! memory stays bounded by the largest record, not by the size of the dump.
 
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
@@ -21,7 +21,7 @@ pub struct Records<R> {
     dump: String,
     fields: Fields,
     line: usize,
-    buf: String,
+    buf: Vec<u8>,
     done: bool,
 }
 
@@ -32,7 +32,7 @@ impl<R: BufRead> Records<R> {
             dump,
             fields,
             line: 0,
-            buf: String::new(),
+            buf: Vec::new(),
             done: false,
         }
     }
@@ -73,6 +73,9 @@ impl<R: BufRead> Records<R> {
     }
 }
 
+/// The longest record read, in bytes.
+pub const MAX_RECORD: usize = 64 << 20;
+
 impl<R: BufRead> Iterator for Records<R> {
     type Item = Result<(Record, String), InputError>;
 
@@ -80,18 +83,34 @@ impl<R: BufRead> Iterator for Records<R> {
         while !self.done {
             self.buf.clear();
             self.line += 1;
-            match self.reader.read_line(&mut self.buf) {
+            let read = (self.reader.by_ref())
+                .take(MAX_RECORD as u64 + 1)
+                .read_until(b'\n', &mut self.buf);
+            match read {
                 Ok(0) => return None,
-                Ok(_) if self.buf.trim().is_empty() => continue,
-                Ok(_) => {
-                    let line = std::mem::take(&mut self.buf);
-                    let parsed = self.parse(&line);
-                    self.buf = line;
-                    return Some(parsed);
+                Ok(n) if n > MAX_RECORD && !self.buf.ends_with(b"\n") => {
+                    // The rest of the line is passed over, never held: a dump without line
+                    // breaks (a device, a planted file) costs no more memory than one record.
+                    return Some(match self.reader.skip_until(b'\n') {
+                        Ok(_) => Err(self.error(format!(
+                            "a record longer than {} MiB: skipped",
+                            MAX_RECORD >> 20
+                        ))),
+                        Err(e) => {
+                            self.done = true;
+                            Err(self.error(format!("cannot read: {e}")))
+                        }
+                    });
                 }
-                // The bad line was consumed: the next record is still readable.
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    return Some(Err(self.error("not valid UTF-8")));
+                Ok(_) => {
+                    // The bad line was consumed: the next record is still readable.
+                    let Ok(line) = std::str::from_utf8(&self.buf) else {
+                        return Some(Err(self.error("not valid UTF-8")));
+                    };
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    return Some(self.parse(line));
                 }
                 Err(e) => {
                     // A failing reader would fail again: this dump ends here.
@@ -148,5 +167,19 @@ mod tests {
         let got: Vec<_> = Records::new(bytes, "d".into(), fields).collect();
         assert_eq!(got.len(), 3);
         assert!(got[0].is_ok() && got[1].is_err() && got[2].is_ok());
+    }
+
+    #[test]
+    fn an_overlong_record_is_skipped_and_the_next_read() {
+        let long = format!("{{\"body\": \"{}\"}}\n", "a".repeat(MAX_RECORD));
+        let dump = long + "{\"id\": \"b\", \"body\": \"Dua.\"}\n";
+        let got = read(&dump);
+        assert!(
+            got[0].as_ref().is_err_and(|e| e.contains("longer than")),
+            "{:?}",
+            got[0].as_ref().err()
+        );
+        assert_eq!(got[1], Ok(("b".into(), "Dua.".into())));
+        assert_eq!(got.len(), 2);
     }
 }
