@@ -434,7 +434,7 @@ impl Linter {
     /// Drop what the document's suppression comments hide, and report those that hid nothing.
     fn suppress(&self, doc: &Document, ignored: &[&str], out: &mut Vec<Diagnostic>) {
         let (directives, _) = suppress::directives(doc);
-        if directives.is_empty() {
+        if directives.is_empty() && doc.off_at_start().is_empty() {
             return;
         }
         let unused = suppress::apply(doc, &directives, out, rules::id::UNUSED_SUPPRESSION);
@@ -651,7 +651,8 @@ impl Linter {
                 Err(e) => Outcome::Failed(input, FileError::Other(e)),
             },
             Work::Section(input, section) => {
-                let doc = input::document(&input, section.text);
+                let doc =
+                    input::document(&input, section.text).with_off_at_start(section.off_at_start);
                 let linted = self.lint(&doc, &input, None);
                 let first = section.origin.offset == 0;
                 Outcome::Linted(FileResult {

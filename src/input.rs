@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use crate::carry::MarkdownCarry;
 use crate::report::visible::one_line;
 use crate::source::{Document, Origin, markdown};
 
@@ -226,6 +227,8 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 pub const LARGE_FILE: u64 = 8 << 20;
 /// The size a section aims for; it always ends at a line break (or at the end of the file).
 const SECTION: u64 = 1 << 20;
+/// The most a section grows to end outside a code block.
+const MAX_SECTION: usize = 8 << 20;
 /// How much of a file decides that it is binary: a NUL byte there (as git and ripgrep judge).
 const BINARY_SNIFF: usize = 8 << 10;
 
@@ -258,6 +261,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
                 path: input.display(),
                 origin: Origin::default(),
                 done: false,
+                markdown: input.is_markdown().then(MarkdownCarry::default),
             }));
         }
     }
@@ -338,6 +342,8 @@ pub struct Sections {
     path: String,
     origin: Origin,
     done: bool,
+    /// A Markdown file followed line by line, for what each section takes over.
+    markdown: Option<MarkdownCarry>,
 }
 
 /// About a megabyte of a large file, from the start of a line to a line break.
@@ -346,6 +352,8 @@ pub struct Section {
     pub text: String,
     pub origin: Origin,
     pub last: bool,
+    /// The rules suppression comments in the sections before left off (`None`: every rule).
+    pub off_at_start: Vec<Option<String>>,
 }
 
 impl Iterator for Sections {
@@ -376,6 +384,22 @@ impl Sections {
         if !buf.ends_with(b"\n") {
             self.reader.read_until(b'\n', &mut buf).map_err(io)?;
         }
+        let mut off_at_start = Vec::new();
+        if let Some(markdown) = &mut self.markdown {
+            off_at_start = markdown.off().to_vec();
+            for line in buf.split_inclusive(|&b| b == b'\n') {
+                markdown.read_line(line);
+            }
+            // Never cut a code block: past the cut it would be read as prose. A block longer
+            // than the bound is cut all the same, so memory stays bounded.
+            while markdown.in_code_block() && buf.len() < MAX_SECTION {
+                let start = buf.len();
+                if self.reader.read_until(b'\n', &mut buf).map_err(io)? == 0 {
+                    break;
+                }
+                markdown.read_line(&buf[start..]);
+            }
+        }
         let last = self.reader.fill_buf().map_err(io)?.is_empty();
         let origin = self.origin;
         let text = String::from_utf8(buf).map_err(|e| InputError::InvalidUtf8 {
@@ -384,7 +408,12 @@ impl Sections {
         })?;
         self.origin.offset += text.len();
         self.origin.line += text.bytes().filter(|&b| b == b'\n').count();
-        Ok(Section { text, origin, last })
+        Ok(Section {
+            text,
+            origin,
+            last,
+            off_at_start,
+        })
     }
 }
 

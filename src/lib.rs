@@ -4,6 +4,7 @@
 //! benchmarks use the same code. See `docs/` for the rule reference and the JSON report contract.
 
 pub mod baseline;
+pub mod carry;
 pub mod cli;
 pub mod config;
 pub mod data;

@@ -30,48 +30,75 @@ pub struct Malformed {
     pub keyword: String,
 }
 
+/// The directive a comment's text (`<!-- … -->`) holds: `None` for a comment that is none,
+/// `Some(Err(keyword))` for one that starts like a directive but is none (a misspelt keyword).
+pub fn parse_directive(comment: &str) -> Option<Result<(DirectiveKind, Vec<String>), String>> {
+    let body = comment
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    let (keyword, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
+    let kind = match keyword {
+        "lintas-disable" => DirectiveKind::Disable,
+        "lintas-enable" => DirectiveKind::Enable,
+        "lintas-disable-next-line" => DirectiveKind::DisableNextLine,
+        k if k.starts_with("lintas-") => return Some(Err(k.to_string())),
+        _ => return None,
+    };
+    let rules = rest
+        .split([',', ' ', '\t', '\n'])
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some(Ok((kind, rules)))
+}
+
 /// The directives of a document, in order, and comments that look like directives but are not.
 pub fn directives(doc: &Document) -> (Vec<Directive>, Vec<Malformed>) {
     let mut found = Vec::new();
     let mut malformed = Vec::new();
     for span in doc.comments() {
-        let body = doc.source()[span.clone()]
-            .trim_start_matches("<!--")
-            .trim_end_matches("-->")
-            .trim();
-        let (keyword, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
-        let kind = match keyword {
-            "lintas-disable" => DirectiveKind::Disable,
-            "lintas-enable" => DirectiveKind::Enable,
-            "lintas-disable-next-line" => DirectiveKind::DisableNextLine,
-            k if k.starts_with("lintas-") => {
-                malformed.push(Malformed {
-                    span: span.clone(),
-                    keyword: k.to_string(),
-                });
-                continue;
-            }
-            _ => continue,
-        };
-        let rules = rest
-            .split([',', ' ', '\t', '\n'])
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(str::to_string)
-            .collect();
-        found.push(Directive {
-            span: span.clone(),
-            kind,
-            rules,
-        });
+        match parse_directive(&doc.source()[span.clone()]) {
+            Some(Ok((kind, rules))) => found.push(Directive {
+                span: span.clone(),
+                kind,
+                rules,
+            }),
+            Some(Err(keyword)) => malformed.push(Malformed {
+                span: span.clone(),
+                keyword,
+            }),
+            None => {}
+        }
     }
     (found, malformed)
+}
+
+/// The rules left off after `directives`, when `off` were off before them (`None` for every
+/// rule): what a section of a large file passes to the next.
+pub fn still_off(
+    mut off: Vec<Option<String>>,
+    directives: &[(DirectiveKind, Vec<String>)],
+) -> Vec<Option<String>> {
+    for (kind, rules) in directives {
+        match kind {
+            DirectiveKind::Disable if rules.is_empty() => off.push(None),
+            DirectiveKind::Disable => off.extend(rules.iter().cloned().map(Some)),
+            DirectiveKind::Enable => off.retain(|r| {
+                !(rules.is_empty() || r.as_ref().is_none_or(|rule| rules.contains(rule)))
+            }),
+            DirectiveKind::DisableNextLine => {}
+        }
+    }
+    off
 }
 
 /// Where one rule (or every rule, `None`) is off, and the directive that said so.
 #[derive(Debug)]
 struct Region {
-    directive: usize,
+    /// `None` for a rule an earlier section of the file left off: no directive here to report.
+    directive: Option<usize>,
     rule: Option<String>,
     span: Span,
     used: bool,
@@ -104,7 +131,7 @@ pub fn apply(
     regions
         .into_iter()
         .filter(|r| !r.used)
-        .map(|r| (directives[r.directive].clone(), r.rule))
+        .filter_map(|r| Some((directives[r.directive?].clone(), r.rule)))
         .collect()
 }
 
@@ -112,8 +139,15 @@ pub fn apply(
 /// the end of the text); a disable-next-line covers the line after the comment.
 fn regions(doc: &Document, directives: &[Directive]) -> Vec<Region> {
     let source = doc.source();
-    let mut regions: Vec<Region> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
+    let mut regions: Vec<Region> = (doc.off_at_start().iter())
+        .map(|rule| Region {
+            directive: None,
+            rule: rule.clone(),
+            span: 0..source.len(),
+            used: false,
+        })
+        .collect();
+    let mut open: Vec<usize> = (0..regions.len()).collect();
     let rules_of = |d: &Directive| -> Vec<Option<String>> {
         if d.rules.is_empty() {
             vec![None]
@@ -127,7 +161,7 @@ fn regions(doc: &Document, directives: &[Directive]) -> Vec<Region> {
                 for rule in rules_of(d) {
                     open.push(regions.len());
                     regions.push(Region {
-                        directive: i,
+                        directive: Some(i),
                         rule,
                         span: d.span.end..source.len(),
                         used: false,
@@ -154,7 +188,7 @@ fn regions(doc: &Document, directives: &[Directive]) -> Vec<Region> {
                     .map_or(source.len(), |i| line_start + i);
                 for rule in rules_of(d) {
                     regions.push(Region {
-                        directive: i,
+                        directive: Some(i),
                         rule,
                         span: line_start..line_end,
                         used: false,

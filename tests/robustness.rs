@@ -660,3 +660,43 @@ fn hostile_names_reach_no_stream_as_commands() {
         .clone();
     assert_eq!(commands_in(&out.stderr), Vec::<String>::new());
 }
+
+#[test]
+fn a_large_markdown_file_keeps_code_blocks_and_suppressions_across_sections() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("arsip.md");
+    let mut text = String::from("<!-- lintas-disable repeated-word -->\n\n");
+    // Past the size where a file is read in sections, all of it under the disable.
+    while text.len() < 9 << 20 {
+        text.push_str("Harga naik dan dan turun di pasar induk kota itu.\n\n");
+    }
+    // A code block longer than a section, full of what would be findings in prose.
+    text.push_str("```text\n");
+    while text.len() < 12 << 20 {
+        text.push_str("resiko resiko dan dan\n");
+    }
+    text.push_str("```\n\n<!-- lintas-enable -->\n\nHarga naik dan dan turun.\n");
+    std::fs::write(&path, &text).expect("write");
+    let report = json_report(
+        check()
+            .args([
+                "--select",
+                "repeated-word,nonstandard-word,unused-suppression",
+            ])
+            .arg(&path),
+    );
+    let found: Vec<_> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").clone())
+        .map(|d| (d["rule"].clone(), d["span"]["line"].clone()))
+        .collect();
+    let last_line = text.lines().count();
+    assert!(
+        found == [(Value::from("repeated-word"), Value::from(last_line))],
+        "{} findings, the first {:?}",
+        found.len(),
+        &found[..found.len().min(3)]
+    );
+}

@@ -50,6 +50,9 @@ pub struct Document {
     comments: Vec<Span>,
     /// The values of the front matter's date fields, as written, the preferred key first.
     declared_dates: Vec<Span>,
+    /// Rules a suppression comment before the text (in an earlier section of a large file) left
+    /// off, `None` for every rule.
+    off_at_start: Vec<Option<String>>,
 }
 
 impl Document {
@@ -95,6 +98,7 @@ impl Document {
             lines: OnceLock::new(),
             comments,
             declared_dates: Vec::new(),
+            off_at_start: Vec::new(),
         }
     }
 
@@ -110,6 +114,17 @@ impl Document {
     /// HTML comments outside code, in order.
     pub fn comments(&self) -> &[Span] {
         &self.comments
+    }
+
+    /// Rules already off where the text starts (`None`: every rule).
+    pub fn off_at_start(&self) -> &[Option<String>] {
+        &self.off_at_start
+    }
+
+    /// The text continues a file whose earlier part left `rules` off.
+    pub fn with_off_at_start(mut self, rules: Vec<Option<String>>) -> Self {
+        self.off_at_start = rules;
+        self
     }
 
     pub fn path(&self) -> &str {
