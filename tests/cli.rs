@@ -285,6 +285,25 @@ fn fix_on_stdin_prints_the_fixed_text() {
 }
 
 #[test]
+fn threads_are_bounded() {
+    check()
+        .args(["--threads", "20000", "fixtures/cli/clean.txt"])
+        .assert()
+        .code(2)
+        .stdout_eq("")
+        .stderr_eq(str![[r#"
+error: invalid value '20000' for '--threads <N>': 20000 is not in 1..=256
+
+For more information, try '--help'.
+
+"#]]);
+    check()
+        .args(["--threads", "256", "--quiet", "fixtures/cli/clean.txt"])
+        .assert()
+        .code(0);
+}
+
+#[test]
 fn output_is_identical_whatever_the_thread_count() {
     let one = check()
         .args(["--format", "json", "--threads", "1", "fixtures"])

@@ -37,7 +37,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     // The engine's parallel work runs on rayon's global pool, sized once here.
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
-        pool = pool.num_threads(n.max(1));
+        pool = pool.num_threads(n.into());
     }
     pool.build_global().context("cannot start worker threads")?;
 
