@@ -284,6 +284,62 @@ fn fix_on_stdin_prints_the_fixed_text() {
         .stdout_eq("Risiko kecil.\n");
 }
 
+/// `lintas check --fix - < a > b` is a filter: `b` is always the whole text, fixed or not, and
+/// the report is on standard error.
+#[test]
+fn fix_on_stdin_always_writes_the_whole_text() {
+    let clean = "Kami menilai risiko itu kecil.\n";
+    check()
+        .args(["--fix", "-"])
+        .stdin(clean)
+        .assert()
+        .code(0)
+        .stdout_eq(clean)
+        .stderr_eq("lintas: 0 temuan dalam 1 berkas\n");
+    // A finding that has no safe fix: the text comes back as it was, the finding goes to stderr.
+    let unfixable = "Hubungan bilantial itu kuat.\n";
+    let out = check()
+        .args(["--fix", "-"])
+        .stdin(unfixable)
+        .assert()
+        .code(1)
+        .stdout_eq(unfixable)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bilantial"));
+}
+
+/// Input that cannot be linted is an error (exit 2), and still goes out byte for byte: a file
+/// or an editor buffer piped through lintas is never emptied.
+#[test]
+fn fix_on_stdin_passes_what_it_cannot_lint_through_unchanged() {
+    let cases: [(&[u8], &str); 2] = [
+        (
+            b"baik\xff\xfe buruk\n",
+            "<stdin>: not valid UTF-8 (first invalid byte at offset 4)",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "<stdin>: binary input, not linted",
+        ),
+    ];
+    for (input, error) in cases {
+        let out = check()
+            .args(["--fix", "--quiet", "-"])
+            .stdin(input)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert_eq!(out.stdout, input);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{error}; written to standard output unchanged")),
+            "{stderr}"
+        );
+    }
+}
+
 #[test]
 fn threads_are_bounded() {
     check()

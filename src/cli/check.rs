@@ -1,7 +1,7 @@
 //! `lintas check`.
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
@@ -9,6 +9,7 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
 use super::args::{CheckArgs, ColorChoice, InputFormat};
+use super::filter;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
@@ -105,9 +106,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .rules()
         .map(|(meta, severity)| (meta.clone(), severity))
         .collect();
-    // Fixed standard input goes to standard output; the report then goes to standard error.
-    let report_to_stderr = args.fix && inputs.contains(&Input::Stdin);
-    let out: Box<dyn Write> = if report_to_stderr {
+    // Fixed standard input goes to standard output (`filter`); the report then goes to standard
+    // error.
+    let filtering = args.fix && inputs.contains(&Input::Stdin);
+    let out: Box<dyn Write> = if filtering {
         Box::new(BufWriter::new(std::io::stderr().lock()))
     } else {
         Box::new(BufWriter::new(std::io::stdout().lock()))
@@ -135,11 +137,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             lint_dump(&linter, dump, &fields, &mut sink, &mut errors)?;
         }
     } else {
-        linter.run_each(&inputs, fix, |outcome| {
+        let mut handle = |outcome: Outcome| -> std::io::Result<()> {
             match outcome {
                 Outcome::Linted(r) => {
-                    if args.fix {
-                        write_fix(&r, &mut errors)?;
+                    if let (true, Input::File(path)) = (args.fix, &r.input) {
+                        write_fix(path, &r, &mut errors);
                     }
                     sink.add(r)?;
                 }
@@ -147,7 +149,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 Outcome::Skipped(input, why) => note(&input, &why),
             }
             Ok(())
-        })?;
+        };
+        let mut files = &inputs[..];
+        if let (true, Some(min)) = (filtering, fix) {
+            // `input::collect` sorts standard input first: the filter takes it, the engine the rest.
+            handle(filter::fix_stdin(&linter, min)?)?;
+            files = &inputs[1..];
+        }
+        linter.run_each(files, fix, &mut handle)?;
     }
 
     if let (Some(path), Some(recorder)) = (&args.write_baseline, sink.recorder.take()) {
@@ -258,25 +267,13 @@ fn lint_dump(
 /// Records linted together: enough to keep every thread busy, few enough to bound memory.
 const RECORDS_PER_THREAD: usize = 4;
 
-fn write_fix(r: &FileResult, errors: &mut Vec<(String, String)>) -> std::io::Result<()> {
-    let Some(original) = &r.original else {
-        return Ok(());
-    };
-    match &r.input {
-        Input::File(path) => {
-            if let Err(e) = write_fixed(path, original, &r.source) {
-                errors.push((r.path(), e.to_string()));
-            }
+/// Write the fixed text of a file back in place; a failure is the file's error.
+fn write_fix(path: &Path, r: &FileResult, errors: &mut Vec<(String, String)>) {
+    if let Some(original) = &r.original {
+        if let Err(e) = write_fixed(path, original, &r.source) {
+            errors.push((r.path(), e.to_string()));
         }
-        Input::Stdin => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(r.source.as_bytes())?;
-            stdout.flush()?;
-        }
-        // Records are never fixed (refused above).
-        Input::Record(_) => {}
     }
-    Ok(())
 }
 
 fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {

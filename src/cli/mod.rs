@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod docs;
+mod filter;
 
 use std::io::Write;
 use std::process::ExitCode;
