@@ -9,8 +9,8 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
 use super::args::{CheckArgs, ColorChoice, InputFormat};
-use super::filter;
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{diff, filter};
 use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Applicability, Lang, Severity};
@@ -70,7 +70,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let mut changed = false;
         linter.run_each(&inputs, fix, |outcome| {
             match outcome {
-                Outcome::Linted(r) => changed |= write_diff(&mut out, &r)?,
+                Outcome::Linted(r) => match diff::patch(&r) {
+                    Ok(Some(patch)) => {
+                        out.write_all(&patch)?;
+                        changed = true;
+                    }
+                    Ok(None) => {}
+                    Err(refused) => errors.push((r.path(), refused.to_string())),
+                },
                 Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
                 Outcome::Skipped(input, why) => note(&input, &why),
             }
@@ -311,23 +318,6 @@ pub fn render_config_error(e: &ConfigError) -> String {
         }
         _ => e.to_string(),
     }
-}
-
-/// The unified diff of the fixes for one file; whether there was any.
-fn write_diff(out: &mut dyn Write, r: &FileResult) -> std::io::Result<bool> {
-    let Some(original) = &r.original else {
-        return Ok(false);
-    };
-    let path = r.path();
-    let diff = similar::TextDiff::from_lines(&**original, &*r.source);
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(2)
-            .header(&format!("a/{path}"), &format!("b/{path}"))
-    )?;
-    Ok(true)
 }
 
 /// A file passed over, said on stderr without failing the run.

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod diff;
 mod docs;
 mod filter;
 
