@@ -467,3 +467,66 @@ fn a_folder_without_read_permission_is_reported_and_the_rest_linted() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("terkunci"));
 }
+
+/// A file with a second name, or another owner, is fixed in its own inode: both names see the
+/// fix, and owner, group and mode are what they were (a rename would have made a new file).
+#[test]
+fn fix_keeps_hard_links_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("naskah.txt");
+    let other = dir.path().join("salinan.txt");
+    std::fs::write(&path, "Kami menilai resiko itu kecil.\n").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    std::fs::hard_link(&path, &other).expect("link");
+    // Running as root (as CI often does), the file can belong to someone else, as a
+    // contributor's checkout would.
+    let chowned = std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_ok();
+    let before = std::fs::metadata(&path).expect("stat");
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    for name in [&path, &other] {
+        assert_eq!(
+            std::fs::read_to_string(name).expect("read"),
+            "Kami menilai risiko itu kecil.\n"
+        );
+        let after = std::fs::metadata(name).expect("stat");
+        assert_eq!(after.ino(), before.ino(), "the same file");
+        assert_eq!(after.nlink(), 2);
+        assert_eq!(after.permissions().mode() & 0o7777, 0o640);
+        assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    }
+    if chowned {
+        assert_eq!((before.uid(), before.gid()), (4242, 4343));
+    } else {
+        eprintln!("note: not running as root; a file owned by another user cannot be made here");
+    }
+}
+
+/// A file that belongs to another user keeps its owner even with a single name.
+#[test]
+fn fix_keeps_another_users_file_theirs() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("naskah.txt");
+    std::fs::write(&path, "Kami menilai resiko itu kecil.\n").expect("write");
+    if std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_err() {
+        eprintln!("note: not running as root; a file owned by another user cannot be made here");
+        return;
+    }
+    let inode = std::fs::metadata(&path).expect("stat").ino();
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let after = std::fs::metadata(&path).expect("stat");
+    assert_eq!((after.uid(), after.gid(), after.ino()), (4242, 4343, inode));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "Kami menilai risiko itu kecil.\n"
+    );
+}
