@@ -284,7 +284,7 @@ fn a_symlink_loop_is_reported_and_the_rest_linted() {
 #[test]
 fn configuration_errors_name_what_is_wrong() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let cases = [
+    let cases: [(&str, &str); 11] = [
         ("[rules.spelin]\nenabled = false\n", "unknown rule “spelin”"),
         ("select = [\"calque\", \"nope\"]\n", "unknown rule “nope”"),
         ("fail-on = \"loud\"\n", "invalid configuration"),
@@ -300,6 +300,27 @@ fn configuration_errors_name_what_is_wrong() {
         (
             "[rules.calque]\ndisable = [\"tidak ada\"]\n",
             "no entry “tidak ada”",
+        ),
+        (
+            "[[rules.calque.entries]]\nmatch = \"akhir hari\"\nreplace = \"pada Akhir Hari\"\nsource = \"x\"\n",
+            "[[rules.calque.entries]] #1: entry “akhir hari”: its replacement “pada Akhir Hari” \
+             holds “akhir hari”, which the entry flags again",
+        ),
+        (
+            "[[rules.calque.entries]]\nregex = 'hari+'\nreplace = \"harii\"\nsource = \"x\"\n",
+            "[[rules.calque.entries]] #1: entry “hari+”: its replacement “harii” holds “harii”",
+        ),
+        (
+            &format!(
+                "[[rules.calque.entries]]\nregex = '{}'\nsource = \"x\"\n",
+                "a".repeat(1001)
+            ),
+            "[[rules.calque.entries]] #1: bad regex in entry “aaaa",
+        ),
+        (
+            &"[[rules.calque.entries]]\nregex = 'a'\nunless-sentence = 'b'\nsource = \"x\"\n"
+                .repeat(51),
+            "[[rules.calque.entries]] #51: more than 100 regexes",
         ),
     ];
     for (i, (config, expected)) in cases.iter().enumerate() {
@@ -529,4 +550,36 @@ fn fix_keeps_another_users_file_theirs() {
         std::fs::read_to_string(&path).expect("read"),
         "Kami menilai risiko itu kecil.\n"
     );
+}
+
+/// A replacement that makes what its entry matches, through what `$1` expands to, lengthens the
+/// text every round: the fix loop stops it and leaves the file as it was.
+#[test]
+fn fixes_that_keep_lengthening_the_text_are_stopped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("lintas.toml");
+    std::fs::write(
+        &config,
+        "[[rules.calque.entries]]\nregex = '(resiko)'\nreplace = '$1 $1'\nsource = \"x\"\n",
+    )
+    .expect("write");
+    let path = dir.path().join("a.txt");
+    let text = "Ada resiko.\n".repeat(1000);
+    std::fs::write(&path, &text).expect("write");
+    let out = Command::new(cargo_bin!("lintas"))
+        .args([
+            "check", "--fix", "--quiet", "--select", "calque", "--config",
+        ])
+        .arg(&config)
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a.txt: fixes would make the text more than 4 times as long: not fixed"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
 }
