@@ -25,6 +25,12 @@ use crate::suppress;
 
 /// How many lint-and-fix rounds a file may take; needing more means two fixes undo each other.
 const MAX_FIX_ROUNDS: usize = 10;
+/// How many times its length fixes may make a text, beside [`FIX_GROWTH_SLACK`] bytes for a short
+/// one. Real fixes barely change a text's length (“1/25/2025” → “25/1/2025”, “MOU” → “MoU”); a
+/// replacement that holds what its entry matches would double the text every round, and the bound
+/// stops it while it is still small, whatever the configuration.
+const FIX_GROWTH: usize = 4;
+const FIX_GROWTH_SLACK: usize = 64 << 10;
 
 /// What linting one document found.
 pub struct Linted {
@@ -511,11 +517,22 @@ impl Linter {
         min: Applicability,
         date: Option<ArticleDate>,
     ) -> anyhow::Result<Settled> {
+        let max_len = text
+            .len()
+            .saturating_mul(FIX_GROWTH)
+            .saturating_add(FIX_GROWTH_SLACK);
         let mut doc = input::document(input, text);
         let mut linted = self.lint(&doc, input, date);
         let mut fixed = 0;
         for _ in 0..MAX_FIX_ROUNDS {
-            let (next, applied) = apply_fixes(doc.source(), &linted.diagnostics, min);
+            let Ok((next, applied)) = apply_fixes(doc.source(), &linted.diagnostics, min, max_len)
+            else {
+                bail!(
+                    "{}: fixes would make the text more than {FIX_GROWTH} times as long: not fixed \
+                     (does a replacement in lintas.toml hold what its entry matches?)",
+                    input.display()
+                );
+            };
             if applied == 0 {
                 return Ok(Settled { doc, linted, fixed });
             }

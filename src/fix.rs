@@ -4,14 +4,21 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 
+/// The text fixes would make is longer than the caller allows: nothing was built.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooLong;
+
 /// Apply the first fix of each diagnostic whose applicability is at least `min`. A fix whose
 /// edits overlap an earlier one is skipped whole, so the result is always the source with
-/// disjoint replacements. Returns the new text and how many fixes were applied.
+/// disjoint replacements. Returns the new text and how many fixes were applied, unless the new
+/// text would be longer than `max_len` bytes: its length is known before it is built, so a
+/// replacement of any size costs no more than that.
 pub fn apply_fixes(
     source: &str,
     diagnostics: &[Diagnostic],
     min: Applicability,
-) -> (String, usize) {
+    max_len: usize,
+) -> Result<(String, usize), TooLong> {
     let mut fixes: Vec<&[Edit]> = diagnostics
         .iter()
         .filter_map(|d| d.fixes.first())
@@ -39,7 +46,12 @@ pub fn apply_fixes(
         }
     }
     taken.sort_by_key(|e| (e.span.start, e.span.end));
-    (apply_edits(source, &taken), applied)
+    let removed: usize = taken.iter().map(|e| e.span.len()).sum();
+    let added: usize = taken.iter().map(|e| e.replacement.len()).sum();
+    if (source.len() - removed).saturating_add(added) > max_len {
+        return Err(TooLong);
+    }
+    Ok((apply_edits(source, &taken), applied))
 }
 
 /// Two edits conflict when their ranges overlap, or when both insert at the same point.
@@ -89,8 +101,8 @@ mod tests {
             diag(11, 15, "izin", Applicability::Safe),
         ];
         assert_eq!(
-            apply_fixes(src, &d, Applicability::Safe),
-            ("risiko dan izin".to_string(), 2)
+            apply_fixes(src, &d, Applicability::Safe, usize::MAX),
+            Ok(("risiko dan izin".to_string(), 2))
         );
     }
 
@@ -101,8 +113,19 @@ mod tests {
             diag(0, 1, "x", Applicability::Unsafe),
             diag(2, 3, "y", Applicability::Safe),
         ];
-        assert_eq!(apply_fixes(src, &d, Applicability::Safe).0, "a y");
-        assert_eq!(apply_fixes(src, &d, Applicability::Unsafe).0, "x y");
+        let fixed = |min| apply_fixes(src, &d, min, usize::MAX).map(|(text, _)| text);
+        assert_eq!(fixed(Applicability::Safe), Ok("a y".to_string()));
+        assert_eq!(fixed(Applicability::Unsafe), Ok("x y".to_string()));
+    }
+
+    #[test]
+    fn a_text_longer_than_allowed_is_not_built() {
+        let d = [diag(0, 1, "abcd", Applicability::Safe)];
+        assert_eq!(
+            apply_fixes("a b", &d, Applicability::Safe, 6),
+            Ok(("abcd b".to_string(), 1))
+        );
+        assert_eq!(apply_fixes("a b", &d, Applicability::Safe, 5), Err(TooLong));
     }
 
     /// A naive reference: apply non-overlapping edits right to left on a char vector.
@@ -141,8 +164,8 @@ mod tests {
                 })
                 .collect();
             let diags: Vec<Diagnostic> = edits.iter().map(|(a, b, r)| diag(*a, *b, r, Applicability::Safe)).collect();
-            let (got, _) = apply_fixes(&src, &diags, Applicability::Safe);
-            prop_assert_eq!(got, reference(&src, &edits));
+            let fixed = apply_fixes(&src, &diags, Applicability::Safe, usize::MAX);
+            prop_assert_eq!(fixed.map(|(got, _)| got), Ok(reference(&src, &edits)));
         }
     }
 }

@@ -313,6 +313,11 @@ pub fn read_whole(input: &Input, size: Option<u64>) -> Result<Whole, InputError>
             )));
         }
     };
+    decode(input, bytes)
+}
+
+/// What the bytes read whole from `input` hold: text, or binary (a NUL byte near the start).
+pub fn decode(input: &Input, bytes: Vec<u8>) -> Result<Whole, InputError> {
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Ok(Whole::Binary);
     }

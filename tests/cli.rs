@@ -213,6 +213,87 @@ fn diff_shows_fixes_and_writes_nothing() {
     );
 }
 
+/// The tools that apply a patch here (`patch -p1`, `git apply`), each as a command to run in a
+/// folder with the patch on its standard input; those not installed are left out.
+fn patch_tools() -> Vec<Vec<&'static str>> {
+    [vec!["patch", "-p1", "--quiet"], vec!["git", "apply", "-"]]
+        .into_iter()
+        .filter(|tool| {
+            std::process::Command::new(tool[0])
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .collect()
+}
+
+/// `--diff` on CRLF lines, a last line without a line feed, and a carriage return inside a line
+/// the fixes leave alone: the patch applies to the file as it is and gives what `--fix` writes.
+#[test]
+fn diff_applies_with_crlf_and_carriage_returns() {
+    let text = "Kami menilai resiko itu kecil.\r\nHarga naik.\r\nSatu.\nDua.\nTiga.\n\
+                Baris\rlain.\nEmpat.\nLima.\nEnam.\nIa  datang.";
+    let tools = patch_tools();
+    assert!(!tools.is_empty(), "neither patch nor git is installed");
+    for tool in tools {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("a.txt"), text).expect("write");
+        let diff = check()
+            .current_dir(dir.path())
+            .args(["--diff", "a.txt"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let fixed_dir = tempfile::tempdir().expect("tempdir");
+        let fixed = fixed_dir.path().join("a.txt");
+        std::fs::write(&fixed, text).expect("write");
+        check()
+            .args(["--fix", "--quiet"])
+            .arg(&fixed)
+            .assert()
+            .code(0);
+        let fixed = std::fs::read(&fixed).expect("read");
+        assert_ne!(fixed, text.as_bytes());
+        let mut apply = std::process::Command::new(tool[0])
+            .args(&tool[1..])
+            .current_dir(dir.path())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts");
+        std::io::Write::write_all(&mut apply.stdin.take().expect("stdin"), &diff).expect("pipe");
+        assert!(apply.wait().expect("ends").success(), "{tool:?} applies it");
+        assert_eq!(
+            std::fs::read(dir.path().join("a.txt")).expect("read"),
+            fixed,
+            "{tool:?}"
+        );
+    }
+}
+
+/// A carriage return inside a line the diff would show: refused, with an error, the command
+/// after it never printed.
+#[test]
+fn diff_refuses_a_carriage_return_inside_a_shown_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Kami menilai resiko\r::warning::tertipu itu kecil.\n",
+    )
+    .expect("write");
+    check()
+        .current_dir(dir.path())
+        .args(["--diff", "a.txt"])
+        .assert()
+        .code(2)
+        .stdout_eq("")
+        .stderr_eq(str![[r#"
+lintas: a.txt:1: a carriage return inside a line: --diff does not show this file's fixes, since a CI log would read what follows it as a line of its own (run --fix on a copy)
+
+"#]]);
+}
+
 #[test]
 fn fix_applies_safe_fixes_once_and_for_all() {
     let (_dir, path) = writable_copy(SEED, "seed.txt");
@@ -282,6 +363,81 @@ fn fix_on_stdin_prints_the_fixed_text() {
         .assert()
         .code(0)
         .stdout_eq("Risiko kecil.\n");
+}
+
+/// `lintas check --fix - < a > b` is a filter: `b` is always the whole text, fixed or not, and
+/// the report is on standard error.
+#[test]
+fn fix_on_stdin_always_writes_the_whole_text() {
+    let clean = "Kami menilai risiko itu kecil.\n";
+    check()
+        .args(["--fix", "-"])
+        .stdin(clean)
+        .assert()
+        .code(0)
+        .stdout_eq(clean)
+        .stderr_eq("lintas: 0 temuan dalam 1 berkas\n");
+    // A finding that has no safe fix: the text comes back as it was, the finding goes to stderr.
+    let unfixable = "Hubungan bilantial itu kuat.\n";
+    let out = check()
+        .args(["--fix", "-"])
+        .stdin(unfixable)
+        .assert()
+        .code(1)
+        .stdout_eq(unfixable)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bilantial"));
+}
+
+/// Input that cannot be linted is an error (exit 2), and still goes out byte for byte: a file
+/// or an editor buffer piped through lintas is never emptied.
+#[test]
+fn fix_on_stdin_passes_what_it_cannot_lint_through_unchanged() {
+    let cases: [(&[u8], &str); 2] = [
+        (
+            b"baik\xff\xfe buruk\n",
+            "<stdin>: not valid UTF-8 (first invalid byte at offset 4)",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "<stdin>: binary input, not linted",
+        ),
+    ];
+    for (input, error) in cases {
+        let out = check()
+            .args(["--fix", "--quiet", "-"])
+            .stdin(input)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        assert_eq!(out.stdout, input);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("{error}; written to standard output unchanged")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn threads_are_bounded() {
+    check()
+        .args(["--threads", "20000", "fixtures/cli/clean.txt"])
+        .assert()
+        .code(2)
+        .stdout_eq("")
+        .stderr_eq(str![[r#"
+error: invalid value '20000' for '--threads <N>': 20000 is not in 1..=256
+
+For more information, try '--help'.
+
+"#]]);
+    check()
+        .args(["--threads", "256", "--quiet", "fixtures/cli/clean.txt"])
+        .assert()
+        .code(0);
 }
 
 #[test]

@@ -286,7 +286,7 @@ fn a_symlink_loop_is_reported_and_the_rest_linted() {
 #[test]
 fn configuration_errors_name_what_is_wrong() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let cases = [
+    let cases: [(&str, &str); 11] = [
         ("[rules.spelin]\nenabled = false\n", "unknown rule “spelin”"),
         ("select = [\"calque\", \"nope\"]\n", "unknown rule “nope”"),
         ("fail-on = \"loud\"\n", "invalid configuration"),
@@ -302,6 +302,27 @@ fn configuration_errors_name_what_is_wrong() {
         (
             "[rules.calque]\ndisable = [\"tidak ada\"]\n",
             "no entry “tidak ada”",
+        ),
+        (
+            "[[rules.calque.entries]]\nmatch = \"akhir hari\"\nreplace = \"pada Akhir Hari\"\nsource = \"x\"\n",
+            "[[rules.calque.entries]] #1: entry “akhir hari”: its replacement “pada Akhir Hari” \
+             holds “akhir hari”, which the entry flags again",
+        ),
+        (
+            "[[rules.calque.entries]]\nregex = 'hari+'\nreplace = \"harii\"\nsource = \"x\"\n",
+            "[[rules.calque.entries]] #1: entry “hari+”: its replacement “harii” holds “harii”",
+        ),
+        (
+            &format!(
+                "[[rules.calque.entries]]\nregex = '{}'\nsource = \"x\"\n",
+                "a".repeat(1001)
+            ),
+            "[[rules.calque.entries]] #1: bad regex in entry “aaaa",
+        ),
+        (
+            &"[[rules.calque.entries]]\nregex = 'a'\nunless-sentence = 'b'\nsource = \"x\"\n"
+                .repeat(51),
+            "[[rules.calque.entries]] #51: more than 100 regexes",
         ),
     ];
     for (i, (config, expected)) in cases.iter().enumerate() {
@@ -699,4 +720,99 @@ fn a_large_markdown_file_keeps_code_blocks_and_suppressions_across_sections() {
         found.len(),
         &found[..found.len().min(3)]
     );
+}
+
+/// A file with a second name, or another owner, is fixed in its own inode: both names see the
+/// fix, and owner, group and mode are what they were (a rename would have made a new file).
+#[test]
+fn fix_keeps_hard_links_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("naskah.txt");
+    let other = dir.path().join("salinan.txt");
+    std::fs::write(&path, "Kami menilai resiko itu kecil.\n").expect("write");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    std::fs::hard_link(&path, &other).expect("link");
+    // Running as root (as CI often does), the file can belong to someone else, as a
+    // contributor's checkout would.
+    let chowned = std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_ok();
+    let before = std::fs::metadata(&path).expect("stat");
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    for name in [&path, &other] {
+        assert_eq!(
+            std::fs::read_to_string(name).expect("read"),
+            "Kami menilai risiko itu kecil.\n"
+        );
+        let after = std::fs::metadata(name).expect("stat");
+        assert_eq!(after.ino(), before.ino(), "the same file");
+        assert_eq!(after.nlink(), 2);
+        assert_eq!(after.permissions().mode() & 0o7777, 0o640);
+        assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    }
+    if chowned {
+        assert_eq!((before.uid(), before.gid()), (4242, 4343));
+    } else {
+        eprintln!("note: not running as root; a file owned by another user cannot be made here");
+    }
+}
+
+/// A file that belongs to another user keeps its owner even with a single name.
+#[test]
+fn fix_keeps_another_users_file_theirs() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("naskah.txt");
+    std::fs::write(&path, "Kami menilai resiko itu kecil.\n").expect("write");
+    if std::os::unix::fs::chown(&path, Some(4242), Some(4343)).is_err() {
+        eprintln!("note: not running as root; a file owned by another user cannot be made here");
+        return;
+    }
+    let inode = std::fs::metadata(&path).expect("stat").ino();
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let after = std::fs::metadata(&path).expect("stat");
+    assert_eq!((after.uid(), after.gid(), after.ino()), (4242, 4343, inode));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "Kami menilai risiko itu kecil.\n"
+    );
+}
+
+/// A replacement that makes what its entry matches, through what `$1` expands to, lengthens the
+/// text every round: the fix loop stops it and leaves the file as it was.
+#[test]
+fn fixes_that_keep_lengthening_the_text_are_stopped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("lintas.toml");
+    std::fs::write(
+        &config,
+        "[[rules.calque.entries]]\nregex = '(resiko)'\nreplace = '$1 $1'\nsource = \"x\"\n",
+    )
+    .expect("write");
+    let path = dir.path().join("a.txt");
+    let text = "Ada resiko.\n".repeat(1000);
+    std::fs::write(&path, &text).expect("write");
+    let out = Command::new(cargo_bin!("lintas"))
+        .args([
+            "check", "--fix", "--quiet", "--select", "calque", "--config",
+        ])
+        .arg(&config)
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a.txt: fixes would make the text more than 4 times as long: not fixed"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
 }

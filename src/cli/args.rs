@@ -27,6 +27,10 @@ pub enum Command {
     Init(InitArgs),
 }
 
+/// The most worker threads `--threads` accepts: far more than the cores of any machine lintas runs
+/// on, and few enough that a mistyped count cannot exhaust memory or hang starting threads.
+pub const MAX_THREADS: i64 = 256;
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories to lint; - reads standard input.
@@ -52,9 +56,10 @@ pub struct CheckArgs {
     /// Message language [default: id].
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Worker threads, 1 to 256 (default: one per core). More would only add memory: every
+    /// thread keeps its own working space for each rule.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
+    pub threads: Option<u16>,
     /// Follow symbolic links, in folders and on the command line, wherever they lead (by default
     /// a link is followed only when named and leading inside the current folder).
     #[arg(long)]

@@ -1,7 +1,7 @@
 //! `lintas check`.
 
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
@@ -10,6 +10,7 @@ use codespan_reporting::term;
 
 use super::args::{CheckArgs, ColorChoice, InputFormat};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{diff, filter};
 use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Applicability, Lang, Severity};
@@ -37,7 +38,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     // The engine's parallel work runs on rayon's global pool, sized once here.
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
-        pool = pool.num_threads(n.max(1));
+        pool = pool.num_threads(n.into());
     }
     pool.build_global().context("cannot start worker threads")?;
 
@@ -74,7 +75,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let mut changed = false;
         linter.run_each(&inputs, fix, |outcome| {
             match outcome {
-                Outcome::Linted(r) => changed |= write_diff(&mut out, &r)?,
+                Outcome::Linted(r) => match diff::patch(&r) {
+                    Ok(Some(patch)) => {
+                        out.write_all(&patch)?;
+                        changed = true;
+                    }
+                    Ok(None) => {}
+                    Err(refused) => errors.push((r.path(), refused.to_string())),
+                },
                 Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
                 Outcome::Skipped(input, why) => note(&input, &why),
             }
@@ -110,9 +118,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .rules()
         .map(|(meta, severity)| (meta.clone(), severity))
         .collect();
-    // Fixed standard input goes to standard output; the report then goes to standard error.
-    let report_to_stderr = args.fix && inputs.contains(&Input::Stdin);
-    let out: Box<dyn Write> = if report_to_stderr {
+    // Fixed standard input goes to standard output (`filter`); the report then goes to standard
+    // error.
+    let filtering = args.fix && inputs.contains(&Input::Stdin);
+    let out: Box<dyn Write> = if filtering {
         Box::new(BufWriter::new(std::io::stderr().lock()))
     } else {
         Box::new(BufWriter::new(std::io::stdout().lock()))
@@ -140,11 +149,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             lint_dump(&linter, dump, &fields, &mut sink, &mut errors)?;
         }
     } else {
-        linter.run_each(&inputs, fix, |outcome| {
+        let mut handle = |outcome: Outcome| -> std::io::Result<()> {
             match outcome {
                 Outcome::Linted(r) => {
-                    if args.fix {
-                        write_fix(&r, &mut errors)?;
+                    if let (true, Input::File(path)) = (args.fix, &r.input) {
+                        write_fix(path, &r, &mut errors);
                     }
                     sink.add(r)?;
                 }
@@ -152,7 +161,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 Outcome::Skipped(input, why) => note(&input, &why),
             }
             Ok(())
-        })?;
+        };
+        let mut files = &inputs[..];
+        if let (true, Some(min)) = (filtering, fix) {
+            // `input::collect` sorts standard input first: the filter takes it, the engine the rest.
+            handle(filter::fix_stdin(&linter, min)?)?;
+            files = &inputs[1..];
+        }
+        linter.run_each(files, fix, &mut handle)?;
     }
 
     if let (Some(path), Some(recorder)) = (&args.write_baseline, sink.recorder.take()) {
@@ -263,25 +279,13 @@ fn lint_dump(
 /// Records linted together: enough to keep every thread busy, few enough to bound memory.
 const RECORDS_PER_THREAD: usize = 4;
 
-fn write_fix(r: &FileResult, errors: &mut Vec<(String, String)>) -> std::io::Result<()> {
-    let Some(original) = &r.original else {
-        return Ok(());
-    };
-    match &r.input {
-        Input::File(path) => {
-            if let Err(e) = write_fixed(path, original, &r.source) {
-                errors.push((r.path(), e.to_string()));
-            }
+/// Write the fixed text of a file back in place; a failure is the file's error.
+fn write_fix(path: &Path, r: &FileResult, errors: &mut Vec<(String, String)>) {
+    if let Some(original) = &r.original {
+        if let Err(e) = write_fixed(path, original, &r.source) {
+            errors.push((r.path(), e.to_string()));
         }
-        Input::Stdin => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(r.source.as_bytes())?;
-            stdout.flush()?;
-        }
-        // Records are never fixed (refused above).
-        Input::Record(_) => {}
     }
-    Ok(())
 }
 
 fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
@@ -319,23 +323,6 @@ pub fn render_config_error(e: &ConfigError) -> String {
         }
         _ => e.to_string(),
     }
-}
-
-/// The unified diff of the fixes for one file; whether there was any.
-fn write_diff(out: &mut dyn Write, r: &FileResult) -> std::io::Result<bool> {
-    let Some(original) = &r.original else {
-        return Ok(false);
-    };
-    let path = r.path();
-    let diff = similar::TextDiff::from_lines(&**original, &*r.source);
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(2)
-            .header(&format!("a/{path}"), &format!("b/{path}"))
-    )?;
-    Ok(true)
 }
 
 /// A file passed over, said on stderr without failing the run.

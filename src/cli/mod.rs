@@ -2,7 +2,9 @@
 
 mod args;
 mod check;
+mod diff;
 mod docs;
+mod filter;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -2,6 +2,7 @@
 //! them must meet (`rules/calque.toml`, `rules/nonstandard-word.toml`), compiled into one phrase
 //! list per rule. A newsroom's own entries may be regexes, for a pattern a phrase cannot say.
 
+mod bounds;
 mod conditions;
 
 use std::collections::HashMap;
@@ -64,12 +65,18 @@ impl PhraseRule {
         let config = setup.config;
         let id = setup.id;
         let user_origin = config.origin_name();
+        let clitics: &[&str] = if file.phrases.clitics { &CLITICS } else { &[] };
         // Sized at once: the shipped list is long, and its entries are large.
         let mut entries = Vec::with_capacity(file.entry.len());
         for entry in file.entry {
-            entries.push(ParsedEntry::new(entry, &format_args!("rules/{id}.toml"))?);
+            entries.push(ParsedEntry::new(
+                entry,
+                &format_args!("rules/{id}.toml"),
+                clitics,
+            )?);
         }
         let settings = config.settings(id);
+        let mut regexes = 0;
         for (i, value) in settings.map_or(&[][..], |s| &s.entries).iter().enumerate() {
             let table = value.as_table().cloned().unwrap_or_default();
             let at = format!("{user_origin}: [[rules.{id}.entries]] #{}", i + 1);
@@ -79,7 +86,16 @@ impl PhraseRule {
                     .map_err(|e: toml::de::Error| {
                         anyhow::anyhow!("{at}: malformed entry: {}", e.message())
                     })?;
-            entries.push(ParsedEntry::new(entry, &at)?);
+            regexes +=
+                usize::from(entry.regex.is_some()) + usize::from(entry.unless_sentence.is_some());
+            if regexes > bounds::MAX_REGEXES {
+                bail!(
+                    "{at}: more than {} regexes (`regex` and `unless-sentence`) in one rule's \
+                     entries: each one searches every document whole (write phrases instead)",
+                    bounds::MAX_REGEXES
+                );
+            }
+            entries.push(ParsedEntry::new(entry, &at, clitics)?);
         }
         let options: PhraseRuleOptions = setup.options()?;
         if !options.strict {
@@ -351,13 +367,17 @@ struct ParsedEntry {
 }
 
 impl ParsedEntry {
-    /// Check `entry`, written `at`, and compile its regexes.
-    fn new(entry: Entry, at: &dyn std::fmt::Display) -> anyhow::Result<ParsedEntry> {
+    /// Check `entry`, written `at` in a rule that allows `clitics`, and compile its regexes.
+    fn new(
+        entry: Entry,
+        at: &dyn std::fmt::Display,
+        clitics: &[&str],
+    ) -> anyhow::Result<ParsedEntry> {
         if let Some(fault) = entry.faults().first() {
             bail!("{at}: {fault}");
         }
         let compile = |pattern: &str, what: &str| {
-            Regex::new(pattern)
+            bounds::compile(pattern)
                 .map_err(|e| anyhow::anyhow!("{at}: bad {what} in entry “{}”: {e}", entry.id()))
         };
         let unless = (entry.unless_sentence.as_deref())
@@ -366,6 +386,14 @@ impl ParsedEntry {
         let regex = (entry.regex.as_deref())
             .map(|r| compile(r, "regex"))
             .transpose()?;
+        if let Some(again) = bounds::flagged_again(&entry, regex.as_ref(), clitics) {
+            bail!(
+                "{at}: entry “{}”: its replacement “{}” holds “{again}”, which the entry flags \
+                 again: every round of fixes would lengthen the text",
+                entry.id(),
+                entry.replace.as_deref().unwrap_or_default()
+            );
+        }
         Ok(ParsedEntry {
             entry,
             regex,

@@ -1,0 +1,47 @@
+//! `lintas check --fix -`: lintas as a filter (`lintas check --fix - < a > b`, or an editor
+//! piping its buffer through it). Standard output receives the whole text every time: fixed, as
+//! it came when there was nothing to fix, and byte for byte as it came when it could not be
+//! linted (binary, not UTF-8, fixes that do not settle), then with the error on standard error
+//! and exit code 2. So lintas never leaves `b` empty or cut short, and a buffer piped through it
+//! is never lost. The report goes to standard error.
+
+use std::io::{Read, Write};
+
+use crate::diagnostic::Applicability;
+use crate::engine::{FileError, Linter, Outcome};
+use crate::input::{self, Input, InputError, Whole};
+
+/// Read standard input, fix it at `min` and write the text to standard output; what became of
+/// it, for the report.
+pub fn fix_stdin(linter: &Linter, min: Applicability) -> std::io::Result<Outcome> {
+    let mut bytes = Vec::new();
+    if let Err(source) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        // Only part of the text may have been read: writing it out would cut the text short.
+        let e = InputError::Io {
+            path: Input::Stdin.display(),
+            source,
+        };
+        return Ok(Outcome::Failed(Input::Stdin, FileError::Input(e)));
+    }
+    // A copy is kept until the input proves to be text that lints: if not, it goes out as it came.
+    let why = match input::decode(&Input::Stdin, bytes.clone()) {
+        Ok(Whole::Text(text)) => match linter.run_text(&Input::Stdin, text, Some(min)) {
+            Ok(r) => {
+                write_out(r.source.as_bytes())?;
+                return Ok(Outcome::Linted(r));
+            }
+            Err(e) => format!("{e:#}"),
+        },
+        Ok(Whole::Binary) => format!("{}: binary input, not linted", Input::Stdin.display()),
+        Err(e) => e.to_string(),
+    };
+    write_out(&bytes)?;
+    let e = anyhow::anyhow!("{why}; written to standard output unchanged");
+    Ok(Outcome::Failed(Input::Stdin, FileError::Other(e)))
+}
+
+fn write_out(text: &[u8]) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text)?;
+    stdout.flush()
+}
