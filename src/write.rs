@@ -15,20 +15,23 @@ use std::io::{Read, Seek, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+use crate::report::visible::one_line;
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{path}: changed on disk since it was read; not overwritten")]
+    #[error("{}: changed on disk since it was read; not overwritten", one_line(.path))]
     Changed { path: String },
-    #[error("{path}: is read-only; not changed")]
+    #[error("{}: is read-only; not changed", one_line(.path))]
     ReadOnly { path: String },
-    #[error("{path}: cannot write: {source}")]
+    #[error("{}: cannot write: {source}", one_line(.path))]
     Io {
         path: String,
         source: std::io::Error,
     },
     #[error(
-        "{path}: cannot write in place ({source}); not changed (it has several links or another \
-         owner, which replacing it would not keep)"
+        "{}: cannot write in place ({source}); not changed (it has several links or another \
+         owner, which replacing it would not keep)",
+        one_line(.path)
     )]
     InPlace {
         path: String,
