@@ -182,6 +182,18 @@ mod tests {
         }
     }
 
+    /// 160,000 columns along one 1.1 MB line: counted from the line's start each, they took
+    /// seconds in an optimised build.
+    #[test]
+    fn columns_along_one_long_line() {
+        let text = "résiko ".repeat(160_000);
+        let idx = LineIndex::new(&text);
+        let columns: Vec<usize> = (0..160_000)
+            .map(|i| idx.line_col(&text, i * 8).column)
+            .collect();
+        assert!(columns.iter().enumerate().all(|(i, &c)| c == i * 7 + 1));
+    }
+
     #[test]
     fn sections_report_file_positions() {
         let section = "x\nresiko";
