@@ -73,6 +73,8 @@ impl<'a> Excerpt<'a> {
         self.mapped(span.start)..self.mapped(span.end)
     }
 
+    /// Where the boundary at `offset` is written: every boundary of the spans the excerpt was
+    /// made for is marked as its line is written.
     fn mapped(&self, offset: usize) -> usize {
         (self.marks.iter())
             .find(|(original, _)| *original == offset)
