@@ -32,6 +32,27 @@ const MAX_FIX_ROUNDS: usize = 10;
 const FIX_GROWTH: usize = 4;
 const FIX_GROWTH_SLACK: usize = 64 << 10;
 
+/// At most this many findings of one file are reported, the first ones: past them a file says
+/// nothing more a reader can act on, and a hostile file (a contributor's pull request) would
+/// otherwise make the report, and the memory holding it until it is written, as large as it
+/// likes. The rest are counted ([`Omitted`]).
+pub const MAX_FINDINGS: usize = 1000;
+
+/// The findings of a file left out of its report by [`MAX_FINDINGS`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Omitted {
+    pub count: usize,
+    /// The most severe of them: a run fails on what it did not show as on what it did.
+    pub worst: Option<Severity>,
+}
+
+impl Omitted {
+    fn add(&mut self, other: Omitted) {
+        self.count += other.count;
+        self.worst = self.worst.max(other.worst);
+    }
+}
+
 /// What linting one document found.
 pub struct Linted {
     pub diagnostics: Vec<Diagnostic>,
@@ -126,6 +147,9 @@ pub struct FileResult {
     pub undated: bool,
     /// Fixes applied.
     pub fixed: usize,
+    /// The findings of its file left out so far, this result's included: a file's last result
+    /// holds its total.
+    pub omitted: Omitted,
 }
 
 impl FileResult {
@@ -136,6 +160,43 @@ impl FileResult {
     /// File positions of offsets into `source`.
     pub fn positions(&self) -> Positions<'_> {
         Positions::new(&self.source, self.origin)
+    }
+
+    /// Keep the first `room` findings, counting the rest as omitted.
+    fn keep_at_most(&mut self, room: usize) {
+        if self.diagnostics.len() <= room {
+            return;
+        }
+        for d in self.diagnostics.drain(room..) {
+            self.omitted.add(Omitted {
+                count: 1,
+                worst: Some(d.severity),
+            });
+        }
+        self.diagnostics.shrink_to_fit();
+    }
+}
+
+/// [`MAX_FINDINGS`] across the results of a file, which come in order: a large file's sections
+/// are each capped as they are linted, and their file here.
+#[derive(Default)]
+struct FileCap {
+    shown: usize,
+    omitted: Omitted,
+}
+
+impl FileCap {
+    fn apply(&mut self, outcome: &mut Outcome) {
+        let Outcome::Linted(r) = outcome else {
+            return;
+        };
+        if r.part.opens_file() {
+            *self = FileCap::default();
+        }
+        r.keep_at_most(MAX_FINDINGS - self.shown);
+        self.shown += r.diagnostics.len();
+        self.omitted.add(r.omitted);
+        r.omitted = self.omitted;
     }
 }
 
@@ -496,7 +557,7 @@ impl Linter {
                 }
             }
         };
-        Ok(FileResult {
+        let mut result = FileResult {
             input: input.clone(),
             origin: Origin::default(),
             part: Part::Whole,
@@ -505,7 +566,10 @@ impl Linter {
             diagnostics: settled.linted.diagnostics,
             undated: settled.linted.undated,
             source: settled.doc.into_source(),
-        })
+            omitted: Omitted::default(),
+        };
+        result.keep_at_most(MAX_FINDINGS);
+        Ok(result)
     }
 
     /// Lint `text` and apply the fixes at `min` and above, round after round, until none is
@@ -548,6 +612,7 @@ impl Linter {
 
     /// Lint every input, in parallel batches of bounded size, handing each outcome to `sink` in
     /// input order. Large files are linted section by section (and cannot be fixed in place).
+    /// A file's findings past [`MAX_FINDINGS`] are counted, not handed over.
     ///
     /// Reporting is serial, so it runs on this thread while the pool lints the next batch: the
     /// workers never wait for the report to be written.
@@ -557,6 +622,11 @@ impl Linter {
         fix: Option<Applicability>,
         mut sink: impl FnMut(Outcome) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
+        let mut cap = FileCap::default();
+        let mut sink = |mut outcome: Outcome| {
+            cap.apply(&mut outcome);
+            sink(outcome)
+        };
         if let Some(sizes) = one_batch(inputs) {
             // Nothing to lint while the report is written: the threads that overlap the two
             // would only add their start to a one-article run.
@@ -672,7 +742,7 @@ impl Linter {
                     input::document(&input, section.text).with_off_at_start(section.off_at_start);
                 let linted = self.lint(&doc, &input, None);
                 let first = section.origin.offset == 0;
-                Outcome::Linted(FileResult {
+                let mut result = FileResult {
                     source: doc.into_source(),
                     origin: section.origin,
                     part: Part::Section {
@@ -684,7 +754,10 @@ impl Linter {
                     undated: linted.undated,
                     original: None,
                     fixed: 0,
-                })
+                    omitted: Omitted::default(),
+                };
+                result.keep_at_most(MAX_FINDINGS);
+                Outcome::Linted(result)
             }
             Work::Failed(input, e) => Outcome::Failed(input, e),
             Work::Skipped(input, why) => Outcome::Skipped(input, why),

@@ -160,42 +160,49 @@ fn a_20_mb_line_is_linted_whole() {
     assert_eq!(*column as usize, written + 6);
 }
 
-/// A file of `lines` copies of a paragraph with one error, spread over several sections.
-fn large_file(dir: &Path, lines: usize) -> (std::path::PathBuf, usize) {
+/// A file of `lines` paragraphs of one length, every `every`th with one error, spread over
+/// several sections.
+fn large_file(dir: &Path, lines: usize, every: usize) -> (std::path::PathBuf, usize) {
     let path = dir.join("arsip.txt");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
-    let para = format!(
-        "{} menilai resiko itu kecil.\n",
-        "Warga di kota itu".repeat(40)
-    );
-    for _ in 0..lines {
+    let para = |word: &str| {
+        format!(
+            "{} menilai {word} itu kecil.\n",
+            "Warga di kota itu".repeat(40)
+        )
+    };
+    let (wrong, right) = (para("resiko"), para("risiko"));
+    for i in 0..lines {
+        let para = if i % every == 0 { &wrong } else { &right };
         f.write_all(para.as_bytes()).expect("write");
     }
     f.flush().expect("flush");
-    (path, para.len())
+    (path, wrong.len())
 }
 
 #[test]
 fn large_files_are_linted_in_sections_with_file_positions() {
     let dir = tempfile::tempdir().expect("tempdir");
     let lines = 14_000; // about 10 MB: more than one section
-    let (path, para_len) = large_file(dir.path(), lines);
+    // An error every 20 lines: 700 findings, under the cap on findings per file.
+    let every = 20;
+    let (path, para_len) = large_file(dir.path(), lines, every);
     let report = json_report(check().args(["--select", "nonstandard-word"]).arg(&path));
     let files = report["files"].as_array().expect("files");
     assert_eq!(files.len(), 1, "one file object, whatever the sections");
     let got = findings(&report);
-    assert_eq!(got.len(), lines);
+    assert_eq!(got.len(), lines / every);
     let offset_in_para = "Warga di kota itu".repeat(40).len() + " menilai ".len();
     for (i, (_, start, end, line, column)) in got.iter().enumerate() {
         assert_eq!(
             *start as usize,
-            i * para_len + offset_in_para,
+            i * every * para_len + offset_in_para,
             "finding {i}"
         );
         assert_eq!(*end - *start, 6);
         assert_eq!(
             (*line as usize, *column as usize),
-            (i + 1, offset_in_para + 1)
+            (i * every + 1, offset_in_para + 1)
         );
     }
     assert_eq!(report["summary"]["files"], 1);
@@ -209,7 +216,11 @@ fn large_files_are_linted_in_sections_with_file_positions() {
         .clone();
     let human = String::from_utf8_lossy(&human);
     assert!(
-        human.contains(&format!("arsip.txt:{lines}:{}", offset_in_para + 1)),
+        human.contains(&format!(
+            "arsip.txt:{}:{}",
+            lines - every + 1,
+            offset_in_para + 1
+        )),
         "last finding"
     );
     // Fixing in place is refused for such a file, which is left as it was.
@@ -225,7 +236,7 @@ fn large_files_are_linted_in_sections_with_file_positions() {
 #[test]
 fn invalid_utf8_deep_in_a_large_file_names_its_offset() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (path, _) = large_file(dir.path(), 12_000);
+    let (path, _) = large_file(dir.path(), 12_000, 1);
     let len = std::fs::metadata(&path).expect("stat").len();
     let mut f = std::fs::OpenOptions::new()
         .append(true)
@@ -815,4 +826,171 @@ fn fixes_that_keep_lengthening_the_text_are_stopped() {
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+/// A file in a temporary folder, for the hostile inputs built here.
+fn written(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn a_long_line_full_of_findings_gives_bounded_human_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 49.5 KB on one line, a finding every 7 or 8 bytes: 6,600 of them.
+    let path = written(
+        dir.path(),
+        "baris.txt",
+        &format!("{}\n", "resiko analisa ".repeat(3300)),
+    );
+    let out = check()
+        .args(["--select", "nonstandard-word"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    // Each of the 1,000 findings shown with a window of its line, not the line: about 340 KB
+    // (the whole line each time was 1 GB).
+    assert!(out.len() < 600_000, "{} bytes of output", out.len());
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        out.lines().all(|l| l.chars().count() < 300),
+        "every line is short"
+    );
+    // The last finding shown, the 1,000th, is “analisa” in the 500th repeat: its real column.
+    assert!(
+        out.contains("baris.txt:1:7493\n"),
+        "{}",
+        &out[out.len() - 600..]
+    );
+    assert!(out.contains("1 │ …"), "the line is cut, visibly");
+    assert!(out.contains("note: 5600 temuan lain di "));
+    assert!(out.contains("lintas: 5600 temuan tidak ditampilkan (paling banyak 1000 per berkas)"));
+}
+
+#[test]
+fn controls_in_the_text_and_the_name_never_reach_the_output_raw() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Kami menilai resiko\r::error::x itu \u{1b}]0;title\u{7} kecil \u{202e} dan \u{85}resiko.\n";
+    let path = written(dir.path(), "a\u{1b}[2Jb\r::warning::c.txt", text);
+    for color in ["never", "always"] {
+        let out = check()
+            .args(["--color", color])
+            .arg(&path)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let shown = String::from_utf8_lossy(bytes);
+            for (i, c) in shown.char_indices() {
+                // Colour is the one escape sequence written: ESC [ digits and ; then m.
+                let colour = c == '\u{1b}'
+                    && shown[i..].starts_with("\u{1b}[")
+                    && shown[i + 2..].find('m').is_some_and(|m| {
+                        shown[i + 2..i + 2 + m]
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b';')
+                    });
+                assert!(
+                    c == '\n' || colour || !lintas::report::visible::is_unsafe(c),
+                    "{stream} with --color {color}: raw {c:?} in {shown}"
+                );
+            }
+        }
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(r"resiko\r::error::x itu \u{1b}]0;title\u{7} kecil \u{202e}"));
+        assert!(
+            stdout.contains(r"a\u{1b}[2Jb\r::warning::c.txt:1:14"),
+            "{stdout}"
+        );
+    }
+    // The underline is still under the word, past the escapes.
+    let out = check()
+        .args(["--color", "never"])
+        .arg(&path)
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    let lines: Vec<&str> = out.lines().collect();
+    let second = lines
+        .iter()
+        .rposition(|l| l.starts_with("1 │"))
+        .expect("a snippet");
+    let caret = lines[second + 1].find('^').expect("an underline");
+    assert_eq!(&lines[second][caret..caret + 6], "resiko");
+}
+
+#[test]
+fn a_hundred_and_sixty_thousand_findings_on_one_line_are_capped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = written(
+        dir.path(),
+        "ulang.txt",
+        &format!("{}\n", "resiko ".repeat(160_000)),
+    );
+    let report = json_report(check().args(["--select", "nonstandard-word"]).arg(&path));
+    let got = findings(&report);
+    assert_eq!(got.len(), 1000);
+    assert_eq!(
+        got[999],
+        (
+            "nonstandard-word".to_string(),
+            999 * 7,
+            999 * 7 + 6,
+            1,
+            999 * 7 + 1
+        )
+    );
+    assert_eq!(report["files"][0]["omitted"], 159_000);
+    assert_eq!(report["summary"]["omitted"], 159_000);
+    assert_eq!(report["summary"]["diagnostics"], 1000);
+}
+
+#[test]
+fn a_hundred_kilobyte_word_is_not_spell_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let word: String = (0..100_000u32)
+        .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+        .collect();
+    let path = written(
+        dir.path(),
+        "kata.txt",
+        &format!("Ini {word} kata. Ini bilantial.\n"),
+    );
+    let got = findings(&json_report(
+        check().args(["--select", "spelling"]).arg(&path),
+    ));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "spelling");
+    assert_eq!(got[0].1 as usize, word.len() + 15);
+}
+
+#[test]
+fn the_cap_on_findings_holds_across_the_sections_of_a_large_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, _) = large_file(dir.path(), 12_000, 1);
+    let report = json_report(check().args(["--select", "nonstandard-word"]).arg(&path));
+    assert_eq!(findings(&report).len(), 1000);
+    assert_eq!(report["files"][0]["omitted"], 11_000);
+    let english = check()
+        .args(["--select", "nonstandard-word", "--lang", "en"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let english = String::from_utf8_lossy(&english);
+    assert!(
+        english.contains("more findings in "),
+        "{}",
+        &english[english.len() - 400..]
+    );
+    assert!(english.contains("lintas: 11000 findings not shown (at most 1000 per file)"));
 }

@@ -213,7 +213,8 @@ impl Sink {
         if let Some(baseline) = &mut self.baseline {
             baseline.filter(&mut r);
         }
-        self.failing |= r.diagnostics.iter().any(|d| d.severity >= self.fail_on);
+        self.failing |= r.diagnostics.iter().any(|d| d.severity >= self.fail_on)
+            || r.omitted.worst >= Some(self.fail_on);
         self.summary.add(&r);
         self.emitter.file(&mut self.out, &r)
     }

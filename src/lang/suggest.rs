@@ -15,6 +15,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::lang::MAX_WORD_LEN;
 use crate::lang::candidates::{
     Bucket, Candidates, CandidatesBuilder, letter_set, letter_sets_further_than,
 };
@@ -85,7 +86,10 @@ impl Suggester {
     }
 
     fn compute(&self, word: &str) -> Vec<String> {
-        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        if word.is_empty()
+            || word.len() > MAX_WORD_LEN
+            || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        {
             return Vec::new();
         }
         let pool = self.pool.get_or_init(|| self.candidates());

@@ -1,16 +1,19 @@
 //! Compiler-style output through codespan-reporting: `error[calque]: …`, the text underlined,
-//! and a `help:` line with the replacement.
+//! and a `help:` line with the replacement. What comes from the file (its name, its text, the
+//! messages quoting it) is shown through [`super::visible`], and each finding shows an excerpt of
+//! bounded size ([`Excerpt`]).
 
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 
+use super::excerpt::Excerpt;
+use super::visible::one_line;
 use super::{Emitter, Settings, Summary, severity_word};
 use crate::diagnostic::{Applicability, Diagnostic, Lang, Severity};
-use crate::engine::FileResult;
-use crate::source::Positions;
+use crate::engine::{FileResult, MAX_FINDINGS};
+use crate::source::Span;
 
 pub struct Human {
     pub settings: Settings,
@@ -24,13 +27,12 @@ fn cs_severity(s: Severity) -> CsSeverity {
     }
 }
 
-fn to_codespan(d: &Diagnostic, lang: Lang) -> CsDiagnostic<()> {
-    let mut labels = vec![Label::primary((), d.span.clone())];
-    labels.extend(
-        d.labels
-            .iter()
-            .map(|l| Label::secondary((), l.span.clone()).with_message(l.message.get(lang))),
-    );
+/// `d` as codespan shows it over `excerpt`, which shows its spans.
+fn to_codespan(d: &Diagnostic, lang: Lang, excerpt: &Excerpt) -> CsDiagnostic<()> {
+    let mut labels = vec![Label::primary((), excerpt.range(&d.span))];
+    labels.extend(d.labels.iter().map(|l| {
+        Label::secondary((), excerpt.range(&l.span)).with_message(one_line(l.message.get(lang)))
+    }));
     let mut notes: Vec<String> = d
         .fixes
         .iter()
@@ -41,13 +43,13 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> CsDiagnostic<()> {
                 (_, Lang::Indonesian) => " (periksa dulu sebelum menerapkan)",
                 (_, Lang::English) => " (review before applying)",
             };
-            format!("help: {}{unsafe_mark}", f.message.get(lang))
+            format!("help: {}{unsafe_mark}", one_line(f.message.get(lang)))
         })
         .collect();
-    notes.extend(d.notes.iter().map(|n| format!("note: {}", n.get(lang))));
+    notes.extend((d.notes.iter()).map(|n| format!("note: {}", one_line(n.get(lang)))));
     CsDiagnostic::new(cs_severity(d.severity))
         .with_code(&d.rule)
-        .with_message(d.message.get(lang))
+        .with_message(one_line(d.message.get(lang)))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -60,18 +62,31 @@ impl Emitter for Human {
         } else {
             Box::new(termcolor::NoColor::new(&mut *w))
         };
-        let file = Shown {
-            name: r.path(),
-            pos: r.positions(),
-        };
+        let path = r.path();
+        let name = one_line(&path);
+        let pos = r.positions();
+        let lang = self.settings.lang;
         for d in &r.diagnostics {
-            term::emit_to_write_style(
-                &mut out,
-                &config,
-                &file,
-                &to_codespan(d, self.settings.lang),
-            )
-            .map_err(io::Error::other)?;
+            let spans: Vec<Span> = std::iter::once(d.span.clone())
+                .chain(d.labels.iter().map(|l| l.span.clone()))
+                .collect();
+            let excerpt = Excerpt::new(&name, &pos, &spans);
+            term::emit_to_write_style(&mut out, &config, &excerpt, &to_codespan(d, lang, &excerpt))
+                .map_err(io::Error::other)?;
+        }
+        if r.part.closes_file() && r.omitted.count > 0 {
+            let n = r.omitted.count;
+            match lang {
+                Lang::Indonesian => writeln!(
+                    out,
+                    "note: {n} temuan lain di {name} tidak ditampilkan (paling banyak {MAX_FINDINGS} temuan per berkas)\n"
+                )?,
+                Lang::English => writeln!(
+                    out,
+                    "note: {n} more finding{} in {name} not shown (at most {MAX_FINDINGS} findings per file)\n",
+                    plural(n)
+                )?,
+            }
         }
         Ok(())
     }
@@ -156,6 +171,20 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
             )?,
         }
     }
+    if summary.omitted > 0 {
+        let n = summary.omitted;
+        match lang {
+            Lang::Indonesian => writeln!(
+                w,
+                "lintas: {n} temuan tidak ditampilkan (paling banyak {MAX_FINDINGS} per berkas)"
+            )?,
+            Lang::English => writeln!(
+                w,
+                "lintas: {n} finding{} not shown (at most {MAX_FINDINGS} per file)",
+                plural(n)
+            )?,
+        }
+    }
     if let Some(b) = summary.baseline {
         match lang {
             Lang::Indonesian => writeln!(
@@ -191,55 +220,4 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// A result's text as codespan sees it, numbered with the file's own lines even when it is a
-/// section further into a large file.
-struct Shown<'a> {
-    name: String,
-    pos: Positions<'a>,
-}
-
-impl<'a> Files<'a> for Shown<'a> {
-    type FileId = ();
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
-        Ok(&self.name)
-    }
-
-    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
-        Ok(self.pos.text())
-    }
-
-    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
-        Ok(self.pos.lines().line_of(byte_index))
-    }
-
-    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
-        Ok(self.pos.origin().line + line_index + 1)
-    }
-
-    fn line_range(
-        &'a self,
-        (): (),
-        line_index: usize,
-    ) -> Result<std::ops::Range<usize>, files::Error> {
-        let lines = self.pos.lines();
-        let max = lines.line_count();
-        if line_index >= max {
-            return Err(files::Error::LineTooLarge {
-                given: line_index,
-                max: max - 1,
-            });
-        }
-        let start = lines.line_start(line_index);
-        let end = if line_index + 1 < max {
-            lines.line_start(line_index + 1)
-        } else {
-            self.pos.text().len()
-        };
-        Ok(start..end)
-    }
 }

@@ -193,6 +193,9 @@ pub fn summary_json(summary: &Summary, settings: &Settings) -> Value {
         if summary.undated > 0 {
             map.insert("undated".to_string(), json!(summary.undated));
         }
+        if summary.omitted > 0 {
+            map.insert("omitted".to_string(), json!(summary.omitted));
+        }
         if let Some(b) = summary.baseline {
             map.insert(
                 "baseline".to_string(),
@@ -255,7 +258,11 @@ impl Emitter for Json {
         }
         if r.part.closes_file() {
             let close = if self.in_file == 0 { "]" } else { "\n      ]" };
-            write!(w, "{close}\n    }}")?;
+            write!(w, "{close}")?;
+            if r.omitted.count > 0 {
+                write!(w, ",\n      \"omitted\": {}", r.omitted.count)?;
+            }
+            write!(w, "\n    }}")?;
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Reports: one emitter per output format. Results stream through an emitter one file (or one
 //! record) at a time, so a dump of any size is reported in bounded memory; totals come at the end.
 
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -67,12 +68,17 @@ pub struct Summary {
     pub baseline: Option<BaselineSummary>,
     /// Files that gave no article date where rules would have read it.
     pub undated: usize,
+    /// Findings left out of the report by the cap on findings per file.
+    pub omitted: usize,
 }
 
 impl Summary {
     pub fn add(&mut self, r: &FileResult) {
         self.files += usize::from(r.part.opens_file());
         self.undated += usize::from(r.part.opens_file() && r.undated);
+        if r.part.closes_file() {
+            self.omitted += r.omitted.count;
+        }
         self.diagnostics += r.diagnostics.len();
         self.fixed += r.fixed;
         for d in &r.diagnostics {

@@ -18,7 +18,9 @@
 //! - a capitalised word opening a sentence is checked in lower case, carefully: only a long word
 //!   one slip from a dictionary word, and never one the document also writes as a name.
 //!
-//! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`).
+//! Hyphenated words are checked part by part (`kerja-kerja`, `se-Indonesia`). A token longer
+//! than any word ([`crate::lang::MAX_WORD_LEN`] bytes) is never checked: the lexicon leaves it
+//! unjudged.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};

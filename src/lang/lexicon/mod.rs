@@ -31,9 +31,9 @@ use crate::lang::dictionary::Dictionary;
 use crate::lang::english::{self, LoanSpellings, WordLanguage};
 use crate::lang::frequency::Frequencies;
 use crate::lang::matcher::PhraseMatcher;
-use crate::lang::morphology;
 use crate::lang::suggest::Suggester;
 use crate::lang::verdicts::Verdicts;
+use crate::lang::{MAX_WORD_LEN, morphology};
 use crate::source::Document;
 
 use forms::FormTable;
@@ -78,7 +78,8 @@ pub struct FormInfo {
 /// Whether a form is a word of the language, as far as a spelling check can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Spelling {
-    /// Not plain letters (digits, marks, letters beyond ASCII): not for a spelling check.
+    /// Not plain letters (digits, marks, letters beyond ASCII), or longer than any word
+    /// ([`MAX_WORD_LEN`]): not for a spelling check.
     NotPlain,
     /// A word the lexicon knows: the dictionary's (affixes and clitics included), one in use
     /// (word frequencies), a loanword respelt from English, common English, or a word the
@@ -218,14 +219,15 @@ impl Lexicon {
     }
 
     fn judge(&self, word: &str) -> FormInfo {
-        let spelling = if !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+        let too_long = word.len() > MAX_WORD_LEN;
+        let spelling = if too_long || !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
             Spelling::NotPlain
         } else if self.accepts(word) {
             Spelling::Known
         } else {
             Spelling::Unknown
         };
-        let language = if word.chars().any(|c| c.is_ascii_digit()) {
+        let language = if too_long || word.chars().any(|c| c.is_ascii_digit()) {
             WordLanguage::Other
         } else {
             english::classify(word, &self.dictionary, &self.indonesian, &self.english)
@@ -281,6 +283,9 @@ impl Lexicon {
     /// from its own, sorted (`dikenal` → `k`, `Kesyahbandaran` → `s`): an acronym may take a
     /// word's letter from its root (OTK: orang tak dikenal).
     pub fn root_initials(&self, word: &str) -> Arc<[char]> {
+        if word.len() > MAX_WORD_LEN {
+            return Arc::new([]);
+        }
         self.root_initials.get_or(word, || {
             let lower = word.to_lowercase();
             let own = lower.chars().next();
@@ -367,6 +372,24 @@ mod tests {
         lexicon.read(&Document::new("u", "dan nota the bilantial"));
         assert_eq!(lexicon.judged_forms(), judged);
         assert_eq!(list.find_in(&doc, &words).len(), 1);
+    }
+
+    /// A run of letters longer than any word is left unjudged, and nothing is suggested for
+    /// it: its suggestions and splits would take time and memory beyond its length.
+    #[test]
+    fn a_token_longer_than_any_word_is_not_judged() {
+        let lexicon = Lexicon::builtin(Vec::new());
+        let longest = "bilantial".repeat(8);
+        assert_eq!(lexicon.info(&longest).spelling, Spelling::NotPlain);
+        assert_eq!(
+            lexicon.info(&longest[..MAX_WORD_LEN]).spelling,
+            Spelling::Unknown
+        );
+        let blob = "ab".repeat(50_000);
+        assert_eq!(lexicon.info(&blob).spelling, Spelling::NotPlain);
+        assert!(lexicon.suggestions(&blob).is_empty());
+        assert!(lexicon.typo_reading(&blob).split.is_none());
+        assert!(lexicon.root_initials(&blob).is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{COMMON_ZIPF, Lexicon};
 use crate::data::schema::NamesFile;
+use crate::lang::MAX_WORD_LEN;
 use crate::lang::suggest::osa_distance;
 
 /// Each half of two words run together has at least this many letters (`jet` + `dengan`).
@@ -92,9 +93,13 @@ impl Lexicon {
     }
 
     /// `word` read as two words run together: both halves common words of at least
-    /// [`MIN_JOINED_PART`] letters; the split nearest the middle wins.
+    /// [`MIN_JOINED_PART`] letters; the split nearest the middle wins. Every split is looked up,
+    /// so a word longer than any word is not read at all.
     fn split_joined(&self, word: &str) -> Option<String> {
         let len = word.len();
+        if len > MAX_WORD_LEN {
+            return None;
+        }
         (MIN_JOINED_PART..=len.saturating_sub(MIN_JOINED_PART))
             .filter(|&at| word.is_char_boundary(at))
             .filter(|&at| self.is_common_word(&word[..at]))
