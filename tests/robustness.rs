@@ -993,4 +993,28 @@ fn the_cap_on_findings_holds_across_the_sections_of_a_large_file() {
         &english[english.len() - 400..]
     );
     assert!(english.contains("lintas: 11000 findings not shown (at most 1000 per file)"));
+    // The annotations and the SARIF run say it too.
+    let output = |format: &str| {
+        let out = check()
+            .args(["--select", "nonstandard-word", "--format", format])
+            .arg(&path)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    let github = output("github");
+    assert_eq!(github.lines().count(), 1001);
+    assert!(github.lines().last().is_some_and(|l| {
+        l.starts_with("::warning file=")
+            && l.ends_with("::11000 temuan tidak ditampilkan (paling banyak 1000 per berkas)")
+    }));
+    let sarif: Value = serde_json::from_str(&output("sarif")).expect("SARIF is JSON");
+    let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(
+        notes[0]["message"]["text"],
+        "11000 temuan tidak ditampilkan (paling banyak 1000 per berkas)"
+    );
 }

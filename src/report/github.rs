@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, Settings, Summary};
+use super::{Emitter, Settings, Summary, not_shown, visible};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileResult;
 use crate::input::repo_relative;
@@ -12,11 +12,20 @@ pub struct Github {
     pub settings: Settings,
 }
 
-/// A command's message: `%`, carriage returns and newlines escaped.
+/// A command's message: `%`, carriage returns and newlines escaped as GitHub specifies, and any
+/// other control character (a message quotes the file's text) made visible.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if visible::is_unsafe(c) => visible::push_escaped(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A property value: as data, plus `:` and `,`, which separate properties.
@@ -64,6 +73,13 @@ impl Emitter for Github {
                 end.column,
                 escape_property(&format!("lintas ({})", d.rule)),
                 escape_data(&self.message(d)),
+            )?;
+        }
+        if r.part.closes_file() && r.omitted.count > 0 {
+            writeln!(
+                w,
+                "::warning file={path},title=lintas::{}",
+                escape_data(&not_shown(r.omitted.count, self.settings.lang))
             )?;
         }
         Ok(())

@@ -172,18 +172,7 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
         }
     }
     if summary.omitted > 0 {
-        let n = summary.omitted;
-        match lang {
-            Lang::Indonesian => writeln!(
-                w,
-                "lintas: {n} temuan tidak ditampilkan (paling banyak {MAX_FINDINGS} per berkas)"
-            )?,
-            Lang::English => writeln!(
-                w,
-                "lintas: {n} finding{} not shown (at most {MAX_FINDINGS} per file)",
-                plural(n)
-            )?,
-        }
+        writeln!(w, "lintas: {}", super::not_shown(summary.omitted, lang))?;
     }
     if let Some(b) = summary.baseline {
         match lang {

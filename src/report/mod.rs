@@ -165,3 +165,17 @@ pub fn severity_word(severity: Severity, lang: Lang, count: usize) -> &'static s
         (Severity::Warning, Lang::English, _) => "warnings",
     }
 }
+
+/// What the per-file cap on findings left out: `n` findings not shown.
+fn not_shown(n: usize, lang: Lang) -> String {
+    let cap = crate::engine::MAX_FINDINGS;
+    match lang {
+        Lang::Indonesian => {
+            format!("{n} temuan tidak ditampilkan (paling banyak {cap} per berkas)")
+        }
+        Lang::English => format!(
+            "{n} finding{} not shown (at most {cap} per file)",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+}

@@ -207,7 +207,7 @@ impl Emitter for Sarif {
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let close = if self.written == 0 { "]" } else { "\n      ]" };
-        let notifications: Vec<Value> = summary
+        let mut notifications: Vec<Value> = summary
             .errors
             .iter()
             .map(|(path, message)| {
@@ -218,6 +218,12 @@ impl Emitter for Sarif {
                 })
             })
             .collect();
+        if summary.omitted > 0 {
+            notifications.push(json!({
+                "level": "warning",
+                "message": {"text": super::not_shown(summary.omitted, self.settings.lang)},
+            }));
+        }
         let invocation = json!([{
             "executionSuccessful": summary.errors.is_empty(),
             "toolExecutionNotifications": notifications,
