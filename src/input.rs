@@ -227,8 +227,11 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 pub const LARGE_FILE: u64 = 8 << 20;
 /// The size a section aims for; it always ends at a line break (or at the end of the file).
 const SECTION: u64 = 1 << 20;
-/// The most a section grows to end outside a code block.
+/// The most a section grows to end a code block: a block holds no findings.
 const MAX_SECTION: usize = 8 << 20;
+/// The most a section grows to end a line: past it the line is cut, so that a line full of
+/// findings (a planted file) costs the memory of a section's findings, not of the line's.
+const MAX_LINE_SECTION: usize = 2 * SECTION as usize;
 /// How much of a file decides that it is binary: a NUL byte there (as git and ripgrep judge).
 const BINARY_SNIFF: usize = 8 << 10;
 
@@ -262,6 +265,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
                 origin: Origin::default(),
                 done: false,
                 markdown: input.is_markdown().then(MarkdownCarry::default),
+                rest: Vec::new(),
             }));
         }
     }
@@ -349,6 +353,8 @@ pub struct Sections {
     done: bool,
     /// A Markdown file followed line by line, for what each section takes over.
     markdown: Option<MarkdownCarry>,
+    /// The part of an overlong line cut off the last section, which opens the next.
+    rest: Vec<u8>,
 }
 
 /// About a megabyte of a large file, from the start of a line to a line break.
@@ -376,18 +382,21 @@ impl Iterator for Sections {
 
 impl Sections {
     fn read_section(&mut self) -> Result<Section, InputError> {
+        let path = self.path.clone();
         let io = |source| InputError::Io {
-            path: self.path.clone(),
+            path: path.clone(),
             source,
         };
-        let mut buf = Vec::with_capacity(SECTION as usize + 4096);
+        let mut buf = std::mem::take(&mut self.rest);
+        buf.reserve(SECTION as usize + 4096);
+        let want = (SECTION as usize).saturating_sub(buf.len());
         (&mut self.reader)
-            .take(SECTION)
+            .take(want as u64)
             .read_to_end(&mut buf)
             .map_err(io)?;
-        // Finish the line: a section never splits a line, so never a character either.
+        // Finish the line: a section splits no line, and so no character.
         if !buf.ends_with(b"\n") {
-            self.reader.read_until(b'\n', &mut buf).map_err(io)?;
+            read_line_within(&mut self.reader, &mut buf, MAX_LINE_SECTION).map_err(io)?;
         }
         let mut off_at_start = Vec::new();
         if let Some(markdown) = &mut self.markdown {
@@ -399,13 +408,18 @@ impl Sections {
             // than the bound is cut all the same, so memory stays bounded.
             while markdown.in_code_block() && buf.len() < MAX_SECTION {
                 let start = buf.len();
-                if self.reader.read_until(b'\n', &mut buf).map_err(io)? == 0 {
+                if read_line_within(&mut self.reader, &mut buf, MAX_SECTION).map_err(io)? == 0 {
                     break;
                 }
                 markdown.read_line(&buf[start..]);
             }
         }
-        let last = self.reader.fill_buf().map_err(io)?.is_empty();
+        // A line longer than a section may grow to (no text has one; a planted file may) is cut,
+        // after a space where there is one near the end, and the rest opens the next section.
+        if buf.len() >= MAX_LINE_SECTION && !buf.ends_with(b"\n") {
+            self.rest = buf.split_off(cut_point(&buf));
+        }
+        let last = self.rest.is_empty() && self.reader.fill_buf().map_err(io)?.is_empty();
         let origin = self.origin;
         let text = String::from_utf8(buf).map_err(|e| InputError::InvalidUtf8 {
             path: self.path.clone(),
@@ -413,6 +427,10 @@ impl Sections {
         })?;
         self.origin.offset += text.len();
         self.origin.line += text.bytes().filter(|&b| b == b'\n').count();
+        self.origin.column = match text.rfind('\n') {
+            Some(end) => text[end + 1..].chars().count(),
+            None => origin.column + text.chars().count(),
+        };
         Ok(Section {
             text,
             origin,
@@ -420,6 +438,29 @@ impl Sections {
             off_at_start,
         })
     }
+}
+
+/// Read up to the next line break, without letting a section grow past `bound` bytes.
+fn read_line_within(
+    reader: &mut BufReader<std::fs::File>,
+    buf: &mut Vec<u8>,
+    bound: usize,
+) -> std::io::Result<usize> {
+    let room = bound.saturating_sub(buf.len()) as u64;
+    reader.take(room).read_until(b'\n', buf)
+}
+
+/// Where to cut an overlong line that fills `buf`: after its last space in the last kilobyte,
+/// else before its last character (never inside one).
+fn cut_point(buf: &[u8]) -> usize {
+    let near_end = buf.len().saturating_sub(1024);
+    if let Some(space) = buf[near_end..].iter().rposition(|&b| b == b' ') {
+        return near_end + space + 1;
+    }
+    (buf.len().saturating_sub(4)..buf.len())
+        .rev()
+        .find(|&i| buf[i] & 0xC0 != 0x80)
+        .unwrap_or(buf.len())
 }
 
 /// The document for a text, by its kind: Markdown files by extension, the rest plain text.

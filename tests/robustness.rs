@@ -139,7 +139,7 @@ fn binary_files_are_skipped_with_a_note() {
 }
 
 #[test]
-fn a_20_mb_line_is_linted_whole() {
+fn a_20_mb_line_is_linted_in_sections_with_its_columns() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("line.txt");
     let mut f = std::fs::File::create(&path).expect("create");

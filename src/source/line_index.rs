@@ -89,13 +89,16 @@ impl LineIndex {
 }
 
 /// Where a text starts in its file: a whole file starts at 0; a section of a large file starts at
-/// the beginning of some line further in.
+/// the beginning of some line further in, or inside one too long to read whole.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Origin {
     /// Byte offset of the text's first byte in the file.
     pub offset: usize,
     /// How many lines of the file come before it.
     pub line: usize,
+    /// How many characters of its first line come before it: none, but for a section that
+    /// continues a line too long to be read whole.
+    pub column: usize,
 }
 
 /// File positions for offsets into a text that starts at `origin`.
@@ -117,12 +120,12 @@ impl<'a> Positions<'a> {
     }
 
     /// The file's 1-based line and character column of `offset` (an offset into the text).
-    /// Columns need no shift: a text always starts at the start of a line.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let lc = self.lines().line_col(self.text, offset);
+        let shift = if lc.line == 1 { self.origin.column } else { 0 };
         LineCol {
             line: lc.line + self.origin.line,
-            column: lc.column,
+            column: lc.column + shift,
         }
     }
 
@@ -202,7 +205,16 @@ mod tests {
             Origin {
                 offset: 100,
                 line: 7,
+                column: 40,
             },
+        );
+        // The first line continues one cut 40 characters in; the next starts afresh.
+        assert_eq!(
+            pos.line_col(0),
+            LineCol {
+                line: 8,
+                column: 41
+            }
         );
         assert_eq!(pos.line_col(2), LineCol { line: 9, column: 1 });
         assert_eq!(pos.offset(2), 102);
