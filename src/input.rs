@@ -247,29 +247,51 @@ pub enum Opened {
 
 /// Read an input: whole, or as sections when it is a large file.
 pub fn open(input: &Input) -> Result<Opened, InputError> {
-    if let Input::File(p) = input {
-        let io = |source| InputError::Io {
-            path: input.display(),
-            source,
-        };
-        let file = crate::files::open_regular(p).map_err(io)?;
-        if file.metadata().map_err(io)?.len() > LARGE_FILE {
-            let mut reader = BufReader::with_capacity(BINARY_SNIFF, file);
-            let head = reader.fill_buf().map_err(io)?;
-            if head.contains(&0) {
-                return Ok(Opened::Binary);
+    let io = |source| InputError::Io {
+        path: input.display(),
+        source,
+    };
+    let reader: Box<dyn Read + Send> = match input {
+        Input::File(p) => {
+            let file = crate::files::open_regular(p).map_err(io)?;
+            let size = file.metadata().map_err(io)?.len();
+            if size <= LARGE_FILE {
+                return decoded(decode(input, read_file(&file, size).map_err(io)?)?);
             }
-            return Ok(Opened::Large(Sections {
-                reader,
-                path: input.display(),
-                origin: Origin::default(),
-                done: false,
-                markdown: input.is_markdown().then(MarkdownCarry::default),
-                rest: Vec::new(),
-            }));
+            Box::new(file)
         }
+        Input::Stdin => {
+            // Read whole up to the size past which a file is sectioned; past it, the part read
+            // opens the sections of the rest.
+            let mut head = Vec::new();
+            let stdin = std::io::stdin();
+            (stdin.lock())
+                .take(LARGE_FILE + 1)
+                .read_to_end(&mut head)
+                .map_err(io)?;
+            if head.len() as u64 <= LARGE_FILE {
+                return decoded(decode(input, head)?);
+            }
+            Box::new(std::io::Cursor::new(head).chain(stdin))
+        }
+        Input::Record(_) => return decoded(read_whole(input, None)?),
+    };
+    let mut reader = BufReader::with_capacity(BINARY_SNIFF, reader);
+    if reader.fill_buf().map_err(io)?.contains(&0) {
+        return Ok(Opened::Binary);
     }
-    Ok(match read_whole(input, None)? {
+    Ok(Opened::Large(Sections {
+        reader,
+        path: input.display(),
+        origin: Origin::default(),
+        done: false,
+        markdown: input.is_markdown().then(MarkdownCarry::default),
+        rest: Vec::new(),
+    }))
+}
+
+fn decoded(whole: Whole) -> Result<Opened, InputError> {
+    Ok(match whole {
         Whole::Text(text) => Opened::Text(text),
         Whole::Binary => Opened::Binary,
     })
@@ -306,10 +328,7 @@ pub fn read_whole(input: &Input, size: Option<u64>) -> Result<Whole, InputError>
                     (file, size)
                 }
             };
-            // One byte more than the size, so that the end is found without a second buffer.
-            let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-            UnsizedRead(&file).read_to_end(&mut buf).map_err(io)?;
-            buf
+            read_file(&file, size).map_err(io)?
         }
         Input::Record(_) => {
             return Err(io(std::io::Error::other(
@@ -333,6 +352,14 @@ pub fn decode(input: &Input, bytes: Vec<u8>) -> Result<Whole, InputError> {
         })
 }
 
+/// The bytes of `file`, whose size was `size` when asked.
+fn read_file(file: &std::fs::File, size: u64) -> std::io::Result<Vec<u8>> {
+    // One byte more than the size, so that the end is found without a second buffer.
+    let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    UnsizedRead(file).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
 /// A file read to its end without asking its size: `File::read_to_end` asks it (a `statx` and an
 /// `lseek`) to size the buffer, which the caller has already sized. Two system calls a file were
 /// a noticeable part of a corpus run of small files.
@@ -344,10 +371,9 @@ impl Read for UnsizedRead<'_> {
     }
 }
 
-/// The sections of a large file, in order.
-#[derive(Debug)]
+/// The sections of a large file (or of standard input past the same size), in order.
 pub struct Sections {
-    reader: BufReader<std::fs::File>,
+    reader: BufReader<Box<dyn Read + Send>>,
     path: String,
     origin: Origin,
     done: bool,
@@ -365,6 +391,15 @@ pub struct Section {
     pub last: bool,
     /// The rules suppression comments in the sections before left off (`None`: every rule).
     pub off_at_start: Vec<Option<String>>,
+}
+
+impl std::fmt::Debug for Sections {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sections")
+            .field("path", &self.path)
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Iterator for Sections {
@@ -442,7 +477,7 @@ impl Sections {
 
 /// Read up to the next line break, without letting a section grow past `bound` bytes.
 fn read_line_within(
-    reader: &mut BufReader<std::fs::File>,
+    reader: &mut BufReader<Box<dyn Read + Send>>,
     buf: &mut Vec<u8>,
     bound: usize,
 ) -> std::io::Result<usize> {

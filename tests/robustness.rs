@@ -1018,3 +1018,25 @@ fn the_cap_on_findings_holds_across_the_sections_of_a_large_file() {
         "11000 temuan tidak ditampilkan (paling banyak 1000 per berkas)"
     );
 }
+
+#[test]
+fn large_standard_input_is_sectioned_with_its_positions() {
+    let mut text = String::new();
+    while text.len() < 10 << 20 {
+        text.push_str("Harga beras di pasar induk kota itu naik pekan ini.\n");
+    }
+    let lines = text.lines().count();
+    text.push_str("Kami menilai resiko itu kecil.\n");
+    let report = json_report(
+        check()
+            .args(["--select", "nonstandard-word", "-"])
+            .stdin(text),
+    );
+    let files = report["files"].as_array().expect("files");
+    let found: Vec<_> = files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().expect("diagnostics").clone())
+        .map(|d| (d["span"]["line"].clone(), d["span"]["column"].clone()))
+        .collect();
+    assert_eq!(found, [(Value::from(lines + 1), Value::from(14))]);
+}
