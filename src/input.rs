@@ -169,8 +169,11 @@ pub fn collect(
     }
     inputs.sort();
     inputs.dedup();
-    let mut seen = std::collections::HashSet::new();
-    inputs.retain(|input| seen.insert(identity(input, follow)));
+    // One folder walked without links yields each path once.
+    if paths.len() > 1 || follow {
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| seen.insert(identity(input, follow)));
+    }
     (inputs, errors)
 }
 

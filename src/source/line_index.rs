@@ -14,9 +14,13 @@ const CHUNK: usize = 256;
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// `chars_before[i]`: the characters in the first `i * CHUNK` bytes.
+    /// `chars_before[i]`: the characters in the first `i * CHUNK` bytes; empty when no line is
+    /// longer than [`LONG_LINE`], where counting from the line's start is as quick.
     chars_before: Vec<usize>,
 }
+
+/// A line longer than this many bytes makes the index count characters by chunk.
+const LONG_LINE: usize = 16 * CHUNK;
 
 /// How many characters start in `bytes`: every byte but UTF-8's continuation bytes. On a
 /// range between two character boundaries, the range's character count.
@@ -35,12 +39,20 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        let chars_before = std::iter::once(0)
-            .chain(text.as_bytes().chunks(CHUNK).scan(0, |before, chunk| {
-                *before += char_starts(chunk);
-                Some(*before)
-            }))
-            .collect();
+        let longest = (starts.windows(2).map(|w| w[1] - w[0]))
+            .chain(std::iter::once(text.len() - starts[starts.len() - 1]))
+            .max()
+            .unwrap_or(0);
+        let chars_before = if longest <= LONG_LINE {
+            Vec::new()
+        } else {
+            std::iter::once(0)
+                .chain(text.as_bytes().chunks(CHUNK).scan(0, |before, chunk| {
+                    *before += char_starts(chunk);
+                    Some(*before)
+                }))
+                .collect()
+        };
         LineIndex {
             starts,
             chars_before,
@@ -80,7 +92,12 @@ impl LineIndex {
         let invisible = usize::from(
             offset >= start + bom && text.as_bytes()[start..].starts_with("\u{feff}".as_bytes()),
         );
-        let column = self.chars_to(text, offset) - self.chars_to(text, start) - invisible + 1;
+        let before = if self.chars_before.is_empty() {
+            char_starts(&text.as_bytes()[start..offset])
+        } else {
+            self.chars_to(text, offset) - self.chars_to(text, start)
+        };
+        let column = before - invisible + 1;
         LineCol {
             line: line + 1,
             column,
