@@ -11,13 +11,19 @@ use std::path::Path;
 /// hold. The texts themselves are read in sections past a size (`input`).
 pub const MAX_WHOLE_FILE: u64 = 64 << 20;
 
-/// `path` opened for reading, if it is a regular file (links followed).
+/// `path` opened for reading, if it is a regular file (links followed). Opened without waiting
+/// (a FIFO's open would wait for a writer) and then asked what it is: what is judged is what was
+/// opened, whatever the name points at by then.
 pub fn open_regular(path: &Path) -> io::Result<File> {
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(not_regular());
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Reading a regular file never waits, so the flag changes nothing for one.
+        options.custom_flags(libc::O_NONBLOCK);
     }
-    let file = File::open(path)?;
-    // Asked again of what was opened: the name may have been pointed elsewhere in between.
+    let file = options.open(path)?;
     if !file.metadata()?.is_file() {
         return Err(not_regular());
     }
@@ -60,7 +66,7 @@ mod tests {
         let fifo = dir.path().join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
-            // Refused before opening: an open would wait for a writer.
+            // Refused without waiting for a writer.
             assert!(open_regular(&fifo).is_err());
         }
         let file = dir.path().join("a.txt");
