@@ -1040,3 +1040,33 @@ fn large_standard_input_is_sectioned_with_its_positions() {
         .collect();
     assert_eq!(found, [(Value::from(lines + 1), Value::from(14))]);
 }
+
+/// 64 MB on standard input with a finding on every line, under an address-space limit of 800 MB:
+/// read whole, its findings alone took gigabytes.
+#[test]
+fn large_input_full_of_findings_stays_within_a_memory_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("banjir.txt");
+    let line = "Harga beras di pasar induk naik resiko.\n";
+    std::fs::write(&path, line.repeat((64 << 20) / line.len())).expect("write");
+    let script = format!(
+        "ulimit -v 800000 && exec \"$0\" check --no-config --quiet --threads 2 --format json - < '{}'",
+        path.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_lintas")])
+        .output()
+        .expect("bash runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("the report is JSON");
+    assert!(
+        report["summary"]["omitted"]
+            .as_u64()
+            .is_some_and(|n| n > 1_000_000)
+    );
+}
