@@ -728,7 +728,7 @@ impl Linter {
 
     fn lint_work(&self, work: Work, fix: Option<Applicability>) -> Outcome {
         match work {
-            Work::File(input, size) => match input::read_whole(&input, Some(size as u64)) {
+            Work::File(input, size) => match input::read_whole(&input, size as u64) {
                 Ok(Whole::Text(text)) => self.lint_work(Work::Text(input, text), fix),
                 Ok(Whole::Binary) => self.lint_work(Work::skipped_binary(input), fix),
                 Err(e) => Outcome::Failed(input, FileError::Input(e)),

@@ -277,7 +277,11 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
             }
             Box::new(std::io::Cursor::new(head).chain(stdin))
         }
-        Input::Record(_) => return decoded(read_whole(input, None)?),
+        Input::Record(_) => {
+            return Err(io(std::io::Error::other(
+                "a record's text is read with its dump",
+            )));
+        }
     };
     let mut reader = BufReader::with_capacity(BINARY_SNIFF, reader);
     if reader.fill_buf().map_err(io)?.contains(&0) {
@@ -293,6 +297,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
     }))
 }
 
+/// A text read whole, as opened.
 fn decoded(whole: Whole) -> Result<Opened, InputError> {
     Ok(match whole {
         Whole::Text(text) => Opened::Text(text),
@@ -308,38 +313,21 @@ pub enum Whole {
     Binary,
 }
 
-/// Read an input whole, whatever its size: for a file whose size was checked before its reading
-/// was handed to a worker thread (`size`, which then spares asking again), and for standard input.
-pub fn read_whole(input: &Input, size: Option<u64>) -> Result<Whole, InputError> {
+/// Read a file whole whose size was asked (of a regular file) before its reading was handed to a
+/// worker thread: `size` spares asking again, and is only a capacity (a file that grew since is
+/// still read to its end).
+pub fn read_whole(input: &Input, size: u64) -> Result<Whole, InputError> {
     let io = |source| InputError::Io {
         path: input.display(),
         source,
     };
-    let bytes = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map_err(io)?;
-            buf
-        }
-        Input::File(p) => {
-            // A size given was read from a regular file's metadata.
-            let (file, size) = match size {
-                Some(size) => (std::fs::File::open(p).map_err(io)?, size),
-                None => {
-                    let file = crate::files::open_regular(p).map_err(io)?;
-                    let size = file.metadata().map_err(io)?.len();
-                    (file, size)
-                }
-            };
-            read_file(&file, size).map_err(io)?
-        }
-        Input::Record(_) => {
-            return Err(io(std::io::Error::other(
-                "a record's text is read with its dump",
-            )));
-        }
+    let Input::File(p) = input else {
+        return Err(io(std::io::Error::other(
+            "only a file is read whole by its size",
+        )));
     };
-    decode(input, bytes)
+    let file = std::fs::File::open(p).map_err(io)?;
+    decode(input, read_file(&file, size).map_err(io)?)
 }
 
 /// What the bytes read whole from `input` hold: text, or binary (a NUL byte near the start).
@@ -523,13 +511,7 @@ mod tests {
         let text = "Kata demi kata.\n".repeat(100);
         std::fs::write(&path, &text).expect("written");
         let input = Input::File(path);
-        for size in [
-            None,
-            Some(0),
-            Some(5),
-            Some(text.len() as u64),
-            Some(1 << 20),
-        ] {
+        for size in [0, 5, text.len() as u64, 1 << 20] {
             match read_whole(&input, size) {
                 Ok(Whole::Text(read)) => assert_eq!(read, text, "{size:?}"),
                 other => panic!("{size:?}: {other:?}"),
