@@ -229,12 +229,14 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
 /// and both cores work on one large file. A news article is never this big; dumps and archives are.
 pub const LARGE_FILE: u64 = 8 << 20;
 /// The size a section aims for; it always ends at a line break (or at the end of the file).
-const SECTION: u64 = 1 << 20;
-/// The most a section grows to end a code block: a block holds no findings.
-const MAX_SECTION: usize = 8 << 20;
-/// The most a section grows to end a line: past it the line is cut, so that a line full of
-/// findings (a planted file) costs the memory of a section's findings, not of the line's.
-const MAX_LINE_SECTION: usize = 2 * SECTION as usize;
+const SECTION: usize = 1 << 20;
+/// How many sections' sizes a section grows to, at most, to end a code block: a block holds no
+/// findings.
+const CODE_BLOCK_SECTIONS: usize = 8;
+/// How many sections' sizes a section grows to, at most, to end a line: past it the line is cut,
+/// so that a line full of findings (a planted file) costs the memory of a section's findings,
+/// not of the line's.
+const LINE_SECTIONS: usize = 2;
 /// How much of a file decides that it is binary: a NUL byte there (as git and ripgrep judge).
 const BINARY_SNIFF: usize = 8 << 10;
 
@@ -287,14 +289,12 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
     if reader.fill_buf().map_err(io)?.contains(&0) {
         return Ok(Opened::Binary);
     }
-    Ok(Opened::Large(Sections {
+    Ok(Opened::Large(Sections::over(
         reader,
-        path: input.display(),
-        origin: Origin::default(),
-        done: false,
-        markdown: input.is_markdown().then(MarkdownCarry::default),
-        rest: Vec::new(),
-    }))
+        input.display(),
+        input.is_markdown(),
+        SECTION,
+    )))
 }
 
 /// A text read whole, as opened.
@@ -372,6 +372,8 @@ pub struct Sections {
     markdown: Option<MarkdownCarry>,
     /// The part of an overlong line cut off the last section, which opens the next.
     rest: Vec<u8>,
+    /// The size a section aims for.
+    size: usize,
 }
 
 /// About a megabyte of a large file, from the start of a line to a line break.
@@ -407,6 +409,27 @@ impl Iterator for Sections {
 }
 
 impl Sections {
+    /// The sections of what `reader` gives (a file called `path`, Markdown or not), each of
+    /// about `size` bytes: [`open`] cuts a large file this way; tests and fuzzing cut small texts
+    /// into small sections.
+    pub fn over(
+        reader: BufReader<Box<dyn Read + Send>>,
+        path: String,
+        markdown: bool,
+        size: usize,
+    ) -> Sections {
+        Sections {
+            reader,
+            path,
+            origin: Origin::default(),
+            done: false,
+            markdown: markdown.then(MarkdownCarry::default),
+            rest: Vec::new(),
+            // Room for a whole character before any cut: a cut is never at a section's start.
+            size: size.max(4),
+        }
+    }
+
     fn read_section(&mut self) -> Result<Section, InputError> {
         let path = self.path.clone();
         let io = |source| InputError::Io {
@@ -414,15 +437,17 @@ impl Sections {
             source,
         };
         let mut buf = std::mem::take(&mut self.rest);
-        buf.reserve(SECTION as usize + 4096);
-        let want = (SECTION as usize).saturating_sub(buf.len());
+        let (line_bound, block_bound) =
+            (LINE_SECTIONS * self.size, CODE_BLOCK_SECTIONS * self.size);
+        buf.reserve(self.size + 4096);
+        let want = self.size.saturating_sub(buf.len());
         (&mut self.reader)
             .take(want as u64)
             .read_to_end(&mut buf)
             .map_err(io)?;
         // Finish the line: a section splits no line, and so no character.
         if !buf.ends_with(b"\n") {
-            read_line_within(&mut self.reader, &mut buf, MAX_LINE_SECTION).map_err(io)?;
+            read_line_within(&mut self.reader, &mut buf, line_bound).map_err(io)?;
         }
         let mut off_at_start = Vec::new();
         if let Some(markdown) = &mut self.markdown {
@@ -432,9 +457,9 @@ impl Sections {
             }
             // Never cut a code block: past the cut it would be read as prose. A block longer
             // than the bound is cut all the same, so memory stays bounded.
-            while markdown.in_code_block() && buf.len() < MAX_SECTION {
+            while markdown.in_code_block() && buf.len() < block_bound {
                 let start = buf.len();
-                if read_line_within(&mut self.reader, &mut buf, MAX_SECTION).map_err(io)? == 0 {
+                if read_line_within(&mut self.reader, &mut buf, block_bound).map_err(io)? == 0 {
                     break;
                 }
                 markdown.read_line(&buf[start..]);
@@ -442,7 +467,7 @@ impl Sections {
         }
         // A line longer than a section may grow to (no text has one; a planted file may) is cut,
         // after a space where there is one near the end, and the rest opens the next section.
-        if buf.len() >= MAX_LINE_SECTION && !buf.ends_with(b"\n") {
+        if buf.len() >= line_bound && !buf.ends_with(b"\n") {
             self.rest = buf.split_off(cut_point(&buf));
         }
         let last = self.rest.is_empty() && self.reader.fill_buf().map_err(io)?.is_empty();
@@ -476,8 +501,8 @@ fn read_line_within(
     reader.take(room).read_until(b'\n', buf)
 }
 
-/// Where to cut an overlong line that fills `buf`: after its last space in the last kilobyte,
-/// else before its last character (never inside one).
+/// Where to cut an overlong line that fills `buf` (8 bytes or more): after its last space in the
+/// last kilobyte, else before its last character (never inside one, never at 0).
 fn cut_point(buf: &[u8]) -> usize {
     let near_end = buf.len().saturating_sub(1024);
     if let Some(space) = buf[near_end..].iter().rposition(|&b| b == b' ') {
@@ -516,6 +541,40 @@ mod tests {
                 Ok(Whole::Text(read)) => assert_eq!(read, text, "{size:?}"),
                 other => panic!("{size:?}: {other:?}"),
             }
+        }
+    }
+
+    /// The sections of `text` cut `size` bytes at a time, as `Markdown` or not.
+    fn sections(text: &str, markdown: bool, size: usize) -> Vec<Section> {
+        let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));
+        Sections::over(BufReader::new(reader), "t".into(), markdown, size)
+            .map(|s| s.expect("valid UTF-8 is read"))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Whatever the text and the size, the sections join up to it, each knows where it
+        /// starts in the file (offset, line and column), and none but the first starts inside
+        /// a character.
+        #[test]
+        fn sections_join_up_with_their_positions(
+            text in "(```|~~~|<!-- lintas-disable -->|<!-- lintas-enable -->|a|é|😀| |\n){0,200}",
+            size in 1usize..40,
+            markdown: bool,
+        ) {
+            let got = sections(&text, markdown, size);
+            let joined: String = got.iter().map(|s| s.text.as_str()).collect();
+            proptest::prop_assert_eq!(&joined, &text);
+            let mut offset = 0;
+            for s in &got {
+                let before = &text[..offset];
+                proptest::prop_assert_eq!(s.origin.offset, offset);
+                proptest::prop_assert_eq!(s.origin.line, before.matches('\n').count());
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                proptest::prop_assert_eq!(s.origin.column, column);
+                offset += s.text.len();
+            }
+            proptest::prop_assert!(got.last().is_none_or(|s| s.last));
         }
     }
 }
