@@ -1011,6 +1011,15 @@ fn the_cap_on_findings_holds_across_the_sections_of_a_large_file() {
         l.starts_with("::warning file=")
             && l.ends_with("::11000 temuan tidak ditampilkan (paling banyak 1000 per berkas)")
     }));
+    let jsonl = check()
+        .args(["--select", "nonstandard-word", "--format", "jsonl"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(String::from_utf8_lossy(&jsonl.stdout).lines().count(), 1000);
+    assert!(String::from_utf8_lossy(&jsonl.stderr).contains("11000 temuan tidak ditampilkan"));
     let sarif: Value = serde_json::from_str(&output("sarif")).expect("SARIF is JSON");
     let notes = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
     assert_eq!(
@@ -1069,4 +1078,23 @@ fn large_input_full_of_findings_stays_within_a_memory_limit() {
             .as_u64()
             .is_some_and(|n| n > 1_000_000)
     );
+}
+
+/// Past the size a text is held whole, `--fix -` passes standard input through unchanged, in
+/// bounded memory, and says so.
+#[test]
+fn fixing_large_standard_input_passes_it_through() {
+    let text = "Kami menilai resiko itu kecil.\n".repeat((9 << 20) / 31);
+    let out = check()
+        .args(["--fix", "-"])
+        .stdin(text.clone())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(
+        out.stdout == text.as_bytes(),
+        "standard output is the input"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not fixed"));
 }

@@ -181,6 +181,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     sink.emitter.end(&mut sink.out, &sink.summary)?;
     sink.out.flush()?;
     report_errors(&sink.summary.errors);
+    // JSON Lines holds diagnostics alone: what the cap left out is said beside them.
+    if args.format == report::Format::Jsonl && sink.summary.omitted > 0 {
+        let message = report::not_shown(sink.summary.omitted, lang);
+        let _ = writeln!(std::io::stderr(), "lintas: {message}");
+    }
     if !args.quiet {
         note_undated(sink.summary.undated, lang);
     }

@@ -15,7 +15,25 @@ use crate::input::{self, Input, InputError, Whole};
 /// it, for the report.
 pub fn fix_stdin(linter: &Linter, min: Applicability) -> std::io::Result<Outcome> {
     let mut bytes = Vec::new();
-    if let Err(source) = std::io::stdin().lock().read_to_end(&mut bytes) {
+    let stdin = std::io::stdin();
+    let read = (stdin.lock())
+        .take(input::LARGE_FILE + 1)
+        .read_to_end(&mut bytes);
+    if read.is_ok() && bytes.len() as u64 > input::LARGE_FILE {
+        // Too large to hold and fix, like a large file: passed through as it comes, in bounded
+        // memory.
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&bytes)?;
+        std::io::copy(&mut stdin.lock(), &mut stdout)?;
+        stdout.flush()?;
+        let e = anyhow::anyhow!(
+            "{}: larger than {} MiB: not fixed; written to standard output unchanged",
+            Input::Stdin.display(),
+            input::LARGE_FILE >> 20
+        );
+        return Ok(Outcome::Failed(Input::Stdin, FileError::Other(e)));
+    }
+    if let Err(source) = read {
         // Only part of the text may have been read: writing it out would cut the text short.
         let e = InputError::Io {
             path: Input::Stdin.display(),

@@ -167,7 +167,7 @@ pub fn severity_word(severity: Severity, lang: Lang, count: usize) -> &'static s
 }
 
 /// What the per-file cap on findings left out: `n` findings not shown.
-fn not_shown(n: usize, lang: Lang) -> String {
+pub fn not_shown(n: usize, lang: Lang) -> String {
     let cap = crate::engine::MAX_FINDINGS;
     match lang {
         Lang::Indonesian => {
