@@ -121,14 +121,7 @@ impl AcronymMismatch {
         if accepts_ending(&known, &text[before.first()?.start..last.end]) {
             return None;
         }
-        let roots = |w: &str| ctx.lexicon.root_initials(w);
-        let needed = match some_ending_abbreviates(acronym, &words, &roots) {
-            true => Shared::AllButOne,
-            false => Shared::Any,
-        };
-        let (expansion, k) = best_expansion(&known, &words, needed, Window::Ending, &|w| {
-            ctx.lexicon.knows(w)
-        })?;
+        let (expansion, k) = mistranslation(ctx, &known, acronym, &words, Window::Ending)?;
         let span = before[before.len() - k].start..last.end;
         Some(self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
@@ -179,14 +172,7 @@ impl AcronymMismatch {
         if accepts(&known, phrase) {
             return None;
         }
-        let roots = |w: &str| ctx.lexicon.root_initials(w);
-        let needed = match can_abbreviate(acronym, &words, &roots) {
-            true => Shared::AllButOne,
-            false => Shared::Any,
-        };
-        let (expansion, k) = best_expansion(&known, &words, needed, Window::Whole, &|w| {
-            ctx.lexicon.knows(w)
-        })?;
+        let (expansion, k) = mistranslation(ctx, &known, acronym, &words, Window::Whole)?;
         (k == words.len()).then(|| self.wrong_expansion(doc, span, &expansion, acronym_span))
     }
 
@@ -463,6 +449,25 @@ fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
     }
     words.reverse();
     words
+}
+
+/// The accepted expansion among `known` that `words`, read as `window` says, mistranslate, and
+/// how many words it replaces: sharing all its words but one where the words could still form
+/// `acronym`, any one where they could not (see [`Shared`]).
+fn mistranslation(
+    ctx: &Context<'_>,
+    known: &[String],
+    acronym: &str,
+    words: &[&str],
+    window: Window,
+) -> Option<(String, usize)> {
+    let roots = |w: &str| ctx.lexicon.root_initials(w);
+    let fits = match window {
+        Window::Ending => some_ending_abbreviates(acronym, words, &roots),
+        Window::Whole => can_abbreviate(acronym, words, &roots),
+    };
+    let needed = if fits { Shared::AllButOne } else { Shared::Any };
+    best_expansion(known, words, needed, window, &|w| ctx.lexicon.knows(w))
 }
 
 /// The accepted expansion the end of `words` mistranslates, and how many words it replaces:
