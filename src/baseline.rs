@@ -11,7 +11,6 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::FileResult;
-use crate::input::repo_relative;
 use crate::source::Span;
 
 /// The baseline file's format version.
@@ -65,7 +64,7 @@ struct File {
 }
 
 fn entries(r: &FileResult) -> impl Iterator<Item = Entry> {
-    let path = repo_relative(&r.path()).to_string();
+    let path = r.path();
     r.diagnostics.iter().map(move |d| Entry {
         path: path.clone(),
         rule: d.rule.clone(),
@@ -122,7 +121,7 @@ impl Baseline {
     /// Remove from `r` the findings the baseline knows (each recorded finding hides one).
     pub fn filter(&mut self, r: &mut FileResult) {
         // A file linted with no finding left still counts: its old findings disappeared.
-        self.seen_paths.insert(repo_relative(&r.path()).to_string());
+        self.seen_paths.insert(r.path());
         let mut keep = Vec::with_capacity(r.diagnostics.len());
         for entry in entries(r) {
             let known = self.expected.get_mut(&key(&entry)).filter(|n| **n > 0);

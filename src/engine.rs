@@ -370,7 +370,9 @@ impl Linter {
 
         let mut per_file = Vec::new();
         for pf in &config.per_file {
-            let mut builder = ignore::gitignore::GitignoreBuilder::new(&config.base_dir);
+            // Globs match report names, which start at the root (`input::Root`): "." strips
+            // nothing from them.
+            let mut builder = ignore::gitignore::GitignoreBuilder::new(".");
             builder.add_line(None, &pf.glob)?;
             per_file.push((builder.build()?, pf.ignore.clone()));
         }
@@ -527,12 +529,18 @@ impl Linter {
     }
 
     fn ignored_for(&self, input: &Input) -> Vec<&str> {
-        let Input::File(path) = input else {
+        let Input::File(file) = input else {
             return Vec::new();
         };
+        let name = std::path::Path::new(&file.name);
+        // A file outside the root has an absolute name, which no glob of the root names (and
+        // `ignore` takes none that is not under its root).
+        if name.has_root() {
+            return Vec::new();
+        }
         self.per_file
             .iter()
-            .filter(|(glob, _)| glob.matched_path_or_any_parents(path, false).is_ignore())
+            .filter(|(glob, _)| glob.matched_path_or_any_parents(name, false).is_ignore())
             .flat_map(|(_, ids)| ids.iter().map(String::as_str))
             .collect()
     }
@@ -832,10 +840,10 @@ fn one_batch(inputs: &[Input]) -> Option<Vec<Option<usize>>> {
 /// The size of `input` if it is a file small enough to be read whole by the worker that lints
 /// it; `None` for the rest (standard input, large or unreadable files), which are opened first.
 fn ordinary_size(input: &Input) -> Option<usize> {
-    let Input::File(path) = input else {
+    let Input::File(file) = input else {
         return None;
     };
-    let metadata = std::fs::metadata(path).ok()?;
+    let metadata = std::fs::metadata(&file.path).ok()?;
     // Anything but a regular file is opened first, and refused there.
     let size = metadata.is_file().then_some(metadata.len())?;
     (size <= input::LARGE_FILE).then(|| usize::try_from(size).unwrap_or(usize::MAX))

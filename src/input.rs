@@ -11,9 +11,100 @@ use crate::source::{Document, Origin, markdown};
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     Stdin,
-    File(PathBuf),
+    File(FileInput),
     /// One record of a JSON Lines dump (`--input-format jsonl`): its text is a field of the record.
     Record(Record),
+}
+
+/// A file to lint: its name in reports, and where to read it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileInput {
+    /// What every report, baseline and `[[per-file]]` glob calls it (see [`Root::name`]); first,
+    /// so that files sort by it.
+    pub name: String,
+    /// The path as given or walked, relative to the current folder.
+    pub path: PathBuf,
+}
+
+impl FileInput {
+    pub fn new(path: PathBuf, root: &Root) -> FileInput {
+        FileInput {
+            name: root.name(&path),
+            path,
+        }
+    }
+}
+
+/// The folder report names start from: the folder of the `lintas.toml` found above the current
+/// folder, else the current folder. One file then has one name whether lintas runs from the
+/// root, from a subfolder or with absolute paths, in every format, in baselines and for globs.
+#[derive(Clone, Debug)]
+pub struct Root {
+    /// Absolute, without `.` or `..`.
+    dir: PathBuf,
+    /// The current folder, to make relative paths absolute.
+    current: PathBuf,
+}
+
+impl Root {
+    /// `dir` relative to the current folder or absolute.
+    pub fn new(dir: &Path) -> std::io::Result<Root> {
+        let current = std::env::current_dir()?;
+        Ok(Root {
+            dir: lexically_absolute(&current, dir),
+            current,
+        })
+    }
+
+    /// The root folder, absolute.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `path` relative to the root with `/` between its parts, or, outside the root, absolute.
+    /// Links are not resolved: a name says where the file was found, not where it leads.
+    pub fn name(&self, path: &Path) -> String {
+        let absolute = lexically_absolute(&self.current, path);
+        match absolute.strip_prefix(&self.dir) {
+            Ok(inside) if inside.as_os_str() != "" => slashed(inside),
+            _ => slashed(&absolute),
+        }
+    }
+}
+
+/// `path` made absolute from `current`, `.` dropped and `..` taking away the part before it.
+fn lexically_absolute(current: &Path, path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in current.join(path).components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A path's parts joined by `/`, whatever the platform's separator.
+fn slashed(path: &Path) -> String {
+    let mut out = String::new();
+    for part in path.components() {
+        use std::path::Component;
+        match part {
+            Component::RootDir => out.push('/'),
+            Component::Prefix(p) => out.push_str(&p.as_os_str().to_string_lossy()),
+            other => {
+                if !(out.is_empty() || out.ends_with('/')) {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
 }
 
 /// Which record of which dump.
@@ -32,7 +123,7 @@ impl Input {
     pub fn display(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_string(),
-            Input::File(p) => p.display().to_string(),
+            Input::File(f) => f.name.clone(),
             Input::Record(r) => format!("{}#{}", r.dump, r.id),
         }
     }
@@ -53,18 +144,8 @@ impl Input {
     }
 
     fn is_markdown(&self) -> bool {
-        matches!(self, Input::File(p) if has_extension(p, &["md".into(), "markdown".into()]))
+        matches!(self, Input::File(f) if has_extension(&f.path, &["md".into(), "markdown".into()]))
     }
-}
-
-/// A path as given relative to the current folder, without a leading `./`: how CI systems
-/// (annotations, SARIF, baselines) name a file of the repository.
-pub fn repo_relative(path: &str) -> &str {
-    let mut path = path;
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest;
-    }
-    path
 }
 
 /// A file that could not be linted; reported, and the run goes on. Its message shows the path
@@ -99,6 +180,7 @@ pub enum InputError {
 /// it leads to something inside the current folder.
 pub fn collect(
     paths: &[PathBuf],
+    root: &Root,
     extensions: &[String],
     exclude: &[String],
     follow: bool,
@@ -112,13 +194,13 @@ pub fn collect(
         }
         let Ok(metadata) = std::fs::symlink_metadata(path) else {
             errors.push(InputError::Missing {
-                path: path.display().to_string(),
+                path: root.name(path),
             });
             continue;
         };
         if metadata.is_symlink() && !follow && !leads_inside_current_folder(path) {
             errors.push(InputError::Walk {
-                path: path.display().to_string(),
+                path: root.name(path),
                 message: "a symbolic link out of the current folder: not followed (--follow \
                           reads it)"
                     .to_string(),
@@ -127,7 +209,7 @@ pub fn collect(
         }
         if !path.is_dir() {
             // A file named explicitly is linted whatever its extension.
-            inputs.push(Input::File(path.clone()));
+            inputs.push(Input::File(FileInput::new(path.clone(), root)));
             continue;
         }
         let mut overrides = ignore::overrides::OverrideBuilder::new(path);
@@ -156,12 +238,12 @@ pub fn collect(
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                     if has_extension(e.path(), extensions) {
-                        inputs.push(Input::File(e.into_path()));
+                        inputs.push(Input::File(FileInput::new(e.into_path(), root)));
                     }
                 }
                 Ok(_) => {}
                 Err(e) => errors.push(InputError::Walk {
-                    path: path.display().to_string(),
+                    path: root.name(path),
                     message: e.to_string(),
                 }),
             }
@@ -177,22 +259,20 @@ pub fn collect(
     (inputs, errors)
 }
 
-/// What makes two inputs one: the path without `./` (`a.md` named beside `.`), and, where links
-/// are followed, the file itself (two links to one file).
+/// What makes two inputs one: the name (`a.md` named beside `.`, or by its absolute path), and,
+/// where links are followed, the file itself (two links to one file).
 #[derive(PartialEq, Eq, Hash)]
 enum Identity {
-    Path(PathBuf),
+    Name(String),
     File { device: u64, inode: u64 },
 }
 
 fn identity(input: &Input, follow: bool) -> Identity {
-    let Input::File(path) = input else {
-        return Identity::Path(PathBuf::from(input.display()));
+    let Input::File(file) = input else {
+        return Identity::Name(input.display());
     };
-    let file = follow.then(|| file_identity(path)).flatten();
-    file.unwrap_or_else(|| {
-        Identity::Path(path.components().filter(|c| c.as_os_str() != ".").collect())
-    })
+    let same_file = follow.then(|| file_identity(&file.path)).flatten();
+    same_file.unwrap_or_else(|| Identity::Name(file.name.clone()))
 }
 
 #[cfg(unix)]
@@ -257,8 +337,8 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
         source,
     };
     let reader: Box<dyn Read + Send> = match input {
-        Input::File(p) => {
-            let file = crate::files::open_regular(p).map_err(io)?;
+        Input::File(f) => {
+            let file = crate::files::open_regular(&f.path).map_err(io)?;
             let size = file.metadata().map_err(io)?.len();
             if size <= LARGE_FILE {
                 return decoded(decode(input, read_file(&file, size).map_err(io)?)?);
@@ -321,12 +401,12 @@ pub fn read_whole(input: &Input, size: u64) -> Result<Whole, InputError> {
         path: input.display(),
         source,
     };
-    let Input::File(p) = input else {
+    let Input::File(f) = input else {
         return Err(io(std::io::Error::other(
             "only a file is read whole by its size",
         )));
     };
-    let file = std::fs::File::open(p).map_err(io)?;
+    let file = std::fs::File::open(&f.path).map_err(io)?;
     decode(input, read_file(&file, size).map_err(io)?)
 }
 
@@ -527,6 +607,28 @@ pub fn document(input: &Input, text: String) -> Document {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_file_has_one_name_from_anywhere_under_the_root() {
+        let current = Path::new("/repo/content/posts");
+        let root = Root {
+            dir: PathBuf::from("/repo"),
+            current: current.to_path_buf(),
+        };
+        for given in [
+            "a.md",
+            "./a.md",
+            "/repo/content/posts/a.md",
+            "../posts/./a.md",
+        ] {
+            assert_eq!(root.name(Path::new(given)), "content/posts/a.md", "{given}");
+        }
+        assert_eq!(
+            root.name(Path::new("../../../elsewhere/b.md")),
+            "/elsewhere/b.md"
+        );
+        assert_eq!(root.name(Path::new("/repo")), "/repo");
+    }
+
     /// A size asked before the reading is only a capacity: a file that changed since is still
     /// read whole, to its end.
     #[test]
@@ -535,7 +637,10 @@ mod tests {
         let path = dir.path().join("a.txt");
         let text = "Kata demi kata.\n".repeat(100);
         std::fs::write(&path, &text).expect("written");
-        let input = Input::File(path);
+        let input = Input::File(FileInput {
+            name: "a.txt".to_string(),
+            path,
+        });
         for size in [0, 5, text.len() as u64, 1 << 20] {
             match read_whole(&input, size) {
                 Ok(Whole::Text(read)) => assert_eq!(read, text, "{size:?}"),

@@ -189,11 +189,20 @@ fn sarif_validates_against_the_official_schema() {
         let index = r["ruleIndex"].as_u64().expect("a rule index") as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
     }
-    lintas(&repo())
+    // The root's absolute address depends on the checkout: the snapshot names it [ROOT].
+    let output = lintas(&repo())
         .args(["--format=sarif", "content/posts/2023"])
-        .assert()
-        .code(1)
-        .stdout_eq(file!["snapshots/content_repo/banjir.sarif": Text].raw());
+        .output()
+        .expect("lintas runs");
+    assert_eq!(output.status.code(), Some(1));
+    let root_uri = format!("file://{}/", repo().display());
+    let sarif = String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .replace(&root_uri, "file://[ROOT]/");
+    snapbox::assert_data_eq!(
+        sarif,
+        file!["snapshots/content_repo/banjir.sarif": Text].raw()
+    );
 }
 
 #[test]
@@ -548,5 +557,69 @@ fn sarif_links_rules_to_the_configured_docs() {
             rule["helpUri"],
             format!("https://git.example/redaksi/lintas/blob/main/docs/rules.md#{id}")
         );
+    }
+}
+
+/// One path model: a file is named from the root (the folder of `lintas.toml`) whether lintas runs
+/// there, in a subfolder, or is given absolute paths — in every format, in baselines and in
+/// `[[per-file]]` globs.
+#[test]
+fn every_format_names_files_the_same_from_anywhere_under_the_root() {
+    let root = repo();
+    let absolute = root.join("arsip").display().to_string();
+    let from_subfolder = root.join("content");
+    for format in ["human", "json", "jsonl", "sarif", "github"] {
+        let format = format!("--format={format}");
+        let report = |dir: &Path, paths: &[&str]| {
+            let output = check(dir)
+                .args([RULES, "--color=never", format.as_str()])
+                .args(paths)
+                .output()
+                .expect("lintas runs");
+            assert_eq!(output.status.code(), Some(1), "{format} {paths:?}");
+            String::from_utf8(output.stdout).expect("UTF-8")
+        };
+        let at_root = report(&root, &["arsip", "content"]);
+        assert!(at_root.contains("arsip/2019-kunjungan.txt"), "{at_root}");
+        assert!(!at_root.contains("./"), "{at_root}");
+        assert_eq!(
+            report(&from_subfolder, &[absolute.as_str(), "."]),
+            at_root,
+            "{format}: from content/ with an absolute path"
+        );
+    }
+}
+
+#[test]
+fn a_baseline_recorded_at_the_root_holds_from_a_subfolder_and_with_absolute_paths() {
+    let repo = scratch_repo();
+    let dir = repo.path();
+    let wrote = run(dir, &["--write-baseline=baseline.json", "."]);
+    assert_eq!(wrote.status.code(), Some(0));
+    let baseline = dir.join("baseline.json").display().to_string();
+    let posts = dir.join("content/posts").display().to_string();
+    for (folder, path) in [
+        (dir.join("content"), "."),
+        (dir.to_path_buf(), posts.as_str()),
+    ] {
+        let output = lintas(&folder)
+            .args(["--format=json", "--baseline", baseline.as_str(), path])
+            .output()
+            .expect("lintas runs");
+        let report = stdout_json(&output);
+        assert_eq!(output.status.code(), Some(0), "{report:#}");
+        assert_eq!(report["summary"]["diagnostics"], 0, "{report:#}");
+    }
+}
+
+#[test]
+fn per_file_globs_hold_from_a_subfolder() {
+    // `arsip/**` ignores nonstandard-word in the archive: only its calque is reported.
+    let archive = repo().join("arsip");
+    let rules = ["--select=nonstandard-word", "--format=jsonl"];
+    for (dir, path) in [(repo(), "arsip"), (archive.clone(), ".")] {
+        let output = check(&dir).args(rules).arg(path).output().expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{dir:?}");
+        assert!(output.stdout.is_empty(), "{dir:?}");
     }
 }

@@ -8,14 +8,14 @@ use libfuzzer_sys::fuzz_target;
 use lintas::config::Config;
 use lintas::diagnostic::Applicability;
 use lintas::engine::{Linter, Selection};
-use lintas::input::Input;
+use lintas::input::{FileInput, Input};
 
 static LINTER: LazyLock<Linter> =
     LazyLock::new(|| Linter::new(&Config::default(), &Selection::default()).expect("the built-in rules compile"));
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let input = Input::File("fuzz.txt".into());
+    let input = Input::File(FileInput { name: "fuzz.txt".to_string(), path: "fuzz.txt".into() });
     let result = LINTER.run_text(&input, text.to_string(), None).expect("linting never fails");
     for d in &result.diagnostics {
         assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{d:?}");

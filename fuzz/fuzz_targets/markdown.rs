@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use lintas::config::Config;
 use lintas::diagnostic::Applicability;
 use lintas::engine::{Linter, Selection};
-use lintas::input::Input;
+use lintas::input::{FileInput, Input};
 use lintas::source::markdown;
 
 static LINTER: LazyLock<Linter> =
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let doc = markdown::parse("fuzz.md".to_string(), text.to_string());
     assert_eq!(doc.text().len(), doc.source().len());
-    let input = Input::File("fuzz.md".into());
+    let input = Input::File(FileInput { name: "fuzz.md".to_string(), path: "fuzz.md".into() });
     let result = LINTER.run_text(&input, text.to_string(), None).expect("linting never fails");
     for d in &result.diagnostics {
         assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");

@@ -9,9 +9,10 @@ use libfuzzer_sys::fuzz_target;
 use lintas::config::Config;
 use lintas::diagnostic::Lang;
 use lintas::engine::{Linter, Selection};
-use lintas::input::Input;
+use lintas::input::{FileInput, Input, Root};
 use lintas::report::{self, Format, Settings, Summary};
 
+static ROOT: LazyLock<Root> = LazyLock::new(|| Root::new(std::path::Path::new(".")).expect("a current folder"));
 static LINTER: LazyLock<Linter> =
     LazyLock::new(|| Linter::new(&Config::default(), &Selection::default()).expect("the built-in rules compile"));
 
@@ -33,12 +34,12 @@ fn commands(out: &[u8], own: &[&str]) -> Vec<String> {
 
 fuzz_target!(|data: (&str, &str)| {
     let (name, text) = data;
-    let input = Input::File(name.into());
+    let input = Input::File(FileInput { name: name.to_string(), path: name.into() });
     let Ok(result) = LINTER.run_text(&input, text.to_string(), None) else { return };
     let rules: Vec<_> = LINTER.rules().map(|(m, s)| (m.clone(), s)).collect();
     for format in [Format::Human, Format::Json, Format::Jsonl, Format::Sarif, Format::Github] {
         let settings = Settings { lang: Lang::Indonesian, fixing: false, quiet: false, statistics: true, color: false };
-        let mut emitter = report::emitter(format, settings, rules.clone(), None);
+        let mut emitter = report::emitter(format, settings, rules.clone(), None, &ROOT);
         let mut out = Vec::new();
         emitter.begin(&mut out).expect("writes to memory");
         emitter.file(&mut out, &result).expect("writes to memory");

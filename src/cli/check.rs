@@ -15,13 +15,13 @@ use crate::baseline::{Baseline, BaselineWriter};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Applicability, Lang, Severity};
 use crate::engine::{FileError, FileResult, Linter, Outcome, Selection};
-use crate::input::{self, Input};
+use crate::input::{self, FileInput, Input, Root};
 use crate::records::{Fields, Records};
 use crate::report::{self, Emitter, Settings, Summary, visible};
 use crate::write::write_fixed;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let mut config = load_config(&args)?;
+    let (mut config, root) = load_config(&args)?;
     if let Some(date) = &args.date {
         config.document_date = Some(date.clone());
     }
@@ -47,10 +47,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         || Linter::new(&config, &selection),
         || {
             if jsonl {
-                (dumps(&args.paths), Vec::new())
+                (dumps(&args.paths, &root), Vec::new())
             } else {
                 input::collect(
                     &args.paths,
+                    &root,
                     &config.extensions(),
                     &config.exclude,
                     args.follow,
@@ -127,7 +128,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         Box::new(BufWriter::new(std::io::stdout().lock()))
     };
     let mut sink = Sink {
-        emitter: report::emitter(args.format, settings, rules, config.docs_url.as_deref()),
+        emitter: report::emitter(
+            args.format,
+            settings,
+            rules,
+            config.docs_url.as_deref(),
+            &root,
+        ),
         out,
         summary: Summary::default(),
         baseline,
@@ -152,8 +159,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let mut handle = |outcome: Outcome| -> std::io::Result<()> {
             match outcome {
                 Outcome::Linted(r) => {
-                    if let (true, Input::File(path)) = (args.fix, &r.input) {
-                        write_fix(path, &r, &mut errors);
+                    if let (true, Input::File(file)) = (args.fix, &r.input) {
+                        write_fix(&file.path, &r, &mut errors);
                     }
                     sink.add(r)?;
                 }
@@ -226,14 +233,14 @@ impl Sink {
 }
 
 /// The dumps named on the command line (`-` is standard input).
-fn dumps(paths: &[PathBuf]) -> Vec<Input> {
+fn dumps(paths: &[PathBuf], root: &Root) -> Vec<Input> {
     paths
         .iter()
         .map(|p| {
             if p.as_os_str() == "-" {
                 Input::Stdin
             } else {
-                Input::File(p.clone())
+                Input::File(FileInput::new(p.clone(), root))
             }
         })
         .collect()
@@ -249,7 +256,7 @@ fn lint_dump(
     errors: &mut Vec<(String, String)>,
 ) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = match dump {
-        Input::File(path) => match crate::files::open_regular(path) {
+        Input::File(file) => match crate::files::open_regular(&file.path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
                 errors.push((
@@ -294,18 +301,28 @@ fn write_fix(path: &Path, r: &FileResult, errors: &mut Vec<(String, String)>) {
     }
 }
 
-fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
-    if args.no_config {
-        return Ok(Config::default());
-    }
-    let path: Option<PathBuf> = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => Config::discover(&std::env::current_dir().unwrap_or_default()),
+/// The configuration and the root report names start from: the folder of a `lintas.toml` found
+/// above the current folder, else the current folder (also with `--config`, which names a file
+/// that may live anywhere, such as a trusted copy outside the checkout).
+fn load_config(args: &CheckArgs) -> anyhow::Result<(Config, Root)> {
+    let current = std::env::current_dir().context("cannot read the current folder")?;
+    let (path, root_dir) = match (&args.config, args.no_config) {
+        (_, true) => (None, current),
+        (Some(path), false) => (Some(path.clone()), current),
+        (None, false) => match Config::discover(&current) {
+            Some(path) => {
+                let dir = path.parent().map_or(current, Path::to_path_buf);
+                (Some(path), dir)
+            }
+            None => (None, current),
+        },
     };
-    let Some(path) = path else {
-        return Ok(Config::default());
+    let root = Root::new(&root_dir).context("cannot read the current folder")?;
+    let config = match path {
+        Some(path) => Config::load(&path).map_err(|e| anyhow::anyhow!(render_config_error(&e)))?,
+        None => Config::default(),
     };
-    Config::load(&path).map_err(|e| anyhow::anyhow!(render_config_error(&e)))
+    Ok((config, root))
 }
 
 /// A config error with its line, column and a snippet of the file.

@@ -6,7 +6,6 @@ use std::io::{self, Write};
 use super::{Emitter, Settings, Summary, not_shown, visible};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileResult;
-use crate::input::repo_relative;
 
 pub struct Github {
     pub settings: Settings,
@@ -59,19 +58,32 @@ impl Github {
 impl Emitter for Github {
     fn file(&mut self, w: &mut dyn Write, r: &FileResult) -> io::Result<()> {
         let pos = r.positions();
-        let path = escape_property(repo_relative(&r.input.path()));
+        let path = escape_property(&r.input.path());
         for d in &r.diagnostics {
-            let start = pos.line_col(d.span.start);
-            let end = pos.line_col(d.span.end);
+            // A record is a line of its dump: the annotation marks that line and names the record
+            // (columns inside its escaped JSON string would point at the wrong characters).
+            let (place, title) = match r.input.record() {
+                Some(record) => (
+                    format!("line={}", record.line),
+                    format!("lintas ({}) #{}", d.rule, record.id),
+                ),
+                None => {
+                    let start = pos.line_col(d.span.start);
+                    let end = pos.line_col(d.span.end);
+                    (
+                        format!(
+                            "line={},endLine={},col={},endColumn={}",
+                            start.line, end.line, start.column, end.column
+                        ),
+                        format!("lintas ({})", d.rule),
+                    )
+                }
+            };
             writeln!(
                 w,
-                "::{} file={path},line={},endLine={},col={},endColumn={},title={}::{}",
+                "::{} file={path},{place},title={}::{}",
                 command(d.severity),
-                start.line,
-                end.line,
-                start.column,
-                end.column,
-                escape_property(&format!("lintas ({})", d.rule)),
+                escape_property(&title),
                 escape_data(&self.message(d)),
             )?;
         }
@@ -91,7 +103,7 @@ impl Emitter for Github {
             writeln!(
                 w,
                 "::error file={},title=lintas::{}",
-                escape_property(repo_relative(path)),
+                escape_property(path),
                 escape_data(message)
             )?;
         }

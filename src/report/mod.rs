@@ -14,6 +14,7 @@ use std::io::{self, Write};
 use crate::baseline::BaselineSummary;
 use crate::diagnostic::{Applicability, Lang, Severity};
 use crate::engine::FileResult;
+use crate::input::Root;
 use crate::rules::RuleMeta;
 
 pub use github::Github;
@@ -136,12 +137,13 @@ pub fn emitter(
     settings: Settings,
     rules: Vec<(RuleMeta, Severity)>,
     docs_url: Option<&str>,
+    root: &Root,
 ) -> Box<dyn Emitter> {
     match format {
         Format::Human => Box::new(Human { settings }),
         Format::Json => Box::new(Json::new(settings)),
         Format::Jsonl => Box::new(JsonLines { settings }),
-        Format::Sarif => Box::new(Sarif::new(settings, rules, docs_url)),
+        Format::Sarif => Box::new(Sarif::new(settings, rules, docs_url, root)),
         Format::Github => Box::new(Github { settings }),
     }
 }

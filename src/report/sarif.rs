@@ -10,7 +10,7 @@ use super::{Emitter, Settings, Summary, pretty};
 use crate::baseline::fingerprint;
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::engine::FileResult;
-use crate::input::repo_relative;
+use crate::input::Root;
 use crate::rules::RuleMeta;
 use crate::source::Positions;
 use crate::source::Span;
@@ -31,8 +31,13 @@ fn help_uri(home: &str, id: &str) -> Option<String> {
     (!home.is_empty()).then(|| format!("{}/{RULE_DOCS}#{id}", home.trim_end_matches('/')))
 }
 
+/// The base every relative `uri` is resolved against: the root report names start from.
+const ROOT_BASE: &str = "%SRCROOT%";
+
 pub struct Sarif {
     settings: Settings,
+    /// The root's `file:` URI, ending in `/`.
+    root_uri: String,
     rules: Vec<(RuleMeta, Severity)>,
     /// Where the project's files are published, for `helpUri`.
     home: String,
@@ -44,9 +49,15 @@ impl Sarif {
         settings: Settings,
         rules: Vec<(RuleMeta, Severity)>,
         docs_url: Option<&str>,
+        root: &Root,
     ) -> Self {
+        let mut root_uri = file_uri(&root.dir().to_string_lossy());
+        if !root_uri.ends_with('/') {
+            root_uri.push('/');
+        }
         Sarif {
             settings,
+            root_uri,
             rules,
             home: docs_url.unwrap_or(HOMEPAGE).to_string(),
             written: 0,
@@ -88,7 +99,7 @@ impl Sarif {
 
     fn result_json(&self, r: &FileResult, pos: &Positions<'_>, d: &Diagnostic) -> Value {
         let lang = self.settings.lang;
-        let uri = uri(&r.input.path());
+        let artifact = artifact_location(&r.input.path());
         let region = |span: &Span| {
             let start = pos.line_col(span.start);
             let end = pos.line_col(span.end);
@@ -97,40 +108,56 @@ impl Sarif {
                 "endLine": end.line, "endColumn": end.column,
             })
         };
-        let mut location_region = region(&d.span);
+        let record = r.input.record();
+        // A record's text is a JSON string on one line of its dump: the line locates it, and its
+        // id names it; columns inside the escaped string would point at the wrong characters.
+        let mut location_region = match record {
+            Some(record) => json!({"startLine": record.line}),
+            None => region(&d.span),
+        };
         if let Value::Object(map) = &mut location_region {
             map.insert(
                 "snippet".to_string(),
                 json!({"text": &r.source[d.span.clone()]}),
             );
         }
-        let fixes: Vec<Value> = d
-            .fixes
-            .iter()
-            .map(|f| {
-                json!({
-                    "description": {"text": f.message.get(lang)},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": uri},
-                        "replacements": f.edits.iter().map(|e| json!({
-                            "deletedRegion": region(&e.span),
-                            "insertedContent": {"text": e.replacement},
-                        })).collect::<Vec<_>>(),
-                    }],
-                    "properties": {"applicability": f.applicability.as_str()},
+        let fixes: Vec<Value> = if record.is_some() {
+            Vec::new()
+        } else {
+            d.fixes
+                .iter()
+                .map(|f| {
+                    json!({
+                        "description": {"text": f.message.get(lang)},
+                        "artifactChanges": [{
+                            "artifactLocation": artifact,
+                            "replacements": f.edits.iter().map(|e| json!({
+                                "deletedRegion": region(&e.span),
+                                "insertedContent": {"text": e.replacement},
+                            })).collect::<Vec<_>>(),
+                        }],
+                        "properties": {"applicability": f.applicability.as_str()},
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        };
+        let mut location = json!({
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": location_region,
+            }
+        });
+        if let (Some(record), Value::Object(map)) = (record, &mut location) {
+            map.insert(
+                "logicalLocations".to_string(),
+                json!([{"name": record.id, "fullyQualifiedName": r.input.display(), "kind": "object"}]),
+            );
+        }
         let mut result = json!({
             "ruleId": d.rule,
             "level": level(d.severity),
             "message": {"text": d.message.get(lang)},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": location_region,
-                }
-            }],
+            "locations": [location],
             "partialFingerprints": {"lintas/v1": fingerprint(&d.rule, &r.source, &d.span)},
             "fixes": fixes,
         });
@@ -138,7 +165,7 @@ impl Sarif {
             if let Some(index) = self.rules.iter().position(|(m, _)| m.id == d.rule) {
                 map.insert("ruleIndex".to_string(), json!(index));
             }
-            if let Some(record) = r.input.record() {
+            if let Some(record) = record {
                 map.insert(
                     "properties".to_string(),
                     json!({"record": {"id": record.id, "line": record.line}}),
@@ -157,11 +184,27 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI reference: `/` separators, anything outside the unreserved set
-/// percent-encoded.
-fn uri(path: &str) -> String {
+/// Where a report name points: a URI reference relative to the root (`uriBaseId`), or, for a
+/// file outside the root (an absolute name), a `file:` URI.
+fn artifact_location(name: &str) -> Value {
+    if name.starts_with('/') {
+        json!({"uri": file_uri(name)})
+    } else {
+        json!({"uri": uri_path(name), "uriBaseId": ROOT_BASE})
+    }
+}
+
+/// An absolute path as a `file:` URI.
+fn file_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let slash = if path.starts_with('/') { "" } else { "/" };
+    format!("file://{slash}{}", uri_path(&path))
+}
+
+/// A path as a URI path: anything outside the unreserved set and `/` percent-encoded.
+fn uri_path(path: &str) -> String {
     let mut out = String::new();
-    for b in repo_relative(path).replace('\\', "/").bytes() {
+    for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
         } else {
@@ -186,8 +229,9 @@ impl Emitter for Sarif {
         }});
         write!(
             w,
-            "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
-            pretty(&tool, "      ")?
+            "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"originalUriBaseIds\": {},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+            pretty(&tool, "      ")?,
+            pretty(&json!({ROOT_BASE: {"uri": self.root_uri}}), "      ")?
         )
     }
 
@@ -214,7 +258,7 @@ impl Emitter for Sarif {
                 json!({
                     "level": "error",
                     "message": {"text": message},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}],
                 })
             })
             .collect();
@@ -250,9 +294,15 @@ mod tests {
     }
 
     #[test]
-    fn paths_become_uri_references() {
-        assert_eq!(uri("./posts/a b.md"), "posts/a%20b.md");
-        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
-        assert_eq!(uri("berita/é.md"), "berita/%C3%A9.md");
+    fn names_become_uri_references_under_the_root() {
+        let uri = |name| artifact_location(name)["uri"].as_str().map(str::to_string);
+        assert_eq!(uri("posts/a b.md").as_deref(), Some("posts/a%20b.md"));
+        assert_eq!(uri("<stdin>").as_deref(), Some("%3Cstdin%3E"));
+        assert_eq!(uri("berita/é.md").as_deref(), Some("berita/%C3%A9.md"));
+        assert_eq!(artifact_location("a.md")["uriBaseId"], ROOT_BASE);
+        assert_eq!(
+            artifact_location("/srv/x y.md"),
+            json!({"uri": "file:///srv/x%20y.md"})
+        );
     }
 }
