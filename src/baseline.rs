@@ -20,8 +20,8 @@ const VERSION: u32 = 1;
 const CONTEXT_CHARS: usize = 24;
 
 /// A fingerprint of `span` in `source` for `rule`: the flagged text and the characters around
-/// it on its own line, blanks collapsed, hashed (FNV-1a, 64 bits: stable across Rust versions
-/// and platforms). Used by baselines and as SARIF's `partialFingerprints`.
+/// it on its own line, blanks collapsed, hashed ([`hash_of`]). Used by baselines, SARIF's
+/// `partialFingerprints` and GitLab's `fingerprint`.
 pub fn fingerprint(rule: &str, source: &str, span: &Span) -> String {
     let line_before = source[..span.start].rsplit('\n').next().unwrap_or_default();
     let line_after = source[span.end..].split('\n').next().unwrap_or_default();
@@ -32,17 +32,31 @@ pub fn fingerprint(rule: &str, source: &str, span: &Span) -> String {
     };
     let after: String = line_after.chars().take(CONTEXT_CHARS).collect();
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let key = format!(
-        "{rule}\u{0}{}\u{0}{}\u{0}{}",
-        collapse(&before),
-        collapse(&source[span.clone()]),
-        collapse(&after)
-    );
-    format!("{:016x}", fnv1a(key.as_bytes()))
+    hash_of(&[
+        rule,
+        &collapse(&before),
+        &collapse(&source[span.clone()]),
+        &collapse(&after),
+    ])
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+/// A stable hash of `parts` joined by NULs (FNV-1a, 64 bits, in hex): the same for the same parts
+/// across Rust versions and platforms, so baselines recorded once keep matching.
+pub fn hash_of(parts: &[&str]) -> String {
+    let mut hash = FNV_OFFSET;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            hash = fnv1a(hash, &[0]);
+        }
+        hash = fnv1a(hash, part.as_bytes());
+    }
+    format!("{hash:016x}")
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a(start: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(start, |hash, b| {
         (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -623,3 +623,77 @@ fn per_file_globs_hold_from_a_subfolder() {
         assert!(output.stdout.is_empty(), "{dir:?}");
     }
 }
+
+#[test]
+fn gitlab_code_quality_validates_and_fingerprints_are_unique() {
+    let output = run(&repo(), &["--format=gitlab", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout_json(&output);
+    validate(
+        &schema_path("tests/data/gitlab-codequality.schema.json"),
+        &report,
+    );
+    let issues = report.as_array().expect("an array");
+    assert_eq!(issues.len(), 6);
+    let fingerprints: std::collections::BTreeSet<_> =
+        issues.iter().map(|i| i["fingerprint"].as_str()).collect();
+    assert_eq!(fingerprints.len(), issues.len());
+    let banjir = issues
+        .iter()
+        .find(|i| i["location"]["path"] == "content/posts/2023/banjir.md")
+        .expect("the post's finding");
+    assert_eq!(banjir["location"]["lines"]["begin"], 9);
+    assert_eq!(banjir["severity"], "minor");
+
+    // Records are lines of their dump, named by their id; an empty run is an empty array.
+    let dump = stdout_json(&run(
+        &repo(),
+        &[
+            "--format=gitlab",
+            "--input-format=jsonl",
+            "export/cms.jsonl",
+        ],
+    ));
+    validate(
+        &schema_path("tests/data/gitlab-codequality.schema.json"),
+        &dump,
+    );
+    assert!(
+        dump[0]["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with('#'))
+    );
+    let clean = check(&repo())
+        .args(["--format=gitlab", "--select=date-format", "content/halaman"])
+        .output()
+        .expect("lintas runs");
+    assert_eq!(clean.status.code(), Some(0));
+    assert_eq!(stdout_json(&clean), serde_json::json!([]));
+}
+
+#[test]
+fn records_of_a_dump_keep_their_line_and_id_in_sarif_and_github() {
+    let args = ["--input-format=jsonl", "export/cms.jsonl"];
+    let sarif = stdout_json(&run(&repo(), &[&["--format=sarif"], &args[..]].concat()));
+    // Record 103 is the dump's third line.
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let result = (results.iter())
+        .find(|r| r["properties"]["record"]["id"] == "103")
+        .expect("a finding in record 103");
+    let location = &result["locations"][0];
+    let line = location["physicalLocation"]["region"]["startLine"].as_u64();
+    assert_eq!(line, Some(3), "{result:#}");
+    assert_eq!(
+        location["logicalLocations"][0]["name"],
+        result["properties"]["record"]["id"]
+    );
+    let github = run(&repo(), &[&["--format=github"], &args[..]].concat());
+    let github = String::from_utf8(github.stdout).expect("UTF-8");
+    let annotation = (github.lines())
+        .find(|l| l.contains("#103"))
+        .expect("an annotation for record 103");
+    assert!(
+        annotation.contains("file=export/cms.jsonl,line=3,title=lintas ("),
+        "{annotation}"
+    );
+}

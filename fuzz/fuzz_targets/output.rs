@@ -37,7 +37,7 @@ fuzz_target!(|data: (&str, &str)| {
     let input = Input::File(FileInput { name: name.to_string(), path: name.into() });
     let Ok(result) = LINTER.run_text(&input, text.to_string(), None) else { return };
     let rules: Vec<_> = LINTER.rules().map(|(m, s)| (m.clone(), s)).collect();
-    for format in [Format::Human, Format::Json, Format::Jsonl, Format::Sarif, Format::Github] {
+    for format in [Format::Human, Format::Json, Format::Jsonl, Format::Sarif, Format::Github, Format::Gitlab] {
         let settings = Settings { lang: Lang::Indonesian, fixing: false, quiet: false, statistics: true, color: false };
         let mut emitter = report::emitter(format, settings, rules.clone(), None, &ROOT);
         let mut out = Vec::new();

@@ -3,6 +3,7 @@
 
 mod excerpt;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod sarif;
@@ -18,6 +19,7 @@ use crate::input::Root;
 use crate::rules::RuleMeta;
 
 pub use github::Github;
+pub use gitlab::Gitlab;
 pub use human::Human;
 pub use json::{Json, JsonLines, diagnostic_json};
 pub use sarif::Sarif;
@@ -36,6 +38,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands: annotations on the pull request.
     Github,
+    /// GitLab Code Quality: the merge request widget and marks on changed lines.
+    Gitlab,
 }
 
 /// How a report is written, whatever its format.
@@ -145,6 +149,7 @@ pub fn emitter(
         Format::Jsonl => Box::new(JsonLines { settings }),
         Format::Sarif => Box::new(Sarif::new(settings, rules, docs_url, root)),
         Format::Github => Box::new(Github { settings }),
+        Format::Gitlab => Box::new(Gitlab::new(settings)),
     }
 }
 
