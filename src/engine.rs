@@ -705,14 +705,6 @@ impl Linter {
                 Err(e) => Work::Failed(input.clone(), FileError::Input(e)),
                 Ok(Opened::Binary) => Work::skipped_binary(input.clone()),
                 Ok(Opened::Text(text)) => Work::Text(input.clone(), text),
-                Ok(Opened::Large(_)) if fix.is_some() => Work::Failed(
-                    input.clone(),
-                    FileError::Other(anyhow::anyhow!(
-                        "{}: larger than {} MiB: linted, but not fixed in place (split it first)",
-                        input.display(),
-                        input::LARGE_FILE >> 20
-                    )),
-                ),
                 Ok(Opened::Large(sections)) => {
                     for section in sections {
                         batch.push(match section {
@@ -723,7 +715,19 @@ impl Linter {
                             return;
                         }
                     }
-                    continue;
+                    // Its findings are reported as `check` reports them; that none was fixed is
+                    // the file's error.
+                    if fix.is_none() {
+                        continue;
+                    }
+                    Work::Failed(
+                        input.clone(),
+                        FileError::Other(anyhow::anyhow!(
+                            "{}: larger than {} MiB: linted, but not fixed in place (split it first)",
+                            input.display(),
+                            input::LARGE_FILE >> 20
+                        )),
+                    )
                 }
             };
             batch.push(work);

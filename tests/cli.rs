@@ -560,3 +560,118 @@ fn a_discovered_config_is_used() {
         .code(0);
     assert!(Path::new(&dir.path().join("lintas.toml")).exists());
 }
+
+/// A read-only file cannot be fixed: the report must not say it was, and gives its findings.
+#[test]
+fn fix_on_a_read_only_file_reports_its_findings_and_no_fix() {
+    let (_dir, path) = writable_copy("fixtures/cli/small.txt", "small.txt");
+    let mut perms = std::fs::metadata(&path).expect("stat").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).expect("chmod");
+    let output = check()
+        .args(["--fix", "--format=json"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["summary"]["fixed"], 0, "{report:#}");
+    assert_eq!(report["summary"]["diagnostics"], 2, "{report:#}");
+}
+
+#[test]
+fn flags_that_would_do_nothing_are_refused() {
+    for args in [
+        &["--unsafe-fixes"][..],
+        &["--diff", "--format=json"],
+        &["--fix", "--diff"],
+        &["--diff", "--output-file=x.json"],
+        &["--date=2025-02-30"],
+    ] {
+        let output = check().args(args).arg("fixtures/cli/small.txt").output();
+        let output = output.expect("lintas runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    // A bad --date is the flag's fault, not a configuration file's.
+    let output = check()
+        .args(["--date=25-01-2025", "fixtures/cli/small.txt"])
+        .output()
+        .expect("lintas runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--date") && !stderr.contains("lintas.toml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn exit_zero_keeps_findings_but_not_errors() {
+    check()
+        .args(["--exit-zero", "--quiet", "fixtures/cli/small.txt"])
+        .assert()
+        .code(0);
+    check()
+        .args(["--exit-zero", "--quiet", "fixtures/cli/no-such-file.txt"])
+        .assert()
+        .code(2);
+}
+
+/// `--output-file` takes the report in `--format`; the console shows the findings for people.
+#[test]
+fn output_file_holds_the_report_while_the_console_shows_findings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sarif = dir.path().join("lintas.sarif");
+    let output = check()
+        .args(["--format=sarif", "--color=never", "--output-file"])
+        .arg(&sarif)
+        .arg("fixtures/cli/small.txt")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let console = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(console.contains("fixtures/cli/small.txt:1:"), "{console}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&sarif).expect("the report file")).expect("JSON");
+    assert_eq!(report["version"], "2.1.0");
+    assert_eq!(
+        report["runs"][0]["results"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("ls").count(),
+        1,
+        "no temporary left"
+    );
+}
+
+#[test]
+fn files_from_lists_paths_by_line_or_nul_and_an_empty_list_is_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("changed.txt");
+    for separator in ["\n", "\0"] {
+        let names = ["fixtures/cli/small.txt", "fixtures/cli/clean.txt"].join(separator);
+        std::fs::write(&list, names).expect("write");
+        let output = check()
+            .args(["--format=json", "--files-from"])
+            .arg(&list)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        assert_eq!(report["summary"]["files"], 2, "{separator:?}");
+    }
+    std::fs::write(&list, "").expect("write");
+    let output = check()
+        .args(["--format=json", "--files-from"])
+        .arg(&list)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["summary"]["files"], 0);
+}

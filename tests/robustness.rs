@@ -1098,3 +1098,37 @@ fn fixing_large_standard_input_passes_it_through() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("not fixed"));
 }
+
+/// A file past the size lintas fixes in place: `--fix` reports what `check` reports, and says the
+/// file was not fixed (exit 2), leaving it as it was.
+#[test]
+fn fixing_a_large_file_reports_its_findings_and_leaves_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("arsip.txt");
+    let mut text = "Harga naik dan turun di pasar induk kota itu.\n".repeat((9 << 20) / 46);
+    text.push_str("Warga menilai resiko itu kecil.\n");
+    std::fs::write(&path, &text).expect("write");
+    let run = |extra: &[&str]| {
+        let output = check()
+            .args(["--select=nonstandard-word", "--format=json"])
+            .args(extra)
+            .arg(&path)
+            .output()
+            .expect("lintas runs");
+        let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        (
+            output.status.code(),
+            report["summary"]["diagnostics"].clone(),
+            output.stderr,
+        )
+    };
+    let (code, found, _) = run(&[]);
+    assert_eq!((code, &found), (Some(1), &Value::from(1)));
+    let (code, fixing, stderr) = run(&["--fix"]);
+    assert_eq!((code, fixing), (Some(2), found));
+    assert!(String::from_utf8_lossy(&stderr).contains("not fixed"));
+    assert!(
+        std::fs::read_to_string(&path).expect("read") == text,
+        "unchanged"
+    );
+}

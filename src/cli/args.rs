@@ -33,11 +33,21 @@ pub const MAX_THREADS: i64 = 256;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to lint; - reads standard input.
-    #[arg(default_value = ".")]
+    /// Files or directories to lint; - reads standard input [default: .].
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Lint the paths listed in this file too, one a line or NUL-separated (`git diff --name-only
+    /// -z`); with no other path, only those (none is a clean run).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Report format [default: human].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to this file; the console then shows the findings as `human` does.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Exit 0 even when findings reach --fail-on (2 still says something could not be read).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Configuration file (default: the nearest lintas.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -71,13 +81,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
     /// Show the fixes as a unified diff; write nothing.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["fix", "format", "output_file", "statistics"])]
     pub diff: bool,
     /// With --fix or --diff, apply unsafe fixes too (each one is a guess: review them).
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// The article's date when the text gives none (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
     pub date: Option<String>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -141,4 +151,12 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--date`: checked where it is given, so that a mistake is blamed on the flag.
+fn iso_date(value: &str) -> Result<String, String> {
+    match crate::lang::calendar::Date::parse_iso(value) {
+        Some(_) => Ok(value.to_string()),
+        None => Err("not a date: write it as YYYY-MM-DD".to_string()),
+    }
 }

@@ -35,6 +35,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     if jsonl && (args.fix || args.diff) {
         bail!("--fix and --diff work on files, not on the records of a JSON Lines dump");
     }
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        bail!("--unsafe-fixes only says which fixes --fix or --diff apply: add one of them");
+    }
+    let format = args.format.unwrap_or_default();
+    let paths = paths(&args)?;
     // The engine's parallel work runs on rayon's global pool, sized once here.
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
@@ -47,10 +52,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         || Linter::new(&config, &selection),
         || {
             if jsonl {
-                (dumps(&args.paths, &root), Vec::new())
+                (dumps(&paths, &root), Vec::new())
             } else {
                 input::collect(
-                    &args.paths,
+                    &paths,
                     &root,
                     &config.extensions(),
                     &config.exclude,
@@ -115,27 +120,54 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         statistics: args.statistics,
         color,
     };
-    let rules = linter
+    let rules: Vec<_> = linter
         .rules()
         .map(|(meta, severity)| (meta.clone(), severity))
         .collect();
+    let emitter = |format, settings| {
+        report::emitter(
+            format,
+            settings,
+            rules.clone(),
+            config.docs_url.as_deref(),
+            &root,
+        )
+    };
     // Fixed standard input goes to standard output (`filter`); the report then goes to standard
     // error.
     let filtering = args.fix && inputs.contains(&Input::Stdin);
-    let out: Box<dyn Write> = if filtering {
+    let console: Box<dyn Write> = if filtering {
         Box::new(BufWriter::new(std::io::stderr().lock()))
     } else {
         Box::new(BufWriter::new(std::io::stdout().lock()))
     };
+    let mut output_file = None;
+    let mut reports = Vec::new();
+    if let Some(path) = &args.output_file {
+        let file = OutputFile::create(path)?;
+        let plain = Settings {
+            color: false,
+            ..settings
+        };
+        reports.push(Report {
+            emitter: emitter(format, plain),
+            out: Box::new(BufWriter::new(file.writer()?)),
+        });
+        output_file = Some(file);
+    }
+    if output_file.is_none() || format != report::Format::Human {
+        let format = if output_file.is_some() {
+            report::Format::Human
+        } else {
+            format
+        };
+        reports.push(Report {
+            emitter: emitter(format, settings),
+            out: console,
+        });
+    }
     let mut sink = Sink {
-        emitter: report::emitter(
-            args.format,
-            settings,
-            rules,
-            config.docs_url.as_deref(),
-            &root,
-        ),
-        out,
+        reports,
         summary: Summary::default(),
         baseline,
         recorder: args
@@ -145,7 +177,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         fail_on,
         failing: false,
     };
-    sink.emitter.begin(&mut sink.out)?;
+    for report in &mut sink.reports {
+        report.emitter.begin(&mut report.out)?;
+    }
 
     if jsonl {
         let fields = Fields {
@@ -159,9 +193,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let mut handle = |outcome: Outcome| -> std::io::Result<()> {
             match outcome {
                 Outcome::Linted(r) => {
-                    if let (true, Input::File(file)) = (args.fix, &r.input) {
-                        write_fix(&file.path, &r, &mut errors);
-                    }
+                    let r = match (args.fix, &r.input) {
+                        (true, Input::File(file)) => {
+                            let path = file.path.clone();
+                            write_fix(&linter, &path, r, &mut errors)
+                        }
+                        _ => r,
+                    };
                     sink.add(r)?;
                 }
                 Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
@@ -185,11 +223,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     sink.summary.baseline = sink.baseline.as_ref().map(Baseline::summary);
     sink.summary.errors = errors;
-    sink.emitter.end(&mut sink.out, &sink.summary)?;
-    sink.out.flush()?;
+    for report in &mut sink.reports {
+        report.emitter.end(&mut report.out, &sink.summary)?;
+        report.out.flush()?;
+    }
+    drop(sink.reports);
+    if let Some(file) = output_file {
+        file.persist()?;
+    }
     report_errors(&sink.summary.errors);
     // JSON Lines holds diagnostics alone: what the cap left out is said beside them.
-    if args.format == report::Format::Jsonl && sink.summary.omitted > 0 {
+    if format == report::Format::Jsonl && sink.summary.omitted > 0 {
         let message = report::not_shown(sink.summary.omitted, lang);
         let _ = writeln!(std::io::stderr(), "lintas: {message}");
     }
@@ -199,17 +243,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
 
     Ok(if !sink.summary.errors.is_empty() {
         EXIT_ERROR
-    } else if sink.failing && args.write_baseline.is_none() {
+    } else if sink.failing && args.write_baseline.is_none() && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
 }
 
-/// Where results go once linted: the baseline, the totals and the report.
+/// Where results go once linted: the baseline, the totals and the reports.
 struct Sink {
-    emitter: Box<dyn Emitter>,
-    out: Box<dyn Write>,
+    reports: Vec<Report>,
     summary: Summary,
     baseline: Option<Baseline>,
     recorder: Option<BaselineWriter>,
@@ -228,8 +271,88 @@ impl Sink {
         self.failing |= r.diagnostics.iter().any(|d| d.severity >= self.fail_on)
             || r.omitted.worst >= Some(self.fail_on);
         self.summary.add(&r);
-        self.emitter.file(&mut self.out, &r)
+        for report in &mut self.reports {
+            report.emitter.file(&mut report.out, &r)?;
+        }
+        Ok(())
     }
+}
+
+/// A report in one format on its way to one place.
+struct Report {
+    emitter: Box<dyn Emitter>,
+    out: Box<dyn Write>,
+}
+
+/// `--output-file`: written beside its final name and put in place once the report is whole, so
+/// that a run that fails halfway leaves no half report behind (nor the one before, mistaken for
+/// it: the old file is replaced only by a whole new one).
+struct OutputFile {
+    path: PathBuf,
+    temporary: tempfile::NamedTempFile,
+}
+
+impl OutputFile {
+    fn create(path: &Path) -> anyhow::Result<OutputFile> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let name = visible::one_line(&path.display().to_string()).into_owned();
+        let temporary =
+            tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {name}"))?;
+        // A report is for others to read, as a file the shell creates would be.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let readable = std::fs::Permissions::from_mode(0o644);
+            std::fs::set_permissions(temporary.path(), readable)
+                .with_context(|| format!("cannot write {name}"))?;
+        }
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            temporary,
+        })
+    }
+
+    fn writer(&self) -> anyhow::Result<std::fs::File> {
+        Ok(self.temporary.reopen()?)
+    }
+
+    fn persist(self) -> anyhow::Result<()> {
+        let name = visible::one_line(&self.path.display().to_string()).into_owned();
+        self.temporary
+            .persist(&self.path)
+            .with_context(|| format!("cannot write {name}"))?;
+        Ok(())
+    }
+}
+
+/// The paths to lint: those named and those listed in `--files-from`; `.` when there are none
+/// and no list was given.
+fn paths(args: &CheckArgs) -> anyhow::Result<Vec<PathBuf>> {
+    let mut paths = args.paths.clone();
+    match &args.files_from {
+        Some(list) => {
+            let text = crate::files::read_text(list).with_context(|| {
+                format!(
+                    "cannot read {}",
+                    visible::one_line(&list.display().to_string())
+                )
+            })?;
+            // NUL-separated when it holds a NUL (`git diff -z`): names may hold line breaks.
+            let separator = if text.contains('\0') { '\0' } else { '\n' };
+            paths.extend(
+                text.split(separator)
+                    .map(|p| p.strip_suffix('\r').unwrap_or(p))
+                    .filter(|p| !p.is_empty())
+                    .map(PathBuf::from),
+            );
+        }
+        None if paths.is_empty() => paths.push(PathBuf::from(".")),
+        None => {}
+    }
+    Ok(paths)
 }
 
 /// The dumps named on the command line (`-` is standard input).
@@ -292,11 +415,26 @@ fn lint_dump(
 /// Records linted together: enough to keep every thread busy, few enough to bound memory.
 const RECORDS_PER_THREAD: usize = 4;
 
-/// Write the fixed text of a file back in place; a failure is the file's error.
-fn write_fix(path: &Path, r: &FileResult, errors: &mut Vec<(String, String)>) {
-    if let Some(original) = &r.original {
-        if let Err(e) = write_fixed(path, original, &r.source) {
-            errors.push((r.path(), e.to_string()));
+/// Write the fixed text of a file back in place. A failure is the file's error, and then nothing
+/// was fixed: the report gives the findings of the file as it stands.
+fn write_fix(
+    linter: &Linter,
+    path: &Path,
+    r: FileResult,
+    errors: &mut Vec<(String, String)>,
+) -> FileResult {
+    let Some(original) = &r.original else {
+        return r;
+    };
+    let Err(e) = write_fixed(path, original, &r.source) else {
+        return r;
+    };
+    errors.push((r.path(), e.to_string()));
+    match linter.run_text(&r.input, original.clone(), None) {
+        Ok(unfixed) => unfixed,
+        Err(e) => {
+            errors.push((r.path(), format!("{e:#}")));
+            FileResult { fixed: 0, ..r }
         }
     }
 }
