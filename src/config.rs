@@ -43,6 +43,9 @@ pub struct Config {
     /// The file this came from, for messages.
     #[serde(skip)]
     pub origin: Option<PathBuf>,
+    /// Its text, to say on which line a setting is.
+    #[serde(skip)]
+    text: String,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -102,6 +105,7 @@ impl Config {
         })?;
         config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.origin = Some(path.to_path_buf());
+        config.text = text;
         Ok(config)
     }
 
@@ -129,10 +133,54 @@ impl Config {
         match self.settings(rule) {
             Some(s) if !s.options.is_empty() => {
                 T::deserialize(toml::Value::Table(s.options.clone())).map_err(|e| {
-                    anyhow::anyhow!("{}: [rules.{rule}]: {}", self.origin_name(), e.message())
+                    let key = s
+                        .options
+                        .keys()
+                        .find(|k| e.message().contains(&format!("`{k}`")));
+                    anyhow::anyhow!(
+                        "{}: [rules.{rule}]: {} (every rule also takes enabled and severity)",
+                        self.place(rule, key.map_or("", String::as_str)),
+                        e.message()
+                    )
                 })
             }
             _ => Ok(T::default()),
+        }
+    }
+
+    /// `FILE:LINE` of `key` in the `[rules.RULE]` table (or of the table, or of its first
+    /// `[[rules.RULE.entries]]`), as far as a line-by-line reading of the file finds it; else the
+    /// file's name.
+    pub fn place(&self, rule: &str, key: &str) -> String {
+        let headers = [
+            format!("[rules.{rule}]"),
+            format!("[rules.\"{rule}\"]"),
+            format!("[[rules.{rule}.{key}]]"),
+            format!("[[rules.\"{rule}\".{key}]]"),
+        ];
+        let mut table = None;
+        let mut inside = false;
+        for (i, line) in self.text.lines().enumerate() {
+            let line = line.trim();
+            if line.starts_with('[') {
+                inside = headers.iter().any(|h| line.replace(' ', "") == *h);
+                if inside && line.starts_with("[[") {
+                    return format!("{}:{}", self.origin_name(), i + 1);
+                }
+                table = table.or(inside.then_some(i));
+                continue;
+            }
+            let named = line.strip_prefix(key).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                rest.starts_with('=') || rest.starts_with('.')
+            });
+            if inside && !key.is_empty() && named {
+                return format!("{}:{}", self.origin_name(), i + 1);
+            }
+        }
+        match table {
+            Some(i) => format!("{}:{}", self.origin_name(), i + 1),
+            None => self.origin_name(),
         }
     }
 

@@ -299,7 +299,7 @@ impl Linter {
         build: impl FnOnce(&Setup) -> anyhow::Result<Registered> + Send,
     ) -> anyhow::Result<Linter> {
         Linter::assemble(config, None, &[], |lists| {
-            Ok(vec![build(&Setup { id, config, lists })?])
+            Ok(vec![build(&Setup::new(id, config, lists))?])
         })
     }
 
@@ -373,8 +373,17 @@ impl Linter {
             // Globs match report names, which start at the root (`input::Root`): "." strips
             // nothing from them.
             let mut builder = ignore::gitignore::GitignoreBuilder::new(".");
-            builder.add_line(None, &pf.glob)?;
-            per_file.push((builder.build()?, pf.ignore.clone()));
+            // An unclosed `[` is a typo in a configuration, not the literal git takes it for.
+            builder.allow_unclosed_class(false);
+            let glob = builder.add_line(None, &pf.glob).and_then(|b| b.build());
+            let glob = glob.map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: [[per-file]] glob “{}”: {e}",
+                    config.origin_name(),
+                    pf.glob
+                )
+            })?;
+            per_file.push((glob, pf.ignore.clone()));
         }
         let lexicon_options: LexiconOptions = config.rule_options(LEXICON_SETTINGS)?;
         let lexicon = Lexicon::new(&resolved(config, lexicon_options), lists.into_matchers())

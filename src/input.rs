@@ -213,6 +213,8 @@ pub fn collect(
             continue;
         }
         let mut overrides = ignore::overrides::OverrideBuilder::new(path);
+        // An unclosed `[` is a typo in a configuration, not the literal git takes it for.
+        overrides.allow_unclosed_class(false);
         for glob in exclude {
             if let Err(e) = overrides.add(&format!("!{glob}")) {
                 errors.push(InputError::Walk {

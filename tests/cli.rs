@@ -675,3 +675,45 @@ fn files_from_lists_paths_by_line_or_nul_and_an_empty_list_is_clean() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(report["summary"]["files"], 0);
 }
+
+/// A setting that would silently do nothing is an error naming the file and line, and a wrong key
+/// is answered with the keys that are right.
+#[test]
+fn configuration_that_would_do_nothing_is_refused_with_its_line() {
+    let cases = [
+        (
+            "[[rules.spelling.entries]]\nmatch = \"x\"\nsource = \"y\"\n",
+            "lintas.toml:1: [[rules.spelling.entries]]",
+        ),
+        (
+            "[rules.repeated-word]\nseverity = \"error\"\ndisable = [\"a\"]\n",
+            "lintas.toml:3: [rules.repeated-word] disable",
+        ),
+        (
+            "[rules.repeated-word]\nfoo = 1\n",
+            "lintas.toml:2: [rules.repeated-word]: unknown key “foo”",
+        ),
+        (
+            "[rules.spelling]\nacept = [\"x\"]\n",
+            "expected one of `accept`, `words-file`, `dictionary` (every rule also takes enabled",
+        ),
+        (
+            "[[per-file]]\nglob = \"[\"\nignore = [\"calque\"]\n",
+            "glob “[”",
+        ),
+        ("exclude = [\"[\"]\n", "unclosed character class"),
+    ];
+    for (config, expected) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("lintas.toml"), config).expect("write");
+        std::fs::write(dir.path().join("a.txt"), "Kalimat yang benar.\n").expect("write");
+        let output = Command::new(cargo_bin!("lintas"))
+            .current_dir(dir.path())
+            .args(["check", "."])
+            .output()
+            .expect("lintas runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{config}: {stderr}");
+        assert!(stderr.contains(expected), "{config}: {stderr}");
+    }
+}

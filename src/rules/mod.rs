@@ -26,6 +26,7 @@ mod unused_suppression;
 pub use context::{Context, Reads};
 pub use phrases::PhraseRule;
 
+use anyhow::bail;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -94,12 +95,60 @@ pub struct Setup<'a> {
     pub id: &'a str,
     pub config: &'a Config,
     pub lists: &'a PhraseLists,
+    /// Whether the rule read its options: a rule that takes none must be given none.
+    options_read: std::cell::Cell<bool>,
 }
 
-impl Setup<'_> {
+impl<'a> Setup<'a> {
+    pub fn new(id: &'a str, config: &'a Config, lists: &'a PhraseLists) -> Self {
+        Setup {
+            id,
+            config,
+            lists,
+            options_read: std::cell::Cell::new(false),
+        }
+    }
+
     /// The rule's options in `[rules.ID]`, checked against `T`.
     pub fn options<T: DeserializeOwned + Default>(&self) -> anyhow::Result<T> {
+        self.options_read.set(true);
         self.config.rule_options(self.id)
+    }
+
+    /// What `lintas.toml` says of a rule that takes no entries and, unless it read them, no
+    /// options: anything there would silently do nothing, so it is an error.
+    fn check_unused_settings(&self) -> anyhow::Result<()> {
+        let Some(settings) = self.config.settings(self.id) else {
+            return Ok(());
+        };
+        let id = self.id;
+        let at = |key: &str| self.config.place(id, key);
+        if !settings.entries.is_empty() {
+            bail!(
+                "{}: [[rules.{id}.entries]]: “{id}” is not a data rule and takes no entries (the \
+                 rules that do: {})",
+                at("entries"),
+                data_rule_ids().join(", ")
+            );
+        }
+        if !settings.disable.is_empty() {
+            bail!(
+                "{}: [rules.{id}] disable: “{id}” has no entries to disable",
+                at("disable")
+            );
+        }
+        if let Some(key) = settings
+            .options
+            .keys()
+            .next()
+            .filter(|_| !self.options_read.get())
+        {
+            bail!(
+                "{}: [rules.{id}]: unknown key “{key}”; “{id}” takes only enabled and severity",
+                at(key)
+            );
+        }
+        Ok(())
     }
 
     /// The rule's own file in `rules/`, as `T`.
@@ -125,15 +174,12 @@ struct Shipped {
 
 impl Shipped {
     fn build(&self, config: &Config, lists: &PhraseLists) -> anyhow::Result<Registered> {
-        let setup = Setup {
-            id: self.id,
-            config,
-            lists,
-        };
+        let setup = Setup::new(self.id, config, lists);
         match self.kind {
             Kind::Phrases => PhraseRule::shipped(&setup),
             Kind::Code(new) => {
                 let rule = new(&setup)?;
+                setup.check_unused_settings()?;
                 // Every file's shape was checked by build.rs, but a code rule's may hold data of
                 // its own besides the `[rule]` table: only that table is read here.
                 let file: RuleDocOnly = setup.data();
@@ -166,6 +212,15 @@ pub fn build(config: &Config, lists: &PhraseLists) -> anyhow::Result<Vec<Registe
 /// Every rule as configured by `config`, for its documentation (`lintas rules`, `explain`).
 pub fn all(config: &Config) -> anyhow::Result<Vec<Registered>> {
     build(config, &PhraseLists::default())
+}
+
+/// The ids of the rules made of data (`rules/ID.toml` entries), which take `entries` and
+/// `disable`.
+fn data_rule_ids() -> Vec<&'static str> {
+    (SHIPPED.iter())
+        .filter(|s| matches!(s.kind, Kind::Phrases))
+        .map(|s| s.id)
+        .collect()
 }
 
 /// Every rule id, in order, without building the rules (for `--select` checks and suggestions).

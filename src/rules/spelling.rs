@@ -52,7 +52,10 @@ struct Typo {
 
 /// The words the newsroom accepts (`accept`, `words-file`, `dictionary` in `[rules.spelling]`)
 /// are the run's lexicon's: every rule reads them there.
-pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    // The lexicon every rule shares reads these settings (`engine`); they are checked here too,
+    // as the rule's own.
+    setup.options::<crate::lang::lexicon::LexiconOptions>()?;
     Ok(Box::new(Spelling))
 }
 

@@ -105,7 +105,10 @@ impl PhraseRule {
             let before = entries.len();
             entries.retain(|e| &e.entry.id() != disabled);
             if entries.len() == before {
-                bail!("{user_origin}: [rules.{id}] disable: no entry “{disabled}” in this rule");
+                bail!(
+                    "{}: [rules.{id}] disable: no entry “{disabled}” in this rule",
+                    config.place(id, "disable")
+                );
             }
         }
         let rule = PhraseRule::compile(file.phrases, entries, setup);
@@ -411,14 +414,7 @@ mod tests {
     /// The rule file `rule`, whose id is `t`, as built for `config`.
     fn build(rule: &str, config: &Config) -> anyhow::Result<Registered> {
         let lists = crate::lang::lexicon::PhraseLists::default();
-        PhraseRule::from_toml(
-            rule,
-            &Setup {
-                id: "t",
-                config,
-                lists: &lists,
-            },
-        )
+        PhraseRule::from_toml(rule, &Setup::new("t", config, &lists))
     }
 
     /// What the rule file `rule`, whose id is `t`, built for `config`, finds in `text`.
