@@ -59,6 +59,8 @@ pub struct Linted {
     /// The rules that ran read the article's date, and the document gave none: what depends on
     /// the date was left out.
     pub undated: bool,
+    /// The article's date the rules read, and where it came from (none when no rule read it).
+    pub date: Option<ArticleDate>,
 }
 
 /// A text whose fixes have all been applied.
@@ -145,6 +147,8 @@ pub struct FileResult {
     pub original: Option<String>,
     /// Gave no article date where a rule would have read it (see [`Linted::undated`]).
     pub undated: bool,
+    /// The article's date the rules read (see [`Linted::date`]).
+    pub date: Option<ArticleDate>,
     /// Fixes applied.
     pub fixed: usize,
     /// The findings of its file left out so far, this result's included: a file's last result
@@ -506,6 +510,7 @@ impl Linter {
         Linted {
             diagnostics: out,
             undated: reads.dates && article_date.is_none(),
+            date: article_date,
         }
     }
 
@@ -582,6 +587,7 @@ impl Linter {
             fixed: settled.fixed,
             diagnostics: settled.linted.diagnostics,
             undated: settled.linted.undated,
+            date: settled.linted.date,
             source: settled.doc.into_source(),
             omitted: Omitted::default(),
         };
@@ -773,6 +779,7 @@ impl Linter {
                     input,
                     diagnostics: linted.diagnostics,
                     undated: linted.undated,
+                    date: linted.date,
                     original: None,
                     fixed: 0,
                     omitted: Omitted::default(),

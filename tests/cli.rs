@@ -717,3 +717,34 @@ fn configuration_that_would_do_nothing_is_refused_with_its_line() {
         assert!(stderr.contains(expected), "{config}: {stderr}");
     }
 }
+
+/// The JSON report says which article date the date checks read, and where it came from.
+#[test]
+fn json_names_the_article_date_and_its_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let post = dir.path().join("a.md");
+    std::fs::write(&post, "---\ndate: 2024-05-06\n---\n\nHarga naik hari ini.\n").expect("write");
+    let plain = dir.path().join("b.txt");
+    std::fs::write(&plain, "Harga naik hari ini.\n").expect("write");
+    let date_of = |args: &[&str], path: &std::path::Path| {
+        let output = Command::new(cargo_bin!("lintas"))
+            .args(["check", "--no-config", "--select=date-weekday", "--format=json"])
+            .args(args)
+            .arg(path)
+            .output()
+            .expect("lintas runs");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        report["files"][0]["date"].clone()
+    };
+    let date = |value: &str, source: &str| serde_json::json!({"value": value, "source": source});
+    assert_eq!(date_of(&[], &post), date("2024-05-06", "front-matter"));
+    assert_eq!(
+        date_of(&["--date=2025-01-25"], &post),
+        date("2024-05-06", "front-matter")
+    );
+    assert_eq!(
+        date_of(&["--date=2025-01-25"], &plain),
+        date("2025-01-25", "configuration")
+    );
+    assert_eq!(date_of(&[], &plain), serde_json::Value::Null);
+}

@@ -155,7 +155,19 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 pub enum DateSource {
     FrontMatter,
     Text,
+    /// `--date` or `document-date` in `lintas.toml`.
     Config,
+}
+
+impl DateSource {
+    /// Its name in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::FrontMatter => "front-matter",
+            DateSource::Text => "text",
+            DateSource::Config => "configuration",
+        }
+    }
 }
 
 /// The article's date. There is none when neither the markup, the text nor the configuration

@@ -244,6 +244,10 @@ impl Emitter for Json {
                     )?;
                 }
             }
+            if let Some(date) = r.date {
+                let date = json!({"value": date.date.to_string(), "source": date.source.as_str()});
+                write!(w, "\n      \"date\": {},", pretty(&date, "      ")?)?;
+            }
             if r.undated {
                 write!(w, "\n      \"undated\": true,")?;
             }
