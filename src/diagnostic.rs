@@ -171,6 +171,8 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// Extra lines shown as `= note:` / `= help:` without a fix.
     pub notes: Vec<Localized>,
+    /// For a data rule, the entry that matched: what `disable = [...]` names to switch it off.
+    pub entry: Option<String>,
 }
 
 impl Diagnostic {
@@ -184,6 +186,7 @@ impl Diagnostic {
             fixes: Vec::new(),
             labels: Vec::new(),
             notes: Vec::new(),
+            entry: None,
         }
     }
 

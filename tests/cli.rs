@@ -723,12 +723,21 @@ fn configuration_that_would_do_nothing_is_refused_with_its_line() {
 fn json_names_the_article_date_and_its_source() {
     let dir = tempfile::tempdir().expect("tempdir");
     let post = dir.path().join("a.md");
-    std::fs::write(&post, "---\ndate: 2024-05-06\n---\n\nHarga naik hari ini.\n").expect("write");
+    std::fs::write(
+        &post,
+        "---\ndate: 2024-05-06\n---\n\nHarga naik hari ini.\n",
+    )
+    .expect("write");
     let plain = dir.path().join("b.txt");
     std::fs::write(&plain, "Harga naik hari ini.\n").expect("write");
     let date_of = |args: &[&str], path: &std::path::Path| {
         let output = Command::new(cargo_bin!("lintas"))
-            .args(["check", "--no-config", "--select=date-weekday", "--format=json"])
+            .args([
+                "check",
+                "--no-config",
+                "--select=date-weekday",
+                "--format=json",
+            ])
             .args(args)
             .arg(path)
             .output()
@@ -747,4 +756,39 @@ fn json_names_the_article_date_and_its_source() {
         date("2025-01-25", "configuration")
     );
     assert_eq!(date_of(&[], &plain), serde_json::Value::Null);
+}
+
+/// A data rule's finding names its entry, and that name is what `disable` takes.
+#[test]
+fn a_findings_entry_is_what_disable_switches_off() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Warga menilai resiko itu kecil.\n",
+    )
+    .expect("write");
+    let run = || {
+        let output = Command::new(cargo_bin!("lintas"))
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--select=nonstandard-word",
+                "--format=json",
+                "a.txt",
+            ])
+            .output()
+            .expect("lintas runs");
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let report = run();
+    let entry = report["files"][0]["diagnostics"][0]["entry"]
+        .as_str()
+        .expect("the entry")
+        .to_string();
+    std::fs::write(
+        dir.path().join("lintas.toml"),
+        format!("[rules.nonstandard-word]\ndisable = [\"{entry}\"]\n"),
+    )
+    .expect("write");
+    assert_eq!(run()["summary"]["diagnostics"], 0);
 }

@@ -51,6 +51,8 @@ pub struct DiagnosticJson<'a> {
     fixes: Vec<FixJson<'a>>,
     labels: Vec<LabelJson<'a>>,
     notes: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -166,6 +168,7 @@ pub fn diagnostic_json<'a>(
             })
             .collect(),
         notes: d.notes.iter().map(|n| n.get(lang)).collect(),
+        entry: d.entry.as_deref(),
     }
 }
 

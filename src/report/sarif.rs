@@ -165,11 +165,18 @@ impl Sarif {
             if let Some(index) = self.rules.iter().position(|(m, _)| m.id == d.rule) {
                 map.insert("ruleIndex".to_string(), json!(index));
             }
+            let mut properties = serde_json::Map::new();
             if let Some(record) = record {
-                map.insert(
-                    "properties".to_string(),
-                    json!({"record": {"id": record.id, "line": record.line}}),
+                properties.insert(
+                    "record".to_string(),
+                    json!({"id": record.id, "line": record.line}),
                 );
+            }
+            if let Some(entry) = &d.entry {
+                properties.insert("entry".to_string(), json!(entry));
+            }
+            if !properties.is_empty() {
+                map.insert("properties".to_string(), Value::Object(properties));
             }
         }
         result

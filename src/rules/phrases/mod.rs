@@ -267,6 +267,7 @@ impl PhraseRule {
             fill_en(&template.english, &r),
         );
         let mut diag = Diagnostic::new(span.clone(), message);
+        diag.entry = Some(entry.id());
         if let Some(r) = replacement {
             let applicability = match entry.fix {
                 FixKind::Safe => Applicability::Safe,
