@@ -792,3 +792,66 @@ fn a_findings_entry_is_what_disable_switches_off() {
     .expect("write");
     assert_eq!(run()["summary"]["diagnostics"], 0);
 }
+
+#[test]
+fn rules_as_json_list_every_rule_with_its_examples() {
+    let output = Command::new(cargo_bin!("lintas"))
+        .args(["rules", "--format=json", "--lang=en"])
+        .output()
+        .expect("lintas runs");
+    assert_eq!(output.status.code(), Some(0));
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let rules = rules.as_array().expect("an array");
+    let listed = Command::new(cargo_bin!("lintas"))
+        .arg("rules")
+        .output()
+        .expect("lintas runs");
+    assert_eq!(
+        rules.len(),
+        String::from_utf8_lossy(&listed.stdout).lines().count()
+    );
+    for rule in rules {
+        assert!(
+            rule["id"].as_str().is_some_and(|id| !id.is_empty()),
+            "{rule}"
+        );
+        assert!(
+            rule["summary"].as_str().is_some_and(|s| !s.is_empty()),
+            "{rule}"
+        );
+        let examples = rule["examples"].as_array().expect("examples");
+        assert!(!examples.is_empty(), "{rule}");
+    }
+}
+
+/// Completions and the manual come from the same definitions as the flags: a flag added to
+/// `check` is in both.
+#[test]
+fn completions_and_the_manual_know_every_flag() {
+    let run = |args: &[&str]| {
+        let output = Command::new(cargo_bin!("lintas"))
+            .args(args)
+            .output()
+            .expect("lintas runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = run(&["completions", shell]);
+        for flag in ["files-from", "output-file", "exit-zero", "unsafe-fixes"] {
+            assert!(script.contains(flag), "{shell}: {flag}");
+        }
+    }
+    let manual = run(&["man"]);
+    assert!(
+        manual.starts_with(".ie") || manual.contains(".TH lintas"),
+        "{manual:.200}"
+    );
+    for page in ["lintas-check", "lintas-rules", "lintas-explain"] {
+        assert!(manual.contains(&format!(".TH {page}")), "{page}");
+    }
+    assert!(
+        manual.contains("files\\-from"),
+        "the check page lists its flags"
+    );
+}

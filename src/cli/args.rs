@@ -20,11 +20,22 @@ pub enum Command {
     /// Lint files, directories (walked, .gitignore respected) or - for standard input.
     Check(Box<CheckArgs>),
     /// List every rule: id, default severity, one-line summary.
-    Rules(DocArgs),
+    Rules(RulesArgs),
     /// Show a rule's documentation with its bad and good examples.
     Explain(ExplainArgs),
     /// Write a commented starter lintas.toml.
     Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a package's man folder.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// The most worker threads `--threads` accepts: far more than the cores of any machine lintas runs
@@ -133,6 +144,22 @@ pub struct DocArgs {
     /// Message language [default: id].
     #[arg(long, value_enum, default_value_t = Lang::Indonesian)]
     pub lang: Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub doc: DocArgs,
+    /// A table for people, or JSON for tools (every rule with its documentation and examples).
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+/// `lintas rules --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,4 @@
-//! The command line: `check`, `rules`, `explain`, `init`.
+//! The command line: `check`, `rules`, `explain`, `init`, `completions`, `man`.
 
 mod args;
 mod check;
@@ -65,5 +65,7 @@ fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Rules(args) => docs::list(&args),
         Command::Explain(args) => docs::explain(&args),
         Command::Init(args) => docs::init(&args),
+        Command::Completions(args) => docs::completions(&args),
+        Command::Man => docs::man(),
     }
 }
