@@ -14,6 +14,11 @@ pub enum Input {
     File(PathBuf),
     /// One record of a JSON Lines dump (`--input-format jsonl`): its text is a field of the record.
     Record(Record),
+    /// A draft sent to `lintas serve`: its text comes with the request, Markdown when the
+    /// request says so. It has no path, so no `[[per-file]]` setting applies to it.
+    Draft {
+        markdown: bool,
+    },
 }
 
 /// Which record of which dump.
@@ -34,6 +39,7 @@ impl Input {
             Input::Stdin => "<stdin>".to_string(),
             Input::File(p) => p.display().to_string(),
             Input::Record(r) => format!("{}#{}", r.dump, r.id),
+            Input::Draft { .. } => "<draft>".to_string(),
         }
     }
 
@@ -53,7 +59,11 @@ impl Input {
     }
 
     fn is_markdown(&self) -> bool {
-        matches!(self, Input::File(p) if has_extension(p, &["md".into(), "markdown".into()]))
+        match self {
+            Input::File(p) => has_extension(p, &["md".into(), "markdown".into()]),
+            Input::Draft { markdown } => *markdown,
+            Input::Stdin | Input::Record(_) => false,
+        }
     }
 }
 
@@ -282,6 +292,11 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
         Input::Record(_) => {
             return Err(io(std::io::Error::other(
                 "a record's text is read with its dump",
+            )));
+        }
+        Input::Draft { .. } => {
+            return Err(io(std::io::Error::other(
+                "a draft's text comes with its request",
             )));
         }
     };
