@@ -1,10 +1,11 @@
-//! The command line: `check`, `rules`, `explain`, `init`.
+//! The command line: `check`, `rules`, `explain`, `init`, `serve`.
 
 mod args;
 mod check;
 mod diff;
 mod docs;
 mod filter;
+mod serve;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -65,5 +66,6 @@ fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Rules(args) => docs::list(&args),
         Command::Explain(args) => docs::explain(&args),
         Command::Init(args) => docs::init(&args),
+        Command::Serve(args) => serve::run(*args),
     }
 }
