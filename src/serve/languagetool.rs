@@ -142,6 +142,10 @@ struct Job {
     layout: Layout,
     per: PerText,
     lang: Lang,
+    /// Whether to answer with matches. The browser extension splits a check in two requests by
+    /// `mode`; every match goes to the `allButTextLevelOnly` one, so that none is shown twice,
+    /// and the `textLevelOnly` one gets none.
+    matches: bool,
 }
 
 /// `GET|POST /v2/check`.
@@ -257,6 +261,7 @@ fn job(linter: &Linter, params: &Params, lang: Lang) -> Result<Job, Failure> {
         layout,
         per: PerText { date: None, ignore },
         lang,
+        matches: params.get("mode") != Some("textLevelOnly"),
     })
 }
 
@@ -392,7 +397,12 @@ struct CategoryJson {
 
 /// Lint a request's text and write LanguageTool's answer.
 fn answer(linter: &Linter, job: Job) -> anyhow::Result<String> {
-    let Job { layout, per, lang } = job;
+    let Job {
+        layout,
+        per,
+        lang,
+        matches: with_matches,
+    } = job;
     let settled = linter.settle(
         &Input::Draft { markdown: false },
         layout.linted.clone(),
@@ -406,7 +416,7 @@ fn answer(linter: &Linter, job: Job) -> anyhow::Result<String> {
         .map(|(meta, _)| (meta.id.as_str(), &meta.summary))
         .collect();
     let diagnostics = &settled.linted.diagnostics;
-    let shown = &diagnostics[..diagnostics.len().min(MAX_FINDINGS)];
+    let shown = &diagnostics[..diagnostics.len().min(MAX_FINDINGS) * usize::from(with_matches)];
     let matches = (shown.iter())
         .map(|d| {
             let summary = (summaries.iter())
@@ -418,7 +428,7 @@ fn answer(linter: &Linter, job: Job) -> anyhow::Result<String> {
     let answer = Answer {
         software: SOFTWARE,
         warnings: Warnings {
-            incomplete_results: shown.len() < diagnostics.len(),
+            incomplete_results: with_matches && shown.len() < diagnostics.len(),
         },
         language: LanguageJson {
             name: "Indonesian",

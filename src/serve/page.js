@@ -245,6 +245,7 @@
       draft.scrollTop = Math.max(0, mark.offsetTop - draft.clientHeight / 3);
       backdrop.scrollTop = draft.scrollTop;
     }
+    detail.scrollIntoView({ block: "nearest" });
     if (!keepFocus) {
       const first = $("detail-fixes").querySelector("button");
       if (first) first.focus();
