@@ -458,7 +458,11 @@ fn a_match<'a>(
     summary: &'a str,
     lang: Lang,
 ) -> Match<'a> {
-    let edits = d.fixes.iter().flat_map(|f| &f.edits);
+    let edits = (d.fixes.iter().flat_map(|f| &f.edits)).filter(|e| {
+        e.span.start <= e.span.end
+            && text.is_char_boundary(e.span.start)
+            && text.is_char_boundary(e.span.end)
+    });
     let range = edits.fold(d.span.clone(), |r, e| {
         r.start.min(e.span.start)..r.end.max(e.span.end)
     });
