@@ -16,7 +16,7 @@ use axum::http::{Request, StatusCode, header};
 use lintas::config::Config;
 use lintas::diagnostic::Lang;
 use lintas::engine::{Linter, Selection};
-use lintas::serve::{Shared, router};
+use lintas::serve::{Options, Shared, app, router};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -660,4 +660,36 @@ async fn rules_give_what_explain_prints() {
         calque["explanation"].as_str(),
         Some(String::from_utf8(explain.stdout).expect("UTF-8").as_str())
     );
+}
+
+/// A preflight request from a page of `origin`, to a server allowing `allowed`: the origin the
+/// answer allows, if any.
+async fn preflight(allowed: &[&str], origin: &str) -> Option<String> {
+    let options = Options {
+        bind: "127.0.0.1:0".parse().expect("an address"),
+        allow_origins: allowed.iter().map(|o| o.to_string()).collect(),
+        lang: Lang::Indonesian,
+    };
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri("/v2/check")
+        .header(header::ORIGIN, origin)
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .body(Body::empty())
+        .expect("a request");
+    let response = (app(shared(), &options).expect("a valid policy"))
+        .oneshot(request)
+        .await
+        .expect("an answer");
+    (response.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN))
+        .map(|v| v.to_str().expect("ASCII").to_string())
+}
+
+#[tokio::test]
+async fn other_origins_are_allowed_only_when_told() {
+    let cms = "https://cms.example.com";
+    assert_eq!(preflight(&[], cms).await, None);
+    assert_eq!(preflight(&[cms], cms).await.as_deref(), Some(cms));
+    assert_eq!(preflight(&[cms], "https://elsewhere.example").await, None);
+    assert_eq!(preflight(&["*"], cms).await.as_deref(), Some("*"));
 }

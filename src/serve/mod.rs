@@ -106,8 +106,7 @@ impl Server {
         let listener = tokio::net::TcpListener::bind(options.bind)
             .await
             .with_context(|| format!("cannot listen on {}", options.bind))?;
-        let router = router(Arc::new(Shared::new(linter, options.lang)))
-            .layer(cors(&options.allow_origins)?);
+        let router = app(Arc::new(Shared::new(linter, options.lang)), &options)?;
         Ok(Server {
             listener,
             router,
@@ -159,6 +158,11 @@ impl Server {
             .await
             .context("the server stopped")
     }
+}
+
+/// The server's whole service: [`router`] with the CORS policy `options` ask for.
+pub fn app(shared: Arc<Shared>, options: &Options) -> anyhow::Result<Router> {
+    Ok(router(shared).layer(cors(&options.allow_origins)?))
 }
 
 /// Every route, over `shared`.
