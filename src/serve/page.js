@@ -5,6 +5,9 @@
 // (textContent, text nodes), never parsed as markup; fixes are applied to the text the findings
 // were computed on, never to a text typed since; "apply all safe fixes" is done by the server,
 // with the code `lintas check --fix` runs.
+//
+// The body's `data-busy` is set from the moment a check is due until its findings are shown (or
+// it failed), `data-ready` once the rules are loaded: what a test driving the page waits on.
 "use strict";
 
 (() => {
@@ -287,7 +290,8 @@
     say(t().checking);
     try {
       const report = await call("/api/v1/check", draftRequest(text));
-      if (sequence !== state.sequence) return;
+      // Typed over since: the check the typing scheduled will show its own findings.
+      if (sequence !== state.sequence || draft.value !== text) return;
       show(text, report);
     } catch (e) {
       if (sequence !== state.sequence) return;
@@ -312,7 +316,10 @@
 
   async function fixEverything() {
     const text = draft.value;
-    if (!text.trim()) return;
+    if (!text.trim()) {
+      delete document.body.dataset.busy;
+      return;
+    }
     const sequence = ++state.sequence;
     document.body.dataset.busy = "true";
     fixAll.disabled = true;
@@ -362,8 +369,12 @@
   });
   $("format").addEventListener("change", check);
   $("date").addEventListener("change", check);
-  fixAll.addEventListener("click", fixEverything);
+  fixAll.addEventListener("click", () => {
+    document.body.dataset.busy = "true";
+    fixEverything();
+  });
   $("lang").addEventListener("click", async () => {
+    document.body.dataset.busy = "true";
     state.lang = state.lang === "id" ? "en" : "id";
     translate();
     await loadRules();
