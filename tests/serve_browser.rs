@@ -229,24 +229,7 @@ async fn drive(client: &Client, url: &str) -> Result<(), fantoccini::error::CmdE
     )
     .await;
     assert_eq!(listed.as_u64(), Some(diagnostics.len() as u64));
-    let marked = marks(client).await;
-    let mut end = 0;
-    let mut expected_marks = 0;
-    for d in &diagnostics {
-        let (start, stop) = (d["span"]["start"].as_u64(), d["span"]["end"].as_u64());
-        let (start, stop) = (start.expect("start"), stop.expect("end"));
-        if start >= end {
-            expected_marks += 1;
-            end = stop;
-        }
-    }
-    assert_eq!(marked.len(), expected_marks, "{marked:?}");
-    for (finding, from, text) in &marked {
-        let d = &diagnostics[*finding];
-        assert_eq!(text, d["text"].as_str().expect("text"), "{d}");
-        let start = d["span"]["start"].as_u64().expect("start");
-        assert_eq!(*from, utf16_at(&seed, start), "{d}");
-    }
+    underlined_where_flagged(client, &seed, &diagnostics).await;
 
     // Open one with the keyboard: the first, then the next with ↓, then Enter.
     let first = client
@@ -335,7 +318,55 @@ async fn drive(client: &Client, url: &str) -> Result<(), fantoccini::error::CmdE
         status.as_str().is_some_and(|s| s.contains("finding")),
         "{status}"
     );
+
+    // A long article (over 5,000 words) pasted whole: every finding listed and marked.
+    let long = vec![seed.trim_end(); 20].join("\n\n") + "\n";
+    assert!(long.split_whitespace().count() > 5000);
+    client
+        .execute(
+            "const d = document.getElementById('draft'); d.value = arguments[0]; \
+             d.dispatchEvent(new Event('input'));",
+            vec![Value::from(long.clone())],
+        )
+        .await?;
+    settled(client).await;
+    assert_eq!(draft_text(client).await, long);
+    let report: Value = serde_json::from_str(&check(&["--format", "json"], &long)).expect("JSON");
+    let count = report["files"][0]["diagnostics"].as_array().map(Vec::len);
+    let listed = run_js(
+        client,
+        "return document.querySelectorAll('#list button').length",
+    )
+    .await;
+    assert_eq!(listed.as_u64(), count.map(|n| n as u64));
+    let diagnostics = report["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics");
+    underlined_where_flagged(client, &long, diagnostics).await;
     Ok(())
+}
+
+/// Each finding that does not overlap an earlier one is underlined, over exactly the text
+/// `check` flags, starting where `check` says.
+async fn underlined_where_flagged(client: &Client, text: &str, diagnostics: &[Value]) {
+    let marked = marks(client).await;
+    let mut end = 0;
+    let mut expected = 0;
+    for d in diagnostics {
+        let (start, stop) = (d["span"]["start"].as_u64(), d["span"]["end"].as_u64());
+        let (start, stop) = (start.expect("start"), stop.expect("end"));
+        if start >= end {
+            expected += 1;
+            end = stop;
+        }
+    }
+    assert_eq!(marked.len(), expected, "{marked:?}");
+    for (finding, from, flagged) in &marked {
+        let d = &diagnostics[*finding];
+        assert_eq!(flagged, d["text"].as_str().expect("text"), "{d}");
+        let start = d["span"]["start"].as_u64().expect("start");
+        assert_eq!(*from, utf16_at(text, start), "{d}");
+    }
 }
 
 /// Save what the page looks like.
