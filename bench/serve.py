@@ -16,6 +16,10 @@ all the requests together, all waiting on one barrier, and checks every answer:
 It prints the throughput (requests and MB of text a second) and the latency percentiles of
 each round, and exits 1 if any answer was wrong. Times drift on a shared machine: compare runs
 made together.
+
+Last run (2026-12-07, release build, 2 busy cores; docs/performance.md has the rest): 200/200
+correct in each of 3 rounds; 1,285 / 1,460 / 2,213 requests/s; latency p50 54 / 36 / 34 ms,
+p99 116 / 91 / 45 ms.
 """
 import argparse
 import concurrent.futures
