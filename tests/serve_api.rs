@@ -698,3 +698,16 @@ async fn other_origins_are_allowed_only_when_told() {
     assert_eq!(preflight(&[cms], "https://elsewhere.example").await, None);
     assert_eq!(preflight(&["*"], cms).await.as_deref(), Some("*"));
 }
+
+#[test]
+fn a_bad_start_up_option_is_an_error_not_a_server() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lintas"))
+        .args(["serve", "--no-config", "--bind", "127.0.0.1:0"])
+        .args(["--allow-origin", "https://cms.example.com\u{7f}"])
+        .output()
+        .expect("lintas runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-origin"), "{stderr}");
+    assert!(!stderr.contains('\u{7f}'), "written escaped: {stderr}");
+}
