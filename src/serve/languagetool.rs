@@ -142,10 +142,6 @@ struct Job {
     layout: Layout,
     per: PerText,
     lang: Lang,
-    /// Whether to answer with matches. The browser extension splits a check in two requests by
-    /// `mode`; every match goes to the `allButTextLevelOnly` one, so that none is shown twice,
-    /// and the `textLevelOnly` one gets none.
-    matches: bool,
 }
 
 /// `GET|POST /v2/check`.
@@ -248,11 +244,16 @@ fn job(linter: &Linter, params: &Params, lang: Lang) -> Result<Job, Failure> {
         rules.iter().any(|r| rule_of(r) == rule)
             || categories.iter().any(|c| c == wire(rule).category)
     };
+    // The browser extension splits a check in two requests by `mode`: every match goes to the
+    // `allButTextLevelOnly` one, so that none is shown twice, and the `textLevelOnly` one runs
+    // no rule.
+    let text_level_only = params.get("mode") == Some("textLevelOnly");
     // The server's rules run as configured; a request can only leave some of them out.
     let ignore = (linter.rules())
         .map(|(meta, _)| meta.id.as_str())
         .filter(|rule| {
-            named(rule, &disabled_rules, &disabled_categories)
+            text_level_only
+                || named(rule, &disabled_rules, &disabled_categories)
                 || (enabled_only && !named(rule, &enabled_rules, &enabled_categories))
         })
         .map(str::to_string)
@@ -261,7 +262,6 @@ fn job(linter: &Linter, params: &Params, lang: Lang) -> Result<Job, Failure> {
         layout,
         per: PerText { date: None, ignore },
         lang,
-        matches: params.get("mode") != Some("textLevelOnly"),
     })
 }
 
@@ -397,12 +397,7 @@ struct CategoryJson {
 
 /// Lint a request's text and write LanguageTool's answer.
 fn answer(linter: &Linter, job: Job) -> anyhow::Result<String> {
-    let Job {
-        layout,
-        per,
-        lang,
-        matches: with_matches,
-    } = job;
+    let Job { layout, per, lang } = job;
     let settled = linter.settle(
         &Input::Draft { markdown: false },
         layout.linted.clone(),
@@ -416,7 +411,7 @@ fn answer(linter: &Linter, job: Job) -> anyhow::Result<String> {
         .map(|(meta, _)| (meta.id.as_str(), &meta.summary))
         .collect();
     let diagnostics = &settled.linted.diagnostics;
-    let shown = &diagnostics[..diagnostics.len().min(MAX_FINDINGS) * usize::from(with_matches)];
+    let shown = &diagnostics[..diagnostics.len().min(MAX_FINDINGS)];
     let matches = (shown.iter())
         .map(|d| {
             let summary = (summaries.iter())
@@ -428,7 +423,7 @@ fn answer(linter: &Linter, job: Job) -> anyhow::Result<String> {
     let answer = Answer {
         software: SOFTWARE,
         warnings: Warnings {
-            incomplete_results: with_matches && shown.len() < diagnostics.len(),
+            incomplete_results: shown.len() < diagnostics.len(),
         },
         language: LanguageJson {
             name: "Indonesian",
