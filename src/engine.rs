@@ -80,6 +80,18 @@ pub struct Selection {
     pub ignore: Vec<String>,
 }
 
+/// What one text adds to the linter's configuration: a draft sent to `lintas serve` names its
+/// own date and rules, while the linter is built once for every request.
+#[derive(Clone, Debug, Default)]
+pub struct PerText {
+    /// The article's date when the text gives none, in place of the configured one
+    /// (`check --date`).
+    pub date: Option<Date>,
+    /// Rules not reported on this text, beside those the configuration leaves out: as a
+    /// `[[per-file]] ignore` list, so a rule an enabled one yields to still runs.
+    pub ignore: Vec<String>,
+}
+
 /// A rule set ready to lint with: a value, built from a configuration, shared by every thread
 /// that lints with it, and independent of any other linter in the process.
 pub struct Linter {
@@ -418,11 +430,16 @@ impl Linter {
 
     /// The article's date: the one the markup declares (front matter), else the text's own, else
     /// the configured one; none when none of them gives one.
-    fn article_date(&self, doc: &Document, found: &[dates::DateMention]) -> Option<ArticleDate> {
+    fn article_date(
+        &self,
+        doc: &Document,
+        found: &[dates::DateMention],
+        per: &PerText,
+    ) -> Option<ArticleDate> {
         dates::declared_date(doc)
             .or_else(|| dates::article_date(found))
             .or_else(|| {
-                self.document_date.map(|date| ArticleDate {
+                per.date.or(self.document_date).map(|date| ArticleDate {
                     date,
                     source: DateSource::Config,
                 })
@@ -432,7 +449,19 @@ impl Linter {
     /// Every enabled rule's findings on `doc`, sorted by position then rule; `date`, when
     /// given, is the article's date whatever the text says.
     pub fn lint(&self, doc: &Document, input: &Input, date: Option<ArticleDate>) -> Linted {
-        let ignored = self.ignored_for(input);
+        self.lint_with(doc, input, date, &PerText::default())
+    }
+
+    /// [`Linter::lint`], with what `per` says of this text.
+    fn lint_with(
+        &self,
+        doc: &Document,
+        input: &Input,
+        date: Option<ArticleDate>,
+        per: &PerText,
+    ) -> Linted {
+        let mut ignored = self.ignored_for(input);
+        ignored.extend(per.ignore.iter().map(String::as_str));
         let reported = |b: &Built| b.severity.is_some() && !ignored.contains(&b.id());
         // The rules this document needs: those it reports, and those they yield to.
         let mut runs: Vec<bool> = self.rules.iter().map(reported).collect();
@@ -455,7 +484,7 @@ impl Linter {
             .filter(|_| reads.mentions)
             .map(|words| self.register.mentions(doc, words, &self.lexicon));
         let article_date = (found_dates.as_deref())
-            .and_then(|found| date.or_else(|| self.article_date(doc, found)));
+            .and_then(|found| date.or_else(|| self.article_date(doc, found, per)));
         let ctx = Context {
             doc,
             lexicon: &self.lexicon,
@@ -566,19 +595,19 @@ impl Linter {
         text: String,
         fix: Option<Applicability>,
     ) -> anyhow::Result<FileResult> {
+        self.run_text_with(input, text, fix, &PerText::default())
+    }
+
+    /// [`Linter::run_text`], with what `per` says of this text.
+    pub fn run_text_with(
+        &self,
+        input: &Input,
+        text: String,
+        fix: Option<Applicability>,
+        per: &PerText,
+    ) -> anyhow::Result<FileResult> {
         let original = fix.is_some().then(|| text.clone());
-        let settled = match fix {
-            Some(min) => self.fix(input, text, min, None)?,
-            None => {
-                let doc = input::document(input, text);
-                let linted = self.lint(&doc, input, None);
-                Settled {
-                    doc,
-                    linted,
-                    fixed: 0,
-                }
-            }
-        };
+        let settled = self.settle(input, text, fix, per)?;
         let mut result = FileResult {
             input: input.clone(),
             origin: Origin::default(),
@@ -604,12 +633,47 @@ impl Linter {
         min: Applicability,
         date: Option<ArticleDate>,
     ) -> anyhow::Result<Settled> {
+        self.fix_with(input, text, min, date, &PerText::default())
+    }
+
+    /// Lint `text` with what `per` says of it, applying the fixes at `fix` (if any) until none
+    /// is left: the document and its findings, for a caller that reads the document itself (a
+    /// server answering with sentences). Findings are not capped.
+    pub fn settle(
+        &self,
+        input: &Input,
+        text: String,
+        fix: Option<Applicability>,
+        per: &PerText,
+    ) -> anyhow::Result<Settled> {
+        match fix {
+            Some(min) => self.fix_with(input, text, min, None, per),
+            None => {
+                let doc = input::document(input, text);
+                let linted = self.lint_with(&doc, input, None, per);
+                Ok(Settled {
+                    doc,
+                    linted,
+                    fixed: 0,
+                })
+            }
+        }
+    }
+
+    fn fix_with(
+        &self,
+        input: &Input,
+        text: String,
+        min: Applicability,
+        date: Option<ArticleDate>,
+        per: &PerText,
+    ) -> anyhow::Result<Settled> {
         let max_len = text
             .len()
             .saturating_mul(FIX_GROWTH)
             .saturating_add(FIX_GROWTH_SLACK);
         let mut doc = input::document(input, text);
-        let mut linted = self.lint(&doc, input, date);
+        let mut linted = self.lint_with(&doc, input, date, per);
         let mut fixed = 0;
         for _ in 0..MAX_FIX_ROUNDS {
             let Ok((next, applied)) = apply_fixes(doc.source(), &linted.diagnostics, min, max_len)
@@ -625,7 +689,7 @@ impl Linter {
             }
             fixed += applied;
             doc = input::document(input, next);
-            linted = self.lint(&doc, input, date);
+            linted = self.lint_with(&doc, input, date, per);
         }
         bail!(
             "{}: fixes did not settle after {MAX_FIX_ROUNDS} rounds (a bug in lintas: please report it)",

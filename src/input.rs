@@ -14,6 +14,11 @@ pub enum Input {
     File(FileInput),
     /// One record of a JSON Lines dump (`--input-format jsonl`): its text is a field of the record.
     Record(Record),
+    /// A draft sent to `lintas serve`: its text comes with the request, Markdown when the
+    /// request says so. It has no path, so no `[[per-file]]` setting applies to it.
+    Draft {
+        markdown: bool,
+    },
 }
 
 /// A file to lint: its name in reports, and where to read it.
@@ -125,6 +130,7 @@ impl Input {
             Input::Stdin => "<stdin>".to_string(),
             Input::File(f) => f.name.clone(),
             Input::Record(r) => format!("{}#{}", r.dump, r.id),
+            Input::Draft { .. } => "<draft>".to_string(),
         }
     }
 
@@ -144,7 +150,11 @@ impl Input {
     }
 
     fn is_markdown(&self) -> bool {
-        matches!(self, Input::File(f) if has_extension(&f.path, &["md".into(), "markdown".into()]))
+        match self {
+            Input::File(f) => has_extension(&f.path, &["md".into(), "markdown".into()]),
+            Input::Draft { markdown } => *markdown,
+            Input::Stdin | Input::Record(_) => false,
+        }
     }
 }
 
@@ -364,6 +374,11 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
         Input::Record(_) => {
             return Err(io(std::io::Error::other(
                 "a record's text is read with its dump",
+            )));
+        }
+        Input::Draft { .. } => {
+            return Err(io(std::io::Error::other(
+                "a draft's text comes with its request",
             )));
         }
     };

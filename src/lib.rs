@@ -17,6 +17,7 @@ pub mod lang;
 pub mod records;
 pub mod report;
 pub mod rules;
+pub mod serve;
 pub mod source;
 pub mod suppress;
 pub mod testing;

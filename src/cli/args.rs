@@ -25,6 +25,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write a commented starter lintas.toml.
     Init(InitArgs),
+    /// Serve a page to check drafts in a browser, and the LanguageTool API for editors' plug-ins.
+    Serve(Box<ServeArgs>),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man -l -` or a package's man folder.
@@ -59,28 +61,11 @@ pub struct CheckArgs {
     /// Exit 0 even when findings reach --fail-on (2 still says something could not be read).
     #[arg(long)]
     pub exit_zero: bool,
-    /// Configuration file (default: the nearest lintas.toml).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Ignore every lintas.toml.
-    #[arg(long, conflicts_with = "config")]
-    pub no_config: bool,
-    /// Run only these rules.
-    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
-    pub select: Option<Vec<String>>,
-    /// Do not run these rules.
-    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
-    pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Exit 1 when a finding is at this severity or above [default: warning].
     #[arg(long, value_enum)]
     pub fail_on: Option<Severity>,
-    /// Message language [default: id].
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// Worker threads, 1 to 256 (default: one per core). More would only add memory: every
-    /// thread keeps its own working space for each rule.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
-    pub threads: Option<u16>,
     /// Follow symbolic links, in folders and on the command line, wherever they lead (by default
     /// a link is followed only when named and leading inside the current folder).
     #[arg(long)]
@@ -97,9 +82,6 @@ pub struct CheckArgs {
     /// With --fix or --diff, apply unsafe fixes too (each one is a guess: review them).
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// The article's date when the text gives none (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
-    pub date: Option<String>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -121,6 +103,48 @@ pub struct CheckArgs {
     /// With --input-format jsonl: the field naming each record in reports.
     #[arg(long, value_name = "FIELD", default_value = "id")]
     pub id_field: String,
+}
+
+/// How the linter is built and speaks, the same for `check` and `serve`.
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Configuration file (default: the nearest lintas.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore every lintas.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Run only these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub select: Option<Vec<String>>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub ignore: Vec<String>,
+    /// Message language [default: id].
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Worker threads, 1 to 256 (default: one per core). More would only add memory: every
+    /// thread keeps its own working space for each rule.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
+    pub threads: Option<u16>,
+    /// The article's date when the text gives none (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. The default answers this machine alone; another address
+    /// lets anyone who reaches it use the server.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8081")]
+    pub bind: std::net::SocketAddr,
+    /// An origin whose pages may call the server from a browser (CORS), e.g.
+    /// `https://cms.example.com`, or `*` for any; repeat for several. None by default: the
+    /// server's own page needs none.
+    #[arg(long, value_name = "ORIGIN")]
+    pub allow_origin: Vec<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 /// `--input-format`.

@@ -8,7 +8,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 
-use super::args::{CheckArgs, ColorChoice, InputFormat};
+use super::args::{CheckArgs, ColorChoice, InputFormat, RuleArgs};
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use super::{diff, filter};
 use crate::baseline::{Baseline, BaselineWriter};
@@ -21,16 +21,9 @@ use crate::report::{self, Emitter, Settings, Summary, visible};
 use crate::write::write_fixed;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let (mut config, root) = load_config(&args)?;
-    if let Some(date) = &args.date {
-        config.document_date = Some(date.clone());
-    }
-    let lang = args.lang.or(config.lang).unwrap_or_default();
+    let (config, root, selection) = setup(&args.rules)?;
+    let lang = args.rules.lang.or(config.lang).unwrap_or_default();
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
-    let selection = Selection {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-    };
     let jsonl = args.input_format == InputFormat::Jsonl;
     if jsonl && (args.fix || args.diff) {
         bail!("--fix and --diff work on files, not on the records of a JSON Lines dump");
@@ -40,12 +33,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let format = args.format.unwrap_or_default();
     let paths = paths(&args)?;
-    // The engine's parallel work runs on rayon's global pool, sized once here.
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = args.threads {
-        pool = pool.num_threads(n.into());
-    }
-    pool.build_global().context("cannot start worker threads")?;
 
     // Building the rules and finding the files are independent: do both at once.
     let (linter, (inputs, walk_errors)) = rayon::join(
@@ -439,10 +426,30 @@ fn write_fix(
     }
 }
 
+/// The configuration, the root report names start from, and the rule selection `args` make,
+/// with rayon's global pool (where the engine's parallel work runs) sized once: what `check` and
+/// `serve` both start with.
+pub(super) fn setup(args: &RuleArgs) -> anyhow::Result<(Config, Root, Selection)> {
+    let (mut config, root) = load_config(args)?;
+    if let Some(date) = &args.date {
+        config.document_date = Some(date.clone());
+    }
+    let selection = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        pool = pool.num_threads(n.into());
+    }
+    pool.build_global().context("cannot start worker threads")?;
+    Ok((config, root, selection))
+}
+
 /// The configuration and the root report names start from: the folder of a `lintas.toml` found
 /// above the current folder, else the current folder (also with `--config`, which names a file
 /// that may live anywhere, such as a trusted copy outside the checkout).
-fn load_config(args: &CheckArgs) -> anyhow::Result<(Config, Root)> {
+fn load_config(args: &RuleArgs) -> anyhow::Result<(Config, Root)> {
     let current = std::env::current_dir().context("cannot read the current folder")?;
     let (path, root_dir) = match (&args.config, args.no_config) {
         (_, true) => (None, current),

@@ -1,10 +1,11 @@
-//! The command line: `check`, `rules`, `explain`, `init`, `completions`, `man`.
+//! The command line: `check`, `rules`, `explain`, `init`, `serve`, `completions`, `man`.
 
 mod args;
 mod check;
 mod diff;
 mod docs;
 mod filter;
+mod serve;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -65,6 +66,7 @@ fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Rules(args) => docs::list(&args),
         Command::Explain(args) => docs::explain(&args),
         Command::Init(args) => docs::init(&args),
+        Command::Serve(args) => serve::run(*args),
         Command::Completions(args) => docs::completions(&args),
         Command::Man => docs::man(),
     }
