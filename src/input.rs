@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::carry::MarkdownCarry;
 use crate::report::visible::one_line;
-use crate::source::{Document, Origin, column_count, markdown};
+use crate::source::markdown::{self, Dialect};
+use crate::source::{Document, Origin, column_count};
 
 /// Where a text comes from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,8 +53,23 @@ impl Input {
         }
     }
 
-    fn is_markdown(&self) -> bool {
-        matches!(self, Input::File(p) if has_extension(p, &["md".into(), "markdown".into()]))
+    /// The Markdown its file name says it holds (`.md`, `.markdown`, `.mdx`); `None` for plain
+    /// text.
+    fn markdown_dialect(&self) -> Option<Dialect> {
+        let Input::File(path) = self else {
+            return None;
+        };
+        let extension = path.extension()?.to_str()?;
+        if ["md", "markdown"]
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(extension))
+        {
+            Some(Dialect::Markdown)
+        } else {
+            extension
+                .eq_ignore_ascii_case("mdx")
+                .then_some(Dialect::Mdx)
+        }
     }
 }
 
@@ -292,7 +308,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
     Ok(Opened::Large(Sections::over(
         reader,
         input.display(),
-        input.is_markdown(),
+        input.markdown_dialect().is_some(),
         SECTION,
     )))
 }
@@ -514,12 +530,12 @@ fn cut_point(buf: &[u8]) -> usize {
         .unwrap_or(buf.len())
 }
 
-/// The document for a text, by its kind: Markdown files by extension, the rest plain text.
+/// The document for a text, by its kind: Markdown (and MDX) files by extension, the rest plain
+/// text.
 pub fn document(input: &Input, text: String) -> Document {
-    if input.is_markdown() {
-        markdown::parse(input.display(), text)
-    } else {
-        Document::new(input.display(), text)
+    match input.markdown_dialect() {
+        Some(dialect) => markdown::parse(input.display(), text, dialect),
+        None => Document::new(input.display(), text),
     }
 }
 

@@ -105,7 +105,7 @@ pub struct CheckArgs {
 /// `--input-format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// Files and directories: `.md`/`.markdown` as Markdown, the rest as plain text.
+    /// Files and directories: `.md`/`.markdown` as Markdown, `.mdx` as MDX, the rest as plain text.
     Files,
     /// JSON Lines dumps (a CMS export): one article a line.
     Jsonl,

@@ -6,6 +6,7 @@ mod fold;
 mod line_index;
 pub mod markdown;
 mod segment;
+mod templates;
 mod token;
 
 pub use digits::load as load_u64;
