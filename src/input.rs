@@ -11,7 +11,11 @@ use crate::source::{Document, Origin, column_count};
 /// Where a text comes from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
-    Stdin,
+    /// Standard input, read as the file `name` would be (`--stdin-filename`) and reported under
+    /// that name; plain text named `<stdin>` without one.
+    Stdin {
+        name: Option<PathBuf>,
+    },
     File(PathBuf),
     /// One record of a JSON Lines dump (`--input-format jsonl`): its text is a field of the record.
     Record(Record),
@@ -32,7 +36,8 @@ impl Input {
     /// The name reports show (`dump.jsonl#id` for a record).
     pub fn display(&self) -> String {
         match self {
-            Input::Stdin => "<stdin>".to_string(),
+            Input::Stdin { name: None } => "<stdin>".to_string(),
+            Input::Stdin { name: Some(p) } => p.display().to_string(),
             Input::File(p) => p.display().to_string(),
             Input::Record(r) => format!("{}#{}", r.dump, r.id),
         }
@@ -53,11 +58,17 @@ impl Input {
         }
     }
 
+    /// Standard input, named or not.
+    pub fn is_stdin(&self) -> bool {
+        matches!(self, Input::Stdin { .. })
+    }
+
     /// The Markdown its file name says it holds (`.md`, `.markdown`, `.mdx`); `None` for plain
     /// text.
     fn markdown_dialect(&self) -> Option<Dialect> {
-        let Input::File(path) = self else {
-            return None;
+        let path = match self {
+            Input::File(p) | Input::Stdin { name: Some(p) } => p,
+            _ => return None,
         };
         let extension = path.extension()?.to_str()?;
         if ["md", "markdown"]
@@ -107,7 +118,8 @@ pub enum InputError {
 }
 
 /// Files under `paths` (directories walked respecting `.gitignore` and the config's `exclude`),
-/// sorted and each once; errors for paths that do not exist or cannot be walked.
+/// sorted and each once; errors for paths that do not exist or cannot be walked. `-` is standard
+/// input, read as a file called `stdin_name` would be when there is one.
 ///
 /// Symbolic links are not followed unless `follow` (like ripgrep without `--follow`): the files
 /// come from pull requests, and a committed link may point anywhere (`/etc/passwd`, another
@@ -118,12 +130,15 @@ pub fn collect(
     extensions: &[String],
     exclude: &[String],
     follow: bool,
+    stdin_name: Option<&Path>,
 ) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            inputs.push(Input::Stdin {
+                name: stdin_name.map(Path::to_path_buf),
+            });
             continue;
         }
         let Ok(metadata) = std::fs::symlink_metadata(path) else {
@@ -281,7 +296,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
             }
             Box::new(file)
         }
-        Input::Stdin => {
+        Input::Stdin { .. } => {
             // Read whole up to the size past which a file is sectioned; past it, the part read
             // opens the sections of the rest.
             let mut head = Vec::new();

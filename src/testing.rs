@@ -84,7 +84,7 @@ impl Check {
         self.findings_of(
             &doc,
             self.linter
-                .lint(&doc, &Input::Stdin, date)
+                .lint(&doc, &Input::Stdin { name: None }, date)
                 .diagnostics,
         )
     }
@@ -121,7 +121,7 @@ impl Check {
     /// The diagnostics on `doc`, as `lintas check` reports them.
     pub fn diagnostics(&self, doc: &Document) -> Vec<Diagnostic> {
         self.linter
-            .lint(doc, &Input::Stdin, self.date)
+            .lint(doc, &Input::Stdin { name: None }, self.date)
             .diagnostics
     }
 
@@ -132,7 +132,7 @@ impl Check {
     /// When the fixes do not settle, as `--fix` would fail: two fixes undo each other.
     pub fn fixed(&self, text: &str, applicability: Applicability) -> String {
         let settled = self.linter.fix(
-            &Input::Stdin,
+            &Input::Stdin { name: None },
             text.to_string(),
             applicability,
             self.date,

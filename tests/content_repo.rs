@@ -628,3 +628,30 @@ fn mdx_files_are_walked_by_default() {
         .collect();
     assert!(paths.contains(&"content/posts/2025/satelit-cuaca.mdx"), "{paths:?}");
 }
+
+#[test]
+fn stdin_filename_reads_standard_input_as_that_file() {
+    for post in SITE_POSTS {
+        let text = std::fs::read_to_string(repo().join(post)).expect("the fixture is readable");
+        let output = check(&repo())
+            .args(["--select=spelling", "--format=json", "--stdin-filename", post])
+            .stdin(text)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let expected: Vec<_> = expected_site_findings(SITE_POSTS)
+            .into_iter()
+            .filter(|f| f.0 == post)
+            .collect();
+        assert_eq!(located(&stdout_json(&output)), expected);
+    }
+    // With `--fix -` the fixed text still goes to standard output, read as Markdown.
+    check(&repo())
+        .args(["--select=nonstandard-word", "--quiet", "--fix", "-"])
+        .args(["--stdin-filename", "content/posts/baru.md"])
+        .stdin("{{< figure src=\"resiko.jpg\" caption=\"Analisa banjir\" >}}\n\nResiko naik.\n")
+        .assert()
+        .code(0)
+        .stdout_eq("{{< figure src=\"resiko.jpg\" caption=\"Analisis banjir\" >}}\n\nRisiko naik.\n");
+}

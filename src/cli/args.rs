@@ -33,9 +33,13 @@ pub const MAX_THREADS: i64 = 256;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to lint; - reads standard input.
-    #[arg(default_value = ".")]
+    /// Files or directories to lint; - reads standard input [default: the current folder, or
+    /// standard input with --stdin-filename].
     pub paths: Vec<PathBuf>,
+    /// Read standard input as the file NAME would be (Markdown or MDX by its extension) and
+    /// report it under that name, as an editor or a pre-commit hook piping a buffer wants.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
     /// Configuration file (default: the nearest lintas.toml).

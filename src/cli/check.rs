@@ -20,7 +20,15 @@ use crate::records::{Fields, Records};
 use crate::report::{self, Emitter, Settings, Summary, visible};
 use crate::write::write_fixed;
 
-pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
+pub fn run(mut args: CheckArgs) -> anyhow::Result<u8> {
+    if args.paths.is_empty() {
+        let default = if args.stdin_filename.is_some() {
+            "-"
+        } else {
+            "."
+        };
+        args.paths.push(PathBuf::from(default));
+    }
     let mut config = load_config(&args)?;
     if let Some(date) = &args.date {
         config.document_date = Some(date.clone());
@@ -47,13 +55,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         || Linter::new(&config, &selection),
         || {
             if jsonl {
-                (dumps(&args.paths), Vec::new())
+                (
+                    dumps(&args.paths, args.stdin_filename.as_deref()),
+                    Vec::new(),
+                )
             } else {
                 input::collect(
                     &args.paths,
                     &config.extensions(),
                     &config.exclude,
                     args.follow,
+                    args.stdin_filename.as_deref(),
                 )
             }
         },
@@ -120,7 +132,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         .collect();
     // Fixed standard input goes to standard output (`filter`); the report then goes to standard
     // error.
-    let filtering = args.fix && inputs.contains(&Input::Stdin);
+    let filtering = args.fix && inputs.iter().any(Input::is_stdin);
     let out: Box<dyn Write> = if filtering {
         Box::new(BufWriter::new(std::io::stderr().lock()))
     } else {
@@ -165,7 +177,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let mut files = &inputs[..];
         if let (true, Some(min)) = (filtering, fix) {
             // `input::collect` sorts standard input first: the filter takes it, the engine the rest.
-            handle(filter::fix_stdin(&linter, min)?)?;
+            handle(filter::fix_stdin(&linter, &inputs[0], min)?)?;
             files = &inputs[1..];
         }
         linter.run_each(files, fix, &mut handle)?;
@@ -225,13 +237,15 @@ impl Sink {
     }
 }
 
-/// The dumps named on the command line (`-` is standard input).
-fn dumps(paths: &[PathBuf]) -> Vec<Input> {
+/// The dumps named on the command line (`-` is standard input, called `stdin_name` when given).
+fn dumps(paths: &[PathBuf], stdin_name: Option<&Path>) -> Vec<Input> {
     paths
         .iter()
         .map(|p| {
             if p.as_os_str() == "-" {
-                Input::Stdin
+                Input::Stdin {
+                    name: stdin_name.map(Path::to_path_buf),
+                }
             } else {
                 Input::File(p.clone())
             }
