@@ -626,7 +626,10 @@ fn mdx_files_are_walked_by_default() {
     let paths: Vec<&str> = (report["files"].as_array().expect("files").iter())
         .filter_map(|f| f["path"].as_str())
         .collect();
-    assert!(paths.contains(&"content/posts/2025/satelit-cuaca.mdx"), "{paths:?}");
+    assert!(
+        paths.contains(&"content/posts/2025/satelit-cuaca.mdx"),
+        "{paths:?}"
+    );
 }
 
 #[test]
@@ -634,7 +637,12 @@ fn stdin_filename_reads_standard_input_as_that_file() {
     for post in SITE_POSTS {
         let text = std::fs::read_to_string(repo().join(post)).expect("the fixture is readable");
         let output = check(&repo())
-            .args(["--select=spelling", "--format=json", "--stdin-filename", post])
+            .args([
+                "--select=spelling",
+                "--format=json",
+                "--stdin-filename",
+                post,
+            ])
             .stdin(text)
             .assert()
             .code(1)
@@ -653,5 +661,7 @@ fn stdin_filename_reads_standard_input_as_that_file() {
         .stdin("{{< figure src=\"resiko.jpg\" caption=\"Analisa banjir\" >}}\n\nResiko naik.\n")
         .assert()
         .code(0)
-        .stdout_eq("{{< figure src=\"resiko.jpg\" caption=\"Analisis banjir\" >}}\n\nRisiko naik.\n");
+        .stdout_eq(
+            "{{< figure src=\"resiko.jpg\" caption=\"Analisis banjir\" >}}\n\nRisiko naik.\n",
+        );
 }

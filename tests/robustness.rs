@@ -1117,33 +1117,48 @@ fn u_feff_takes_no_column_in_any_format() {
     assert_eq!(lines_columns, expected, "{report:#}");
     assert!(report["files"][0].get("undated").is_none(), "{report:#}");
 
+    let number = |v: &Value| v.as_u64().expect("a number");
     let output = |format: &str| {
-        let out = only().args(["--format", format]).assert().get_output().clone();
+        let out = only()
+            .args(["--format", format])
+            .assert()
+            .get_output()
+            .clone();
         String::from_utf8(out.stdout).expect("UTF-8")
     };
     let jsonl: Vec<(u64, u64)> = (output("jsonl").lines())
         .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
-        .map(|d| (d["span"]["line"].as_u64().unwrap(), d["span"]["column"].as_u64().unwrap()))
+        .map(|d| (number(&d["span"]["line"]), number(&d["span"]["column"])))
         .collect();
     assert_eq!(jsonl, expected);
     let sarif: Value = serde_json::from_str(&output("sarif")).expect("SARIF is JSON");
     let regions: Vec<(u64, u64)> = (sarif["runs"][0]["results"].as_array().expect("results"))
         .iter()
         .map(|r| &r["locations"][0]["physicalLocation"]["region"])
-        .map(|r| (r["startLine"].as_u64().unwrap(), r["startColumn"].as_u64().unwrap()))
+        .map(|r| (number(&r["startLine"]), number(&r["startColumn"])))
         .collect();
     assert_eq!(regions, expected);
     let github = output("github");
     let human = output("human");
     for (line, column) in expected {
-        assert!(github.contains(&format!("line={line},endLine={line},col={column},")), "{github}");
-        assert!(human.contains(&format!("{fixture}:{line}:{column}\n")), "{human}");
+        assert!(
+            github.contains(&format!("line={line},endLine={line},col={column},")),
+            "{github}"
+        );
+        assert!(
+            human.contains(&format!("{fixture}:{line}:{column}\n")),
+            "{human}"
+        );
     }
 
     let dir = tempfile::tempdir().expect("tempdir");
     let copy = dir.path().join("bom.md");
     std::fs::copy(fixture, &copy).expect("copy");
-    check().args(["--fix", "--quiet"]).arg(&copy).assert().code(0);
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&copy)
+        .assert()
+        .code(0);
     let fixed = std::fs::read_to_string(&copy).expect("read");
     let source = std::fs::read_to_string(fixture).expect("read");
     assert_eq!(

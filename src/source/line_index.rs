@@ -190,7 +190,7 @@ mod tests {
         let text = "\u{feff}\u{feff}resiko naik\nKata \u{feff}resiko";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 6), LineCol { line: 1, column: 1 });
-        let second = text.rfind("resiko").unwrap();
+        let second = text.rfind("resiko").expect("the second word");
         assert_eq!(idx.line_col(text, second), LineCol { line: 2, column: 6 });
     }
 

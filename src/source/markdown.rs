@@ -384,7 +384,7 @@ mod tests {
             "Judul Banjir rob kemarin Teks penting . Halo dan . Kode saja."
         );
         let doc = parse("t", source.to_string(), Dialect::Markdown);
-        let caption = source.find("Banjir").unwrap();
+        let caption = source.find("Banjir").expect("the caption");
         assert_eq!(
             &doc.text()[caption..caption + 6],
             "Banjir",
