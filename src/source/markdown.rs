@@ -417,6 +417,28 @@ mod tests {
         assert_eq!(words(mdx, Dialect::Mdx), "Isi.");
     }
 
+    proptest::proptest! {
+        /// Any mix of templating, code and prose, in either dialect: the view keeps every
+        /// offset, and every byte is the file's own or a blank.
+        #[test]
+        fn templated_views_keep_offsets(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "{{< ", " >}}", "{{% ", "%}}", "{% ", " %}", "{{", "}}", "{#", "#}", "{", "}",
+                "<A ", "</A>", "/>", ">", "caption=", "\"", "'", "`", "```\n", "import ",
+                "export ", "raw", "endraw", "\n", "\n\n", "    ", "é", "\u{feff}", "kata ", "---\n",
+            ]), 0..24),
+            mdx: bool,
+        ) {
+            let source = pieces.concat();
+            let dialect = if mdx { Dialect::Mdx } else { Dialect::Markdown };
+            let doc = parse("t", source.clone(), dialect);
+            let view = doc.text();
+            proptest::prop_assert_eq!(view.len(), source.len());
+            let kept = view.bytes().zip(source.bytes()).all(|(v, s)| v == b' ' || v == s);
+            proptest::prop_assert!(kept, "{:?} {:?}", view, source);
+        }
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
         for source in [
