@@ -9,7 +9,7 @@ use crate::diagnostic::{Lang, Severity};
 use crate::lang::calendar::Date;
 
 pub const FILE_NAME: &str = "lintas.toml";
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "mdx"];
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]

@@ -5,12 +5,17 @@ use std::path::{Path, PathBuf};
 
 use crate::carry::MarkdownCarry;
 use crate::report::visible::one_line;
-use crate::source::{Document, Origin, markdown};
+use crate::source::markdown::{self, Dialect};
+use crate::source::{Document, Origin, column_count};
 
 /// Where a text comes from.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
-    Stdin,
+    /// Standard input, read as the file `name` would be (`--stdin-filename`) and reported under
+    /// that name (a report name, see [`Root::name`]); plain text named `<stdin>` without one.
+    Stdin {
+        name: Option<String>,
+    },
     File(FileInput),
     /// One record of a JSON Lines dump (`--input-format jsonl`): its text is a field of the record.
     Record(Record),
@@ -127,7 +132,8 @@ impl Input {
     /// The name reports show (`dump.jsonl#id` for a record).
     pub fn display(&self) -> String {
         match self {
-            Input::Stdin => "<stdin>".to_string(),
+            Input::Stdin { name: None } => "<stdin>".to_string(),
+            Input::Stdin { name: Some(name) } => name.clone(),
             Input::File(f) => f.name.clone(),
             Input::Record(r) => format!("{}#{}", r.dump, r.id),
             Input::Draft { .. } => "<draft>".to_string(),
@@ -149,11 +155,30 @@ impl Input {
         }
     }
 
-    fn is_markdown(&self) -> bool {
-        match self {
-            Input::File(f) => has_extension(&f.path, &["md".into(), "markdown".into()]),
-            Input::Draft { markdown } => *markdown,
-            Input::Stdin | Input::Record(_) => false,
+    /// Standard input, named or not.
+    pub fn is_stdin(&self) -> bool {
+        matches!(self, Input::Stdin { .. })
+    }
+
+    /// The Markdown its file name says it holds (`.md`, `.markdown`, `.mdx`), or a draft says it
+    /// is; `None` for plain text.
+    fn markdown_dialect(&self) -> Option<Dialect> {
+        let path = match self {
+            Input::File(f) => &f.path,
+            Input::Stdin { name: Some(name) } => Path::new(name),
+            Input::Draft { markdown } => return markdown.then_some(Dialect::Markdown),
+            Input::Stdin { name: None } | Input::Record(_) => return None,
+        };
+        let extension = path.extension()?.to_str()?;
+        if ["md", "markdown"]
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(extension))
+        {
+            Some(Dialect::Markdown)
+        } else {
+            extension
+                .eq_ignore_ascii_case("mdx")
+                .then_some(Dialect::Mdx)
         }
     }
 }
@@ -182,7 +207,8 @@ pub enum InputError {
 }
 
 /// Files under `paths` (directories walked respecting `.gitignore` and the config's `exclude`),
-/// sorted and each once; errors for paths that do not exist or cannot be walked.
+/// sorted and each once; errors for paths that do not exist or cannot be walked. `-` is standard
+/// input, read as a file called `stdin_name` would be when there is one.
 ///
 /// Symbolic links are not followed unless `follow` (like ripgrep without `--follow`): the files
 /// come from pull requests, and a committed link may point anywhere (`/etc/passwd`, another
@@ -194,12 +220,15 @@ pub fn collect(
     extensions: &[String],
     exclude: &[String],
     follow: bool,
+    stdin_name: Option<&Path>,
 ) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            inputs.push(Input::Stdin {
+                name: stdin_name.map(|name| root.name(name)),
+            });
             continue;
         }
         let Ok(metadata) = std::fs::symlink_metadata(path) else {
@@ -357,7 +386,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
             }
             Box::new(file)
         }
-        Input::Stdin => {
+        Input::Stdin { .. } => {
             // Read whole up to the size past which a file is sectioned; past it, the part read
             // opens the sections of the rest.
             let mut head = Vec::new();
@@ -389,7 +418,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
     Ok(Opened::Large(Sections::over(
         reader,
         input.display(),
-        input.is_markdown(),
+        input.markdown_dialect().is_some(),
         SECTION,
     )))
 }
@@ -576,8 +605,8 @@ impl Sections {
         self.origin.offset += text.len();
         self.origin.line += text.bytes().filter(|&b| b == b'\n').count();
         self.origin.column = match text.rfind('\n') {
-            Some(end) => text[end + 1..].chars().count(),
-            None => origin.column + text.chars().count(),
+            Some(end) => column_count(&text[end + 1..]),
+            None => origin.column + column_count(&text),
         };
         Ok(Section {
             text,
@@ -611,12 +640,12 @@ fn cut_point(buf: &[u8]) -> usize {
         .unwrap_or(buf.len())
 }
 
-/// The document for a text, by its kind: Markdown files by extension, the rest plain text.
+/// The document for a text, by its kind: Markdown (and MDX) files by extension, the rest plain
+/// text.
 pub fn document(input: &Input, text: String) -> Document {
-    if input.is_markdown() {
-        markdown::parse(input.display(), text)
-    } else {
-        Document::new(input.display(), text)
+    match input.markdown_dialect() {
+        Some(dialect) => markdown::parse(input.display(), text, dialect),
+        None => Document::new(input.display(), text),
     }
 }
 
@@ -676,11 +705,11 @@ mod tests {
 
     proptest::proptest! {
         /// Whatever the text and the size, the sections join up to it, each knows where it
-        /// starts in the file (offset, line and column), and none but the first starts inside
-        /// a character.
+        /// starts in the file (offset, line and column, which U+FEFF takes none of), and none
+        /// but the first starts inside a character.
         #[test]
         fn sections_join_up_with_their_positions(
-            text in "(```|~~~|<!-- lintas-disable -->|<!-- lintas-enable -->|a|é|😀| |\n){0,200}",
+            text in "(```|~~~|<!-- lintas-disable -->|<!-- lintas-enable -->|a|é|😀|\u{feff}| |\n){0,200}",
             size in 1usize..40,
             markdown: bool,
         ) {
@@ -692,7 +721,9 @@ mod tests {
                 let before = &text[..offset];
                 proptest::prop_assert_eq!(s.origin.offset, offset);
                 proptest::prop_assert_eq!(s.origin.line, before.matches('\n').count());
-                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+                // U+FEFF takes no column.
+                let column = (before.rsplit('\n').next())
+                    .map_or(0, |l| l.chars().filter(|&c| c != '\u{feff}').count());
                 proptest::prop_assert_eq!(s.origin.column, column);
                 offset += s.text.len();
             }

@@ -83,7 +83,9 @@ impl Check {
         let date = date.map(configured).or(self.date);
         self.findings_of(
             &doc,
-            self.linter.lint(&doc, &Input::Stdin, date).diagnostics,
+            self.linter
+                .lint(&doc, &Input::Stdin { name: None }, date)
+                .diagnostics,
         )
     }
 
@@ -94,7 +96,11 @@ impl Check {
 
     /// The findings on `text` read as Markdown, in order.
     pub fn markdown_findings(&self, text: &str) -> Vec<Finding> {
-        self.findings_in(&markdown::parse("t.md", text.to_string()))
+        self.findings_in(&markdown::parse(
+            "t.md",
+            text.to_string(),
+            markdown::Dialect::Markdown,
+        ))
     }
 
     /// Each finding's flagged text and best fix.
@@ -114,7 +120,9 @@ impl Check {
 
     /// The diagnostics on `doc`, as `lintas check` reports them.
     pub fn diagnostics(&self, doc: &Document) -> Vec<Diagnostic> {
-        self.linter.lint(doc, &Input::Stdin, self.date).diagnostics
+        self.linter
+            .lint(doc, &Input::Stdin { name: None }, self.date)
+            .diagnostics
     }
 
     /// `text` with the fixes at `applicability` and above applied until none is left, as
@@ -123,9 +131,12 @@ impl Check {
     /// # Panics
     /// When the fixes do not settle, as `--fix` would fail: two fixes undo each other.
     pub fn fixed(&self, text: &str, applicability: Applicability) -> String {
-        let settled = self
-            .linter
-            .fix(&Input::Stdin, text.to_string(), applicability, self.date);
+        let settled = self.linter.fix(
+            &Input::Stdin { name: None },
+            text.to_string(),
+            applicability,
+            self.date,
+        );
         settled.unwrap_or_else(|e| panic!("{e}")).doc.into_source()
     }
 

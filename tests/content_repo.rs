@@ -631,3 +631,118 @@ fn records_of_a_dump_keep_their_line_and_id_in_sarif_and_github() {
         "{annotation}"
     );
 }
+
+/// The site generators' posts: a Hugo-style Markdown post (shortcodes, Liquid tags) and an
+/// Astro-style MDX post (imports, exports, JSX, expressions), each with one typo in its prose and
+/// one in an image's caption or alt text.
+const SITE_POSTS: [&str; 2] = [
+    "content/posts/2025/banjir-rob.md",
+    "content/posts/2025/satelit-cuaca.mdx",
+];
+
+/// (path, text, line, column) of every finding of a JSON report.
+fn located(report: &Value) -> Vec<(String, String, u64, u64)> {
+    let files = report["files"].as_array().expect("files");
+    (files.iter())
+        .flat_map(|f| {
+            let path = f["path"].as_str().expect("a path").to_string();
+            let diagnostics = f["diagnostics"].as_array().expect("diagnostics").clone();
+            diagnostics.into_iter().map(move |d| {
+                let n = |k: &str| d["span"][k].as_u64().expect("a number");
+                let text = d["text"].as_str().expect("text").to_string();
+                (path.clone(), text, n("line"), n("column"))
+            })
+        })
+        .collect()
+}
+
+/// Where `word` is in the fixture `path`: 1-based line and column.
+fn position_in(path: &str, word: &str) -> (u64, u64) {
+    let text = std::fs::read_to_string(repo().join(path)).expect("the fixture is readable");
+    let start = text.find(word).expect("the word is in the fixture");
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..start].matches('\n').count() + 1;
+    let column = text[line_start..start].chars().count() + 1;
+    (line as u64, column as u64)
+}
+
+/// The findings the site posts are written to give, at their places in the files: nothing of
+/// the templating (`src`, `params`, `import`, `Figure`), the typos in prose, captions and alt
+/// texts.
+fn expected_site_findings(paths: [&str; 2]) -> Vec<(String, String, u64, u64)> {
+    let words = [["nelayen", "utra"], ["peluncran", "lamma"]];
+    (SITE_POSTS.iter().zip(paths).zip(words))
+        .flat_map(|((fixture, shown), words)| {
+            words.map(|w| {
+                let (line, column) = position_in(fixture, w);
+                (shown.to_string(), w.to_string(), line, column)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn site_generator_templating_is_not_prose_but_captions_are() {
+    let output = check(&repo())
+        .args(["--select=spelling", "--format=json"])
+        .args(SITE_POSTS)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert_eq!(
+        located(&stdout_json(&output)),
+        expected_site_findings(SITE_POSTS)
+    );
+}
+
+#[test]
+fn mdx_files_are_walked_by_default() {
+    let output = check(&repo())
+        .args(["--select=spelling", "--format=json", "content"])
+        .assert()
+        .get_output()
+        .clone();
+    let report = stdout_json(&output);
+    let paths: Vec<&str> = (report["files"].as_array().expect("files").iter())
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert!(
+        paths.contains(&"content/posts/2025/satelit-cuaca.mdx"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn stdin_filename_reads_standard_input_as_that_file() {
+    for post in SITE_POSTS {
+        let text = std::fs::read_to_string(repo().join(post)).expect("the fixture is readable");
+        let output = check(&repo())
+            .args([
+                "--select=spelling",
+                "--format=json",
+                "--stdin-filename",
+                post,
+            ])
+            .stdin(text)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let expected: Vec<_> = expected_site_findings(SITE_POSTS)
+            .into_iter()
+            .filter(|f| f.0 == post)
+            .collect();
+        assert_eq!(located(&stdout_json(&output)), expected);
+    }
+    // With `--fix -` the fixed text still goes to standard output, read as Markdown.
+    check(&repo())
+        .args(["--select=nonstandard-word", "--quiet", "--fix", "-"])
+        .args(["--stdin-filename", "content/posts/baru.md"])
+        .stdin("{{< figure src=\"resiko.jpg\" caption=\"Analisa banjir\" >}}\n\nResiko naik.\n")
+        .assert()
+        .code(0)
+        .stdout_eq(
+            "{{< figure src=\"resiko.jpg\" caption=\"Analisis banjir\" >}}\n\nRisiko naik.\n",
+        );
+}

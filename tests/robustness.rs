@@ -1132,3 +1132,73 @@ fn fixing_a_large_file_reports_its_findings_and_leaves_it() {
         "unchanged"
     );
 }
+
+/// U+FEFF is invisible wherever it is (a byte-order mark opening the file or a line, a
+/// zero-width no-break space inside one): no format counts it as a column, a BOM does not hide
+/// the front matter, and `--fix` keeps every one.
+#[test]
+fn u_feff_takes_no_column_in_any_format() {
+    let fixture = "fixtures/robustness/bom.md";
+    let only = || check().args(["--select", "nonstandard-word"]).arg(fixture);
+    let report = json_report(only());
+    let lines_columns: Vec<(u64, u64)> = findings(&report)
+        .into_iter()
+        .map(|(_, _, _, line, column)| (line, column))
+        .collect();
+    // “Analisa” in the title; “resiko” after a BOM opening line 6; “resiko” after a U+FEFF
+    // inside line 7.
+    let expected = [(2, 8), (6, 14), (7, 13)];
+    assert_eq!(lines_columns, expected, "{report:#}");
+    assert!(report["files"][0].get("undated").is_none(), "{report:#}");
+
+    let number = |v: &Value| v.as_u64().expect("a number");
+    let output = |format: &str| {
+        let out = only()
+            .args(["--format", format])
+            .assert()
+            .get_output()
+            .clone();
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let jsonl: Vec<(u64, u64)> = (output("jsonl").lines())
+        .map(|l| serde_json::from_str::<Value>(l).expect("a JSON line"))
+        .map(|d| (number(&d["span"]["line"]), number(&d["span"]["column"])))
+        .collect();
+    assert_eq!(jsonl, expected);
+    let sarif: Value = serde_json::from_str(&output("sarif")).expect("SARIF is JSON");
+    let regions: Vec<(u64, u64)> = (sarif["runs"][0]["results"].as_array().expect("results"))
+        .iter()
+        .map(|r| &r["locations"][0]["physicalLocation"]["region"])
+        .map(|r| (number(&r["startLine"]), number(&r["startColumn"])))
+        .collect();
+    assert_eq!(regions, expected);
+    let github = output("github");
+    let human = output("human");
+    for (line, column) in expected {
+        assert!(
+            github.contains(&format!("line={line},endLine={line},col={column},")),
+            "{github}"
+        );
+        assert!(
+            human.contains(&format!("{fixture}:{line}:{column}\n")),
+            "{human}"
+        );
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join("bom.md");
+    std::fs::copy(fixture, &copy).expect("copy");
+    check()
+        .args(["--fix", "--quiet"])
+        .arg(&copy)
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(&copy).expect("read");
+    let source = std::fs::read_to_string(fixture).expect("read");
+    assert_eq!(
+        fixed,
+        source
+            .replace("Analisa", "Analisis")
+            .replace("resiko", "risiko")
+    );
+}

@@ -16,7 +16,7 @@ static LINTER: LazyLock<Linter> =
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let doc = markdown::parse("fuzz.md".to_string(), text.to_string());
+    let doc = markdown::parse("fuzz.md".to_string(), text.to_string(), markdown::Dialect::Markdown);
     assert_eq!(doc.text().len(), doc.source().len());
     let input = Input::File(FileInput { name: "fuzz.md".to_string(), path: "fuzz.md".into() });
     let result = LINTER.run_text(&input, text.to_string(), None).expect("linting never fails");

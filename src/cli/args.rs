@@ -46,8 +46,13 @@ pub const MAX_THREADS: i64 = 256;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories to lint; - reads standard input [default: .].
+    /// Files or directories to lint; - reads standard input [default: the current folder, or
+    /// standard input with --stdin-filename].
     pub paths: Vec<PathBuf>,
+    /// Read standard input as the file NAME would be (Markdown or MDX by its extension) and
+    /// report it under that name, as an editor or a pre-commit hook piping a buffer wants.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     /// Lint the paths listed in this file too, one a line or NUL-separated (`git diff --name-only
     /// -z`); with no other path, only those (none is a clean run).
     #[arg(long, value_name = "FILE")]
@@ -150,7 +155,7 @@ pub struct ServeArgs {
 /// `--input-format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// Files and directories: `.md`/`.markdown` as Markdown, the rest as plain text.
+    /// Files and directories: `.md`/`.markdown` as Markdown, `.mdx` as MDX, the rest as plain text.
     Files,
     /// JSON Lines dumps (a CMS export): one article a line.
     Jsonl,

@@ -39,7 +39,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         || Linter::new(&config, &selection),
         || {
             if jsonl {
-                (dumps(&paths, &root), Vec::new())
+                (
+                    dumps(&paths, &root, args.stdin_filename.as_deref()),
+                    Vec::new(),
+                )
             } else {
                 input::collect(
                     &paths,
@@ -47,6 +50,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     &config.extensions(),
                     &config.exclude,
                     args.follow,
+                    args.stdin_filename.as_deref(),
                 )
             }
         },
@@ -122,7 +126,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     };
     // Fixed standard input goes to standard output (`filter`); the report then goes to standard
     // error.
-    let filtering = args.fix && inputs.contains(&Input::Stdin);
+    let filtering = args.fix && inputs.iter().any(Input::is_stdin);
     let console: Box<dyn Write> = if filtering {
         Box::new(BufWriter::new(std::io::stderr().lock()))
     } else {
@@ -197,7 +201,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         let mut files = &inputs[..];
         if let (true, Some(min)) = (filtering, fix) {
             // `input::collect` sorts standard input first: the filter takes it, the engine the rest.
-            handle(filter::fix_stdin(&linter, min)?)?;
+            handle(filter::fix_stdin(&linter, &inputs[0], min)?)?;
             files = &inputs[1..];
         }
         linter.run_each(files, fix, &mut handle)?;
@@ -315,8 +319,8 @@ impl OutputFile {
     }
 }
 
-/// The paths to lint: those named and those listed in `--files-from`; `.` when there are none
-/// and no list was given.
+/// The paths to lint: those named and those listed in `--files-from`; when there are none and no
+/// list was given, the current folder, or standard input with `--stdin-filename`.
 fn paths(args: &CheckArgs) -> anyhow::Result<Vec<PathBuf>> {
     let mut paths = args.paths.clone();
     match &args.files_from {
@@ -336,19 +340,28 @@ fn paths(args: &CheckArgs) -> anyhow::Result<Vec<PathBuf>> {
                     .map(PathBuf::from),
             );
         }
-        None if paths.is_empty() => paths.push(PathBuf::from(".")),
+        None if paths.is_empty() => {
+            let default = if args.stdin_filename.is_some() {
+                "-"
+            } else {
+                "."
+            };
+            paths.push(PathBuf::from(default));
+        }
         None => {}
     }
     Ok(paths)
 }
 
-/// The dumps named on the command line (`-` is standard input).
-fn dumps(paths: &[PathBuf], root: &Root) -> Vec<Input> {
+/// The dumps named on the command line (`-` is standard input, called `stdin_name` when given).
+fn dumps(paths: &[PathBuf], root: &Root, stdin_name: Option<&Path>) -> Vec<Input> {
     paths
         .iter()
         .map(|p| {
             if p.as_os_str() == "-" {
-                Input::Stdin
+                Input::Stdin {
+                    name: stdin_name.map(|name| root.name(name)),
+                }
             } else {
                 Input::File(FileInput::new(p.clone(), root))
             }

@@ -11,9 +11,9 @@ use crate::diagnostic::Applicability;
 use crate::engine::{FileError, Linter, Outcome};
 use crate::input::{self, Input, InputError, Whole};
 
-/// Read standard input, fix it at `min` and write the text to standard output; what became of
-/// it, for the report.
-pub fn fix_stdin(linter: &Linter, min: Applicability) -> std::io::Result<Outcome> {
+/// Read standard input (`input`, which names it), fix it at `min` and write the text to standard
+/// output; what became of it, for the report.
+pub fn fix_stdin(linter: &Linter, input: &Input, min: Applicability) -> std::io::Result<Outcome> {
     let mut bytes = Vec::new();
     let stdin = std::io::stdin();
     let read = (stdin.lock())
@@ -28,34 +28,34 @@ pub fn fix_stdin(linter: &Linter, min: Applicability) -> std::io::Result<Outcome
         stdout.flush()?;
         let e = anyhow::anyhow!(
             "{}: larger than {} MiB: not fixed; written to standard output unchanged",
-            Input::Stdin.display(),
+            input.display(),
             input::LARGE_FILE >> 20
         );
-        return Ok(Outcome::Failed(Input::Stdin, FileError::Other(e)));
+        return Ok(Outcome::Failed(input.clone(), FileError::Other(e)));
     }
     if let Err(source) = read {
         // Only part of the text may have been read: writing it out would cut the text short.
         let e = InputError::Io {
-            path: Input::Stdin.display(),
+            path: input.display(),
             source,
         };
-        return Ok(Outcome::Failed(Input::Stdin, FileError::Input(e)));
+        return Ok(Outcome::Failed(input.clone(), FileError::Input(e)));
     }
     // A copy is kept until the input proves to be text that lints: if not, it goes out as it came.
-    let why = match input::decode(&Input::Stdin, bytes.clone()) {
-        Ok(Whole::Text(text)) => match linter.run_text(&Input::Stdin, text, Some(min)) {
+    let why = match input::decode(input, bytes.clone()) {
+        Ok(Whole::Text(text)) => match linter.run_text(input, text, Some(min)) {
             Ok(r) => {
                 write_out(r.source.as_bytes())?;
                 return Ok(Outcome::Linted(r));
             }
             Err(e) => format!("{e:#}"),
         },
-        Ok(Whole::Binary) => format!("{}: binary input, not linted", Input::Stdin.display()),
+        Ok(Whole::Binary) => format!("{}: binary input, not linted", input.display()),
         Err(e) => e.to_string(),
     };
     write_out(&bytes)?;
     let e = anyhow::anyhow!("{why}; written to standard output unchanged");
-    Ok(Outcome::Failed(Input::Stdin, FileError::Other(e)))
+    Ok(Outcome::Failed(input.clone(), FileError::Other(e)))
 }
 
 fn write_out(text: &[u8]) -> std::io::Result<()> {

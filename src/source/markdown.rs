@@ -1,13 +1,20 @@
-//! Markdown (CommonMark with YAML `---` or TOML `+++` front matter): the lint view keeps prose
-//! and blanks everything else to spaces, newlines kept, so every span still points into the file.
+//! Markdown (CommonMark with YAML `---` or TOML `+++` front matter, and MDX): the lint view keeps
+//! prose and blanks everything else to spaces, newlines kept, so every span still points into the
+//! file.
 //!
-//! Blanked: code blocks, inline code, link and image targets, HTML (comments included), and the
-//! front matter except the values of `title` and `description`, which readers see as prose.
+//! Blanked: code blocks, inline code, link and image targets, HTML (comments included), the
+//! site generators' templating (`templates`: shortcodes, Liquid tags, MDX's ESM, JSX and
+//! expressions, but not the `alt`, `caption` and `title` strings readers see), and the front
+//! matter except the values of `title` and `description`, which readers see as prose.
 //! The front matter's date values (`date`, `publishDate`, `pubDate`, … as site generators name
 //! them) are kept for the article's date.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::templates;
+pub use super::templates::Dialect;
 use super::{Document, ParagraphStyle, Span};
 
 /// Front-matter keys whose values are prose.
@@ -28,9 +35,14 @@ const DATE_KEYS: &[&str] = &[
     "tanggal",
 ];
 
+/// What template constructs are blanked to before the body is parsed: a letter, which opens no
+/// Markdown construct, so the prose around a construct keeps the structure it has on the page
+/// (a blank would turn the line after an MDX tag into an indented code block).
+const FILLER: char = 'x';
+
 /// The document for a Markdown file. Its comments are those the parser found as HTML, so a
 /// directive shown inside a code block is not obeyed.
-pub fn parse(path: impl Into<String>, source: String) -> Document {
+pub fn parse(path: impl Into<String>, source: String, dialect: Dialect) -> Document {
     let mut visible: Vec<Span> = Vec::new();
     let mut comments = Vec::new();
     let mut dates = Vec::new();
@@ -43,14 +55,25 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
             dates = fm.dates;
             end
         }
-        None => 0,
+        None => bom_len(&source),
     };
     // Depth of constructs whose text is not prose (code blocks, autolinks).
     let mut hidden = 0usize;
 
     let body = &source[body_start..];
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let templated: Vec<Span> = if may_hold_templates(body, dialect) {
+        templates::scan(body, dialect, &code(body, options, dialect))
+    } else {
+        Vec::new()
+    };
+    let parsed: Cow<str> = if templated.is_empty() {
+        Cow::Borrowed(body)
+    } else {
+        Cow::Owned(filled(body, &templated))
+    };
+    for (event, range) in Parser::new_ext(&parsed, options).into_offset_iter() {
+        let in_body = range.clone();
         let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Start(Tag::CodeBlock(_)) => hidden += 1,
@@ -63,21 +86,76 @@ pub fn parse(path: impl Into<String>, source: String) -> Document {
                 hidden = hidden.saturating_sub(1);
             }
             // An entity (`&amp;`) reads differently from its source: blank, not prose.
-            Event::Text(text) if hidden == 0 && *text == source[range.clone()] => {
+            Event::Text(text) if hidden == 0 && *text == parsed[in_body.clone()] => {
                 visible.push(range);
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                comments.extend(html_comments(&source, range));
+                let found = html_comments(&parsed, in_body);
+                comments.extend(
+                    found
+                        .into_iter()
+                        .map(|c| c.start + body_start..c.end + body_start),
+                );
             }
             _ => {}
         }
     }
 
-    let view = blank_except(&source, &visible);
+    let templated: Vec<Span> = (templated.into_iter())
+        .map(|s| s.start + body_start..s.end + body_start)
+        .collect();
+    let view = blank_except(&source, &visible, &templated);
     let mut document = Document::with_view(path, source, view, ParagraphStyle::BlankLine);
     document.declared_dates = dates;
     document.comments = comments;
     document
+}
+
+/// Whether `body` may hold template constructs: for Markdown, a `{{`, `{%` or `{#` (most
+/// articles have none, and are parsed once); MDX is always scanned.
+fn may_hold_templates(body: &str, dialect: Dialect) -> bool {
+    let b = body.as_bytes();
+    dialect == Dialect::Mdx
+        || memchr::memchr_iter(b'{', b).any(|i| matches!(b.get(i + 1), Some(b'{' | b'%' | b'#')))
+}
+
+/// The code blocks and code spans of `body`, in order: template syntax there is shown, not run.
+/// MDX has no indented code blocks (indentation there is JSX's layout).
+fn code(body: &str, options: Options, dialect: Dialect) -> Vec<Span> {
+    let mut code = Vec::new();
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) if dialect == Dialect::Mdx => {}
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => code.push(range),
+            _ => {}
+        }
+    }
+    code
+}
+
+/// `body` with every character inside `spans` (sorted) turned into as many [`FILLER`]s as it
+/// has bytes, line breaks kept: the same length and lines, valid UTF-8.
+fn filled(body: &str, spans: &[Span]) -> String {
+    let mut spans = spans.iter().peekable();
+    let mut out = String::with_capacity(body.len());
+    for (i, c) in body.char_indices() {
+        while spans.next_if(|s| s.end <= i).is_some() {}
+        if spans.peek().is_some_and(|s| s.start <= i) && c != '\n' && c != '\r' {
+            out.extend(std::iter::repeat_n(FILLER, c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The length of the byte-order mark opening `source`, if any: it is no part of the text.
+fn bom_len(source: &str) -> usize {
+    if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
 }
 
 /// YAML between `---` lines or TOML between `+++` lines.
@@ -87,16 +165,17 @@ enum FrontMatterKind {
     Toml,
 }
 
-/// The front matter opening `source`: the span of its fields, its kind, and where the body
-/// starts (after the closing line).
+/// The front matter opening `source` (after a byte-order mark): the span of its fields, its kind,
+/// and where the body starts (after the closing line).
 fn front_matter(source: &str) -> Option<(Span, FrontMatterKind, usize)> {
-    let first_line = source.split_inclusive('\n').next()?;
+    let bom = bom_len(source);
+    let first_line = source[bom..].split_inclusive('\n').next()?;
     let (kind, fences): (FrontMatterKind, &[&str]) = match first_line.trim_end() {
         "---" => (FrontMatterKind::Yaml, &["---", "..."]),
         "+++" => (FrontMatterKind::Toml, &["+++"]),
         _ => return None,
     };
-    let fields_start = first_line.len();
+    let fields_start = bom + first_line.len();
     let mut offset = fields_start;
     for line in source[fields_start..].split_inclusive('\n') {
         if fences.contains(&line.trim_end()) {
@@ -129,12 +208,16 @@ pub(super) fn html_comments(source: &str, range: Span) -> Vec<Span> {
     out
 }
 
-/// A copy of `source` with every byte outside `visible` turned into a space (newlines kept).
-/// Replacing a whole multibyte character by as many spaces keeps the text valid UTF-8.
-fn blank_except(source: &str, visible: &[Span]) -> String {
+/// A copy of `source` with every byte outside `visible`, or inside `templated`, turned into a
+/// space (newlines kept). Replacing a whole multibyte character by as many spaces keeps the text
+/// valid UTF-8.
+fn blank_except(source: &str, visible: &[Span], templated: &[Span]) -> String {
     let mut keep = vec![false; source.len()];
     for span in visible {
         keep[span.clone()].iter_mut().for_each(|k| *k = true);
+    }
+    for span in templated {
+        keep[span.clone()].iter_mut().for_each(|k| *k = false);
     }
     let mut view = String::with_capacity(source.len());
     for (i, c) in source.char_indices() {
@@ -217,7 +300,9 @@ mod tests {
     use super::*;
 
     fn view(source: &str) -> String {
-        parse("t.md", source.to_string()).text().to_string()
+        parse("t.md", source.to_string(), Dialect::Markdown)
+            .text()
+            .to_string()
     }
 
     #[test]
@@ -238,7 +323,7 @@ mod tests {
     #[test]
     fn yaml_front_matter_gives_date_and_prose() {
         let source = "---\ntitle: \"Analisa pasar\"\ndate: 2023-05-01T08:00:00+07:00\ntags: [resiko]\n---\n\nIsi.\n";
-        let md = parse("t.md", source.to_string());
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
         let v = md.text();
         assert!(v.contains("Analisa pasar"));
         assert!(!v.contains("title"));
@@ -250,7 +335,7 @@ mod tests {
     #[test]
     fn toml_front_matter() {
         let source = "+++\ntitle = 'Resiko banjir'\ndate = 2024-02-03\n+++\n\nIsi.\n";
-        let md = parse("t.md", source.to_string());
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
         assert!(md.text().contains("Resiko banjir"));
         assert!(md.declared_dates().eq(["2024-02-03"]));
     }
@@ -258,26 +343,100 @@ mod tests {
     #[test]
     fn site_generators_date_keys_the_preferred_first() {
         let source = "---\nlastmod: 2026-01-01\npubDate: 25 Januari 2025\ndraft: false\ndate: 2025-03-01\n---\n\nIsi.\n";
-        let md = parse("t.md", source.to_string());
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
         assert!(md.declared_dates().eq(["2025-03-01", "25 Januari 2025"]));
     }
 
     #[test]
     fn front_matter_only_opens_the_file() {
         let source = "Teks awal.\n\n---\ndate: 2020-01-01\nresiko: x\n---\n\nAkhir.\n";
-        let md = parse("t.md", source.to_string());
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
         assert!(md.text().contains("resiko: x"));
         assert_eq!(md.declared_dates().next(), None);
         let unclosed = "---\ntitle: x\n";
-        assert!(parse("t.md", unclosed.to_string()).text().contains("title"));
+        assert!(
+            parse("t.md", unclosed.to_string(), Dialect::Markdown)
+                .text()
+                .contains("title")
+        );
     }
 
     #[test]
     fn collects_comments_outside_code() {
         let source = "<!-- satu -->\n\nTeks <!-- dua --> lagi.\n\n```\n<!-- kode -->\n```\n";
-        let md = parse("t.md", source.to_string());
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
         let texts: Vec<&str> = md.comments().iter().map(|s| &source[s.clone()]).collect();
         assert_eq!(texts, ["<!-- satu -->", "<!-- dua -->"]);
+    }
+
+    /// The words of `source`'s lint view as `dialect`.
+    fn words(source: &str, dialect: Dialect) -> String {
+        let doc = parse("t", source.to_string(), dialect);
+        assert_eq!(doc.text().len(), source.len());
+        doc.text().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn shortcodes_and_liquid_are_not_prose_but_their_captions_are() {
+        let source = "---\ntitle: Judul\n---\n\n{{< figure src=\"a.jpg\" caption=\"Banjir *rob* kemarin\" >}}\n\n{{% notice %}}\nTeks **penting**.\n{{% /notice %}}\n\nHalo {{ page.title }} dan {% include x.html %}.\n\n```\n{{< figure caption=\"kode\" >}}\n```\n\nKode `{{ x }}` saja.\n";
+        assert_eq!(
+            words(source, Dialect::Markdown),
+            "Judul Banjir rob kemarin Teks penting . Halo dan . Kode saja."
+        );
+        let doc = parse("t", source.to_string(), Dialect::Markdown);
+        let caption = source.find("Banjir").expect("the caption");
+        assert_eq!(
+            &doc.text()[caption..caption + 6],
+            "Banjir",
+            "at its place in the file"
+        );
+    }
+
+    #[test]
+    fn mdx_jsx_children_and_attributes() {
+        let source = "---\ndate: 2025-01-02\n---\nimport Figure from './Figure.astro'\nexport const x = {\n  a: 1,\n\n  b: 2,\n}\n\n<Figure src={img} alt=\"Foto rapat\" />\n\n<Callout type=\"catatan\">\nIsi **catatan** di sini.\n</Callout>\n\nKata {ekspresi} akhir.\n\n    Menjorok pun prosa.\n";
+        let doc = parse("t.mdx", source.to_string(), Dialect::Mdx);
+        assert!(doc.declared_dates().eq(["2025-01-02"]));
+        assert_eq!(
+            words(source, Dialect::Mdx),
+            "Foto rapat Isi catatan di sini. Kata akhir."
+        );
+        // MDX has no indented code, but pulldown-cmark reads one: such lines are missed, never
+        // misread (what they hold may be JSX layout).
+        // The same file read as Markdown: none of it is JSX.
+        assert!(words(source, Dialect::Markdown).contains("import"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_front_matter() {
+        let source = "\u{feff}---\ntitle: Judul\ndate: 2025-01-02\n---\n\nIsi.\n";
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
+        assert!(md.declared_dates().eq(["2025-01-02"]));
+        assert_eq!(words(source, Dialect::Markdown), "Judul Isi.");
+        let mdx = "\u{feff}import A from 'a'\n\nIsi.\n";
+        assert_eq!(words(mdx, Dialect::Mdx), "Isi.");
+    }
+
+    proptest::proptest! {
+        /// Any mix of templating, code and prose, in either dialect: the view keeps every
+        /// offset, and every byte is the file's own or a blank.
+        #[test]
+        fn templated_views_keep_offsets(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "{{< ", " >}}", "{{% ", "%}}", "{% ", " %}", "{{", "}}", "{#", "#}", "{", "}",
+                "<A ", "</A>", "/>", ">", "caption=", "\"", "'", "`", "```\n", "import ",
+                "export ", "raw", "endraw", "\n", "\n\n", "    ", "é", "\u{feff}", "kata ", "---\n",
+            ]), 0..24),
+            mdx: bool,
+        ) {
+            let source = pieces.concat();
+            let dialect = if mdx { Dialect::Mdx } else { Dialect::Markdown };
+            let doc = parse("t", source.clone(), dialect);
+            let view = doc.text();
+            proptest::prop_assert_eq!(view.len(), source.len());
+            let kept = view.bytes().zip(source.bytes()).all(|(v, s)| v == b' ' || v == s);
+            proptest::prop_assert!(kept, "{:?} {:?}", view, source);
+        }
     }
 
     #[test]
@@ -288,9 +447,15 @@ mod tests {
             "+++\ntitle = \"\n",
             "é`ü`ñ <!-- ",
             "---\ndate: 2023-0é\n---\n",
+            "{{< x caption=\"é",
+            "{% raw %}{{ é",
+            "<A b={'}' c=\"é",
+            "import {\n\n{{{{",
         ] {
-            let md = parse("t.md", source.to_string());
-            assert_eq!(md.text().len(), source.len());
+            for dialect in [Dialect::Markdown, Dialect::Mdx] {
+                let md = parse("t.md", source.to_string(), dialect);
+                assert_eq!(md.text().len(), source.len());
+            }
         }
     }
 }

@@ -6,11 +6,12 @@ mod fold;
 mod line_index;
 pub mod markdown;
 mod segment;
+mod templates;
 mod token;
 
 pub use digits::load as load_u64;
 pub use fold::{find_lowercased, is_lowercase_one_of};
-pub use line_index::{LineCol, LineIndex, Origin, Positions};
+pub use line_index::{LineCol, LineIndex, Origin, Positions, column_count};
 pub use segment::ParagraphStyle;
 use token::{Listed, tokenize_listing};
 pub use token::{Token, TokenKind, tokenize};
