@@ -133,6 +133,10 @@ impl Fix {
         let replacement = replacement.into();
         let message = if replacement.is_empty() {
             Localized::new("hapus", "delete")
+        } else if span.is_empty() {
+            // An insertion: the spaces around the words it adds are not what a reader looks for.
+            let words = replacement.trim();
+            Localized::new(format!("sisipkan “{words}”"), format!("insert “{words}”"))
         } else {
             Localized::new(
                 format!("ganti dengan “{replacement}”"),
@@ -203,5 +207,28 @@ impl Diagnostic {
     pub fn with_note(mut self, note: Localized) -> Self {
         self.notes.push(note);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fix_says_whether_it_replaces_deletes_or_inserts() {
+        let message = |span: Span, text: &str| {
+            let fix = Fix::replace(span, text, Applicability::Safe);
+            (fix.message.indonesian, fix.message.english)
+        };
+        let pair = |id: &str, en: &str| (id.to_string(), en.to_string());
+        assert_eq!(
+            message(0..3, "x"),
+            pair("ganti dengan “x”", "replace with “x”")
+        );
+        assert_eq!(message(0..3, ""), pair("hapus", "delete"));
+        assert_eq!(
+            message(4..4, "Mantan "),
+            pair("sisipkan “Mantan”", "insert “Mantan”")
+        );
     }
 }

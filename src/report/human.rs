@@ -141,12 +141,17 @@ fn totals(w: &mut dyn Write, summary: &Summary, settings: &Settings) -> io::Resu
     } else {
         format!(" ({})", parts.join(", "))
     };
+    // The records of a dump are articles, not files.
+    let (inputs, noun, nouns) = match summary.records {
+        0 => (files, "berkas", ("file", "files")),
+        records => (records, "entri", ("record", "records")),
+    };
     let line = match lang {
-        Lang::Indonesian => format!("lintas: {total} temuan{detail} dalam {files} berkas"),
+        Lang::Indonesian => format!("lintas: {total} temuan{detail} dalam {inputs} {noun}"),
         Lang::English => format!(
-            "lintas: {total} finding{}{detail} in {files} file{}",
+            "lintas: {total} finding{}{detail} in {inputs} {}",
             plural(total),
-            plural(files)
+            if inputs == 1 { nouns.0 } else { nouns.1 }
         ),
     };
     writeln!(w, "{line}")?;

@@ -59,7 +59,10 @@ pub struct Settings {
 /// Totals gathered while results stream past.
 #[derive(Debug, Default)]
 pub struct Summary {
+    /// Inputs linted: files, or the records of dumps (counted in `records` too).
     pub files: usize,
+    /// Records of JSON Lines dumps linted.
+    pub records: usize,
     pub diagnostics: usize,
     /// Diagnostics by rule and severity.
     pub counts: BTreeMap<(String, Severity), usize>,
@@ -80,6 +83,7 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, r: &FileResult) {
         self.files += usize::from(r.part.opens_file());
+        self.records += usize::from(r.input.record().is_some());
         self.undated += usize::from(r.part.opens_file() && r.undated);
         if r.part.closes_file() {
             self.omitted += r.omitted.count;
