@@ -68,6 +68,43 @@ const NUMBER_LABELS: &[&str] = &[
     "versi", "version",
 ];
 
+/// Words before a month name that lead to a date: `pada Juni 3`, `sejak bulan Mei 11`.
+const DATE_CUES: &[&str] = &[
+    "bulan",
+    "hingga",
+    "jelang",
+    "menjelang",
+    "mulai",
+    "pada",
+    "per",
+    "sampai",
+    "sebelum",
+    "sejak",
+    "setelah",
+    "tanggal",
+];
+
+/// Words after a day that go on with a date rather than count something: `Mei 11 lalu`.
+const DATE_CONTINUATIONS: &[&str] = &[
+    "dan",
+    "di",
+    "hingga",
+    "lalu",
+    "malam",
+    "mendatang",
+    "nanti",
+    "pagi",
+    "pukul",
+    "sampai",
+    "siang",
+    "sore",
+    "waktu",
+];
+
+/// How many words may stand between a weekday and the bracketed date it is linked to
+/// (`Kamis sore di Surabaya (12/6/2025)`): a time of day and a place.
+const WORDS_TO_BRACKETED_DATE: usize = 5;
+
 /// Time-of-day words that may stand between a weekday and its date: `Selasa malam (21/10/2025)`.
 const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam"];
 
@@ -584,8 +621,9 @@ pub fn mentions(doc: &Document) -> Vec<DateMention> {
 
 /// The most tokens, spaces aside, from where a date starts to its first digit: `Selasa malam,
 /// (Jan. 25`: the weekday, a part of the day, a comma, a bracket, a month and its full stop come
-/// before the `25` (see [`Scanner::date_after_weekday`] and [`Scanner::month_first_written`]).
-const LONGEST_LEAD: usize = 6;
+/// before the `25`; `Rabu pagi di Pelabuhan Tanjung Priok (12/4/2025)`: the weekday, five words
+/// and a bracket (see [`Scanner::date_after_weekday`] and [`Scanner::month_first_written`]).
+const LONGEST_LEAD: usize = 1 + WORDS_TO_BRACKETED_DATE + 1;
 
 /// Token-level date recognition.
 struct Scanner<'a> {
@@ -702,6 +740,36 @@ impl Scanner<'_> {
     /// A date written after the weekday at `w`: `Sabtu (25/1/2025)`, `Sabtu, 25 Januari 2025`,
     /// `Selasa malam (21/10)`, `Rabu, (10/9/2025)`.
     fn date_after_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
+        self.date_beside_weekday(w)
+            .or_else(|| self.bracketed_date_words_after(w))
+    }
+
+    /// A bracketed date a few words after the weekday at `w`, in the same clause: `Kamis sore
+    /// di Surabaya (12/6/2025)`. Another weekday between them (`Senin dan Selasa (3/6)`) is
+    /// the date's own.
+    fn bracketed_date_words_after(&self, w: usize) -> Option<(DateMention, usize)> {
+        let mut j = self.next(w)?;
+        let mut words = 0;
+        while self.tokens[j].is_word() && words < WORDS_TO_BRACKETED_DATE {
+            if weekday_name(self.text, &self.tokens[j]).is_some() {
+                return None;
+            }
+            words += 1;
+            j = self.next(j)?;
+        }
+        if words == 0 || !self.is(j, TokenKind::Punct, "(") {
+            return None;
+        }
+        let (mut mention, last) = self.date_at(self.next(j)?, true)?;
+        let k = self
+            .next(last)
+            .filter(|&k| self.is(k, TokenKind::Punct, ")"))?;
+        mention.closing = Some(self.tokens[k].span());
+        Some((mention, k))
+    }
+
+    /// A date right after the weekday at `w`, or after its time of day or a comma.
+    fn date_beside_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
         let mut j = self.next(w)?;
         if self.tokens[j].is_word() && is_lowercase_one_of(self.str(j), DAY_PARTS) {
             j = self.next(j)?;
@@ -865,7 +933,8 @@ impl Scanner<'_> {
     }
 
     /// `January 25, 2025`, `Oktober 21, 2025`, `January 25.`, `Januari 2025`. Indonesian month
-    /// names need the year after the day: `Oktober 21 orang` is “21 people in October”.
+    /// names need the year after the day, or the phrase to end after it (`pada Juni 3.`), or a cue
+    /// on both sides (`pada Mei 11 lalu`): `Oktober 21 orang` is “21 people in October”.
     fn month_first_written(&self, i: usize) -> Option<(DateMention, usize)> {
         let (month, month_span, month_last) = self.month(i)?;
         let after = self.next(month_last)?;
@@ -909,6 +978,17 @@ impl Scanner<'_> {
                 || (t.kind == TokenKind::Punct && !matches!(t.text(self.text), "-" | "/" | ":"))
         });
         if month.lang == NameLanguage::English && ends_phrase {
+            return written(day, None, after);
+        }
+        // An Indonesian month too where the phrase ends, or after a word that leads to a date
+        // with a word after the day that goes on with one: `pada bulan Juni 3`, `Mei 11 lalu`.
+        let cued = self.prev(i).is_some_and(|p| {
+            self.tokens[p].is_word() && is_lowercase_one_of(self.str(p), DATE_CUES)
+        });
+        let goes_on = comma.is_some_and(|c| {
+            self.tokens[c].is_word() && is_lowercase_one_of(self.str(c), DATE_CONTINUATIONS)
+        });
+        if ends_phrase || (cued && goes_on) {
             return written(day, None, after);
         }
         None
@@ -1088,6 +1168,12 @@ mod tests {
         assert_eq!(
             found("Rapat Selasa malam, (Jan. 25, 2025) lalu."),
             ["Selasa+Jan. 25, 2025"]
+        );
+        assert_eq!(
+            found(
+                "Rapat pada bulan Juni 3. Kamis sore di Surabaya (12/6/2025) dan sejak Mei 11 lalu"
+            ),
+            ["Juni 3", "Kamis+12/6/2025", "Mei 11"]
         );
         // An Indonesian month before a count is not a date; nor is a bare month or an English name.
         for text in [
