@@ -972,10 +972,13 @@ impl Scanner<'_> {
             return written(day, Some(year), y);
         }
         // Without a year, only an English month, and only where the phrase ends: `January 25.`
+        // A mark that goes on with the number (`Februari 30%` is 30 percent in February) does
+        // not end the phrase.
         let ends_phrase = comma.is_none_or(|c| {
             let t = self.tokens[c];
             t.kind == TokenKind::Newline
-                || (t.kind == TokenKind::Punct && !matches!(t.text(self.text), "-" | "/" | ":"))
+                || (t.kind == TokenKind::Punct
+                    && !matches!(t.text(self.text), "-" | "/" | ":" | "%"))
         });
         if month.lang == NameLanguage::English && ends_phrase {
             return written(day, None, after);
@@ -1178,6 +1181,7 @@ mod tests {
         // An Indonesian month before a count is not a date; nor is a bare month or an English name.
         for text in [
             "pada Oktober 21 orang tewas",
+            "yang Februari 30%, Maret 100%",
             "sejak Januari lalu",
             "August Mellaz",
             "Mar del Plata",
