@@ -69,13 +69,16 @@ fn words_around_stop(text: &str, tokens: &[Token], dot: usize) -> Option<(usize,
 
 /// Whether the half after a stray full stop, starting with `written`, reads on from the half
 /// before it: it starts with a word that carries the clause on, or with a subordinator whose
-/// clause runs to the sentence's end (no comma after it opens a main clause).
+/// clause runs to its full stop (no comma before it opens a main clause). Only the text up to
+/// the next mark of either kind is read, so a paragraph is read once however many stops it has.
 fn reads_on(doc: &Document, word: Token, written: &str) -> bool {
     continues_clause(written)
         || (opens_subordinate_clause(written)
-            && doc
-                .sentence_at(word.start)
-                .is_none_or(|s| !doc.text()[word.end..s.end].contains(',')))
+            && doc.paragraph_at(word.start).is_none_or(|(_, para)| {
+                let rest = &doc.text()[word.end..para.end];
+                rest.find([',', '.', '?', '!'])
+                    .is_none_or(|at| &rest[at..at + 1] != ",")
+            }))
 }
 
 /// A full stop before a lower-case word: join the halves (first when `joins`), or capitalise the

@@ -74,12 +74,23 @@ impl Rule for StrayText {
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        injected_domains(ctx.doc, out);
-        for found in self.phrases.find_in(ctx.doc, ctx.words()) {
-            if ctx.doc.is_word_boundary_span(&found.span) {
-                let entry = &self.boilerplate[found.pattern];
-                out.extend(boilerplate(ctx.doc, &found.span, entry));
+        let doc = ctx.doc;
+        injected_domains(doc, out);
+        // The parenthesis closing the paragraph of the last phrase found, read once a paragraph.
+        let mut closing: Option<(Span, Option<Span>)> = None;
+        for found in self.phrases.find_in(doc, ctx.words()) {
+            if !doc.is_word_boundary_span(&found.span) {
+                continue;
             }
+            let Some((_, para)) = doc.paragraph_at(found.span.start) else {
+                continue;
+            };
+            if closing.as_ref().is_none_or(|(p, _)| *p != para) {
+                closing = Some((para.clone(), closing_parenthesis(doc.text(), &para)));
+            }
+            let parenthesis = closing.as_ref().and_then(|(_, c)| c.as_ref());
+            let entry = &self.boilerplate[found.pattern];
+            out.extend(boilerplate(doc, &found.span, &para, parenthesis, entry));
         }
     }
 }
@@ -123,18 +134,23 @@ fn injected_domains(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The finding for boilerplate starting at `phrase`, when it stands where its shape says: the
-/// text to delete is the parenthesis, the sentence or the line it opens.
-fn boilerplate(doc: &Document, phrase: &Span, entry: &Boilerplate) -> Option<Diagnostic> {
+/// The finding for boilerplate starting at `phrase` in `para`, when it stands where its shape
+/// says: the text to delete is the parenthesis (`parenthesis`, the one closing the paragraph),
+/// the sentence or the line it opens.
+fn boilerplate(
+    doc: &Document,
+    phrase: &Span,
+    para: &Span,
+    parenthesis: Option<&Span>,
+    entry: &Boilerplate,
+) -> Option<Diagnostic> {
     let text = doc.text();
-    let (_, para) = doc.paragraph_at(phrase.start)?;
+    let para = para.clone();
     let opened = text[..phrase.start].trim_end_matches(' ');
-    let flagged = if opened.ends_with('(') && closes_paragraph(text, phrase.end, &para) {
-        let open = opened.len() - 1;
-        let close = text[phrase.end..para.end].rfind(')')? + phrase.end + 1;
+    let flagged = if let Some(p) = parenthesis.filter(|p| p.start + 1 == opened.len()) {
         // The blanks before the parenthesis go with it.
-        let start = text[..open].trim_end_matches(' ').len().max(para.start);
-        (start..close, open..close)
+        let start = text[..p.start].trim_end_matches(' ').len().max(para.start);
+        (start..p.end, p.clone())
     } else {
         match entry.shape {
             BoilerplateShape::ClosingParenthesis => return None,
@@ -173,11 +189,14 @@ fn boilerplate(doc: &Document, phrase: &Span, entry: &Boilerplate) -> Option<Dia
     Some(Diagnostic::new(shown, message).with_fix(fix))
 }
 
-/// Whether the parenthesis open before `from` closes at the end of `para` (a full stop after it
-/// allowed), with no other parenthesis inside it.
-fn closes_paragraph(text: &str, from: usize, para: &Span) -> bool {
-    let rest = text[from..para.end].trim_end_matches(['.', ' ']);
-    rest.ends_with(')') && rest.matches(')').count() == 1 && !rest.contains('(')
+/// The parenthesis that ends `para` (a full stop after it allowed), with no other inside it.
+fn closing_parenthesis(text: &str, para: &Span) -> Option<Span> {
+    let body = text[para.clone()].trim_end_matches(['.', ' ']);
+    let inner = body.strip_suffix(')')?;
+    let open = inner
+        .rfind(['(', ')'])
+        .filter(|&at| inner[at..].starts_with('('))?;
+    Some(para.start + open..para.start + body.len())
 }
 
 /// A whole paragraph with the line break that separates it from the next one (or, for the last
