@@ -621,9 +621,8 @@ pub fn mentions(doc: &Document) -> Vec<DateMention> {
 
 /// The most tokens, spaces aside, from where a date starts to its first digit: `Selasa malam,
 /// (Jan. 25`: the weekday, a part of the day, a comma, a bracket, a month and its full stop come
-/// before the `25`; `Rabu pagi di Pelabuhan Tanjung Priok (12/4/2025)`: the weekday, five words
-/// and a bracket (see [`Scanner::date_after_weekday`] and [`Scanner::month_first_written`]).
-const LONGEST_LEAD: usize = 1 + WORDS_TO_BRACKETED_DATE + 1;
+/// before the `25` (see [`Scanner::date_after_weekday`] and [`Scanner::month_first_written`]).
+const LONGEST_LEAD: usize = 6;
 
 /// Token-level date recognition.
 struct Scanner<'a> {
@@ -641,7 +640,14 @@ impl Scanner<'_> {
             if i < free {
                 continue;
             }
-            if let Some((mention, last)) = self.date_starting_at(i) {
+            if let Some((mut mention, mut last)) = self.date_starting_at(i) {
+                if mention.weekday.is_none()
+                    && let Some((weekday, closing, close)) = self.weekday_before_bracket(i, last)
+                {
+                    mention.weekday = Some(weekday);
+                    mention.closing = Some(closing);
+                    last = close;
+                }
                 out.push(mention);
                 free = last + 1;
             }
@@ -737,39 +743,42 @@ impl Scanner<'_> {
             .find(|&j| self.tokens[j].kind != TokenKind::Space)
     }
 
+    /// The weekday a few words before the bracketed date from token `first` to `last`, in the
+    /// same clause, with the closing bracket and its token: `Kamis sore di Surabaya
+    /// (12/6/2025)`. Read for the dates found, not where dates are looked for, so the words
+    /// between do not widen every search ([`LONGEST_LEAD`]).
+    fn weekday_before_bracket(
+        &self,
+        first: usize,
+        last: usize,
+    ) -> Option<(WeekdayMention, Span, usize)> {
+        let open = self
+            .prev(first)
+            .filter(|&j| self.is(j, TokenKind::Punct, "("))?;
+        let close = self
+            .next(last)
+            .filter(|&k| self.is(k, TokenKind::Punct, ")"))?;
+        let mut j = self.prev(open)?;
+        for _ in 0..=WORDS_TO_BRACKETED_DATE {
+            let token = self.tokens[j];
+            if !token.is_word() {
+                return None;
+            }
+            if let Some(name) = weekday_name(self.text, &token) {
+                let linked = WeekdayMention {
+                    span: token.span(),
+                    name,
+                };
+                return (j + 2 < open).then(|| (linked, self.tokens[close].span(), close));
+            }
+            j = self.prev(j)?;
+        }
+        None
+    }
+
     /// A date written after the weekday at `w`: `Sabtu (25/1/2025)`, `Sabtu, 25 Januari 2025`,
     /// `Selasa malam (21/10)`, `Rabu, (10/9/2025)`.
     fn date_after_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
-        self.date_beside_weekday(w)
-            .or_else(|| self.bracketed_date_words_after(w))
-    }
-
-    /// A bracketed date a few words after the weekday at `w`, in the same clause: `Kamis sore
-    /// di Surabaya (12/6/2025)`. Another weekday between them (`Senin dan Selasa (3/6)`) is
-    /// the date's own.
-    fn bracketed_date_words_after(&self, w: usize) -> Option<(DateMention, usize)> {
-        let mut j = self.next(w)?;
-        let mut words = 0;
-        while self.tokens[j].is_word() && words < WORDS_TO_BRACKETED_DATE {
-            if weekday_name(self.text, &self.tokens[j]).is_some() {
-                return None;
-            }
-            words += 1;
-            j = self.next(j)?;
-        }
-        if words == 0 || !self.is(j, TokenKind::Punct, "(") {
-            return None;
-        }
-        let (mut mention, last) = self.date_at(self.next(j)?, true)?;
-        let k = self
-            .next(last)
-            .filter(|&k| self.is(k, TokenKind::Punct, ")"))?;
-        mention.closing = Some(self.tokens[k].span());
-        Some((mention, k))
-    }
-
-    /// A date right after the weekday at `w`, or after its time of day or a comma.
-    fn date_beside_weekday(&self, w: usize) -> Option<(DateMention, usize)> {
         let mut j = self.next(w)?;
         if self.tokens[j].is_word() && is_lowercase_one_of(self.str(j), DAY_PARTS) {
             j = self.next(j)?;

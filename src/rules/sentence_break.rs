@@ -46,25 +46,28 @@ impl Rule for SentenceBreak {
 /// The word before the full stop at `dot` and the lower-case word one space after it, when the
 /// stop ends neither an abbreviation, an initial, a number, an address nor an ellipsis.
 fn words_around_stop(text: &str, tokens: &[Token], dot: usize) -> Option<(usize, usize)> {
-    let before = dot.checked_sub(1)?;
-    let prev = tokens[before];
-    // `10.00. kemudian`, `… situs.com. yang`, `..` and `a.` are not sentences cut in two.
-    if prev.kind != TokenKind::Word
-        || prev.text(text).chars().count() < 2
-        || prev.text(text).starts_with(|c: char| c.is_ascii_digit())
-        || is_abbreviation(text, tokens, dot)
-    {
-        return None;
-    }
+    // Nearly every full stop ends a sentence before a capital or a line's end: the word after
+    // it is read first, and only a lower-case one has the stop looked at.
     let (space, after) = (tokens.get(dot + 1)?, tokens.get(dot + 2)?);
-    if space.kind != TokenKind::Space || space.text(text) != " " || after.kind != TokenKind::Word {
+    if space.kind != TokenKind::Space
+        || space.end - space.start != 1
+        || after.kind != TokenKind::Word
+    {
         return None;
     }
     let word = after.text(text);
     // A lower-case word throughout: `iPhone` and `eKTP` are names that start lower-case.
-    let lower_case =
-        word.starts_with(|c: char| c.is_lowercase()) && !word.chars().any(char::is_uppercase);
-    lower_case.then_some((before, dot + 2))
+    if !word.starts_with(char::is_lowercase) || word.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let before = dot.checked_sub(1)?;
+    let prev = tokens[before];
+    // `10.00. kemudian`, `… situs.com. yang`, `..` and `a.` are not sentences cut in two.
+    let cut = prev.kind == TokenKind::Word
+        && prev.text(text).chars().nth(1).is_some()
+        && !prev.text(text).starts_with(|c: char| c.is_ascii_digit())
+        && !is_abbreviation(text, tokens, dot);
+    cut.then_some((before, dot + 2))
 }
 
 /// Whether the half after a stray full stop, starting with `written`, reads on from the half

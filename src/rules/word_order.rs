@@ -59,22 +59,22 @@ impl Rule for WordOrder {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
+        // The order around a phrase is read first; only a finding has the phrase's boundaries
+        // checked (the pronouns are among the commonest words).
+        let bounded =
+            |d: Option<Diagnostic>, span: &Span| d.filter(|_| doc.is_word_boundary_span(span));
         for found in self.head_list.find_in(doc, ctx.words()) {
-            if !doc.is_word_boundary_span(&found.span) {
-                continue;
-            }
             let (head, ordinal) = &self.heads[found.pattern];
             let d = self.name_before_head(ctx, &found.span, head).or_else(|| {
                 ordinal
                     .then(|| self.bare_ordinal(doc, &found.span, head))
                     .flatten()
             });
-            out.extend(d);
+            out.extend(bounded(d, &found.span));
         }
         for found in self.pronoun_list.find_in(doc, ctx.words()) {
-            if doc.is_word_boundary_span(&found.span) {
-                out.extend(self.possessive_before_noun(doc, &found.span, found.pattern));
-            }
+            let d = self.possessive_before_noun(doc, &found.span, found.pattern);
+            out.extend(bounded(d, &found.span));
         }
     }
 }
