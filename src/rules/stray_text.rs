@@ -64,7 +64,9 @@ pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
     let patterns: Vec<String> = data.boilerplate.iter().map(|b| b.phrase.clone()).collect();
     Ok(Box::new(StrayText {
         boilerplate: data.boilerplate,
-        phrases: setup.lists.add(PhraseMatcher::new(&patterns, true)),
+        // As written: boilerplate opens a line, a sentence or a parenthesis with its capital,
+        // and the lower-case words it starts with (`semua`, `berita`) are common in prose.
+        phrases: setup.lists.add(PhraseMatcher::new(&patterns, false)),
     }))
 }
 

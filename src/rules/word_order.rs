@@ -25,9 +25,11 @@ pub struct WordOrder {
     head_list: PhraseList,
     /// Names (countries, places, organisations) that modify a head, as written.
     modifiers: HashSet<String>,
-    pronoun_list: PhraseList,
+    /// The adjectives English puts between a possessive pronoun and its noun: rarer words than
+    /// the pronouns, so the list is searched for them and the pronoun looked for before each.
+    adjective_list: PhraseList,
+    /// The possessive pronouns, lower-case.
     pronouns: Vec<String>,
-    adjectives: HashSet<String>,
 }
 
 pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
@@ -41,14 +43,14 @@ pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
         .map(|h| (h.words, h.ordinal))
         .collect();
     let head_patterns: Vec<String> = heads.iter().map(|(w, _)| w.clone()).collect();
-    let pronouns = data.possessive.pronouns;
     Ok(Box::new(WordOrder {
         head_list: setup.lists.add(PhraseMatcher::new(&head_patterns, false)),
         heads,
         modifiers,
-        pronoun_list: setup.lists.add(PhraseMatcher::new(&pronouns, true)),
-        pronouns,
-        adjectives: data.possessive.adjectives.into_iter().collect(),
+        adjective_list: setup
+            .lists
+            .add(PhraseMatcher::new(&data.possessive.adjectives, false)),
+        pronouns: data.possessive.pronouns,
     }))
 }
 
@@ -60,7 +62,7 @@ impl Rule for WordOrder {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         // The order around a phrase is read first; only a finding has the phrase's boundaries
-        // checked (the pronouns are among the commonest words).
+        // checked.
         let bounded =
             |d: Option<Diagnostic>, span: &Span| d.filter(|_| doc.is_word_boundary_span(span));
         for found in self.head_list.find_in(doc, ctx.words()) {
@@ -72,8 +74,8 @@ impl Rule for WordOrder {
             });
             out.extend(bounded(d, &found.span));
         }
-        for found in self.pronoun_list.find_in(doc, ctx.words()) {
-            let d = self.possessive_before_noun(doc, &found.span, found.pattern);
+        for found in self.adjective_list.find_in(doc, ctx.words()) {
+            let d = self.possessive_before_noun(doc, &found.span);
             out.extend(bounded(d, &found.span));
         }
     }
@@ -160,26 +162,23 @@ impl WordOrder {
     }
 
     /// `mereka favorit lagu` → `lagu favorit mereka`.
-    fn possessive_before_noun(
-        &self,
-        doc: &Document,
-        pronoun_span: &Span,
-        pattern: usize,
-    ) -> Option<Diagnostic> {
+    fn possessive_before_noun(&self, doc: &Document, adjective_span: &Span) -> Option<Diagnostic> {
         let text = doc.text();
         let tokens = doc.tokens();
-        let pronoun = doc.token_index_at(pronoun_span.start)?;
-        let adjective = next_word(tokens, pronoun)?;
-        if !self.adjectives.contains(tokens[adjective].text(text)) {
+        let adjective = doc.token_index_at(adjective_span.start)?;
+        if tokens[adjective].end != adjective_span.end {
             return None;
         }
+        let pronoun = previous_word(tokens, adjective)?;
+        let written_pronoun = tokens[pronoun].text(text);
+        let pattern =
+            (self.pronouns.iter()).position(|p| p.eq_ignore_ascii_case(written_pronoun))?;
         let noun = next_word(tokens, adjective)?;
         let noun_text = tokens[noun].text(text);
         let plain = noun_text.chars().all(|c| c.is_lowercase() || c == '-');
         if !plain || noun_text.len() < 3 || is_function_word(noun_text) {
             return None;
         }
-        let written_pronoun = tokens[pronoun].text(text);
         // `Anda` keeps its capital; another pronoun opening a sentence is lower-cased.
         let pronoun_out = if self.pronouns[pattern] == "anda" {
             written_pronoun.to_string()
