@@ -294,9 +294,9 @@ fn reads_as_thousands(amount: &Amount) -> Option<Style> {
     }
 }
 
-/// How a document's numbers vote on its separators: each number only one convention reads, and
-/// each lone three-digit group read as thousands, is a vote. An ambiguous number is judged by
-/// the others' votes.
+/// How a document's numbers vote on how it writes thousands: each number only one convention
+/// reads (an Indonesian one only with a thousands stop), and each lone three-digit group read as
+/// thousands, is a vote. An ambiguous number is judged by the others' votes.
 struct Votes {
     indonesian: usize,
     english: usize,
@@ -320,7 +320,9 @@ impl Votes {
                 Some(_) => Some(English),
                 None if amount.separators == Separators::Indonesian => {
                     indonesian_only = true;
-                    Some(Indonesian)
+                    // Only a thousands stop says how the document writes thousands: `2,5`
+                    // leaves `1,000` free to be a decimal.
+                    amount.numeral.1.contains('.').then_some(Indonesian)
                 }
                 None => reads_as_thousands(amount),
             };
