@@ -115,6 +115,8 @@ fn checked(stem: &str, text: &str) -> Result<(String, Option<Kind>), Vec<String>
         "capitalization" => check::<schema::CapitalizationFile>(text).map(code),
         "acronym-mismatch" => check::<schema::AcronymMismatchFile>(text).map(code),
         "untranslated" => check::<schema::UntranslatedFile>(text).map(code),
+        "word-order" => check::<schema::WordOrderFile>(text).map(code),
+        "stray-text" => check::<schema::StrayTextFile>(text).map(code),
         _ if text.lines().any(|l| l.trim() == "[phrases]") => {
             check::<schema::PhraseRuleFile>(text).map(|j| (j, Some(Kind::Phrases)))
         }

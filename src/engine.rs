@@ -408,7 +408,8 @@ impl Linter {
                     "{}: [rules.{LEXICON_SETTINGS}]",
                     config.origin_name()
                 ))
-            })?;
+            })?
+            .with_persons(register.persons().iter().map(|p| p.name.as_str()));
         Ok(Linter {
             rules,
             per_file,

@@ -68,6 +68,43 @@ const NUMBER_LABELS: &[&str] = &[
     "versi", "version",
 ];
 
+/// Words before a month name that lead to a date: `pada Juni 3`, `sejak bulan Mei 11`.
+const DATE_CUES: &[&str] = &[
+    "bulan",
+    "hingga",
+    "jelang",
+    "menjelang",
+    "mulai",
+    "pada",
+    "per",
+    "sampai",
+    "sebelum",
+    "sejak",
+    "setelah",
+    "tanggal",
+];
+
+/// Words after a day that go on with a date rather than count something: `Mei 11 lalu`.
+const DATE_CONTINUATIONS: &[&str] = &[
+    "dan",
+    "di",
+    "hingga",
+    "lalu",
+    "malam",
+    "mendatang",
+    "nanti",
+    "pagi",
+    "pukul",
+    "sampai",
+    "siang",
+    "sore",
+    "waktu",
+];
+
+/// How many words may stand between a weekday and the bracketed date it is linked to
+/// (`Kamis sore di Surabaya (12/6/2025)`): a time of day and a place.
+const WORDS_TO_BRACKETED_DATE: usize = 5;
+
 /// Time-of-day words that may stand between a weekday and its date: `Selasa malam (21/10/2025)`.
 const DAY_PARTS: &[&str] = &["pagi", "siang", "sore", "malam"];
 
@@ -603,7 +640,14 @@ impl Scanner<'_> {
             if i < free {
                 continue;
             }
-            if let Some((mention, last)) = self.date_starting_at(i) {
+            if let Some((mut mention, mut last)) = self.date_starting_at(i) {
+                if mention.weekday.is_none()
+                    && let Some((weekday, closing, close)) = self.weekday_before_bracket(i, last)
+                {
+                    mention.weekday = Some(weekday);
+                    mention.closing = Some(closing);
+                    last = close;
+                }
                 out.push(mention);
                 free = last + 1;
             }
@@ -697,6 +741,39 @@ impl Scanner<'_> {
         (0..i)
             .rev()
             .find(|&j| self.tokens[j].kind != TokenKind::Space)
+    }
+
+    /// The weekday a few words before the bracketed date from token `first` to `last`, in the
+    /// same clause, with the closing bracket and its token: `Kamis sore di Surabaya
+    /// (12/6/2025)`. Read for the dates found, not where dates are looked for, so the words
+    /// between do not widen every search ([`LONGEST_LEAD`]).
+    fn weekday_before_bracket(
+        &self,
+        first: usize,
+        last: usize,
+    ) -> Option<(WeekdayMention, Span, usize)> {
+        let open = self
+            .prev(first)
+            .filter(|&j| self.is(j, TokenKind::Punct, "("))?;
+        let close = self
+            .next(last)
+            .filter(|&k| self.is(k, TokenKind::Punct, ")"))?;
+        let mut j = self.prev(open)?;
+        for _ in 0..=WORDS_TO_BRACKETED_DATE {
+            let token = self.tokens[j];
+            if !token.is_word() {
+                return None;
+            }
+            if let Some(name) = weekday_name(self.text, &token) {
+                let linked = WeekdayMention {
+                    span: token.span(),
+                    name,
+                };
+                return (j + 2 < open).then(|| (linked, self.tokens[close].span(), close));
+            }
+            j = self.prev(j)?;
+        }
+        None
     }
 
     /// A date written after the weekday at `w`: `Sabtu (25/1/2025)`, `Sabtu, 25 Januari 2025`,
@@ -865,7 +942,8 @@ impl Scanner<'_> {
     }
 
     /// `January 25, 2025`, `Oktober 21, 2025`, `January 25.`, `Januari 2025`. Indonesian month
-    /// names need the year after the day: `Oktober 21 orang` is “21 people in October”.
+    /// names need the year after the day, or the phrase to end after it (`pada Juni 3.`), or a cue
+    /// on both sides (`pada Mei 11 lalu`): `Oktober 21 orang` is “21 people in October”.
     fn month_first_written(&self, i: usize) -> Option<(DateMention, usize)> {
         let (month, month_span, month_last) = self.month(i)?;
         let after = self.next(month_last)?;
@@ -903,12 +981,26 @@ impl Scanner<'_> {
             return written(day, Some(year), y);
         }
         // Without a year, only an English month, and only where the phrase ends: `January 25.`
+        // A mark that goes on with the number (`Februari 30%` is 30 percent in February) does
+        // not end the phrase.
         let ends_phrase = comma.is_none_or(|c| {
             let t = self.tokens[c];
             t.kind == TokenKind::Newline
-                || (t.kind == TokenKind::Punct && !matches!(t.text(self.text), "-" | "/" | ":"))
+                || (t.kind == TokenKind::Punct
+                    && !matches!(t.text(self.text), "-" | "/" | ":" | "%"))
         });
         if month.lang == NameLanguage::English && ends_phrase {
+            return written(day, None, after);
+        }
+        // An Indonesian month too where the phrase ends, or after a word that leads to a date
+        // with a word after the day that goes on with one: `pada bulan Juni 3`, `Mei 11 lalu`.
+        let cued = self.prev(i).is_some_and(|p| {
+            self.tokens[p].is_word() && is_lowercase_one_of(self.str(p), DATE_CUES)
+        });
+        let goes_on = comma.is_some_and(|c| {
+            self.tokens[c].is_word() && is_lowercase_one_of(self.str(c), DATE_CONTINUATIONS)
+        });
+        if ends_phrase || (cued && goes_on) {
             return written(day, None, after);
         }
         None
@@ -1089,9 +1181,16 @@ mod tests {
             found("Rapat Selasa malam, (Jan. 25, 2025) lalu."),
             ["Selasa+Jan. 25, 2025"]
         );
+        assert_eq!(
+            found(
+                "Rapat pada bulan Juni 3. Kamis sore di Surabaya (12/6/2025) dan sejak Mei 11 lalu"
+            ),
+            ["Juni 3", "Kamis+12/6/2025", "Mei 11"]
+        );
         // An Indonesian month before a count is not a date; nor is a bare month or an English name.
         for text in [
             "pada Oktober 21 orang tewas",
+            "yang Februari 30%, Maret 100%",
             "sejak Januari lalu",
             "August Mellaz",
             "Mar del Plata",

@@ -16,12 +16,14 @@ mod number_format;
 mod official_name;
 mod phrases;
 mod repeated_word;
+mod sentence_break;
 mod spacing;
 mod spelling;
 mod stray_text;
 mod term_consistency;
 mod untranslated;
 mod unused_suppression;
+mod word_order;
 
 pub use context::{Context, Reads};
 pub use phrases::PhraseRule;

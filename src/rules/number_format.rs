@@ -121,9 +121,9 @@ impl Rule for NumberFormat {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
         let amounts = amounts(doc);
-        let english_document = english_evidence(&amounts);
+        let votes = Votes::of(&amounts);
         for amount in &amounts {
-            if let Some(d) = self.check_amount(doc, amount, english_document.as_ref()) {
+            if let Some(d) = self.check_amount(doc, amount, &votes) {
                 out.push(d);
             }
         }
@@ -131,30 +131,37 @@ impl Rule for NumberFormat {
 }
 
 impl NumberFormat {
-    fn check_amount(
-        &self,
-        doc: &Document,
-        amount: &Amount,
-        english_document: Option<&Span>,
-    ) -> Option<Diagnostic> {
+    fn check_amount(&self, doc: &Document, amount: &Amount, votes: &Votes) -> Option<Diagnostic> {
         let (numeral_span, numeral) = &amount.numeral;
         let mut notes = Vec::new();
-        let mut safe = true;
+        // The number the document's other numbers outvote this one's reading with.
+        let mut evidence = None;
         let fixed_numeral = match english_reading(amount) {
             Some(note) => {
                 notes.push(note);
                 Some(numbers::swap_separators(numeral))
             }
-            None if amount.separators == Separators::CommaThree && english_document.is_some() => {
-                safe = false;
+            None if amount.separators == Separators::CommaThree
+                && votes.english_document.is_some() =>
+            {
+                evidence = votes.english_document.clone().map(|s| (s, English));
                 notes.push(Localized::new(
                     format!("“{numeral}” bisa dibaca dua arah; angka lain di teks ini bergaya Inggris"),
                     format!("“{numeral}” reads both ways; the other numbers in this text are English-style"),
                 ));
                 Some(numbers::swap_separators(numeral))
             }
+            None if reads_as_thousands(amount) == Some(English) && votes.outvote_english() => {
+                evidence = votes.first_indonesian.clone().map(|s| (s, Indonesian));
+                notes.push(Localized::new(
+                    format!("“{numeral}” bisa dibaca dua arah; angka lain di teks ini memakai titik untuk ribuan"),
+                    format!("“{numeral}” reads both ways; the other numbers in this text separate thousands with a full stop"),
+                ));
+                Some(numbers::swap_separators(numeral))
+            }
             None => None,
         };
+        let safe = evidence.is_none();
         let fixed_magnitude = amount.magnitude.as_ref().and_then(|(_, word)| {
             // A misspelt Indonesian one (`milyar`) is the list of non-standard words' to report.
             let m = numbers::magnitude(word).filter(|m| m.english)?;
@@ -207,11 +214,14 @@ impl NumberFormat {
             ),
         )
         .with_fix(Fix::replace(span, replacement, applicability));
-        if let (false, Some(evidence)) = (safe, english_document) {
-            d = d.with_label(
-                evidence.clone(),
-                Localized::new("angka bergaya Inggris", "an English-style number"),
-            );
+        if let Some((evidence, style)) = evidence {
+            let label = match style {
+                English => Localized::new("angka bergaya Inggris", "an English-style number"),
+                Indonesian => {
+                    Localized::new("angka bergaya Indonesia", "an Indonesian-style number")
+                }
+            };
+            d = d.with_label(evidence, label);
         }
         for note in notes {
             d = d.with_note(note);
@@ -250,19 +260,96 @@ fn is_quantity(amount: &Amount) -> bool {
     !labelled && (unit || amount.currency.is_some())
 }
 
-/// The first number that only English reads, when no number in the document is
-/// Indonesian-only: the document then decides `1,000`-like numbers.
-fn english_evidence(amounts: &[Amount]) -> Option<Span> {
-    let mut english = None;
-    for amount in amounts {
-        if amount.separators == Separators::Indonesian {
-            return None;
-        }
-        if english.is_none() && english_reading(amount).is_some() {
-            english = Some(amount.numeral.0.clone());
-        }
+/// Which convention a number's separators follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Indonesian,
+    English,
+}
+use Style::{English, Indonesian};
+
+/// Units after which a three-digit group after a comma is a decimal, never thousands
+/// (`2,125 persen`).
+const DECIMAL_UNITS: &[&str] = &["%", "derajat", "kali", "persen", "poin"];
+
+/// The convention a lone three-digit group makes a number follow when it is read as thousands,
+/// the likelier reading of `40.000` or `25,000` with no magnitude word after it; `None` for a
+/// number that is not such a group, or one read as a decimal (`0,125`, `2,125 persen`).
+fn reads_as_thousands(amount: &Amount) -> Option<Style> {
+    let numeral = amount.numeral.1;
+    if amount.magnitude.is_some() || numeral.starts_with('0') {
+        return None;
     }
-    english
+    match amount.separators {
+        Separators::DotThree => Some(Indonesian),
+        Separators::CommaThree
+            if amount.currency.is_none()
+                && !amount
+                    .unit
+                    .is_some_and(|u| is_lowercase_one_of(u, DECIMAL_UNITS)) =>
+        {
+            Some(English)
+        }
+        _ => None,
+    }
+}
+
+/// How a document's numbers vote on how it writes thousands: each number only one convention
+/// reads (an Indonesian one only with a thousands stop), and each lone three-digit group read as
+/// thousands, is a vote. An ambiguous number is judged by the others' votes.
+struct Votes {
+    indonesian: usize,
+    english: usize,
+    first_indonesian: Option<Span>,
+    /// The first number that only English reads, when no number in the document is
+    /// Indonesian-only: the document then decides `1,000`-like numbers.
+    english_document: Option<Span>,
+}
+
+impl Votes {
+    fn of(amounts: &[Amount]) -> Votes {
+        let mut votes = Votes {
+            indonesian: 0,
+            english: 0,
+            first_indonesian: None,
+            english_document: None,
+        };
+        let mut indonesian_only = false;
+        for amount in amounts {
+            let style = match english_reading(amount) {
+                Some(_) => Some(English),
+                None if amount.separators == Separators::Indonesian => {
+                    indonesian_only = true;
+                    // Only a thousands stop says how the document writes thousands: `2,5`
+                    // leaves `1,000` free to be a decimal.
+                    amount.numeral.1.contains('.').then_some(Indonesian)
+                }
+                None => reads_as_thousands(amount),
+            };
+            match style {
+                Some(Indonesian) => {
+                    votes.indonesian += 1;
+                    (votes.first_indonesian).get_or_insert_with(|| amount.numeral.0.clone());
+                }
+                Some(English) => {
+                    votes.english += 1;
+                    if english_reading(amount).is_some() {
+                        (votes.english_document).get_or_insert_with(|| amount.numeral.0.clone());
+                    }
+                }
+                None => {}
+            }
+        }
+        if indonesian_only {
+            votes.english_document = None;
+        }
+        votes
+    }
+
+    /// Whether the numbers other than one English-reading vote are more Indonesian than English.
+    fn outvote_english(&self) -> bool {
+        self.indonesian > self.english.saturating_sub(1)
+    }
 }
 
 /// Every numeral in the document with the currency before it and the word after it.

@@ -3,8 +3,9 @@
 //! A plain spell checker flags names, acronyms, English terms and addresses by the dozen in every
 //! news article; this rule asks the dictionary only about words that can be misspelt prose, and
 //! reports only what looks like a slip:
-//! - capitalised words inside a sentence are names, checked only against well-known place names
-//!   (`Indonseia` → `Indonesia`, `rules/well-known-names.toml`);
+//! - capitalised words inside a sentence are names, checked only against well-known names
+//!   (`Indonseia` → `Indonesia`, `rules/well-known-names.toml`) and, beside another word of the
+//!   same name, against the register's office holders (`Sri Mulyani Indrawaty`);
 //! - all-caps and mixed-case words (`MOU`, `iPhone`), tokens with digits (`Rp13,2`, `ke-2`),
 //!   URLs, domains and e-mail addresses are never checked;
 //! - a word is accepted when the dictionary knows it (with its clitics off), when it is in use
@@ -28,7 +29,7 @@ use crate::lang::lexicon::Lexicon;
 use crate::lang::morphology;
 use crate::lang::suggest::MAX_SUGGESTIONS;
 use crate::rules::{Context, Reads, Rule, Setup};
-use crate::source::{Document, Span, Token};
+use crate::source::{Document, Span, Token, TokenKind};
 
 /// A word written this many times in one document is the writer's term, not a typo.
 const TERM_USES: usize = 3;
@@ -148,7 +149,11 @@ impl Checking<'_> {
         let lower = part.to_lowercase();
         // The word's own letters are read once for the run; what the document says is looked
         // at only for a word they make a typo of.
-        let typo = self.assess(&lower, position)?;
+        let typo = match self.assess(&lower, position) {
+            Some(typo) => typo,
+            None if position == Position::Name => self.person_name_near(&span, &lower)?,
+            None => return None,
+        };
         if self.excused_here(&span, part, &lower, position) {
             return None;
         }
@@ -157,6 +162,40 @@ impl Checking<'_> {
             return None;
         }
         Some(self.diagnostic(span, part, &typo.suggestions))
+    }
+
+    /// A word of a well-known person's name one letter off the name `lower` at `span`, told by
+    /// another word of the same name beside it (`Sri Mulyani Indrawaty`).
+    fn person_name_near(&self, span: &Span, lower: &str) -> Option<Typo> {
+        let near = self.lexicon().person_words_near(lower);
+        if near.is_empty() {
+            return None;
+        }
+        let doc = self.doc();
+        let tokens = doc.tokens();
+        let i = doc.token_index_at(span.start)?;
+        let word_at = |space: usize, word: usize| {
+            let spaced = tokens
+                .get(space)
+                .is_some_and(|t| t.kind == TokenKind::Space);
+            (tokens.get(word))
+                .filter(|t| spaced && t.is_word())
+                .map(|t| t.text(doc.text()))
+        };
+        let beside: Vec<&str> = [
+            i.checked_sub(2).and_then(|j| word_at(j + 1, j)),
+            word_at(i + 1, i + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let name = near
+            .iter()
+            .find(|n| (beside.iter()).any(|w| self.lexicon().names_same_person(n, w)))?;
+        Some(Typo {
+            suggestions: vec![name.word.to_string()],
+            first_is_slip: true,
+        })
     }
 
     /// Whether the document shows that an unknown word is not a typo where it stands.

@@ -1,13 +1,17 @@
 //! `stray-text`: a site's domain injected into running text by a scraper or a translation
 //! pipeline (“sinergi studiopena.com Indonesia dan India”), as opposed to a dateline
 //! (“studiopena.com, Jakarta –”), an attribution (“dikutip dari detik.com”) or an address the
-//! sentence talks about (“melalui laman kemenkeu.go.id”).
+//! sentence talks about (“melalui laman kemenkeu.go.id”); and translated boilerplate — credits,
+//! syndication notices, “read more” lines — left in the story (`rules/stray-text.toml`).
 
 use crate::source::is_lowercase_one_of;
 
+use crate::data::schema::{Boilerplate, BoilerplateShape, StrayTextFile};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
+use crate::lang::lexicon::PhraseList;
+use crate::lang::matcher::PhraseMatcher;
 use crate::rules::{Context, Reads, Rule, Setup};
-use crate::source::{Document, Token, TokenKind};
+use crate::source::{Document, Span, Token, TokenKind};
 
 /// Words after which a domain is what the sentence talks about, not an injection.
 const CUES: &[&str] = &[
@@ -49,54 +53,166 @@ const CUES: &[&str] = &[
 /// How many words a dateline has on either side of its domain.
 const DATELINE_WORDS: usize = 6;
 
-pub struct StrayText;
+pub struct StrayText {
+    boilerplate: Vec<Boilerplate>,
+    /// The boilerplate phrases, by their index in `boilerplate`.
+    phrases: PhraseList,
+}
 
-pub fn new(_: &Setup) -> anyhow::Result<Box<dyn Rule>> {
-    Ok(Box::new(StrayText))
+pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
+    let data: StrayTextFile = setup.data();
+    let patterns: Vec<String> = data.boilerplate.iter().map(|b| b.phrase.clone()).collect();
+    Ok(Box::new(StrayText {
+        boilerplate: data.boilerplate,
+        // As written: boilerplate opens a line, a sentence or a parenthesis with its capital,
+        // and the lower-case words it starts with (`semua`, `berita`) are common in prose.
+        phrases: setup.lists.add(PhraseMatcher::new(&patterns, false)),
+    }))
 }
 
 impl Rule for StrayText {
     fn reads(&self) -> Reads {
-        Reads::NOTHING
+        Reads::WORDS
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = ctx.doc;
-        let text = doc.text();
-        let tokens = doc.tokens();
-        for &i in doc.addresses() {
-            let i = i as usize;
-            let t = &tokens[i];
-            if t.kind != TokenKind::Domain || in_dateline(doc, t) {
+        injected_domains(doc, out);
+        // The parenthesis closing the paragraph of the last phrase found, read once a paragraph.
+        let mut closing: Option<(Span, Option<Span>)> = None;
+        for found in self.phrases.find_in(doc, ctx.words()) {
+            if !doc.is_word_boundary_span(&found.span) {
                 continue;
             }
-            // Injected text sits between two words, each one space away: `sinergi studiopena.com Indonesia`.
-            let (Some(before), Some(after)) =
-                (neighbour_word(tokens, i, -1), neighbour_word(tokens, i, 1))
-            else {
+            let Some((_, para)) = doc.paragraph_at(found.span.start) else {
                 continue;
             };
-            let prev = tokens[before];
-            if is_lowercase_one_of(prev.text(text), CUES) {
-                continue;
+            if closing.as_ref().is_none_or(|(p, _)| *p != para) {
+                closing = Some((para.clone(), closing_parenthesis(doc.text(), &para)));
             }
-            let domain = t.text(text);
-            let span = t.start..tokens[after].start;
-            let fix = Fix::replace(span, "", Applicability::Unsafe).with_message(Localized::new(
-                format!("hapus “{domain}”"),
-                format!("delete “{domain}”"),
-            ));
-            out.push(
-                Diagnostic::new(
-                    t.span(),
-                    Localized::new(
-                        format!("“{domain}” menyusup ke tengah kalimat"),
-                        format!("“{domain}” is injected into the sentence"),
-                    ),
-                )
-                .with_fix(fix),
-            );
+            let parenthesis = closing.as_ref().and_then(|(_, c)| c.as_ref());
+            let entry = &self.boilerplate[found.pattern];
+            out.extend(boilerplate(doc, &found.span, &para, parenthesis, entry));
         }
+    }
+}
+
+/// Domains injected between two words of a sentence.
+fn injected_domains(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    let tokens = doc.tokens();
+    for &i in doc.addresses() {
+        let i = i as usize;
+        let t = &tokens[i];
+        if t.kind != TokenKind::Domain || in_dateline(doc, t) {
+            continue;
+        }
+        // Injected text sits between two words, each one space away: `sinergi studiopena.com Indonesia`.
+        let (Some(before), Some(after)) =
+            (neighbour_word(tokens, i, -1), neighbour_word(tokens, i, 1))
+        else {
+            continue;
+        };
+        let prev = tokens[before];
+        if is_lowercase_one_of(prev.text(text), CUES) {
+            continue;
+        }
+        let domain = t.text(text);
+        let span = t.start..tokens[after].start;
+        let fix = Fix::replace(span, "", Applicability::Unsafe).with_message(Localized::new(
+            format!("hapus “{domain}”"),
+            format!("delete “{domain}”"),
+        ));
+        out.push(
+            Diagnostic::new(
+                t.span(),
+                Localized::new(
+                    format!("“{domain}” menyusup ke tengah kalimat"),
+                    format!("“{domain}” is injected into the sentence"),
+                ),
+            )
+            .with_fix(fix),
+        );
+    }
+}
+
+/// The finding for boilerplate starting at `phrase` in `para`, when it stands where its shape
+/// says: the text to delete is the parenthesis (`parenthesis`, the one closing the paragraph),
+/// the sentence or the line it opens.
+fn boilerplate(
+    doc: &Document,
+    phrase: &Span,
+    para: &Span,
+    parenthesis: Option<&Span>,
+    entry: &Boilerplate,
+) -> Option<Diagnostic> {
+    let text = doc.text();
+    let para = para.clone();
+    let opened = text[..phrase.start].trim_end_matches(' ');
+    let flagged = if let Some(p) = parenthesis.filter(|p| p.start + 1 == opened.len()) {
+        // The blanks before the parenthesis go with it.
+        let start = text[..p.start].trim_end_matches(' ').len().max(para.start);
+        (start..p.end, p.clone())
+    } else {
+        match entry.shape {
+            BoilerplateShape::ClosingParenthesis => return None,
+            BoilerplateShape::Line if phrase.start == para.start => {
+                (line_with_break(doc, &para), para.clone())
+            }
+            BoilerplateShape::Sentence if doc.starts_sentence(phrase.start) => {
+                let sentence = doc.sentence_at(phrase.start)?;
+                if sentence.start != phrase.start {
+                    return None;
+                }
+                if sentence == para {
+                    (line_with_break(doc, &para), para.clone())
+                } else if sentence.end == para.end {
+                    // The last sentence: the blanks before it go with it.
+                    let start = text[..sentence.start].trim_end_matches(' ').len();
+                    (start..sentence.end, sentence)
+                } else {
+                    let end = sentence.end
+                        + (text[sentence.end..para.end].len()
+                            - text[sentence.end..para.end].trim_start_matches(' ').len());
+                    (sentence.start..end, sentence)
+                }
+            }
+            _ => return None,
+        }
+    };
+    let (delete, shown) = flagged;
+    let english = &entry.english;
+    let message = Localized::new(
+        format!("Teks baku terjemahan (“{english}”) tertinggal di berita"),
+        format!("Translated boilerplate (“{english}”) left in the story"),
+    );
+    let fix = Fix::replace(delete, "", Applicability::Unsafe)
+        .with_message(Localized::new("hapus", "delete"));
+    Some(Diagnostic::new(shown, message).with_fix(fix))
+}
+
+/// The parenthesis that ends `para` (a full stop after it allowed), with no other inside it.
+fn closing_parenthesis(text: &str, para: &Span) -> Option<Span> {
+    let body = text[para.clone()].trim_end_matches(['.', ' ']);
+    let inner = body.strip_suffix(')')?;
+    let open = inner
+        .rfind(['(', ')'])
+        .filter(|&at| inner[at..].starts_with('('))?;
+    Some(para.start + open..para.start + body.len())
+}
+
+/// A whole paragraph with the line break that separates it from the next one (or, for the last
+/// one, from the one before), so deleting it leaves no empty line.
+fn line_with_break(doc: &Document, para: &Span) -> Span {
+    let paragraphs = doc.paragraphs();
+    let i = paragraphs.partition_point(|p| p.end <= para.start);
+    match (
+        paragraphs.get(i + 1),
+        i.checked_sub(1).map(|j| &paragraphs[j]),
+    ) {
+        (Some(next), _) => para.start..next.start,
+        (None, Some(before)) => before.end..para.end,
+        (None, None) => para.clone(),
     }
 }
 

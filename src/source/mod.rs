@@ -12,7 +12,7 @@ mod token;
 pub use digits::load as load_u64;
 pub use fold::{find_lowercased, is_lowercase_one_of};
 pub use line_index::{LineCol, LineIndex, Origin, Positions, column_count};
-pub use segment::ParagraphStyle;
+pub use segment::{ParagraphStyle, is_abbreviation};
 use token::{Listed, tokenize_listing};
 pub use token::{Token, TokenKind, tokenize};
 

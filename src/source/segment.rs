@@ -6,9 +6,10 @@ use super::token::{Token, TokenKind};
 
 /// Abbreviations whose full stop does not end a sentence (compared lower-case).
 const ABBREVIATIONS: &[&str] = &[
-    "a.n", "adm", "bpk", "dg", "dkk", "dll", "dr", "drg", "drs", "dra", "dsb", "dst", "dto", "gg",
-    "h", "hj", "hlm", "ir", "jl", "jln", "kab", "kec", "kel", "kol", "no", "nom", "ny", "pol",
-    "prof", "red", "sdr", "sdri", "st", "tel", "tgl", "tn", "tsb", "ttd", "u.p", "vs", "yth",
+    "a.n", "adm", "bpk", "d.a", "dg", "dkk", "dll", "dr", "drg", "drs", "dra", "dsb", "dst", "dto",
+    "etc", "gg", "h", "hj", "hlm", "ir", "jl", "jln", "kab", "kec", "kel", "kol", "no", "nom",
+    "ny", "pol", "prof", "red", "s.d", "sbb", "sdr", "sdri", "st", "tel", "tgl", "tn", "tsb",
+    "ttd", "u.p", "vs", "ybs", "yth",
 ];
 
 /// How line breaks separate paragraphs.
@@ -135,7 +136,9 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], marks: &[u32
     out
 }
 
-fn is_abbreviation(text: &str, toks: &[Token], dot: usize) -> bool {
+/// Whether the full stop at `toks[dot]` closes an abbreviation or an initial (`dll.`, `a.n.`,
+/// `M.`) rather than a sentence.
+pub fn is_abbreviation(text: &str, toks: &[Token], dot: usize) -> bool {
     if text[toks[dot].span()].ne(".") || dot == 0 {
         return false;
     }

@@ -125,8 +125,23 @@ pub struct NamesFile {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameGroup {
+    /// What the names are; a group without one is of places (countries, regions, cities,
+    /// organisations), which may modify an institution's name (`word-order`).
+    #[serde(default)]
+    pub kind: NameKind,
     pub source: String,
     pub names: Vec<String>,
+}
+
+/// What the names of a group are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameKind {
+    #[default]
+    Place,
+    Person,
+    /// A word of official institution names (`Kementerian`, `Kepolisian`).
+    InstitutionWord,
 }
 
 impl Checked for NamesFile {

@@ -4,12 +4,16 @@
 //! `rules/*.toml` with the very types the run reads them into, so a bad entry fails the build
 //! with its file and line, and the run reads data that is known to be good.
 
+mod artefacts;
 mod lists;
 mod phrases;
 mod register;
 
+pub use artefacts::{
+    Boilerplate, BoilerplateShape, Head, Possessive, StrayTextFile, WordOrderFile,
+};
 pub use lists::{AcronymCase, AcronymMismatchFile, CapitalizationFile, Expansions, NamesFile};
-pub use lists::{NameGroup, Term, Title, UntranslatedFile};
+pub use lists::{NameGroup, NameKind, Term, Title, UntranslatedFile};
 pub use phrases::{After, Entry, FixKind, NextWord, Pair, PhraseRuleFile, PhraseSettings};
 pub use register::{
     InstitutionEntry, OfficeEntry, PartialDate, PersonEntry, RegisterFile, WrongEntry,

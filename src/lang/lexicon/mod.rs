@@ -18,7 +18,7 @@ mod typos;
 mod words;
 
 pub use phrases::{MAX_LISTS, PhraseList, PhraseLists};
-pub use typos::TypoReading;
+pub use typos::{PersonWordNear, TypoReading};
 pub use words::{Form, WordUse, Words};
 
 use std::collections::HashSet;
@@ -37,7 +37,7 @@ use crate::lang::{MAX_WORD_LEN, morphology};
 use crate::source::Document;
 
 use forms::FormTable;
-use typos::WellKnownNames;
+use typos::{PersonNames, WellKnownNames};
 
 /// A dictionary stem ends an affix analysis from this length on: short rare stems (`jani`,
 /// `gela`) would excuse typos (`berjani`, `digela`).
@@ -129,6 +129,7 @@ pub struct Lexicon {
     accepted: HashSet<String>,
     suggester: Suggester,
     well_known: WellKnownNames,
+    persons: PersonNames,
     /// The run's phrase lists, by their number.
     lists: Vec<Arc<PhraseMatcher>>,
     /// Every form judged so far in the run, shared by all workers.
@@ -136,6 +137,7 @@ pub struct Lexicon {
     /// Unknown words read as typos, and the well-known names they may misspell, so far.
     typos: Verdicts<Arc<TypoReading>>,
     names_near: Verdicts<Option<Arc<str>>>,
+    persons_near: Verdicts<Arc<[PersonWordNear]>>,
     /// The initials of the dictionary roots each form asked about is built from.
     root_initials: Verdicts<Arc<[char]>>,
     /// Each worker's own table in front of `judged`, taken for a document and given back: a
@@ -171,13 +173,22 @@ impl Lexicon {
             loans: LoanSpellings::builtin(),
             accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
             well_known: WellKnownNames::builtin(),
+            persons: PersonNames::default(),
             lists,
             judged: Verdicts::default(),
             typos: Verdicts::default(),
             names_near: Verdicts::default(),
+            persons_near: Verdicts::default(),
             root_initials: Verdicts::default(),
             tables: Mutex::default(),
         })
+    }
+
+    /// The lexicon, knowing the names of the persons `full_names` (the register's office
+    /// holders) as well-known names.
+    pub fn with_persons<'a>(mut self, full_names: impl IntoIterator<Item = &'a str>) -> Self {
+        self.persons = PersonNames::new(full_names);
+        self
     }
 
     /// The built-in lexicon alone, with the given phrase lists.
@@ -253,9 +264,17 @@ impl Lexicon {
             || self.indonesian.contains(&lower)
             || (self.english.zipf(&lower)).is_some_and(|z| z >= ENGLISH_WORD_ZIPF)
             || (lower.len() >= MIN_LOAN_WORD && self.loans.contains(&lower))
-            || morphology::roots(&lower)
+            || (morphology::roots(&lower)
                 .iter()
                 .any(|root| self.knows_root(root))
+                && !self.misspells_well_known_name(word, &lower))
+    }
+
+    /// Whether the capitalised `word`, known only through an affix analysis, is one letter off a
+    /// well-known name: `Kepolisan` reads as ke-polis-an, but is `Kepolisian` misspelt.
+    fn misspells_well_known_name(&self, word: &str, lower: &str) -> bool {
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && self.well_known_name_near(lower).is_some()
     }
 
     /// Whether an affix analysis ended on a real root: a form in use, a dictionary stem of

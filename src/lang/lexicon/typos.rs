@@ -25,6 +25,10 @@ const LONG_WORD: usize = 8;
 /// counts as a typo of it (`Bali` and `Bari` are both places).
 const MIN_NAME_TYPO_LEN: usize = 6;
 
+/// The same for a word of a person's name, which another word of the name beside it confirms
+/// (`Erick Tohir`).
+const MIN_PERSON_TYPO_LEN: usize = 5;
+
 /// An unknown lower-case word read as a typo.
 #[derive(Clone, Debug)]
 pub struct TypoReading {
@@ -64,7 +68,72 @@ impl WellKnownNames {
     }
 }
 
+/// The words of well-known persons' names (the register's office holders), lower-case: a
+/// capitalised word one letter off one of them, beside another word of the same name, is a
+/// misspelt name (`Sri Mulyani Indrawaty`). Alone it may be another person's own name (`Hartanto`
+/// beside `Hartarto`), so the other word is asked for.
+#[derive(Debug, Default)]
+pub(super) struct PersonNames {
+    /// Each person's name, as words in lower case.
+    names: Vec<Vec<String>>,
+    /// Each word of at least [`MIN_PERSON_TYPO_LEN`] letters, with the person whose name it is in.
+    words: Vec<(String, u32)>,
+}
+
+impl PersonNames {
+    pub(super) fn new<'a>(full_names: impl IntoIterator<Item = &'a str>) -> PersonNames {
+        let mut persons = PersonNames::default();
+        for name in full_names {
+            let person = persons.names.len() as u32;
+            let words: Vec<String> = (name.split_whitespace())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for w in words
+                .iter()
+                .filter(|w| w.chars().count() >= MIN_PERSON_TYPO_LEN)
+            {
+                persons.words.push((w.clone(), person));
+            }
+            persons.names.push(words);
+        }
+        persons
+    }
+}
+
+/// A word of a well-known person's name that an unknown word is one letter off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonWordNear {
+    /// The name's word, capitalised.
+    pub word: Arc<str>,
+    person: u32,
+}
+
 impl Lexicon {
+    /// The words of well-known persons' names one letter-edit from the lower-case `word`.
+    pub fn person_words_near(&self, word: &str) -> Arc<[PersonWordNear]> {
+        self.persons_near.get_or(word, || {
+            if word.chars().count() < MIN_PERSON_TYPO_LEN {
+                return Arc::new([]);
+            }
+            (self.persons.words.iter())
+                .filter(|(name, _)| osa_distance(word.as_bytes(), name.as_bytes(), 1) == Some(1))
+                .map(|(name, person)| PersonWordNear {
+                    word: crate::lang::case::capitalize_first(name).into(),
+                    person: *person,
+                })
+                .collect()
+        })
+    }
+
+    /// Whether `near`'s person has another word of their name written as `word` (any case).
+    pub fn names_same_person(&self, near: &PersonWordNear, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.persons.names[near.person as usize]
+            .iter()
+            .any(|w| *w == lower && **w != *near.word.to_lowercase())
+    }
+
     /// What the letters of the unknown lower-case `word` say of it as a typo.
     pub fn typo_reading(&self, word: &str) -> Arc<TypoReading> {
         self.typos.get_or(word, || Arc::new(self.read_typo(word)))
