@@ -126,6 +126,8 @@ pub struct Record {
     pub line: usize,
     /// The record's id field (or its line number when it has none).
     pub id: String,
+    /// Which text field, when several are linted.
+    pub field: Option<String>,
 }
 
 impl Input {
@@ -135,7 +137,10 @@ impl Input {
             Input::Stdin { name: None } => "<stdin>".to_string(),
             Input::Stdin { name: Some(name) } => name.clone(),
             Input::File(f) => f.name.clone(),
-            Input::Record(r) => format!("{}#{}", r.dump, r.id),
+            Input::Record(r) => match &r.field {
+                Some(field) => format!("{}#{}/{field}", r.dump, r.id),
+                None => format!("{}#{}", r.dump, r.id),
+            },
             Input::Draft { .. } => "<draft>".to_string(),
         }
     }

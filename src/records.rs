@@ -1,18 +1,33 @@
 //! JSON Lines input (`--input-format jsonl`): each line of a CMS export is one article, whose
-//! text is one field and whose name in reports is another. Records are read one at a time, so
-//! memory stays bounded by the largest record, not by the size of the dump.
+//! text is in one field or several (a title and a body; `content.body` inside an object) and
+//! whose name in reports is another. Records are read one at a time, so memory stays bounded by
+//! the largest record, not by the size of the dump.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, Read};
 
 use serde_json::Value;
 
 use crate::input::{InputError, Record};
 
-/// Which fields of a record hold the text and the id.
+/// Which fields of a record hold the text and the id. A name is a key of the record, or a path
+/// of keys joined by `.` into objects within it (`content.body`).
 #[derive(Clone, Debug)]
 pub struct Fields {
-    pub text: String,
+    /// Each is linted as a text of its own; with more than one, reports name the field.
+    pub text: Vec<String>,
     pub id: String,
+}
+
+/// The value at `name` in `map`: the key itself, else the path of keys it joins with `.`.
+fn field<'a>(map: &'a serde_json::Map<String, Value>, name: &str) -> Option<&'a Value> {
+    map.get(name).or_else(|| {
+        let (first, rest) = name.split_once('.')?;
+        match map.get(first)? {
+            Value::Object(inner) => field(inner, rest),
+            _ => None,
+        }
+    })
 }
 
 /// Reads the records of one dump, in order.
@@ -23,6 +38,8 @@ pub struct Records<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    /// The texts of the current record not yet handed out.
+    pending: VecDeque<(Record, String)>,
 }
 
 impl<R: BufRead> Records<R> {
@@ -34,6 +51,7 @@ impl<R: BufRead> Records<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            pending: VecDeque::new(),
         }
     }
 
@@ -45,31 +63,43 @@ impl<R: BufRead> Records<R> {
         }
     }
 
-    /// The record on the current line: its name and its text.
-    fn parse(&self, line: &str) -> Result<(Record, String), InputError> {
+    /// The record on the current line: its texts, each with its name.
+    fn parse(&self, line: &str) -> Result<VecDeque<(Record, String)>, InputError> {
         let value: Value = serde_json::from_str(line)
             .map_err(|e| self.error(format!("not a JSON record: {e}")))?;
-        let Value::Object(mut map) = value else {
+        let Value::Object(map) = value else {
             return Err(self.error("a record must be a JSON object"));
         };
-        let text = match map.remove(&self.fields.text) {
-            Some(Value::String(text)) => text,
-            Some(_) => {
-                return Err(self.error(format!("field “{}” is not a string", self.fields.text)));
-            }
-            None => return Err(self.error(format!("no field “{}”", self.fields.text))),
-        };
-        let id = match map.get(&self.fields.id) {
+        let id = match field(&map, &self.fields.id) {
             Some(Value::String(id)) => id.clone(),
             Some(Value::Number(n)) => n.to_string(),
             _ => self.line.to_string(),
         };
-        let record = Record {
-            dump: self.dump.clone(),
-            line: self.line,
-            id,
-        };
-        Ok((record, text))
+        let several = self.fields.text.len() > 1;
+        let mut texts = VecDeque::new();
+        for name in &self.fields.text {
+            let text = match field(&map, name) {
+                Some(Value::String(text)) => text.clone(),
+                Some(_) => return Err(self.error(format!("field “{name}” is not a string"))),
+                // Of several fields, a record may lack some (an article without a lead).
+                None if several => continue,
+                None => return Err(self.error(format!("no field “{name}”"))),
+            };
+            let record = Record {
+                dump: self.dump.clone(),
+                line: self.line,
+                id: id.clone(),
+                field: several.then(|| name.clone()),
+            };
+            texts.push_back((record, text));
+        }
+        if texts.is_empty() {
+            return Err(self.error(format!(
+                "none of the fields “{}”",
+                self.fields.text.join("”, “")
+            )));
+        }
+        Ok(texts)
     }
 }
 
@@ -80,6 +110,9 @@ impl<R: BufRead> Iterator for Records<R> {
     type Item = Result<(Record, String), InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(text) = self.pending.pop_front() {
+            return Some(Ok(text));
+        }
         while !self.done {
             self.buf.clear();
             self.line += 1;
@@ -110,7 +143,11 @@ impl<R: BufRead> Iterator for Records<R> {
                     if line.trim().is_empty() {
                         continue;
                     }
-                    return Some(self.parse(line));
+                    match self.parse(line) {
+                        Ok(texts) => self.pending = texts,
+                        Err(e) => return Some(Err(e)),
+                    }
+                    return self.pending.pop_front().map(Ok);
                 }
                 Err(e) => {
                     // A failing reader would fail again: this dump ends here.
@@ -129,7 +166,7 @@ mod tests {
 
     fn read(dump: &str) -> Vec<Result<(String, String), String>> {
         let fields = Fields {
-            text: "body".into(),
+            text: vec!["body".into()],
             id: "id".into(),
         };
         Records::new(dump.as_bytes(), "d.jsonl".into(), fields)
@@ -158,9 +195,46 @@ mod tests {
     }
 
     #[test]
+    fn several_fields_and_fields_inside_objects() {
+        let dump = concat!(
+            r#"{"meta": {"id": "a"}, "title": "Judul", "content": {"body": "Isi."}}"#,
+            "\n",
+            r#"{"meta": {"id": "b"}, "content": {"body": "Hanya isi."}}"#,
+            "\n",
+            r#"{"meta": {"id": "c"}, "title": 3}"#,
+            "\n",
+            r#"{"meta": {"id": "d"}}"#,
+            "\n",
+        );
+        let fields = Fields {
+            text: vec!["title".into(), "content.body".into()],
+            id: "meta.id".into(),
+        };
+        let read: Vec<_> = Records::new(dump.as_bytes(), "d.jsonl".into(), fields)
+            .map(|r| match r {
+                Ok((record, text)) => Ok((record.id, record.field, text)),
+                Err(e) => Err(e.to_string()),
+            })
+            .collect();
+        let text = |id: &str, field: &str, text: &str| {
+            Ok((id.to_string(), Some(field.to_string()), text.to_string()))
+        };
+        assert_eq!(
+            read,
+            [
+                text("a", "title", "Judul"),
+                text("a", "content.body", "Isi."),
+                text("b", "content.body", "Hanya isi."),
+                Err("d.jsonl:3: field “title” is not a string".to_string()),
+                Err("d.jsonl:4: none of the fields “title”, “content.body”".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn invalid_utf8_fails_only_its_own_line() {
         let fields = Fields {
-            text: "body".into(),
+            text: vec!["body".into()],
             id: "id".into(),
         };
         let bytes: &[u8] = b"{\"body\": \"a\"}\n\xff\xfe\n{\"body\": \"b\"}\n";

@@ -855,3 +855,49 @@ fn completions_and_the_manual_know_every_flag() {
         "the check page lists its flags"
     );
 }
+
+/// A CMS export with the text in several fields, one inside an object: each field is linted on
+/// its own and named in the report.
+#[test]
+fn jsonl_lints_several_fields_and_fields_inside_objects() {
+    let dump = concat!(
+        r#"{"meta": {"id": "pos-1"}, "title": "Resiko Banjir", "content": {"body": "Warga menilai resiko itu kecil."}}"#,
+        "\n"
+    );
+    let output = check()
+        .args([
+            "--select=nonstandard-word",
+            "--format=json",
+            "--input-format=jsonl",
+            "--text-field=title,content.body",
+            "--id-field=meta.id",
+            "-",
+        ])
+        .stdin(dump)
+        .output()
+        .expect("lintas runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let records: Vec<(String, String, u64)> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            let d = &f["diagnostics"][0];
+            (
+                f["record"]["id"].as_str().unwrap_or_default().to_string(),
+                f["record"]["field"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                d["span"]["start"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        records,
+        [
+            ("pos-1".to_string(), "title".to_string(), 0),
+            ("pos-1".to_string(), "content.body".to_string(), 14),
+        ]
+    );
+}

@@ -102,10 +102,17 @@ pub struct CheckArgs {
     /// What the paths hold: text files (plain or Markdown, by extension) or JSON Lines dumps.
     #[arg(long, value_enum, default_value_t = InputFormat::Files)]
     pub input_format: InputFormat,
-    /// With --input-format jsonl: the field holding each record's text.
-    #[arg(long, value_name = "FIELD", default_value = "body")]
-    pub text_field: String,
-    /// With --input-format jsonl: the field naming each record in reports.
+    /// With --input-format jsonl: the field holding each record's text (`content.body` for a
+    /// field inside an object), or several, each linted as a text of its own (`title,body`).
+    #[arg(
+        long,
+        value_name = "FIELD,...",
+        value_delimiter = ',',
+        default_value = "body"
+    )]
+    pub text_field: Vec<String>,
+    /// With --input-format jsonl: the field naming each record in reports (`meta.id` inside an
+    /// object).
     #[arg(long, value_name = "FIELD", default_value = "id")]
     pub id_field: String,
 }

@@ -107,6 +107,8 @@ struct OriginJson<'a> {
 struct RecordJson<'a> {
     id: &'a str,
     line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
 }
 
 impl<'a> OriginJson<'a> {
@@ -116,6 +118,7 @@ impl<'a> OriginJson<'a> {
             record: r.input.record().map(|record| RecordJson {
                 id: &record.id,
                 line: record.line,
+                field: record.field.as_deref(),
             }),
         }
     }
