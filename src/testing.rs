@@ -179,3 +179,18 @@ fn configured(date: &str) -> ArticleDate {
         source: DateSource::Config,
     }
 }
+
+impl Finding {
+    /// `text` with this finding's first fix applied: what fixture tests compare with the text
+    /// they expect.
+    pub fn with_first_fix(&self, text: &str) -> Option<String> {
+        let fix = self.diagnostic.fixes.first()?;
+        let mut out = text.to_string();
+        let mut edits = fix.edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        for edit in edits {
+            out.replace_range(edit.span.clone(), &edit.replacement);
+        }
+        Some(out)
+    }
+}

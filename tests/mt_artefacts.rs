@@ -46,18 +46,6 @@ struct Tally {
     fixed_right: usize,
 }
 
-/// `text` with the first fix of `finding` applied.
-fn fixed(text: &str, finding: &Finding) -> Option<String> {
-    let fix = finding.diagnostic.fixes.first()?;
-    let mut out = text.to_string();
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for edit in edits {
-        out.replace_range(edit.span.clone(), &edit.replacement);
-    }
-    Some(out)
-}
-
 #[test]
 fn machine_translation_artefacts_are_found_and_fixed() {
     let lines = std::fs::read_to_string("fixtures/mt/artefacts.jsonl").expect("the cases exist");
@@ -90,7 +78,7 @@ fn machine_translation_artefacts_are_found_and_fixed() {
         }
         if let Some(want) = &case.fixed {
             tally.with_fix += 1;
-            let got = found.first().and_then(|f| fixed(&case.text, f));
+            let got = found.first().and_then(|f| f.with_first_fix(&case.text));
             if got.as_ref() == Some(want) {
                 tally.fixed_right += 1;
             } else if !found.is_empty() {

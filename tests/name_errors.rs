@@ -52,18 +52,6 @@ fn places(text: &str, needle: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// `text` with the first fix of `finding` applied.
-fn fixed(text: &str, finding: &Finding) -> Option<String> {
-    let fix = finding.diagnostic.fixes.first()?;
-    let mut out = text.to_string();
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for edit in edits {
-        out.replace_range(edit.span.clone(), &edit.replacement);
-    }
-    Some(out)
-}
-
 #[test]
 fn the_name_rules_find_what_translation_gets_wrong() {
     let lines = std::fs::read_to_string("fixtures/names/errors.jsonl").expect("the cases exist");
@@ -102,7 +90,7 @@ fn the_name_rules_find_what_translation_gets_wrong() {
         if let Some(want) = &case.fix {
             tally.with_fix += 1;
             let right = (found.first())
-                .and_then(|f| fixed(&case.text, f))
+                .and_then(|f| f.with_first_fix(&case.text))
                 .is_some_and(|t| t.to_lowercase().contains(&want.to_lowercase()));
             tally.fixed_right += usize::from(right);
         }

@@ -66,19 +66,7 @@ pub async fn check(
     RawQuery(query): RawQuery,
     body: Body,
 ) -> Response {
-    let lang = query_lang(query.as_deref()).unwrap_or(shared.lang);
-    let job = match job(&shared, body, lang).await {
-        Ok(job) => job,
-        Err(f) => return f.json(lang),
-    };
-    let lang = job.lang;
-    let answer = shared
-        .lint(move |linter| report(linter, job).map_err(|e| unprocessable(&e)))
-        .await;
-    match answer.and_then(|r| r) {
-        Ok(report) => json_response(StatusCode::OK, report),
-        Err(f) => f.json(lang),
-    }
+    answer(shared, query, body, report).await
 }
 
 /// `POST /api/v1/fix`: `{"text": …, "fixed": N}`, the text with its safe fixes (and unsafe
@@ -88,6 +76,17 @@ pub async fn fix(
     RawQuery(query): RawQuery,
     body: Body,
 ) -> Response {
+    answer(shared, query, body, fixed).await
+}
+
+/// The JSON answer to a draft: the job its request describes, done by `work` on the lint pool;
+/// a failure as a JSON error in the request's language.
+async fn answer(
+    shared: Arc<Shared>,
+    query: Option<String>,
+    body: Body,
+    work: fn(&Linter, Job) -> anyhow::Result<String>,
+) -> Response {
     let lang = query_lang(query.as_deref()).unwrap_or(shared.lang);
     let job = match job(&shared, body, lang).await {
         Ok(job) => job,
@@ -95,10 +94,10 @@ pub async fn fix(
     };
     let lang = job.lang;
     let answer = shared
-        .lint(move |linter| fixed(linter, job).map_err(|e| unprocessable(&e)))
+        .lint(move |linter| work(linter, job).map_err(|e| unprocessable(&e)))
         .await;
     match answer.and_then(|r| r) {
-        Ok(fixed) => json_response(StatusCode::OK, fixed),
+        Ok(json) => json_response(StatusCode::OK, json),
         Err(f) => f.json(lang),
     }
 }
