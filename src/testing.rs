@@ -194,3 +194,47 @@ impl Finding {
         Some(out)
     }
 }
+
+/// What a fixture test counts for one kind of case: how many cases, how many found, and of those
+/// with one right repair, how many the first fix got right.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tally {
+    pub cases: usize,
+    pub found: usize,
+    pub with_fix: usize,
+    pub fixed_right: usize,
+}
+
+impl Tally {
+    /// One case: whether it was found, and, where it has one right repair, whether the first
+    /// fix made it.
+    pub fn count(&mut self, found: bool, fixed_right: Option<bool>) {
+        self.cases += 1;
+        self.found += usize::from(found);
+        if let Some(right) = fixed_right {
+            self.with_fix += 1;
+            self.fixed_right += usize::from(right);
+        }
+    }
+
+    /// Both tallies together.
+    pub fn add(&mut self, other: &Tally) {
+        self.cases += other.cases;
+        self.found += other.found;
+        self.with_fix += other.with_fix;
+        self.fixed_right += other.fixed_right;
+    }
+
+    /// The share of cases found.
+    pub fn recall(&self) -> f64 {
+        self.found as f64 / self.cases.max(1) as f64
+    }
+
+    /// The share of cases with one right repair whose first fix made it (1 when there are none).
+    pub fn fixes_right(&self) -> f64 {
+        if self.with_fix == 0 {
+            return 1.0;
+        }
+        self.fixed_right as f64 / self.with_fix as f64
+    }
+}

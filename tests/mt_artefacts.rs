@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use lintas::testing::{Check, Finding};
+use lintas::testing::{Check, Finding, Tally};
 
 /// Every rule that owns a kind of artefact.
 const RULES: [&str; 7] = [
@@ -38,14 +38,6 @@ struct Case {
     fixed: Option<String>,
 }
 
-#[derive(Default)]
-struct Tally {
-    cases: usize,
-    found: usize,
-    with_fix: usize,
-    fixed_right: usize,
-}
-
 #[test]
 fn machine_translation_artefacts_are_found_and_fixed() {
     let lines = std::fs::read_to_string("fixtures/mt/artefacts.jsonl").expect("the cases exist");
@@ -70,21 +62,18 @@ fn machine_translation_artefacts_are_found_and_fixed() {
                 d.start < wrong.end && wrong.start < d.end
             })
             .collect();
-        let tally = by_kind.entry(&case.kind).or_default();
-        tally.cases += 1;
-        tally.found += usize::from(!found.is_empty());
         if found.is_empty() {
             failures.push(format!("missed {}: {}", case.kind, case.text));
         }
-        if let Some(want) = &case.fixed {
-            tally.with_fix += 1;
+        let fixed_right = case.fixed.as_ref().map(|want| {
             let got = found.first().and_then(|f| f.with_first_fix(&case.text));
-            if got.as_ref() == Some(want) {
-                tally.fixed_right += 1;
-            } else if !found.is_empty() {
+            let right = got.as_ref() == Some(want);
+            if !right && !found.is_empty() {
                 failures.push(format!("fixed {}: {got:?}, want {want:?}", case.kind));
             }
-        }
+            right
+        });
+        (by_kind.entry(&case.kind).or_default()).count(!found.is_empty(), fixed_right);
     }
 
     let mut report = String::from("kind                 cases  found  fixes  right\n");
@@ -92,18 +81,14 @@ fn machine_translation_artefacts_are_found_and_fixed() {
         report += &format!(
             "{kind:20} {:5} {:6.3} {:6} {:6.3}\n",
             t.cases,
-            t.found as f64 / t.cases as f64,
+            t.recall(),
             t.with_fix,
-            t.fixed_right as f64 / t.with_fix.max(1) as f64,
+            t.fixes_right(),
         );
     }
     println!("{report}");
     let failing: Vec<&str> = (by_kind.iter())
-        .filter(|(_, t)| {
-            let recall = t.found as f64 / t.cases as f64;
-            let right = t.fixed_right as f64 / t.with_fix.max(1) as f64;
-            recall < RECALL || (t.with_fix > 0 && right < FIXES_RIGHT)
-        })
+        .filter(|(_, t)| t.recall() < RECALL || t.fixes_right() < FIXES_RIGHT)
         .map(|(kind, _)| *kind)
         .collect();
     assert!(

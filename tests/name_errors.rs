@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use lintas::testing::{Check, Finding};
+use lintas::testing::{Check, Finding, Tally};
 
 const RULES: [&str; 3] = ["acronym-mismatch", "official-name", "term-consistency"];
 
@@ -28,14 +28,6 @@ struct Case {
     acronym: Option<String>,
     /// The name the first fix should write, where one is right.
     fix: Option<String>,
-}
-
-#[derive(Default)]
-struct Tally {
-    cases: usize,
-    found: usize,
-    with_fix: usize,
-    fixed_right: usize,
 }
 
 /// The byte ranges where `needle` stands in `text`, in any case.
@@ -79,21 +71,17 @@ fn the_name_rules_find_what_translation_gets_wrong() {
                 spans.iter().any(|&(s, e)| d.start < e && s < d.end)
             })
             .collect();
-        let tally = (by_category)
-            .entry((case.rule.clone(), case.category.clone()))
-            .or_default();
-        tally.cases += 1;
-        tally.found += usize::from(!found.is_empty());
         if found.is_empty() {
             missed.push(&case.text);
         }
-        if let Some(want) = &case.fix {
-            tally.with_fix += 1;
-            let right = (found.first())
+        let fixed_right = case.fix.as_ref().map(|want| {
+            (found.first())
                 .and_then(|f| f.with_first_fix(&case.text))
-                .is_some_and(|t| t.to_lowercase().contains(&want.to_lowercase()));
-            tally.fixed_right += usize::from(right);
-        }
+                .is_some_and(|t| t.to_lowercase().contains(&want.to_lowercase()))
+        });
+        (by_category.entry((case.rule.clone(), case.category.clone())))
+            .or_default()
+            .count(!found.is_empty(), fixed_right);
     }
 
     let mut report =
@@ -103,21 +91,16 @@ fn the_name_rules_find_what_translation_gets_wrong() {
         report += &format!(
             "{rule:18} {category:14} {:6} {:6.3} {:6} {:6.3}\n",
             t.cases,
-            t.found as f64 / t.cases as f64,
+            t.recall(),
             t.with_fix,
-            t.fixed_right as f64 / t.with_fix.max(1) as f64,
+            t.fixes_right(),
         );
-        let r = by_rule.entry(rule).or_default();
-        r.cases += t.cases;
-        r.found += t.found;
-        r.with_fix += t.with_fix;
-        r.fixed_right += t.fixed_right;
+        by_rule.entry(rule).or_default().add(t);
     }
     println!("{report}");
     for rule in RULES {
         let t = &by_rule[rule];
-        let recall = t.found as f64 / t.cases as f64;
-        let right = t.fixed_right as f64 / t.with_fix.max(1) as f64;
+        let (recall, right) = (t.recall(), t.fixes_right());
         assert!(
             recall >= RECALL,
             "{rule}: found {recall:.3} of its cases\n{report}missed:\n{}",
