@@ -1,5 +1,5 @@
-//! The LanguageTool HTTP API (`/v2/check`, `/v2/languages`), as its clients use it
-//! (`../shared/reference/languagetool-api.md`): the browser extension, LTeX, the Obsidian plug-in
+//! The LanguageTool HTTP API (`/v2/check`, `/v2/languages`), as its clients use it (the requests
+//! they send are recorded in `fixtures/serve/`): the browser extension, LTeX, the Obsidian plug-in
 //! and the rest can be pointed at a lintas server and so check Indonesian.
 //!
 //! What clients rely on, each held by a test: the body is a URL-encoded form whatever its
