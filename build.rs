@@ -112,6 +112,7 @@ fn checked(stem: &str, text: &str) -> Result<(String, Option<Kind>), Vec<String>
     match stem {
         "institutions" => check::<schema::RegisterFile>(text).map(|j| (j, None)),
         "well-known-names" => check::<schema::NamesFile>(text).map(|j| (j, None)),
+        "words" => check::<schema::WordsFile>(text).map(|j| (j, None)),
         "capitalization" => check::<schema::CapitalizationFile>(text).map(code),
         "acronym-mismatch" => check::<schema::AcronymMismatchFile>(text).map(code),
         "untranslated" => check::<schema::UntranslatedFile>(text).map(code),

@@ -409,7 +409,10 @@ impl Linter {
                     config.origin_name()
                 ))
             })?
-            .with_persons(register.persons().iter().map(|p| p.name.as_str()));
+            .with_persons(register.persons().iter().map(|p| p.name.as_str()))
+            .with_institutions(
+                (0..register.institutions().len()).flat_map(|id| register.spelled_out(id)),
+            );
         Ok(Linter {
             rules,
             per_file,

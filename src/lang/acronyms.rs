@@ -484,7 +484,7 @@ fn piece_starts(part: &[char]) -> impl Iterator<Item = usize> + '_ {
 pub fn content_parts(phrase: &str) -> Vec<String> {
     phrase
         .split(|c: char| c.is_whitespace() || c == '-' || c == ',')
-        .filter(|p| p.chars().count() >= 3 && !super::institutions::is_connector(p))
+        .filter(|p| p.chars().count() >= 3 && !super::word_classes::is_connector(p))
         .map(str::to_lowercase)
         .collect()
 }

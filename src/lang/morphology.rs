@@ -18,12 +18,13 @@ const SUFFIXES: &[&str] = &[
     "kan", "an", "i", "isasi", "isme", "itas", "tas", "wan", "wati",
 ];
 
-/// Prefixes that attach without a sound change. `meN-`, `peN-` and `be-` are handled apart.
-const PLAIN_PREFIXES: &[&str] = &["di", "ter", "ber", "ke", "se", "per"];
+/// Prefixes that attach without a sound change (with `ketidak-…-an` of a negated state:
+/// `ketidakselarasan`). `meN-`, `peN-` and `be-` are handled apart.
+const PLAIN_PREFIXES: &[&str] = &["di", "ter", "ber", "ke", "se", "per", "ketidak"];
 
 /// Prefixes that -an may close as a confix (`ke-…-an`, `peN-…-an`, `per-…-an`, `ber-…-an`);
 /// meN- and di- never take -an (`menjelasan` is no word).
-const TAKES_AN: &[&str] = &["ke", "pe", "per", "ber", "be", "se"];
+const TAKES_AN: &[&str] = &["ke", "pe", "per", "ber", "be", "se", "ketidak"];
 
 /// How many prefixes may stack (`di-per-ketat`, `ke-ber-hasil-an`).
 const MAX_PREFIXES: usize = 2;
@@ -76,6 +77,11 @@ fn strip_one<'a>(word: &'a str, clitics: &[&str]) -> Option<&'a str> {
 pub fn roots(word: &str) -> Vec<String> {
     let mut bases: Vec<String> = vec![word.to_string()];
     bases.extend(without_clitics(word).into_iter().map(str::to_string));
+    let derived: Vec<String> = bases
+        .iter()
+        .flat_map(|b| loan_derivation_bases(b))
+        .collect();
+    bases.extend(derived);
     let mut found: Vec<String> = Vec::new();
     for base in &bases {
         found.push(base.clone());
@@ -104,6 +110,36 @@ pub fn roots(word: &str) -> Vec<String> {
     found.sort();
     found.dedup();
     found
+}
+
+/// Loan derivations, each with the ending of the word it is derived from (KBBI lists
+/// `rekreatif` beside `rekreasi`, `transaksional` beside `transaksi`): adjectives in -atif,
+/// -utif, -onal, -onil, -istik, nouns in -isme, -onis, -ika and -log.
+const LOAN_DERIVATIONS: &[(&str, &str)] = &[
+    ("atif", "asi"),
+    ("utif", "usi"),
+    ("onal", ""),
+    ("onil", ""),
+    ("onis", ""),
+    ("isme", "is"),
+    ("istik", "isme"),
+    ("istis", "isme"),
+    ("ika", "ik"),
+    ("log", "logi"),
+];
+
+/// A loan derivation's base has at least this many letters: shorter ones would excuse typos.
+const MIN_DERIVATION_BASE: usize = 6;
+
+/// The words `word` may be a loan derivation of (`solutif` → `solusi`): over-generated, as
+/// [`roots`] is.
+fn loan_derivation_bases(word: &str) -> impl Iterator<Item = String> + '_ {
+    LOAN_DERIVATIONS
+        .iter()
+        .filter_map(move |(ending, base_ending)| {
+            let base = format!("{}{base_ending}", word.strip_suffix(ending)?);
+            (base.len() >= MIN_DERIVATION_BASE).then_some(base)
+        })
 }
 
 /// `word` with one prefix taken off, in every way it could have been put on, with the prefix
@@ -178,6 +214,50 @@ fn undo_nasal(rest: &str) -> Vec<String> {
     out
 }
 
+/// The standard words the informal `word` (lower case) may be built from by the colloquial
+/// Jakarta affixes that quoted speech keeps: -in for -kan/-i (`lanjutin`, `dibedakin`), the bare
+/// nasal prefix (`ngambil`, `nyari`, `nulis`, `mikir`, `ngecek`), ke- of what just happens
+/// (`kebawa`), and e for a in a closed last syllable (`bener`, `inget`). It over-generates: a
+/// caller keeps only the roots its lexicon knows.
+pub fn colloquial_roots(word: &str) -> Vec<String> {
+    let mut bases = vec![word.to_string()];
+    bases.extend(without_clitics(word).into_iter().map(str::to_string));
+    let suffixed: Vec<String> = (bases.iter())
+        .flat_map(|b| ["kin", "in"].map(|s| b.strip_suffix(s).map(str::to_string)))
+        .flatten()
+        .collect();
+    bases.extend(suffixed);
+    let mut found: Vec<String> = Vec::new();
+    for base in &bases {
+        found.push(base.clone());
+        found.extend(undo_nasal(base));
+        for prefix in ["di", "ke", "ter"] {
+            if let Some(rest) = base.strip_prefix(prefix) {
+                found.push(rest.to_string());
+                found.extend(undo_nasal(rest));
+            }
+        }
+    }
+    let standard_vowel: Vec<String> = found
+        .iter()
+        .filter_map(|w| standard_last_vowel(w))
+        .collect();
+    found.extend(standard_vowel);
+    found.retain(|r| r.len() >= MIN_STEM && r != word);
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// `word` with the e of a closed last syllable read as the a of the standard form (`bener` →
+/// `benar`, `seneng` → `senang`).
+fn standard_last_vowel(word: &str) -> Option<String> {
+    let at = word.rfind(['a', 'e', 'i', 'o', 'u'])?;
+    let closed = word.len() > at + 1;
+    (word.as_bytes()[at] == b'e' && closed && at > 0)
+        .then(|| format!("{}a{}", &word[..at], &word[at + 1..]))
+}
+
 /// Whether `part` is a bound form that may stand before a hyphen (`se` in `se-Indonesia`).
 pub fn is_bound_prefix(part: &str) -> bool {
     is_lowercase_one_of(part, BOUND_PREFIXES)
@@ -214,6 +294,47 @@ mod tests {
         // Too short to hold a clitic: `kamu` is not `ka` + `mu`.
         assert!(without_clitics("kamu").is_empty());
         assert!(without_clitics("").is_empty());
+    }
+
+    #[test]
+    fn loan_derivations_lead_to_their_base() {
+        for (word, base) in [
+            ("rekreatif", "rekreasi"),
+            ("solutif", "solusi"),
+            ("transaksional", "transaksi"),
+            ("apatisme", "apatis"),
+            ("problematika", "problematik"),
+            ("mutualistik", "mutualisme"),
+            ("epidemiolog", "epidemiologi"),
+        ] {
+            assert!(
+                roots(word).contains(&base.to_string()),
+                "{word}: {:?}",
+                roots(word)
+            );
+        }
+    }
+
+    #[test]
+    fn colloquial_affixes_lead_to_standard_roots() {
+        for (word, root) in [
+            ("lanjutin", "lanjut"),
+            ("dibedakin", "beda"),
+            ("diajarin", "ajar"),
+            ("ngambil", "ambil"),
+            ("nyari", "cari"),
+            ("nulis", "tulis"),
+            ("mikir", "pikir"),
+            ("ngecek", "cek"),
+            ("kebawa", "bawa"),
+            ("bener", "benar"),
+            ("inget", "ingat"),
+            ("seneng", "senang"),
+        ] {
+            let roots = colloquial_roots(word);
+            assert!(roots.contains(&root.to_string()), "{word}: {roots:?}");
+        }
+        assert!(!colloquial_roots("rumah").contains(&"rumah".to_string()));
     }
 
     #[test]

@@ -152,6 +152,21 @@ pub fn continues_clause(lower: &str) -> bool {
     CLAUSE_CONTINUATIONS.binary_search(&lower).is_ok()
 }
 
+/// Words that join the parts of a name and carry no meaning of their own.
+pub fn is_connector(word: &str) -> bool {
+    let is = |w: &str| {
+        ["dan", "serta", "bidang", "of", "and", "the", "for", "untuk"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+    };
+    // An ASCII word is compared in place; only another needs lower-casing (a Kelvin sign is a k).
+    if word.is_ascii() {
+        is(word)
+    } else {
+        is(&word.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

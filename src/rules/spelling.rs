@@ -13,9 +13,15 @@
 //!   respelt as a loan (`mikroplastik`), or when affixes lead to a known root (`perundungan`);
 //! - spellings on the `nonstandard-word` list are that rule's findings (the rule yields to it);
 //! - an unknown word is reported when a word is one slip away (two in a long word), or when it
-//!   is two words run together (`jetdengan`); a word far from every word, or used three times
-//!   in the document, is a term, a name or an acronym the lexicons lack;
-//! - in quoted speech only a slip in a long word is reported: `nggak` is register;
+//!   is two words run together (`jetdengan`) and no slip explains it; a word far from every
+//!   word, or used three times in the document, is a term, a name or an acronym the lexicons
+//!   lack, unless it is one slip from an everyday word (`pemerintha`);
+//! - a capitalised word beside a word of an institution's or a place's name is checked against
+//!   those names' words (`Kementerian Keseharan`, `Sulawesi Tegnah`);
+//! - handles, hashtags, transliteration lines and abbreviations the document defines in
+//!   parentheses (`lalu lintas (lalin)`) are not prose;
+//! - in quoted speech the speaker's informal words are kept (`nggak`, `lanjutin`), and only a
+//!   slip of a common word (`untku`) or of a long word is reported;
 //! - a capitalised word opening a sentence is checked in lower case, carefully: only a long word
 //!   one slip from a dictionary word, and never one the document also writes as a name.
 //!
@@ -24,6 +30,7 @@
 //! unjudged.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
+use crate::lang::acronyms::some_ending_abbreviates;
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::lexicon::Lexicon;
 use crate::lang::morphology;
@@ -34,13 +41,29 @@ use crate::source::{Document, Span, Token, TokenKind};
 /// A word written this many times in one document is the writer's term, not a typo.
 const TERM_USES: usize = 3;
 
+/// Labels of a line that spells another language's words in Latin letters.
+const TRANSLITERATION_LABELS: &[&str] = &["Arab-Latin", "Arab Latin", "Latin:", "Transliterasi"];
+
+/// How many words before a parenthesis an abbreviation defined in it may abbreviate.
+const MAX_DEFINITION_WORDS: usize = 6;
+
+/// How common (Zipf) a word must be for a lower-case word one slip from it to be its typo even
+/// when the document repeats it: once in 10,000 words (`pemerintah`, `tiba`), where a term one
+/// slip from a rarer word (`padel`, `teradu`) is the writer's.
+const EVERYDAY_ZIPF: f32 = 5.0;
+
 /// A capitalised word opening a sentence is taken for a typo only from this length on: shorter
 /// ones are names as often as not (`Gugi`, `Teba`).
 const MIN_SENTENCE_START_TYPO_LEN: usize = 7;
 
-/// Inside quoted speech a word is taken for a typo only from this length on: short informal
-/// forms one letter from the standard word (`nolak`, `aduuh`) are register.
-const MIN_QUOTED_TYPO_LEN: usize = 7;
+/// Inside quoted speech a slip of a rare word is taken for a typo from this length on: informal
+/// forms are short (`nolak`, `gegara`).
+const MIN_LONG_QUOTED_TYPO_LEN: usize = 7;
+
+/// How common (Zipf) a word must be for an unknown word one slip from it to be its typo inside
+/// quoted speech, or when the document repeats it: a slip of a word everyone writes
+/// (`pemerintha`, `untku`), not the speaker's own form or the writer's term.
+const SLIP_TARGET_ZIPF: f32 = 4.0;
 
 pub struct Spelling;
 
@@ -77,6 +100,9 @@ struct Checking<'c> {
     /// For each word form, whether the document writes it capitalised inside a sentence: found
     /// once, on the first word opening a sentence that asks.
     names: std::cell::OnceCell<Vec<bool>>,
+    /// The lower-case abbreviations the document defines in parentheses (`lalu lintas
+    /// (lalin)`): found once, when an unknown word first asks.
+    defined: std::cell::OnceCell<Vec<String>>,
 }
 
 impl Checking<'_> {
@@ -147,21 +173,142 @@ impl Checking<'_> {
     /// The finding for an unknown `part`, if it is one.
     fn judge(&self, span: Span, part: &str, position: Position) -> Option<Diagnostic> {
         let lower = part.to_lowercase();
+        if self.is_not_prose(&span, &lower) {
+            return None;
+        }
+        let quoted = position != Position::Name && self.doc().in_quote(&span);
+        if quoted && self.lexicon().is_colloquial(&lower) {
+            // The speaker's register (`nggak`, `lanjutin`), which a quotation keeps.
+            return None;
+        }
         // The word's own letters are read once for the run; what the document says is looked
         // at only for a word they make a typo of.
         let typo = match self.assess(&lower, position) {
             Some(typo) => typo,
-            None if position == Position::Name => self.person_name_near(&span, &lower)?,
+            None if position == Position::Name => self
+                .name_word_near(&span, &lower)
+                .or_else(|| self.person_name_near(&span, &lower))?,
             None => return None,
         };
-        if self.excused_here(&span, part, &lower, position) {
+        // In quoted speech, only a slip of a common word, or a slip in a long word: the rest is
+        // how the speaker talks.
+        if quoted
+            && !(self.slips_common_word(&typo)
+                || (typo.first_is_slip && lower.len() >= MIN_LONG_QUOTED_TYPO_LEN))
+        {
             return None;
         }
-        // In quoted speech, a long word only when it is a slip.
-        if self.doc().in_quote(&span) && !typo.first_is_slip {
+        if self.excused_here(part, &lower, position, &typo) {
             return None;
         }
         Some(self.diagnostic(span, part, &typo.suggestions))
+    }
+
+    /// Whether the word at `span` is no prose of the article's language: a social-media handle
+    /// or hashtag (`@dinaskesehatan_kota`, `#selamatkanhutan`), a line of transliteration
+    /// (`Arab-Latin: …`), or an abbreviation the document defines (`alat dan mesin pertanian
+    /// (alsintan)`).
+    fn is_not_prose(&self, span: &Span, lower: &str) -> bool {
+        let text = self.doc().text();
+        let before = text[..span.start]
+            .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '.');
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = text[line_start..].trim_start();
+        let label = |l: &str| {
+            line.get(..l.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(l))
+        };
+        before.ends_with(['@', '#'])
+            || TRANSLITERATION_LABELS.iter().any(|l| label(l))
+            || self.defined_abbreviations().iter().any(|a| a == lower)
+    }
+
+    fn defined_abbreviations(&self) -> &[String] {
+        self.defined.get_or_init(|| {
+            let doc = self.doc();
+            let (tokens, text) = (doc.tokens(), doc.text());
+            let lexicon = self.lexicon();
+            let roots = |w: &str| lexicon.root_initials(w);
+            let mut defined = Vec::new();
+            for (i, token) in tokens.iter().enumerate() {
+                let is = |at: Option<usize>, s: &str| {
+                    at.and_then(|j| tokens.get(j))
+                        .is_some_and(|t| t.text(text) == s)
+                };
+                let word = token.text(text);
+                if !token.is_word()
+                    || shape(word) != CaseShape::Lower
+                    || !is(i.checked_sub(1), "(")
+                    || !is(Some(i + 1), ")")
+                {
+                    continue;
+                }
+                let expansion: Vec<&str> = tokens[..i.saturating_sub(1)]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.is_word() || t.kind == TokenKind::Space)
+                    .filter(|t| t.is_word())
+                    .take(MAX_DEFINITION_WORDS)
+                    .map(|t| t.text(text))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if expansion.len() >= 2 && some_ending_abbreviates(word, &expansion, &roots) {
+                    defined.push(word.to_string());
+                }
+            }
+            defined
+        })
+    }
+
+    /// Whether the typo's first suggestion is a common word one slip away.
+    fn slips_common_word(&self, typo: &Typo) -> bool {
+        typo.first_is_slip
+            && (typo.suggestions.first())
+                .and_then(|s| self.lexicon().indonesian().zipf(&s.to_lowercase()))
+                .is_some_and(|z| z >= SLIP_TARGET_ZIPF)
+    }
+
+    /// The word of a name one letter off the capitalised word at `span`, told by a word of a
+    /// well-known or an institution's name in the same name (`Kementerian Keseharan`, `Badan
+    /// Meteorologi, Klimatologi, dan Geofsika`, `Sulawesi Tegnah`).
+    fn name_word_near(&self, span: &Span, lower: &str) -> Option<Typo> {
+        let word = self.lexicon().name_word_near(lower)?;
+        let lexicon = self.lexicon();
+        let neighbours = self.name_neighbours(span);
+        let name_word = |w: &&str| starts_uppercase(w) && lexicon.is_name_word(&w.to_lowercase());
+        // Beside a capitalised word the lexicon does not know, it is a person's or a local
+        // name (`Badan Gizi Nasional Dadan Hindayana`).
+        let own_name = |w: &&str| starts_uppercase(w) && !name_word(w) && !lexicon.knows(w);
+        let inside_name = neighbours.iter().any(name_word) && !neighbours.iter().any(own_name);
+        inside_name.then(|| Typo {
+            suggestions: vec![word.to_string()],
+            first_is_slip: true,
+        })
+    }
+
+    /// The words just before and after the word at `span` in a name: across a space, a comma
+    /// or a connector (`Badan Meteorologi, Klimatologi, dan Geofisika`).
+    fn name_neighbours(&self, span: &Span) -> Vec<&str> {
+        let doc = self.doc();
+        let (tokens, text) = (doc.tokens(), doc.text());
+        let Some(i) = doc.token_index_at(span.start) else {
+            return Vec::new();
+        };
+        let joins = |t: &Token| {
+            t.kind == TokenKind::Space
+                || t.text(text) == ","
+                || (t.is_word() && crate::lang::word_classes::is_connector(t.text(text)))
+        };
+        let before = tokens[..i].iter().rev().find(|t| !joins(t));
+        let after = tokens[i + 1..].iter().find(|t| !joins(t));
+        [before, after]
+            .into_iter()
+            .flatten()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+            .collect()
     }
 
     /// A word of a well-known person's name one letter off the name `lower` at `span`, told by
@@ -171,24 +318,7 @@ impl Checking<'_> {
         if near.is_empty() {
             return None;
         }
-        let doc = self.doc();
-        let tokens = doc.tokens();
-        let i = doc.token_index_at(span.start)?;
-        let word_at = |space: usize, word: usize| {
-            let spaced = tokens
-                .get(space)
-                .is_some_and(|t| t.kind == TokenKind::Space);
-            (tokens.get(word))
-                .filter(|t| spaced && t.is_word())
-                .map(|t| t.text(doc.text()))
-        };
-        let beside: Vec<&str> = [
-            i.checked_sub(2).and_then(|j| word_at(j + 1, j)),
-            word_at(i + 1, i + 2),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let beside = self.name_neighbours(span);
         let name = near
             .iter()
             .find(|n| (beside.iter()).any(|w| self.lexicon().names_same_person(n, w)))?;
@@ -199,21 +329,27 @@ impl Checking<'_> {
     }
 
     /// Whether the document shows that an unknown word is not a typo where it stands.
-    fn excused_here(&self, span: &Span, part: &str, lower: &str, position: Position) -> bool {
+    fn excused_here(&self, part: &str, lower: &str, position: Position, typo: &Typo) -> bool {
         let doc = self.doc();
-        if self.ctx.words().count_ignoring_case(doc.text(), part) >= TERM_USES {
-            // The writer's term (a sport, a name, an acronym), not a slip of the keyboard.
-            return true;
-        }
+        // A word the writer uses again and again is their term or a name (a sport, an acronym,
+        // a person), unless it is a lower-case slip of a word every text uses: a typo repeated
+        // (`pemerintha`) is still a typo.
+        let repeated = self.ctx.words().count_ignoring_case(doc.text(), part) >= TERM_USES;
         if position == Position::Name {
-            return false;
+            return repeated;
         }
+        let slip_of_everyday_word = position == Position::Prose
+            && typo.first_is_slip
+            && (typo.suggestions.first())
+                .filter(|s| self.lexicon().dictionary().knows(s))
+                .and_then(|s| self.lexicon().indonesian().zipf(s))
+                .is_some_and(|z| z >= EVERYDAY_ZIPF);
+        let term = repeated && !slip_of_everyday_word;
         // A capitalised word opening a sentence is most often a name: only a long word, never
-        // written as a name elsewhere, may be taken for a typo. Quoted speech keeps the speaker's
-        // register (`nolak`, `gegara`): only a long word may be a typo there.
+        // written as a name elsewhere, may be taken for a typo.
         let name_at_start = position == Position::SentenceStart
             && (lower.len() < MIN_SENTENCE_START_TYPO_LEN || self.written_as_name_elsewhere(part));
-        name_at_start || (lower.len() < MIN_QUOTED_TYPO_LEN && doc.in_quote(span))
+        term || name_at_start
     }
 
     /// Whether the unknown `lower` reads as a typo in `position`, and of what: from its letters
@@ -247,10 +383,10 @@ impl Checking<'_> {
                     // Far from every word: a term, a name or an acronym the lexicons lack.
                     return None;
                 }
-                if let Some(split) = &reading.split {
-                    // Two words run together, unless a one-letter slip explains it better.
-                    let at = usize::from(reading.first_is_slip).min(suggestions.len());
-                    suggestions.insert(at, split.clone());
+                // Two words run together, where no one-letter slip explains it (`hilirasasi` is
+                // `hilirisasi`, not `hilir asasi`).
+                if let Some(split) = reading.split.as_ref().filter(|_| !reading.first_is_slip) {
+                    suggestions.insert(0, split.clone());
                     suggestions.truncate(MAX_SUGGESTIONS);
                 }
             }
@@ -317,6 +453,7 @@ impl Rule for Spelling {
         let checking = Checking {
             ctx,
             names: std::cell::OnceCell::new(),
+            defined: std::cell::OnceCell::new(),
         };
         let (text, uses) = (ctx.doc.text(), ctx.words().uses());
         for i in ctx.words().unknown() {
@@ -418,6 +555,57 @@ mod tests {
         assert!(format!("{err:#}").contains("id_ID.aff"), "{err:#}");
         std::fs::write(&path, "[rules.spelling]\nacept = []\n").expect("writes");
         assert!(Check::configured(&Config::load(&path).expect("loads"), &[id::SPELLING]).is_err());
+    }
+
+    #[test]
+    fn what_is_not_prose_is_not_checked() {
+        let c = Config::default();
+        let text = "Ikuti akun @dinaskegelapan_kotasemarang dan tagar #selamatkanhutan.\n\
+                    Arab-Latin: Allahumma inni as-aluka ridhaka.\n\
+                    Kelompok sadar wisata (pokdarwis) aktif, dan pokdarwis itu maju. \
+                    Putusan itu berlaku erga omnes sebagai ultimum remedium.";
+        assert!(words(&c, text).is_empty(), "{:?}", words(&c, text));
+        // A word in parentheses that abbreviates nothing before it is checked.
+        assert_eq!(words(&c, "Ia makan nasi (psiang)."), ["psiang"]);
+    }
+
+    #[test]
+    fn slips_in_quotes_and_repeated_slips() {
+        let c = Config::default();
+        assert_eq!(
+            words(&c, "“Kami bleum tahu untku apa,” ujarnya."),
+            ["bleum", "untku"]
+        );
+        assert!(
+            words(
+                &c,
+                "“Gue udah bilang, nggak usah lanjutin, aduuh,” katanya."
+            )
+            .is_empty()
+        );
+        let repeated = "Kebijakan pemerintha itu baru. Menurut pemerintha, dana cukup. \
+                        Namun pemerintha belum siap.";
+        assert_eq!(words(&c, repeated).len(), 3);
+        // A term the writer repeats, one slip from a rarer word, is theirs.
+        assert!(words(&c, "Main padel. Lapangan padel baru. Klub padel besar.").is_empty());
+    }
+
+    #[test]
+    fn words_inside_names() {
+        let c = Config::default();
+        let got = flagged(
+            &c,
+            "Kementerian Keseharan menggelar rapat di Sulawesi Tegnah.",
+        );
+        let firsts: Vec<(&str, Option<&str>)> = (got.iter())
+            .map(|(w, f)| (w.as_str(), f.first().map(String::as_str)))
+            .collect();
+        assert_eq!(
+            firsts,
+            [("Keseharan", Some("Kesehatan")), ("Tegnah", Some("Tengah"))]
+        );
+        // A person's name beside an institution's is the person's.
+        assert!(words(&c, "Kepala Badan Gizi Nasional Dadan Hindayana hadir.").is_empty());
     }
 
     #[test]

@@ -4,10 +4,11 @@
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::Date;
 use crate::lang::institutions::{
-    self, FormKind, FormRef, InstitutionId, Mention, Register, Status, is_connector, narrowed_edit,
+    self, FormKind, FormRef, InstitutionId, Mention, Register, Status, narrowed_edit,
 };
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
+use crate::lang::word_classes::is_connector;
 use crate::rules::{Context, Reads, Rule, Setup};
 use crate::source::{Document, Span, is_lowercase_one_of};
 

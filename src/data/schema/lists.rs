@@ -149,3 +149,52 @@ impl Checked for NamesFile {
         sourced("group", self.group.iter().map(|g| g.source.as_str()))
     }
 }
+
+/// `words.toml`: words news text uses that the dictionary lacks, by kind.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsFile {
+    pub group: Vec<WordGroup>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordGroup {
+    pub kind: WordKind,
+    pub source: String,
+    pub words: Vec<String>,
+}
+
+/// What a group's words are, which decides where they are words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WordKind {
+    Standard,
+    Abbreviation,
+    Transliteration,
+    Latin,
+    /// Informal speech: a word only inside quotations.
+    Colloquial,
+}
+
+impl Checked for WordsFile {
+    fn problems(&self) -> Vec<Problem> {
+        let mut problems = sourced("group", self.group.iter().map(|g| g.source.as_str()));
+        let mut seen = std::collections::HashSet::new();
+        for (i, group) in self.group.iter().enumerate() {
+            for word in &group.words {
+                if !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                    problems.push(Problem::at(
+                        "group",
+                        i,
+                        format!("“{word}” is not lower-case letters"),
+                    ));
+                }
+                if !seen.insert(word.as_str()) {
+                    problems.push(Problem::at("group", i, format!("“{word}” is listed twice")));
+                }
+            }
+        }
+        problems
+    }
+}

@@ -13,6 +13,7 @@
 //! afresh, and a form met again is judged again.
 
 mod forms;
+mod listed;
 mod phrases;
 mod typos;
 mod words;
@@ -37,7 +38,8 @@ use crate::lang::{MAX_WORD_LEN, morphology};
 use crate::source::Document;
 
 use forms::FormTable;
-use typos::{PersonNames, WellKnownNames};
+use listed::ListedWords;
+use typos::{NameWords, PersonNames, WellKnownNames};
 
 /// A dictionary stem ends an affix analysis from this length on: short rare stems (`jani`,
 /// `gela`) would excuse typos (`berjani`, `digela`).
@@ -49,6 +51,9 @@ const MIN_LOAN_WORD: usize = 6;
 /// An affix analysis may end on an English or loan root of at least this many letters
 /// (`input` in `diinput`): shorter English roots match too much by chance.
 const MIN_LOAN_ROOT: usize = 5;
+
+/// A root shorter than this ends an affix analysis only when it is common.
+const SHORT_ROOT: usize = 6;
 
 /// An English word used at least once in a million English words is English, not a typo; rarer
 /// entries of the English list include misspellings and words of other languages (`biya`).
@@ -127,9 +132,12 @@ pub struct Lexicon {
     loans: LoanSpellings,
     /// Lower-case words the newsroom accepts.
     accepted: HashSet<String>,
+    /// The words news writes that the dictionary lacks (`rules/words.toml`).
+    listed: ListedWords,
     suggester: Suggester,
     well_known: WellKnownNames,
     persons: PersonNames,
+    name_words: NameWords,
     /// The run's phrase lists, by their number.
     lists: Vec<Arc<PhraseMatcher>>,
     /// Every form judged so far in the run, shared by all workers.
@@ -138,6 +146,7 @@ pub struct Lexicon {
     typos: Verdicts<Arc<TypoReading>>,
     names_near: Verdicts<Option<Arc<str>>>,
     persons_near: Verdicts<Arc<[PersonWordNear]>>,
+    name_words_near: Verdicts<Option<Arc<str>>>,
     /// The initials of the dictionary roots each form asked about is built from.
     root_initials: Verdicts<Arc<[char]>>,
     /// Each worker's own table in front of `judged`, taken for a document and given back: a
@@ -172,13 +181,16 @@ impl Lexicon {
             english: Frequencies::english(),
             loans: LoanSpellings::builtin(),
             accepted: accepted.iter().map(|w| w.to_lowercase()).collect(),
+            listed: ListedWords::builtin(),
             well_known: WellKnownNames::builtin(),
             persons: PersonNames::default(),
+            name_words: NameWords::default(),
             lists,
             judged: Verdicts::default(),
             typos: Verdicts::default(),
             names_near: Verdicts::default(),
             persons_near: Verdicts::default(),
+            name_words_near: Verdicts::default(),
             root_initials: Verdicts::default(),
             tables: Mutex::default(),
         })
@@ -188,6 +200,18 @@ impl Lexicon {
     /// holders) as well-known names.
     pub fn with_persons<'a>(mut self, full_names: impl IntoIterator<Item = &'a str>) -> Self {
         self.persons = PersonNames::new(full_names);
+        self
+    }
+
+    /// The lexicon, knowing the words of the institution names `names` (the register's) and of
+    /// the well-known names as words of names.
+    pub fn with_institutions<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
+        let well_known: Vec<String> = self.well_known.names().map(str::to_string).collect();
+        self.name_words = NameWords::new(
+            well_known
+                .into_iter()
+                .chain(names.into_iter().map(str::to_string)),
+        );
         self
     }
 
@@ -260,6 +284,7 @@ impl Lexicon {
     fn accepts(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.accepted.contains(&lower)
+            || self.listed.everywhere(&lower)
             || self.dictionary.knows(word)
             || self.indonesian.contains(&lower)
             || (self.english.zipf(&lower)).is_some_and(|z| z >= ENGLISH_WORD_ZIPF)
@@ -279,14 +304,35 @@ impl Lexicon {
 
     /// Whether an affix analysis ended on a real root: a form in use, a dictionary stem of
     /// [`MIN_DICTIONARY_ROOT`] letters or more, a loanword, or a word the newsroom accepted
-    /// (`unggah` in `unggahan`, `rundung` in `perundungan`, `input` in `diinput`).
+    /// (`unggah` in `unggahan`, `rundung` in `perundungan`, `input` in `diinput`). A short root
+    /// must be common: rare short forms (`lana`, `kolha`) would make typos words (`se-lana` for
+    /// `selama`, `se-kolha` for `sekolah`).
     fn knows_root(&self, root: &str) -> bool {
         let at_least = |zipf: Option<f32>, min: f32| zipf.is_some_and(|z| z >= min);
+        let short = root.len() < SHORT_ROOT;
         self.accepted.contains(root)
-            || self.indonesian.contains(root)
+            || self.listed.everywhere(root)
+            || (if short {
+                at_least(self.indonesian.zipf(root), COMMON_ZIPF)
+            } else {
+                self.indonesian.contains(root)
+            })
             || (root.len() >= MIN_DICTIONARY_ROOT && self.dictionary.knows(root))
             || (root.len() >= MIN_LOAN_ROOT
-                && (at_least(self.english.zipf(root), COMMON_ZIPF) || self.loans.contains(root)))
+                && (at_least(self.english.zipf(root), COMMON_ZIPF)
+                    || (!short && self.loans.contains(root))))
+    }
+
+    /// Whether the lower-case `word`, which the lexicon does not know, is informal speech that a
+    /// quotation keeps: listed (`nggak`, `banget`), a known word with its letters drawn out
+    /// (`aduuh`), or built by colloquial affixes on a known root (`lanjutin`, `ngambil`).
+    pub fn is_colloquial(&self, word: &str) -> bool {
+        let known = |w: &str| self.listed.colloquial(w) || self.knows(w);
+        let mut drawn_in: Vec<u8> = word.as_bytes().to_vec();
+        drawn_in.dedup();
+        self.listed.colloquial(word)
+            || (drawn_in.len() < word.len() && std::str::from_utf8(&drawn_in).is_ok_and(known))
+            || (morphology::colloquial_roots(word).iter()).any(|root| known(root))
     }
 
     /// Whether a capitalised `word` reads as a common word written with a capital (a headline's

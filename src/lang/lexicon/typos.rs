@@ -25,9 +25,37 @@ const LONG_WORD: usize = 8;
 /// counts as a typo of it (`Bali` and `Bari` are both places).
 const MIN_NAME_TYPO_LEN: usize = 6;
 
+/// A word of a name this long or longer is checked inside names (`Bdan` in `Bdan Pusat
+/// Statistik`): the name around it tells which name it is.
+const MIN_NAME_WORD: usize = 3;
+
 /// The same for a word of a person's name, which another word of the name beside it confirms
 /// (`Erick Tohir`).
 const MIN_PERSON_TYPO_LEN: usize = 5;
+
+/// The words of well-known names (`rules/well-known-names.toml`) and of the register's
+/// institution names (`Kementerian`, `Kesehatan`, `Meteorologi`, `Tengah`), lower-case: a
+/// capitalised word beside one of them is inside a name, where a word one letter off another
+/// is its typo (`Kementerian Keseharan`, `Sulawesi Tegnah`).
+#[derive(Debug, Default)]
+pub(super) struct NameWords(std::collections::HashSet<String>);
+
+impl NameWords {
+    pub(super) fn new(names: impl IntoIterator<Item = impl AsRef<str>>) -> NameWords {
+        let mut words = std::collections::HashSet::new();
+        for name in names {
+            words.extend(
+                (name.as_ref().split(|c: char| !c.is_alphabetic()))
+                    .filter(|w| !crate::lang::word_classes::is_connector(w))
+                    .map(str::to_lowercase)
+                    .filter(|w| {
+                        w.len() >= MIN_NAME_WORD && w.bytes().all(|b| b.is_ascii_lowercase())
+                    }),
+            );
+        }
+        NameWords(words)
+    }
+}
 
 /// An unknown lower-case word read as a typo.
 #[derive(Clone, Debug)]
@@ -55,6 +83,11 @@ pub(super) struct WellKnownNames(Vec<String>);
 impl WellKnownNames {
     pub(super) fn contains(&self, lower: &str) -> bool {
         self.0.iter().any(|name| name == lower)
+    }
+
+    /// The names, lower-case.
+    pub(super) fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 
     pub(super) fn builtin() -> WellKnownNames {
@@ -134,6 +167,27 @@ impl Lexicon {
             .any(|w| *w == lower && **w != *near.word.to_lowercase())
     }
 
+    /// Whether the lower-case `word` is a word of a well-known name or an institution's name.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words.0.contains(word)
+    }
+
+    /// The word of a well-known or an institution's name one letter-edit from the lower-case
+    /// `word`, if any (`keseharan` → `Kesehatan`), capitalised; of two, the first in order.
+    pub fn name_word_near(&self, word: &str) -> Option<Arc<str>> {
+        self.name_words_near.get_or(word, || {
+            if word.len() < MIN_NAME_WORD {
+                return None;
+            }
+            let mut near: Vec<&String> = (self.name_words.0.iter())
+                .filter(|name| osa_distance(word.as_bytes(), name.as_bytes(), 1) == Some(1))
+                .collect();
+            near.sort();
+            near.first()
+                .map(|name| crate::lang::case::capitalize_first(name).into())
+        })
+    }
+
     /// What the letters of the unknown lower-case `word` say of it as a typo.
     pub fn typo_reading(&self, word: &str) -> Arc<TypoReading> {
         self.typos.get_or(word, || Arc::new(self.read_typo(word)))
@@ -166,7 +220,9 @@ impl Lexicon {
     /// so a word longer than any word is not read at all.
     fn split_joined(&self, word: &str) -> Option<String> {
         let len = word.len();
-        if len > MAX_WORD_LEN {
+        // A word the lexicon knows is one word, however it could be cut (`kontestasi` is not
+        // `konte stasi`).
+        if len > MAX_WORD_LEN || self.knows(word) {
             return None;
         }
         (MIN_JOINED_PART..=len.saturating_sub(MIN_JOINED_PART))
@@ -217,6 +273,9 @@ mod tests {
         assert_eq!(joined.split.as_deref(), Some("jet dengan"));
         assert!(!joined.split_is_english);
         assert!(lexicon.typo_reading("orderbook").split_is_english);
+        for word in ["kontestasi", "persisten", "warganet", "ketidakselarasan"] {
+            assert_eq!(lexicon.typo_reading(word).split, None, "{word}");
+        }
         assert_eq!(
             lexicon.well_known_name_near("indonseia").as_deref(),
             Some("Indonesia")
