@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diagnostic::{Lang, Severity};
+use crate::messages::Message;
 use crate::report::Format;
 
 /// A linter for machine-translated Indonesian news text.
@@ -42,7 +43,7 @@ pub struct CompletionsArgs {
 
 /// The most worker threads `--threads` accepts: far more than the cores of any machine lintas runs
 /// on, and few enough that a mistyped count cannot exhaust memory or hang starting threads.
-pub const MAX_THREADS: i64 = 256;
+pub const MAX_THREADS: u16 = 256;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -137,7 +138,7 @@ pub struct RuleArgs {
     pub lang: Option<Lang>,
     /// Worker threads, 1 to 256 (default: one per core). More would only add memory: every
     /// thread keeps its own working space for each rule.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
+    #[arg(long, value_name = "N", value_parser = thread_count)]
     pub threads: Option<u16>,
     /// The article's date when the text gives none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
@@ -214,12 +215,25 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub doc: DocArgs,
+}
+
+/// `--threads`: a count from 1 to [`MAX_THREADS`].
+fn thread_count(value: &str) -> Result<u16, Message> {
+    match value.parse::<u16>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(Message::NotInRange {
+            min: 1,
+            max: MAX_THREADS.into(),
+        }),
+    }
 }
 
 /// `--date`: checked where it is given, so that a mistake is blamed on the flag.
-fn iso_date(value: &str) -> Result<String, String> {
+fn iso_date(value: &str) -> Result<String, Message> {
     match crate::lang::calendar::Date::parse_iso(value) {
         Some(_) => Ok(value.to_string()),
-        None => Err("not a date: write it as YYYY-MM-DD".to_string()),
+        None => Err(Message::NotADate),
     }
 }
