@@ -902,3 +902,20 @@ fn jsonl_lints_several_fields_and_fields_inside_objects() {
         ]
     );
 }
+
+/// MDX has no HTML comments: its suppressions are JSX comments, with the same meaning.
+#[test]
+fn mdx_suppressions_are_jsx_comments() {
+    check()
+        .args([
+            "--format=jsonl",
+            "--select=nonstandard-word,unused-suppression",
+            "fixtures/cli/disable.mdx",
+        ])
+        .assert()
+        .code(1)
+        .stdout_eq(str![[r#"
+{"rule":"nonstandard-word",[..]"line":14,[..]"text":"resiko",[..]}
+
+"#]]);
+}
