@@ -146,30 +146,34 @@ fn help() {
     lintas().arg("--help").assert().code(0).stdout_eq(str![[r#"
 Linter untuk teks berita berbahasa Indonesia hasil terjemahan mesin.
 
-Penggunaan: lintas <PERINTAH>
+Penggunaan: lintas [OPSI] <PERINTAH>
 
 Perintah:
 ...
 Opsi:
-  -h, --help     Tampilkan bantuan.
-  -V, --version  Tampilkan versi.
-
+      --lang <BAHASA>
+...
+  -h, --help
+          Tampilkan bantuan.
+...
 "#]]);
     lintas()
-        .args(["--help", "--lang", "en"])
+        .args(["--lang", "en", "--help"])
         .assert()
         .code(0)
         .stdout_eq(str![[r#"
 A linter for machine-translated Indonesian news text
 
-Usage: lintas <COMMAND>
+Usage: lintas [OPTIONS] <COMMAND>
 
 Commands:
 ...
 Options:
-  -h, --help     Print help
-  -V, --version  Print version
-
+      --lang <LANG>
+...
+  -h, --help
+          Print help[..]
+...
 "#]]);
     // Each command's flags, their choices and defaults.
     let output = lintas().args(["check", "--help"]).output().expect("runs");

@@ -14,6 +14,10 @@ use crate::report::Format;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Message language, of every command and of this help [default: id, or `lang` in
+    /// lintas.toml].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -133,9 +137,6 @@ pub struct RuleArgs {
     /// Do not run these rules.
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub ignore: Vec<String>,
-    /// Message language [default: id].
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
     /// Worker threads, 1 to 256 (default: one per core). More would only add memory: every
     /// thread keeps its own working space for each rule.
     #[arg(long, value_name = "N", value_parser = thread_count)]
@@ -177,16 +178,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
-pub struct DocArgs {
-    /// Message language [default: id].
-    #[arg(long, value_enum, default_value_t = Lang::Indonesian)]
-    pub lang: Lang,
-}
-
-#[derive(Debug, Args)]
 pub struct RulesArgs {
-    #[command(flatten)]
-    pub doc: DocArgs,
     /// A table for people, or JSON for tools (every rule with its documentation and examples).
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
@@ -203,8 +195,6 @@ pub enum ListFormat {
 pub struct ExplainArgs {
     /// A rule id, as `lintas rules` lists them.
     pub rule: String,
-    #[command(flatten)]
-    pub doc: DocArgs,
 }
 
 #[derive(Debug, Args)]
@@ -215,8 +205,6 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
-    #[command(flatten)]
-    pub doc: DocArgs,
 }
 
 /// `--threads`: a count from 1 to [`MAX_THREADS`].

@@ -23,9 +23,9 @@ use crate::write::write_fixed;
 
 /// Lint; `lang` is the language of the run's messages, settled here once the configuration is
 /// read, so that an error returned is said in it too.
-pub fn run(args: CheckArgs, lang: &mut Lang) -> anyhow::Result<u8> {
-    let (config, root, selection) = setup(&args.rules)?;
-    *lang = args.rules.lang.or(config.lang).unwrap_or_default();
+pub fn run(args: CheckArgs, flag: Option<Lang>, lang: &mut Lang) -> anyhow::Result<u8> {
+    let (config, root, selection) = setup(&args.rules, flag)?;
+    *lang = flag.or(config.lang).unwrap_or_default();
     let lang = *lang;
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
     let jsonl = args.input_format == InputFormat::Jsonl;
@@ -455,8 +455,11 @@ fn write_fix(
 /// The configuration, the root report names start from, and the rule selection `args` make,
 /// with rayon's global pool (where the engine's parallel work runs) sized once: what `check` and
 /// `serve` both start with.
-pub(super) fn setup(args: &RuleArgs) -> anyhow::Result<(Config, Root, Selection)> {
-    let (mut config, root) = load_config(args)?;
+pub(super) fn setup(
+    args: &RuleArgs,
+    flag: Option<Lang>,
+) -> anyhow::Result<(Config, Root, Selection)> {
+    let (mut config, root) = load_config(args, flag)?;
     if let Some(date) = &args.date {
         config.document_date = Some(date.clone());
     }
@@ -477,7 +480,7 @@ pub(super) fn setup(args: &RuleArgs) -> anyhow::Result<(Config, Root, Selection)
 /// The configuration and the root report names start from: the folder of a `lintas.toml` found
 /// above the current folder, else the current folder (also with `--config`, which names a file
 /// that may live anywhere, such as a trusted copy outside the checkout).
-fn load_config(args: &RuleArgs) -> anyhow::Result<(Config, Root)> {
+fn load_config(args: &RuleArgs, flag: Option<Lang>) -> anyhow::Result<(Config, Root)> {
     let current_folder = |e: std::io::Error| Message::CurrentFolder {
         cause: Cause::of(&e),
     };
@@ -497,7 +500,7 @@ fn load_config(args: &RuleArgs) -> anyhow::Result<(Config, Root)> {
     let config = match path {
         Some(path) => Config::load(&path).map_err(|e| {
             // The configuration that would say `lang` is what failed: the flag alone decides.
-            let lang = args.lang.unwrap_or_default();
+            let lang = flag.unwrap_or_default();
             anyhow::anyhow!(render_config_error(&e, lang))
         })?,
         None => Config::default(),

@@ -162,7 +162,11 @@ const ARGS: &[(&str, &str)] = &[
     ("no_config", "Abaikan semua lintas.toml."),
     ("select", "Jalankan hanya aturan ini."),
     ("ignore", "Jangan jalankan aturan ini."),
-    ("lang", "Bahasa pesan [bawaan: id]."),
+    (
+        "lang",
+        "Bahasa pesan, dari setiap perintah dan dari bantuan ini [bawaan: id, atau `lang` di \
+         lintas.toml].",
+    ),
     (
         "threads",
         "Jumlah utas pekerja, 1 sampai 256 (bawaan: satu per inti). Lebih banyak hanya menambah \

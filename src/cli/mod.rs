@@ -78,14 +78,16 @@ fn clap_failure(e: &clap::Error, lang: Lang) -> ExitCode {
     }
 }
 
-/// Run the command; `lang` becomes the language of the run's messages once it is settled.
+/// Run the command; `lang` becomes the language of the run's messages once it is settled (a
+/// configuration may say it where `--lang` does not).
 fn execute(cli: Cli, lang: &mut Lang) -> anyhow::Result<u8> {
+    let flag = cli.lang;
     match cli.command {
-        Command::Check(args) => check::run(*args, lang),
-        Command::Rules(args) => docs::list(&args),
-        Command::Explain(args) => docs::explain(&args),
-        Command::Init(args) => docs::init(&args),
-        Command::Serve(args) => serve::run(*args, lang),
+        Command::Check(args) => check::run(*args, flag, lang),
+        Command::Rules(args) => docs::list(&args, *lang),
+        Command::Explain(args) => docs::explain(&args, *lang),
+        Command::Init(args) => docs::init(&args, *lang),
+        Command::Serve(args) => serve::run(*args, flag, lang),
         Command::Completions(args) => docs::completions(&args),
         Command::Man => docs::man(),
     }

@@ -9,9 +9,9 @@ use crate::messages::{Cause, Message};
 use crate::serve::{Options, Server};
 
 /// Serve; `lang`, as for `check`, is settled once the configuration is read.
-pub fn run(args: ServeArgs, lang: &mut Lang) -> anyhow::Result<u8> {
-    let (config, _root, selection) = super::check::setup(&args.rules)?;
-    *lang = args.rules.lang.or(config.lang).unwrap_or_default();
+pub fn run(args: ServeArgs, flag: Option<Lang>, lang: &mut Lang) -> anyhow::Result<u8> {
+    let (config, _root, selection) = super::check::setup(&args.rules, flag)?;
+    *lang = flag.or(config.lang).unwrap_or_default();
     let lang = *lang;
     let linter = Linter::new(&config, &selection)?;
     let options = Options {
