@@ -502,7 +502,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
     Ok(Opened::Large(Sections::over(
         reader,
         input.display(),
-        input.markdown_dialect().is_some(),
+        input.markdown_dialect(),
         SECTION,
     )))
 }
@@ -619,13 +619,13 @@ impl Iterator for Sections {
 }
 
 impl Sections {
-    /// The sections of what `reader` gives (a file called `path`, Markdown or not), each of
-    /// about `size` bytes: [`open`] cuts a large file this way; tests and fuzzing cut small texts
-    /// into small sections.
+    /// The sections of what `reader` gives (a file called `path`, in a Markdown `dialect` or
+    /// plain), each of about `size` bytes: [`open`] cuts a large file this way; tests and fuzzing
+    /// cut small texts into small sections.
     pub fn over(
         reader: BufReader<Box<dyn Read + Send>>,
         path: String,
-        markdown: bool,
+        dialect: Option<Dialect>,
         size: usize,
     ) -> Sections {
         Sections {
@@ -633,7 +633,7 @@ impl Sections {
             path,
             origin: Origin::default(),
             done: false,
-            markdown: markdown.then(MarkdownCarry::default),
+            markdown: dialect.map(MarkdownCarry::new),
             rest: Vec::new(),
             // Room for a whole character before any cut: a cut is never at a section's start.
             size: size.max(4),
@@ -782,7 +782,8 @@ mod tests {
     /// The sections of `text` cut `size` bytes at a time, as `Markdown` or not.
     fn sections(text: &str, markdown: bool, size: usize) -> Vec<Section> {
         let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));
-        Sections::over(BufReader::new(reader), "t".into(), markdown, size)
+        let dialect = markdown.then_some(Dialect::Markdown);
+        Sections::over(BufReader::new(reader), "t".into(), dialect, size)
             .map(|s| s.expect("valid UTF-8 is read"))
             .collect()
     }

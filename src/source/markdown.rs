@@ -222,7 +222,7 @@ pub(super) fn html_comments(source: &str, range: Span) -> Vec<Span> {
 }
 
 /// `{/* … */}` comments (MDX's, written as JSX writes them) within `range` of `source`.
-fn jsx_comments(source: &str, range: Span) -> Vec<Span> {
+pub fn jsx_comments(source: &str, range: Span) -> Vec<Span> {
     let b = &source.as_bytes()[range.clone()];
     let mut out = Vec::new();
     let mut from = 0;
