@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::FileResult;
+use crate::messages::{Cause, Message};
 use crate::source::Span;
 
 /// The baseline file's format version.
@@ -112,16 +112,23 @@ pub struct BaselineSummary {
 
 impl Baseline {
     pub fn load(path: &Path) -> anyhow::Result<Baseline> {
-        let text = crate::files::read_text(path)
-            .with_context(|| format!("cannot read baseline {}", path.display()))?;
-        let file: File = serde_json::from_str(&text)
-            .with_context(|| format!("{}: not a lintas baseline", path.display()))?;
-        anyhow::ensure!(
-            file.version == VERSION,
-            "{}: baseline version {} is not supported (expected {VERSION})",
-            path.display(),
-            file.version
-        );
+        let name = || path.display().to_string();
+        let text = crate::files::read_text(path).map_err(|e| Message::BaselineCannotRead {
+            path: name(),
+            cause: Cause::of(&e),
+        })?;
+        let file: File = serde_json::from_str(&text).map_err(|e| Message::NotABaseline {
+            path: name(),
+            detail: e.to_string(),
+        })?;
+        if file.version != VERSION {
+            return Err(Message::BaselineVersion {
+                path: name(),
+                version: file.version,
+                expected: VERSION,
+            }
+            .into());
+        }
         let mut expected = BTreeMap::new();
         for e in &file.findings {
             *expected.entry(key(e)).or_insert(0) += 1;
@@ -179,7 +186,7 @@ impl BaselineWriter {
     }
 
     /// Write the baseline atomically (a temporary file in the same folder, then a rename).
-    pub fn write(mut self, path: &Path) -> anyhow::Result<()> {
+    pub fn write(mut self, path: &Path) -> Result<(), Message> {
         self.findings.sort();
         let file = File {
             version: VERSION,
@@ -189,12 +196,14 @@ impl BaselineWriter {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("cannot write baseline {}", path.display()))?;
-        serde_json::to_writer_pretty(&mut tmp, &file)?;
-        writeln!(tmp)?;
-        tmp.persist(path)
-            .with_context(|| format!("cannot write baseline {}", path.display()))?;
+        let cannot_write = |e: &std::io::Error| Message::CannotWrite {
+            path: path.display().to_string(),
+            cause: Cause::of(e),
+        };
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(&e))?;
+        serde_json::to_writer_pretty(&mut tmp, &file).map_err(|e| cannot_write(&e.into()))?;
+        writeln!(tmp).map_err(|e| cannot_write(&e))?;
+        tmp.persist(path).map_err(|e| cannot_write(&e.error))?;
         Ok(())
     }
 }

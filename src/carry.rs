@@ -5,6 +5,7 @@
 //! never start inside a fenced code block (within a bound), and each starts with the rules the
 //! ones before it left off.
 
+use crate::source::markdown::{Dialect, jsx_comments};
 use crate::suppress::{self, DirectiveKind};
 
 /// The state of a Markdown file at the end of the lines read so far.
@@ -14,9 +15,19 @@ pub struct MarkdownCarry {
     fence: Option<(u8, usize)>,
     /// Rules switched off by a directive and not on again; `None` for every rule.
     off: Vec<Option<String>>,
+    /// Whether directives are also JSX comments (MDX).
+    jsx: bool,
 }
 
 impl MarkdownCarry {
+    /// For a file in `dialect`.
+    pub fn new(dialect: Dialect) -> MarkdownCarry {
+        MarkdownCarry {
+            jsx: dialect == Dialect::Mdx,
+            ..MarkdownCarry::default()
+        }
+    }
+
     /// Inside a fenced code block.
     pub fn in_code_block(&self) -> bool {
         self.fence.is_some()
@@ -42,7 +53,8 @@ impl MarkdownCarry {
                 return;
             }
         }
-        let directives: Vec<(DirectiveKind, Vec<String>)> = comments(line)
+        let directives: Vec<(DirectiveKind, Vec<String>)> = comments(line, self.jsx)
+            .into_iter()
             .filter_map(|comment| suppress::parse_directive(&String::from_utf8_lossy(comment)))
             .filter_map(Result::ok)
             .collect();
@@ -68,20 +80,29 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(u8::is_ascii_whitespace)
 }
 
-/// The `<!-- … -->` comments of one line, outside inline code.
-fn comments(line: &[u8]) -> impl Iterator<Item = &[u8]> {
+/// The `<!-- … -->` comments of one line (and `{/* … */}` ones where `jsx`), in order, outside
+/// inline code.
+fn comments(line: &[u8], jsx: bool) -> Vec<&[u8]> {
+    let mut found = Vec::new();
     let mut from = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let start = from + memchr::memmem::find(&line[from..], b"<!--")?;
-            let end = start + 4 + memchr::memmem::find(&line[start + 4..], b"-->")? + 3;
-            from = end;
-            let ticks_before = line[..start].iter().filter(|&&b| b == b'`').count();
-            if ticks_before % 2 == 0 {
-                return Some(&line[start..end]);
-            }
-        }
-    })
+    while let Some(open) = memchr::memmem::find(&line[from..], b"<!--") {
+        let start = from + open;
+        let Some(close) = memchr::memmem::find(&line[start + 4..], b"-->") else {
+            break;
+        };
+        from = start + 4 + close + 3;
+        found.push(start..from);
+    }
+    // A line of a text cut into sections is whole, so valid UTF-8 in a valid text.
+    if let (true, Ok(text)) = (jsx, std::str::from_utf8(line)) {
+        found.extend(jsx_comments(text, 0..text.len()));
+        found.sort_by_key(|c| c.start);
+    }
+    found
+        .into_iter()
+        .filter(|c| line[..c.start].iter().filter(|&&b| b == b'`').count() % 2 == 0)
+        .map(|c| &line[c])
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,7 +110,11 @@ mod tests {
     use super::*;
 
     fn after(lines: &[&str]) -> MarkdownCarry {
-        let mut carry = MarkdownCarry::default();
+        read(Dialect::Markdown, lines)
+    }
+
+    fn read(dialect: Dialect, lines: &[&str]) -> MarkdownCarry {
+        let mut carry = MarkdownCarry::new(dialect);
         for line in lines {
             carry.read_line(format!("{line}\n").as_bytes());
         }
@@ -128,5 +153,23 @@ mod tests {
         assert!(off(&["```", "<!-- lintas-disable -->", "```"]).is_empty());
         assert!(off(&["Tulis `<!-- lintas-disable -->` di atas."]).is_empty());
         assert!(off(&["<!-- lintas-disable-next-line spelling -->"]).is_empty());
+    }
+
+    #[test]
+    fn mdx_disables_carry_as_jsx_comments() {
+        let off = |dialect, lines: &[&str]| read(dialect, lines).off().to_vec();
+        let lines = [
+            "{/* lintas-disable spelling */}",
+            "x <!-- lintas-disable calque -->",
+        ];
+        assert_eq!(
+            off(Dialect::Mdx, &lines),
+            [Some("spelling".to_string()), Some("calque".to_string())]
+        );
+        // In Markdown the JSX form is text.
+        assert_eq!(off(Dialect::Markdown, &lines), [Some("calque".to_string())]);
+        let enabled = ["{/* lintas-disable */}", "{ /* lintas-enable */ }"];
+        assert!(off(Dialect::Mdx, &enabled).is_empty());
+        assert!(off(Dialect::Mdx, &["`{/* lintas-disable */}`"]).is_empty());
     }
 }

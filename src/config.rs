@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Lang, Severity};
 use crate::lang::calendar::Date;
+use crate::messages::Message;
 
 pub const FILE_NAME: &str = "lintas.toml";
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "mdx"];
@@ -72,15 +73,14 @@ pub struct PerFile {
     pub ignore: Vec<String>,
 }
 
-/// A configuration file that could not be read or understood.
-#[derive(Debug, thiserror::Error)]
+/// A configuration file that could not be read or understood (put into words with a snippet of
+/// the file by the command line).
+#[derive(Debug)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
     Parse {
         path: PathBuf,
         message: String,
@@ -137,11 +137,11 @@ impl Config {
                         .options
                         .keys()
                         .find(|k| e.message().contains(&format!("`{k}`")));
-                    anyhow::anyhow!(
-                        "{}: [rules.{rule}]: {} (every rule also takes enabled and severity)",
-                        self.place(rule, key.map_or("", String::as_str)),
-                        e.message()
-                    )
+                    anyhow::Error::new(Message::RuleOptions {
+                        place: self.place(rule, key.map_or("", String::as_str)),
+                        rule: rule.to_string(),
+                        detail: e.message().to_string(),
+                    })
                 })
             }
             _ => Ok(T::default()),
@@ -202,10 +202,10 @@ impl Config {
             .as_deref()
             .map(|s| {
                 Date::parse_iso(s).ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "{}: document-date “{s}” is not a date (YYYY-MM-DD)",
-                        self.origin_name()
-                    )
+                    anyhow::Error::new(Message::DocumentDate {
+                        origin: self.origin_name(),
+                        value: s.to_string(),
+                    })
                 })
             })
             .transpose()

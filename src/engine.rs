@@ -19,6 +19,7 @@ use crate::lang::dates;
 use crate::lang::institutions::Register;
 use crate::lang::lexicon::PhraseLists;
 use crate::lang::lexicon::{Lexicon, LexiconOptions};
+use crate::messages::Message;
 use crate::rules::{self, Context, Reads, Registered, RuleMeta, Setup};
 use crate::source::{Document, Origin, Positions, Span};
 use crate::suppress;
@@ -222,7 +223,7 @@ pub enum Outcome {
     Linted(FileResult),
     Failed(Input, FileError),
     /// Not linted, with the reason (a binary file).
-    Skipped(Input, String),
+    Skipped(Input, Message),
 }
 
 /// One unit of linting: a whole text or a section of a large file.
@@ -232,12 +233,12 @@ enum Work {
     Text(Input, String),
     Section(Input, Section),
     Failed(Input, FileError),
-    Skipped(Input, String),
+    Skipped(Input, Message),
 }
 
 impl Work {
     fn skipped_binary(input: Input) -> Work {
-        Work::Skipped(input, "binary file, skipped".to_string())
+        Work::Skipped(input, Message::Binary)
     }
 
     fn len(&self) -> usize {
@@ -276,13 +277,15 @@ impl Batch {
 impl Linter {
     pub fn new(config: &Config, selection: &Selection) -> anyhow::Result<Linter> {
         let known = rules::ids();
-        let check_ids = |ids: &[String], what: &str| -> anyhow::Result<()> {
-            for id in ids {
-                if !known.contains(id) {
-                    bail!("{what}: unknown rule “{id}”{}", did_you_mean(id, &known));
-                }
+        let check_ids = |ids: &[String], what: &str| -> Result<(), Message> {
+            match ids.iter().find(|id| !known.contains(id)) {
+                Some(id) => Err(Message::UnknownRule {
+                    place: Some(what.to_string()),
+                    id: id.clone(),
+                    suggestion: did_you_mean(id, &known),
+                }),
+                None => Ok(()),
             }
-            Ok(())
         };
         if let Some(select) = &selection.select {
             check_ids(select, "--select")?;
@@ -352,7 +355,10 @@ impl Linter {
             if on[i].is_some() {
                 for other in &rule.meta.yields_to {
                     let Some(j) = all.iter().position(|r| &r.meta.id == other) else {
-                        bail!("{}: yields to an unknown rule “{other}”", rule.meta.id);
+                        bail!(Message::YieldsToUnknown {
+                            rule: rule.meta.id.clone(),
+                            other: other.clone(),
+                        });
                     };
                     keep[j] = true;
                 }
@@ -392,22 +398,19 @@ impl Linter {
             // An unclosed `[` is a typo in a configuration, not the literal git takes it for.
             builder.allow_unclosed_class(false);
             let glob = builder.add_line(None, &pf.glob).and_then(|b| b.build());
-            let glob = glob.map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: [[per-file]] glob “{}”: {e}",
-                    config.origin_name(),
-                    pf.glob
-                )
+            let glob = glob.map_err(|e| Message::BadGlob {
+                origin: config.origin_name(),
+                glob: pf.glob.clone(),
+                detail: e.to_string(),
             })?;
             per_file.push((glob, pf.ignore.clone()));
         }
         let lexicon_options: LexiconOptions = config.rule_options(LEXICON_SETTINGS)?;
         let lexicon = Lexicon::new(&resolved(config, lexicon_options), lists.into_matchers())
             .map_err(|e| {
-                e.context(format!(
-                    "{}: [rules.{LEXICON_SETTINGS}]",
-                    config.origin_name()
-                ))
+                e.context(Message::SpellingSettings {
+                    origin: config.origin_name(),
+                })
             })?
             .with_persons(register.persons().iter().map(|p| p.name.as_str()))
             .with_institutions(
@@ -682,11 +685,10 @@ impl Linter {
         for _ in 0..MAX_FIX_ROUNDS {
             let Ok((next, applied)) = apply_fixes(doc.source(), &linted.diagnostics, min, max_len)
             else {
-                bail!(
-                    "{}: fixes would make the text more than {FIX_GROWTH} times as long: not fixed \
-                     (does a replacement in lintas.toml hold what its entry matches?)",
-                    input.display()
-                );
+                bail!(Message::FixGrowth {
+                    path: input.display(),
+                    factor: FIX_GROWTH,
+                });
             };
             if applied == 0 {
                 return Ok(Settled { doc, linted, fixed });
@@ -695,10 +697,10 @@ impl Linter {
             doc = input::document(input, next);
             linted = self.lint_with(&doc, input, date, per);
         }
-        bail!(
-            "{}: fixes did not settle after {MAX_FIX_ROUNDS} rounds (a bug in lintas: please report it)",
-            input.display()
-        )
+        bail!(Message::FixUnsettled {
+            path: input.display(),
+            rounds: MAX_FIX_ROUNDS,
+        })
     }
 
     /// Lint every input, in parallel batches of bounded size, handing each outcome to `sink` in
@@ -805,11 +807,10 @@ impl Linter {
                     }
                     Work::Failed(
                         input.clone(),
-                        FileError::Other(anyhow::anyhow!(
-                            "{}: larger than {} MiB: linted, but not fixed in place (split it first)",
-                            input.display(),
-                            input::LARGE_FILE >> 20
-                        )),
+                        FileError::Other(anyhow::Error::new(Message::LargeNotFixed {
+                            path: input.display(),
+                            mib: input::LARGE_FILE >> 20,
+                        })),
                     )
                 }
             };
@@ -946,15 +947,14 @@ pub enum FileError {
     Other(anyhow::Error),
 }
 
-/// “ (did you mean “x”?)” for the closest known id, if any is close.
-pub fn did_you_mean(id: &str, known: &[String]) -> String {
+/// The closest known id to a mistyped one, if any is close.
+pub fn did_you_mean(id: &str, known: &[String]) -> Option<String> {
     known
         .iter()
         .map(|k| (strsim_distance(id, k), k))
         .filter(|(d, k)| *d <= (k.len() / 3).max(2))
         .min()
-        .map(|(_, k)| format!(" (did you mean “{k}”?)"))
-        .unwrap_or_default()
+        .map(|(_, k)| k.clone())
 }
 
 /// Plain Levenshtein distance; ids are short and this runs once per unknown id.
@@ -982,7 +982,7 @@ mod tests {
     #[test]
     fn suggests_the_closest_rule_id() {
         let known = vec!["calque".to_string(), "spelling".to_string()];
-        assert_eq!(did_you_mean("calqe", &known), " (did you mean “calque”?)");
-        assert_eq!(did_you_mean("zzzzzzzz", &known), "");
+        assert_eq!(did_you_mean("calqe", &known).as_deref(), Some("calque"));
+        assert_eq!(did_you_mean("zzzzzzzz", &known), None);
     }
 }

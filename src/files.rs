@@ -31,10 +31,17 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 }
 
 fn not_regular() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        "not a regular file (a device, a pipe or a socket): not read",
-    )
+    io::Error::new(io::ErrorKind::InvalidInput, Refusal::NotRegular)
+}
+
+/// Why a file was not read, carried inside the [`io::Error`] so that a message can say it in the
+/// run's language (`messages::Cause`).
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    #[error("not a regular file (a device, a pipe or a socket): not read")]
+    NotRegular,
+    #[error("larger than {mib} MiB: not read")]
+    TooLarge { mib: u64 },
 }
 
 /// The text of the regular file `path`, refused past [`MAX_WHOLE_FILE`] bytes.
@@ -46,7 +53,9 @@ pub fn read_text(path: &Path) -> io::Result<String> {
     if text.len() as u64 > MAX_WHOLE_FILE {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("larger than {} MiB: not read", MAX_WHOLE_FILE >> 20),
+            Refusal::TooLarge {
+                mib: MAX_WHOLE_FILE >> 20,
+            },
         ));
     }
     Ok(text)

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::carry::MarkdownCarry;
-use crate::report::visible::one_line;
+use crate::messages::{Cause, Message, RecordProblem};
 use crate::source::markdown::{self, Dialect};
 use crate::source::{Document, Origin, column_count};
 
@@ -189,27 +189,77 @@ impl Input {
 }
 
 /// A file that could not be linted; reported, and the run goes on. Its message shows the path
-/// as [`one_line`] does: a name is the pull request's to choose.
-#[derive(Debug, thiserror::Error)]
+/// as [`one_line`](crate::report::visible::one_line) does: a name is the pull request's to choose.
+#[derive(Debug)]
 pub enum InputError {
-    #[error("{}: no such file or directory", one_line(.path))]
-    Missing { path: String },
-    #[error("{}: cannot read: {source}", one_line(.path))]
+    Missing {
+        path: String,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{}: not valid UTF-8 (first invalid byte at offset {offset})", one_line(.path))]
-    InvalidUtf8 { path: String, offset: usize },
-    #[error("{}: {message}", one_line(.path))]
-    Walk { path: String, message: String },
-    #[error("{}:{line}: {message}", one_line(.path))]
+    InvalidUtf8 {
+        path: String,
+        offset: usize,
+    },
+    /// A path the walk passed over; the message says which and why.
+    Walk {
+        path: String,
+        message: Message,
+    },
     Record {
         path: String,
         line: usize,
-        message: String,
+        problem: RecordProblem,
     },
 }
+
+impl InputError {
+    /// What to say, in either language.
+    pub fn message(&self) -> Message {
+        match self {
+            InputError::Missing { path } => Message::Missing { path: path.clone() },
+            InputError::Io { path, source } => Message::CannotRead {
+                path: path.clone(),
+                cause: Cause::of(source),
+            },
+            InputError::InvalidUtf8 { path, offset } => Message::NotUtf8 {
+                path: path.clone(),
+                offset: *offset,
+            },
+            InputError::Walk { message, .. } => message.clone(),
+            InputError::Record {
+                path,
+                line,
+                problem,
+            } => Message::Record {
+                path: path.clone(),
+                line: *line,
+                problem: problem.clone(),
+            },
+        }
+    }
+
+    /// The input it is about.
+    pub fn path(&self) -> &str {
+        match self {
+            InputError::Missing { path }
+            | InputError::Io { path, .. }
+            | InputError::InvalidUtf8 { path, .. }
+            | InputError::Walk { path, .. }
+            | InputError::Record { path, .. } => path,
+        }
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {}
 
 /// Files under `paths` (directories walked respecting `.gitignore` and the config's `exclude`),
 /// sorted and each once; errors for paths that do not exist or cannot be walked. `-` is standard
@@ -243,11 +293,10 @@ pub fn collect(
             continue;
         };
         if metadata.is_symlink() && !follow && !leads_inside_current_folder(path) {
+            let path = root.name(path);
             errors.push(InputError::Walk {
-                path: root.name(path),
-                message: "a symbolic link out of the current folder: not followed (--follow \
-                          reads it)"
-                    .to_string(),
+                message: Message::LinkOutside { path: path.clone() },
+                path,
             });
             continue;
         }
@@ -263,7 +312,10 @@ pub fn collect(
             if let Err(e) = overrides.add(&format!("!{glob}")) {
                 errors.push(InputError::Walk {
                     path: glob.clone(),
-                    message: e.to_string(),
+                    message: Message::BadExclude {
+                        glob: glob.clone(),
+                        detail: e.to_string(),
+                    },
                 });
             }
         }
@@ -288,10 +340,7 @@ pub fn collect(
                     }
                 }
                 Ok(_) => {}
-                Err(e) => errors.push(InputError::Walk {
-                    path: root.name(path),
-                    message: e.to_string(),
-                }),
+                Err(e) => errors.push(walk_error(&e, root, path)),
             }
         }
     }
@@ -303,6 +352,36 @@ pub fn collect(
         inputs.retain(|input| seen.insert(identity(input, follow)));
     }
     (inputs, errors)
+}
+
+/// A folder the walk could not enter, named by the error where it names one (a locked
+/// subfolder), else by the path walked.
+fn walk_error(e: &ignore::Error, root: &Root, walked: &Path) -> InputError {
+    let mut inner = e;
+    let mut path = root.name(walked);
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: at, err } => {
+                path = root.name(at);
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            _ => break,
+        }
+    }
+    let cause = match inner.io_error() {
+        Some(io) => Cause::of(io),
+        None => Cause::System(inner.to_string()),
+    };
+    InputError::Walk {
+        message: Message::CannotWalk {
+            path: path.clone(),
+            cause,
+        },
+        path,
+    }
 }
 
 /// What makes two inputs one: the name (`a.md` named beside `.`, or by its absolute path), and,
@@ -423,7 +502,7 @@ pub fn open(input: &Input) -> Result<Opened, InputError> {
     Ok(Opened::Large(Sections::over(
         reader,
         input.display(),
-        input.markdown_dialect().is_some(),
+        input.markdown_dialect(),
         SECTION,
     )))
 }
@@ -540,13 +619,13 @@ impl Iterator for Sections {
 }
 
 impl Sections {
-    /// The sections of what `reader` gives (a file called `path`, Markdown or not), each of
-    /// about `size` bytes: [`open`] cuts a large file this way; tests and fuzzing cut small texts
-    /// into small sections.
+    /// The sections of what `reader` gives (a file called `path`, in a Markdown `dialect` or
+    /// plain), each of about `size` bytes: [`open`] cuts a large file this way; tests and fuzzing
+    /// cut small texts into small sections.
     pub fn over(
         reader: BufReader<Box<dyn Read + Send>>,
         path: String,
-        markdown: bool,
+        dialect: Option<Dialect>,
         size: usize,
     ) -> Sections {
         Sections {
@@ -554,7 +633,7 @@ impl Sections {
             path,
             origin: Origin::default(),
             done: false,
-            markdown: markdown.then(MarkdownCarry::default),
+            markdown: dialect.map(MarkdownCarry::new),
             rest: Vec::new(),
             // Room for a whole character before any cut: a cut is never at a section's start.
             size: size.max(4),
@@ -703,7 +782,8 @@ mod tests {
     /// The sections of `text` cut `size` bytes at a time, as `Markdown` or not.
     fn sections(text: &str, markdown: bool, size: usize) -> Vec<Section> {
         let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));
-        Sections::over(BufReader::new(reader), "t".into(), markdown, size)
+        let dialect = markdown.then_some(Dialect::Markdown);
+        Sections::over(BufReader::new(reader), "t".into(), dialect, size)
             .map(|s| s.expect("valid UTF-8 is read"))
             .collect()
     }

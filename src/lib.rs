@@ -14,6 +14,7 @@ pub mod files;
 pub mod fix;
 pub mod input;
 pub mod lang;
+pub mod messages;
 pub mod records;
 pub mod report;
 pub mod rules;

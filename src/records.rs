@@ -9,6 +9,7 @@ use std::io::{BufRead, Read};
 use serde_json::Value;
 
 use crate::input::{InputError, Record};
+use crate::messages::{Cause, RecordProblem};
 
 /// Which fields of a record hold the text and the id. A name is a key of the record, or a path
 /// of keys joined by `.` into objects within it (`content.body`).
@@ -55,20 +56,23 @@ impl<R: BufRead> Records<R> {
         }
     }
 
-    fn error(&self, message: impl Into<String>) -> InputError {
+    fn error(&self, problem: RecordProblem) -> InputError {
         InputError::Record {
             path: self.dump.clone(),
             line: self.line,
-            message: message.into(),
+            problem,
         }
     }
 
     /// The record on the current line: its texts, each with its name.
     fn parse(&self, line: &str) -> Result<VecDeque<(Record, String)>, InputError> {
-        let value: Value = serde_json::from_str(line)
-            .map_err(|e| self.error(format!("not a JSON record: {e}")))?;
+        let value: Value = serde_json::from_str(line).map_err(|e| {
+            self.error(RecordProblem::NotJson {
+                detail: e.to_string(),
+            })
+        })?;
         let Value::Object(map) = value else {
-            return Err(self.error("a record must be a JSON object"));
+            return Err(self.error(RecordProblem::NotObject));
         };
         let id = match field(&map, &self.fields.id) {
             Some(Value::String(id)) => id.clone(),
@@ -80,10 +84,18 @@ impl<R: BufRead> Records<R> {
         for name in &self.fields.text {
             let text = match field(&map, name) {
                 Some(Value::String(text)) => text.clone(),
-                Some(_) => return Err(self.error(format!("field “{name}” is not a string"))),
+                Some(_) => {
+                    return Err(self.error(RecordProblem::FieldNotString {
+                        field: name.clone(),
+                    }));
+                }
                 // Of several fields, a record may lack some (an article without a lead).
                 None if several => continue,
-                None => return Err(self.error(format!("no field “{name}”"))),
+                None => {
+                    return Err(self.error(RecordProblem::NoField {
+                        field: name.clone(),
+                    }));
+                }
             };
             let record = Record {
                 dump: self.dump.clone(),
@@ -94,10 +106,9 @@ impl<R: BufRead> Records<R> {
             texts.push_back((record, text));
         }
         if texts.is_empty() {
-            return Err(self.error(format!(
-                "none of the fields “{}”",
-                self.fields.text.join("”, “")
-            )));
+            return Err(self.error(RecordProblem::NoFields {
+                fields: self.fields.text.clone(),
+            }));
         }
         Ok(texts)
     }
@@ -125,20 +136,21 @@ impl<R: BufRead> Iterator for Records<R> {
                     // The rest of the line is passed over, never held: a dump without line
                     // breaks (a device, a planted file) costs no more memory than one record.
                     return Some(match self.reader.skip_until(b'\n') {
-                        Ok(_) => Err(self.error(format!(
-                            "a record longer than {} MiB: skipped",
-                            MAX_RECORD >> 20
-                        ))),
+                        Ok(_) => Err(self.error(RecordProblem::TooLong {
+                            mib: MAX_RECORD >> 20,
+                        })),
                         Err(e) => {
                             self.done = true;
-                            Err(self.error(format!("cannot read: {e}")))
+                            Err(self.error(RecordProblem::CannotRead {
+                                cause: Cause::of(&e),
+                            }))
                         }
                     });
                 }
                 Ok(_) => {
                     // The bad line was consumed: the next record is still readable.
                     let Ok(line) = std::str::from_utf8(&self.buf) else {
-                        return Some(Err(self.error("not valid UTF-8")));
+                        return Some(Err(self.error(RecordProblem::NotUtf8)));
                     };
                     if line.trim().is_empty() {
                         continue;
@@ -152,7 +164,9 @@ impl<R: BufRead> Iterator for Records<R> {
                 Err(e) => {
                     // A failing reader would fail again: this dump ends here.
                     self.done = true;
-                    return Some(Err(self.error(format!("cannot read: {e}"))));
+                    return Some(Err(self.error(RecordProblem::CannotRead {
+                        cause: Cause::of(&e),
+                    })));
                 }
             }
         }
@@ -163,6 +177,7 @@ impl<R: BufRead> Iterator for Records<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Lang;
 
     fn read(dump: &str) -> Vec<Result<(String, String), String>> {
         let fields = Fields {
@@ -172,7 +187,7 @@ mod tests {
         Records::new(dump.as_bytes(), "d.jsonl".into(), fields)
             .map(|r| {
                 r.map(|(rec, text)| (rec.id, text))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.message().render(Lang::English))
             })
             .collect()
     }
@@ -213,7 +228,7 @@ mod tests {
         let read: Vec<_> = Records::new(dump.as_bytes(), "d.jsonl".into(), fields)
             .map(|r| match r {
                 Ok((record, text)) => Ok((record.id, record.field, text)),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.message().render(Lang::English)),
             })
             .collect();
         let text = |id: &str, field: &str, text: &str| {

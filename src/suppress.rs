@@ -1,6 +1,8 @@
 //! Inline suppression: `<!-- lintas-disable RULE[,RULE] -->` … `<!-- lintas-enable -->` and
-//! `<!-- lintas-disable-next-line RULE -->`; with no rule, every rule. A directive that ends up
-//! suppressing nothing is reported (under `unused-suppression`), so stale ones do not pile up.
+//! `<!-- lintas-disable-next-line RULE -->`; with no rule, every rule. In MDX, where an HTML
+//! comment is a syntax error, the same directives are JSX comments: `{/* lintas-disable RULE */}`.
+//! A directive that ends up suppressing nothing is reported (under `unused-suppression`), so
+//! stale ones do not pile up.
 
 use crate::diagnostic::{Diagnostic, Localized};
 use crate::source::Document;
@@ -9,7 +11,7 @@ use crate::source::Span;
 /// One directive written in a comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {
-    /// The whole comment, `<!--` to `-->`.
+    /// The whole comment, `<!--` to `-->` (or `{/*` to `*/}`).
     pub span: Span,
     pub kind: DirectiveKind,
     /// The rules it names; empty means every rule.
@@ -30,13 +32,15 @@ pub struct Malformed {
     pub keyword: String,
 }
 
-/// The directive a comment's text (`<!-- … -->`) holds: `None` for a comment that is none,
-/// `Some(Err(keyword))` for one that starts like a directive but is none (a misspelt keyword).
+/// The directive a comment's text (`<!-- … -->` or `{/* … */}`) holds: `None` for a comment
+/// that is none, `Some(Err(keyword))` for one that starts like a directive but is none (a
+/// misspelt keyword).
 pub fn parse_directive(comment: &str) -> Option<Result<(DirectiveKind, Vec<String>), String>> {
-    let body = comment
-        .trim_start_matches("<!--")
-        .trim_end_matches("-->")
-        .trim();
+    let body = match comment.strip_prefix('{').and_then(|c| c.strip_suffix('}')) {
+        Some(jsx) => jsx.trim().trim_start_matches("/*").trim_end_matches("*/"),
+        None => comment.trim_start_matches("<!--").trim_end_matches("-->"),
+    }
+    .trim();
     let (keyword, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
     let kind = match keyword {
         "lintas-disable" => DirectiveKind::Disable,
@@ -281,6 +285,26 @@ mod tests {
         assert!(kept.is_empty());
         let at = text.find("<!-- lintas-disable-next-line").expect("present");
         assert_eq!(unused, [format!("{at}:spelling")]);
+    }
+
+    #[test]
+    fn jsx_comments_say_what_html_comments_say() {
+        for (html, jsx) in [
+            (
+                "<!-- lintas-disable calque, spelling -->",
+                "{/* lintas-disable calque, spelling */}",
+            ),
+            ("<!-- lintas-enable -->", "{ /*lintas-enable*/ }"),
+            (
+                "<!-- lintas-disable-next-line spelling -->",
+                "{/* lintas-disable-next-line spelling */}",
+            ),
+            ("<!-- lintas-disabel -->", "{/* lintas-disabel */}"),
+            ("<!-- catatan -->", "{/* catatan */}"),
+        ] {
+            assert_eq!(parse_directive(jsx), parse_directive(html), "{jsx}");
+        }
+        assert!(parse_directive("{/* lintas-enable */}").is_some());
     }
 
     #[test]

@@ -15,29 +15,53 @@ use std::io::{Read, Seek, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use crate::report::visible::one_line;
+use crate::messages::{Cause, Message};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a fixed text was not written back.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("{}: changed on disk since it was read; not overwritten", one_line(.path))]
-    Changed { path: String },
-    #[error("{}: is read-only; not changed", one_line(.path))]
-    ReadOnly { path: String },
-    #[error("{}: cannot write: {source}", one_line(.path))]
+    Changed {
+        path: String,
+    },
+    ReadOnly {
+        path: String,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error(
-        "{}: cannot write in place ({source}); not changed (it has several links or another \
-         owner, which replacing it would not keep)",
-        one_line(.path)
-    )]
+    /// Replacing the file would lose its links or its owner, and writing into it failed.
     InPlace {
         path: String,
         source: std::io::Error,
     },
 }
+
+impl WriteError {
+    /// What to say, in either language.
+    pub fn message(&self) -> Message {
+        match self {
+            WriteError::Changed { path } => Message::ChangedOnDisk { path: path.clone() },
+            WriteError::ReadOnly { path } => Message::ReadOnly { path: path.clone() },
+            WriteError::Io { path, source } => Message::CannotWrite {
+                path: path.clone(),
+                cause: Cause::of(source),
+            },
+            WriteError::InPlace { path, source } => Message::CannotWriteInPlace {
+                path: path.clone(),
+                cause: Cause::of(source),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for WriteError {}
 
 /// Replace `path`'s content `expected` with `new`.
 pub fn write_fixed(path: &Path, expected: &str, new: &str) -> Result<(), WriteError> {

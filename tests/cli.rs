@@ -132,7 +132,7 @@ fn unknown_rule_is_a_usage_error_with_a_suggestion() {
         .code(2)
         .stdout_eq("")
         .stderr_eq(str![[r#"
-lintas: --select: unknown rule “calqe” (did you mean “calque”?)
+lintas: --select: aturan “calqe” tidak dikenal (maksudnya “calque”?)
 
 "#]]);
 }
@@ -148,7 +148,7 @@ fn missing_path_is_reported_and_other_files_still_linted() {
 
 "#]])
         .stderr_eq(str![[r#"
-lintas: no/such/file.txt: no such file or directory
+lintas: no/such/file.txt: tidak ada berkas atau folder ini
 
 "#]]);
 }
@@ -169,7 +169,7 @@ fn invalid_utf8_names_the_byte_and_the_run_goes_on() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stdout.contains("\"rule\":\"nonstandard-word\""), "{stdout}");
     assert!(
-        stderr.contains("bad.txt: not valid UTF-8 (first invalid byte at offset 4)"),
+        stderr.contains("bad.txt: bukan teks UTF-8 yang sah (bita salah pertama pada posisi 4)"),
         "{stderr}"
     );
 }
@@ -182,7 +182,7 @@ fn broken_config_shows_line_column_and_snippet() {
         .code(2)
         .stdout_eq("")
         .stderr_eq(str![[r#"
-lintas: error: invalid configuration: [..]
+lintas: error: konfigurasi salah: [..]
   ┌─ fixtures/cli/broken.toml:1:11
   │
 1 │ fail-on = 
@@ -289,7 +289,7 @@ fn diff_refuses_a_carriage_return_inside_a_shown_line() {
         .code(2)
         .stdout_eq("")
         .stderr_eq(str![[r#"
-lintas: a.txt:1: a carriage return inside a line: --diff does not show this file's fixes, since a CI log would read what follows it as a line of its own (run --fix on a copy)
+lintas: a.txt:1: ada karakter CR (carriage return) di tengah baris: --diff tidak menampilkan perbaikan berkas ini, sebab log CI akan membaca sisanya sebagai baris tersendiri (jalankan --fix pada salinannya)
 
 "#]]);
 }
@@ -346,7 +346,7 @@ fn fix_leaves_a_read_only_file_untouched() {
         .assert()
         .code(2)
         .stderr_eq(str![[r#"
-lintas: [..]small.txt: is read-only; not changed
+lintas: [..]small.txt: hanya-baca; tidak diubah
 
 "#]]);
     assert_eq!(
@@ -397,11 +397,11 @@ fn fix_on_stdin_passes_what_it_cannot_lint_through_unchanged() {
     let cases: [(&[u8], &str); 2] = [
         (
             b"baik\xff\xfe buruk\n",
-            "<stdin>: not valid UTF-8 (first invalid byte at offset 4)",
+            "<stdin>: bukan teks UTF-8 yang sah (bita salah pertama pada posisi 4)",
         ),
         (
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
-            "<stdin>: binary input, not linted",
+            "<stdin>: masukan biner, tidak diperiksa",
         ),
     ];
     for (input, error) in cases {
@@ -415,7 +415,9 @@ fn fix_on_stdin_passes_what_it_cannot_lint_through_unchanged() {
         assert_eq!(out.stdout, input);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains(&format!("{error}; written to standard output unchanged")),
+            stderr.contains(&format!(
+                "<stdin>: diteruskan ke keluaran standar tanpa diubah: {error}"
+            )),
             "{stderr}"
         );
     }
@@ -429,9 +431,7 @@ fn threads_are_bounded() {
         .code(2)
         .stdout_eq("")
         .stderr_eq(str![[r#"
-error: invalid value '20000' for '--threads <N>': 20000 is not in 1..=256
-
-For more information, try '--help'.
+lintas: nilai “20000” untuk “--threads <N>” salah: bukan bilangan dari 1 sampai 256
 
 "#]]);
     check()
@@ -691,11 +691,12 @@ fn configuration_that_would_do_nothing_is_refused_with_its_line() {
         ),
         (
             "[rules.repeated-word]\nfoo = 1\n",
-            "lintas.toml:2: [rules.repeated-word]: unknown key “foo”",
+            "lintas.toml:2: [rules.repeated-word]: kunci “foo” tidak dikenal",
         ),
         (
             "[rules.spelling]\nacept = [\"x\"]\n",
-            "expected one of `accept`, `words-file`, `dictionary` (every rule also takes enabled",
+            "expected one of `accept`, `words-file`, `dictionary` (setiap aturan juga menerima \
+             enabled",
         ),
         (
             "[[per-file]]\nglob = \"[\"\nignore = [\"calque\"]\n",
@@ -900,4 +901,21 @@ fn jsonl_lints_several_fields_and_fields_inside_objects() {
             ("pos-1".to_string(), "content.body".to_string(), 14),
         ]
     );
+}
+
+/// MDX has no HTML comments: its suppressions are JSX comments, with the same meaning.
+#[test]
+fn mdx_suppressions_are_jsx_comments() {
+    check()
+        .args([
+            "--format=jsonl",
+            "--select=nonstandard-word,unused-suppression",
+            "fixtures/cli/disable.mdx",
+        ])
+        .assert()
+        .code(1)
+        .stdout_eq(str![[r#"
+{"rule":"nonstandard-word",[..]"line":14,[..]"text":"resiko",[..]}
+
+"#]]);
 }

@@ -291,7 +291,7 @@ fn unreadable_inputs_are_annotated_too() {
         .clone();
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "::error file=tidak-ada.md,title=lintas::tidak-ada.md: no such file or directory\n"
+        "::error file=tidak-ada.md,title=lintas::tidak-ada.md: tidak ada berkas atau folder ini\n"
     );
 }
 
@@ -403,8 +403,11 @@ fn jsonl_from_stdin_and_broken_records() {
     let value: Value = serde_json::from_str(text.trim()).expect("one finding");
     assert_eq!(value["record"]["id"], "a");
     let stderr = String::from_utf8(output.stderr).expect("UTF-8");
-    assert!(stderr.contains("<stdin>:2: not a JSON record"), "{stderr}");
-    assert!(stderr.contains("<stdin>:3: no field “body”"), "{stderr}");
+    assert!(stderr.contains("<stdin>:2: bukan entri JSON"), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:3: tidak ada isian “body”"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -156,7 +156,7 @@ fn layers_point_down() {
     for (module, targets) in &deps {
         let allowed: &[&str] = match top(module).as_str() {
             "source" | "data" | "files" => &[],
-            "lang" => &["source", "data", "files", "lang", "diagnostic"],
+            "lang" => &["source", "data", "files", "lang", "diagnostic", "messages"],
             _ => continue,
         };
         for t in targets {

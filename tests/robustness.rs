@@ -132,7 +132,7 @@ fn binary_files_are_skipped_with_a_note() {
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("gambar.txt: binary file, skipped"),
+        stderr.contains("gambar.txt: berkas biner, dilewati"),
         "{stderr}"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("resiko"));
@@ -253,7 +253,7 @@ fn invalid_utf8_deep_in_a_large_file_names_its_offset() {
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("first invalid byte at offset {}", len + 6)),
+        stderr.contains(&format!("bita salah pertama pada posisi {}", len + 6)),
         "{stderr}"
     );
 }
@@ -304,7 +304,7 @@ fn configuration_errors_name_what_is_wrong() {
         ("[rules.calque]\nstrcit = true\n", "strcit"),
         (
             "[[rules.calque.entries]]\nregex = \"(unclosed\"\nsource = \"x\"\n",
-            "[[rules.calque.entries]] #1: bad regex",
+            "[[rules.calque.entries]] #1: bad `regex` in entry",
         ),
         (
             "[[rules.calque.entries]]\nmatch = \"x\"\n",
@@ -328,7 +328,7 @@ fn configuration_errors_name_what_is_wrong() {
                 "[[rules.calque.entries]]\nregex = '{}'\nsource = \"x\"\n",
                 "a".repeat(1001)
             ),
-            "[[rules.calque.entries]] #1: bad regex in entry “aaaa",
+            "[[rules.calque.entries]] #1: bad `regex` in entry “aaaa",
         ),
         (
             &"[[rules.calque.entries]]\nregex = 'a'\nunless-sentence = 'b'\nsource = \"x\"\n"
@@ -340,7 +340,7 @@ fn configuration_errors_name_what_is_wrong() {
         let path = dir.path().join(format!("lintas-{i}.toml"));
         std::fs::write(&path, config).expect("write");
         let out = Command::new(cargo_bin!("lintas"))
-            .args(["check", "--config"])
+            .args(["check", "--lang", "en", "--config"])
             .arg(&path)
             .arg("fixtures/cli/small.txt")
             .assert()
@@ -599,7 +599,7 @@ fn devices_and_pipes_are_refused_not_read() {
             .get_output()
             .clone();
         assert!(
-            String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+            String::from_utf8_lossy(&out.stderr).contains("bukan berkas biasa"),
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
@@ -616,7 +616,7 @@ fn devices_and_pipes_are_refused_not_read() {
         .code(2)
         .get_output()
         .clone();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bukan berkas biasa"));
 }
 
 /// Whether `bytes` hold something a CI runner or a terminal would obey: a line (split at LF or
@@ -822,7 +822,9 @@ fn fixes_that_keep_lengthening_the_text_are_stopped() {
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("a.txt: fixes would make the text more than 4 times as long: not fixed"),
+        stderr.contains(
+            "a.txt: perbaikan akan membuat teks lebih dari 4 kali lebih panjang: tidak diperbaiki"
+        ),
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
@@ -1096,7 +1098,7 @@ fn fixing_large_standard_input_passes_it_through() {
         out.stdout == text.as_bytes(),
         "standard output is the input"
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not fixed"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak diperbaiki"));
 }
 
 /// A file past the size lintas fixes in place: `--fix` reports what `check` reports, and says the
@@ -1126,7 +1128,7 @@ fn fixing_a_large_file_reports_its_findings_and_leaves_it() {
     assert_eq!((code, &found), (Some(1), &Value::from(1)));
     let (code, fixing, stderr) = run(&["--fix"]);
     assert_eq!((code, fixing), (Some(2), found));
-    assert!(String::from_utf8_lossy(&stderr).contains("not fixed"));
+    assert!(String::from_utf8_lossy(&stderr).contains("tidak diperbaiki"));
     assert!(
         std::fs::read_to_string(&path).expect("read") == text,
         "unchanged"

@@ -497,7 +497,7 @@ async fn bad_json_requests_are_4xx_with_a_message() {
             "/api/v1/fix",
             r#"{"text": "a", "rules": ["speling"]}"#,
             StatusCode::BAD_REQUEST,
-            "aturan “speling” tidak dikenal (did you mean “spelling”?)",
+            "aturan “speling” tidak dikenal (maksudnya “spelling”?)",
             "unknown rule “speling”",
         ),
         (

@@ -1,5 +1,6 @@
-//! Arbitrary text as a Markdown document (front matter, code, HTML, suppression comments): the
-//! lint view keeps every byte offset, and linting and fixing it never panic.
+//! Arbitrary text as a Markdown or MDX document (front matter, code, HTML, site generators'
+//! templating, JSX, suppression comments): the lint view keeps every byte offset, and linting and
+//! fixing it never panic.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -14,11 +15,20 @@ use lintas::source::markdown;
 static LINTER: LazyLock<Linter> =
     LazyLock::new(|| Linter::new(&Config::default(), &Selection::default()).expect("the built-in rules compile"));
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(|data: (bool, &[u8])| {
+    let (mdx, data) = data;
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let doc = markdown::parse("fuzz.md".to_string(), text.to_string(), markdown::Dialect::Markdown);
+    let (name, dialect) = if mdx {
+        ("fuzz.mdx", markdown::Dialect::Mdx)
+    } else {
+        ("fuzz.md", markdown::Dialect::Markdown)
+    };
+    let doc = markdown::parse(name.to_string(), text.to_string(), dialect);
     assert_eq!(doc.text().len(), doc.source().len());
-    let input = Input::File(FileInput { name: "fuzz.md".to_string(), path: "fuzz.md".into() });
+    for comment in doc.comments() {
+        assert!(text.is_char_boundary(comment.start) && text.is_char_boundary(comment.end));
+    }
+    let input = Input::File(FileInput { name: name.to_string(), path: name.into() });
     let result = LINTER.run_text(&input, text.to_string(), None).expect("linting never fails");
     for d in &result.diagnostics {
         assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");

@@ -1,5 +1,5 @@
-//! A text cut into sections as a large file or standard input is, at any section size, as
-//! Markdown or not: the sections join up to the text, each knows its offset, line and column in
+//! A text cut into sections as a large file or standard input is, at any section size, as plain
+//! text, Markdown or MDX: the sections join up to the text, each knows its offset, line and column in
 //! the file, and invalid UTF-8 is an error, never a panic.
 #![no_main]
 
@@ -7,9 +7,15 @@ use std::io::{BufReader, Read};
 
 use libfuzzer_sys::fuzz_target;
 use lintas::input::Sections;
+use lintas::source::markdown::Dialect;
 
-fuzz_target!(|data: (u8, bool, &[u8])| {
-    let (size, markdown, bytes) = data;
+fuzz_target!(|data: (u8, u8, &[u8])| {
+    let (size, dialect, bytes) = data;
+    let markdown = match dialect % 3 {
+        0 => None,
+        1 => Some(Dialect::Markdown),
+        _ => Some(Dialect::Mdx),
+    };
     let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
     let mut joined = String::new();
     for section in Sections::over(BufReader::new(reader), "fuzz".into(), markdown, usize::from(size)) {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diagnostic::{Lang, Severity};
+use crate::messages::Message;
 use crate::report::Format;
 
 /// A linter for machine-translated Indonesian news text.
@@ -13,6 +14,10 @@ use crate::report::Format;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Message language, of every command and of this help [default: id, or `lang` in
+    /// lintas.toml].
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -42,7 +47,7 @@ pub struct CompletionsArgs {
 
 /// The most worker threads `--threads` accepts: far more than the cores of any machine lintas runs
 /// on, and few enough that a mistyped count cannot exhaust memory or hang starting threads.
-pub const MAX_THREADS: i64 = 256;
+pub const MAX_THREADS: u16 = 256;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -132,12 +137,9 @@ pub struct RuleArgs {
     /// Do not run these rules.
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub ignore: Vec<String>,
-    /// Message language [default: id].
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
     /// Worker threads, 1 to 256 (default: one per core). More would only add memory: every
     /// thread keeps its own working space for each rule.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
+    #[arg(long, value_name = "N", value_parser = thread_count)]
     pub threads: Option<u16>,
     /// The article's date when the text gives none (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
@@ -176,16 +178,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
-pub struct DocArgs {
-    /// Message language [default: id].
-    #[arg(long, value_enum, default_value_t = Lang::Indonesian)]
-    pub lang: Lang,
-}
-
-#[derive(Debug, Args)]
 pub struct RulesArgs {
-    #[command(flatten)]
-    pub doc: DocArgs,
     /// A table for people, or JSON for tools (every rule with its documentation and examples).
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
@@ -202,8 +195,6 @@ pub enum ListFormat {
 pub struct ExplainArgs {
     /// A rule id, as `lintas rules` lists them.
     pub rule: String,
-    #[command(flatten)]
-    pub doc: DocArgs,
 }
 
 #[derive(Debug, Args)]
@@ -216,10 +207,21 @@ pub struct InitArgs {
     pub force: bool,
 }
 
+/// `--threads`: a count from 1 to [`MAX_THREADS`].
+fn thread_count(value: &str) -> Result<u16, Message> {
+    match value.parse::<u16>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(Message::NotInRange {
+            min: 1,
+            max: MAX_THREADS.into(),
+        }),
+    }
+}
+
 /// `--date`: checked where it is given, so that a mistake is blamed on the flag.
-fn iso_date(value: &str) -> Result<String, String> {
+fn iso_date(value: &str) -> Result<String, Message> {
     match crate::lang::calendar::Date::parse_iso(value) {
         Some(_) => Ok(value.to_string()),
-        None => Err("not a date: write it as YYYY-MM-DD".to_string()),
+        None => Err(Message::NotADate),
     }
 }

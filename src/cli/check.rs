@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
@@ -16,20 +16,24 @@ use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Applicability, Lang, Severity};
 use crate::engine::{FileError, FileResult, Linter, Outcome, Selection};
 use crate::input::{self, FileInput, Input, Root};
+use crate::messages::{Cause, Message, error_text};
 use crate::records::{Fields, Records};
 use crate::report::{self, Emitter, Settings, Summary, visible};
 use crate::write::write_fixed;
 
-pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
-    let (config, root, selection) = setup(&args.rules)?;
-    let lang = args.rules.lang.or(config.lang).unwrap_or_default();
+/// Lint; `lang` is the language of the run's messages, settled here once the configuration is
+/// read, so that an error returned is said in it too.
+pub fn run(args: CheckArgs, flag: Option<Lang>, lang: &mut Lang) -> anyhow::Result<u8> {
+    let (config, root, selection) = setup(&args.rules, flag)?;
+    *lang = flag.or(config.lang).unwrap_or_default();
+    let lang = *lang;
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
     let jsonl = args.input_format == InputFormat::Jsonl;
     if jsonl && (args.fix || args.diff) {
-        bail!("--fix and --diff work on files, not on the records of a JSON Lines dump");
+        bail!(Message::JsonlNoFix);
     }
     if args.unsafe_fixes && !(args.fix || args.diff) {
-        bail!("--unsafe-fixes only says which fixes --fix or --diff apply: add one of them");
+        bail!(Message::UnsafeFixesAlone);
     }
     let format = args.format.unwrap_or_default();
     let paths = paths(&args)?;
@@ -59,7 +63,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let mut errors: Vec<(String, String)> = walk_errors
         .iter()
-        .map(|e| (path_of(e), e.to_string()))
+        .map(|e| (e.path().to_string(), e.message().render(lang)))
         .collect();
 
     let fix = (args.fix || args.diff).then_some(if args.unsafe_fixes {
@@ -78,10 +82,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                         changed = true;
                     }
                     Ok(None) => {}
-                    Err(refused) => errors.push((r.path(), refused.to_string())),
+                    Err(refused) => errors.push((r.path(), refused.render(lang))),
                 },
-                Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
-                Outcome::Skipped(input, why) => note(&input, &why),
+                Outcome::Failed(input, e) => {
+                    errors.push((input.display(), file_error_message(&e, lang)));
+                }
+                Outcome::Skipped(input, why) => note(&input, &why, lang),
             }
             Ok(())
         })?;
@@ -178,7 +184,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             id: args.id_field.clone(),
         };
         for dump in &inputs {
-            lint_dump(&linter, dump, &fields, &mut sink, &mut errors)?;
+            lint_dump(&linter, dump, &fields, &mut sink, &mut errors, lang)?;
         }
     } else {
         let mut handle = |outcome: Outcome| -> std::io::Result<()> {
@@ -187,14 +193,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                     let r = match (args.fix, &r.input) {
                         (true, Input::File(file)) => {
                             let path = file.path.clone();
-                            write_fix(&linter, &path, r, &mut errors)
+                            write_fix(&linter, &path, r, &mut errors, lang)
                         }
                         _ => r,
                     };
                     sink.add(r)?;
                 }
-                Outcome::Failed(input, e) => errors.push((input.display(), file_error_message(&e))),
-                Outcome::Skipped(input, why) => note(&input, &why),
+                Outcome::Failed(input, e) => {
+                    errors.push((input.display(), file_error_message(&e, lang)));
+                }
+                Outcome::Skipped(input, why) => note(&input, &why, lang),
             }
             Ok(())
         };
@@ -209,7 +217,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
 
     if let (Some(path), Some(recorder)) = (&args.write_baseline, sink.recorder.take()) {
         if let Err(e) = recorder.write(path) {
-            errors.push((path.display().to_string(), format!("{e:#}")));
+            errors.push((path.display().to_string(), e.render(lang)));
         }
     }
     sink.summary.baseline = sink.baseline.as_ref().map(Baseline::summary);
@@ -289,16 +297,14 @@ impl OutputFile {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
-        let name = visible::one_line(&path.display().to_string()).into_owned();
-        let temporary =
-            tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {name}"))?;
+        let refused = |e: std::io::Error| cannot_write(path, &e);
+        let temporary = tempfile::NamedTempFile::new_in(dir).map_err(refused)?;
         // A report is for others to read, as a file the shell creates would be.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let readable = std::fs::Permissions::from_mode(0o644);
-            std::fs::set_permissions(temporary.path(), readable)
-                .with_context(|| format!("cannot write {name}"))?;
+            std::fs::set_permissions(temporary.path(), readable).map_err(refused)?;
         }
         Ok(OutputFile {
             path: path.to_path_buf(),
@@ -307,15 +313,21 @@ impl OutputFile {
     }
 
     fn writer(&self) -> anyhow::Result<std::fs::File> {
-        Ok(self.temporary.reopen()?)
+        let file = self.temporary.reopen();
+        Ok(file.map_err(|e| cannot_write(&self.path, &e))?)
     }
 
     fn persist(self) -> anyhow::Result<()> {
-        let name = visible::one_line(&self.path.display().to_string()).into_owned();
-        self.temporary
-            .persist(&self.path)
-            .with_context(|| format!("cannot write {name}"))?;
+        let persisted = self.temporary.persist(&self.path);
+        persisted.map_err(|e| cannot_write(&self.path, &e.error))?;
         Ok(())
+    }
+}
+
+fn cannot_write(path: &Path, e: &std::io::Error) -> Message {
+    Message::CannotWrite {
+        path: path.display().to_string(),
+        cause: Cause::of(e),
     }
 }
 
@@ -325,11 +337,9 @@ fn paths(args: &CheckArgs) -> anyhow::Result<Vec<PathBuf>> {
     let mut paths = args.paths.clone();
     match &args.files_from {
         Some(list) => {
-            let text = crate::files::read_text(list).with_context(|| {
-                format!(
-                    "cannot read {}",
-                    visible::one_line(&list.display().to_string())
-                )
+            let text = crate::files::read_text(list).map_err(|e| Message::FilesFromCannotRead {
+                path: list.display().to_string(),
+                cause: Cause::of(&e),
             })?;
             // NUL-separated when it holds a NUL (`git diff -z`): names may hold line breaks.
             let separator = if text.contains('\0') { '\0' } else { '\n' };
@@ -377,15 +387,17 @@ fn lint_dump(
     fields: &Fields,
     sink: &mut Sink,
     errors: &mut Vec<(String, String)>,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     let reader: Box<dyn BufRead> = match dump {
         Input::File(file) => match crate::files::open_regular(&file.path) {
             Ok(f) => Box::new(BufReader::new(f)),
             Err(e) => {
-                errors.push((
-                    dump.display(),
-                    format!("{}: cannot read: {e}", visible::one_line(&dump.display())),
-                ));
+                let cannot = Message::CannotRead {
+                    path: dump.display(),
+                    cause: Cause::of(&e),
+                };
+                errors.push((dump.display(), cannot.render(lang)));
                 return Ok(());
             }
         },
@@ -398,14 +410,14 @@ fn lint_dump(
         for record in records.by_ref().take(batch_size) {
             match record {
                 Ok((record, text)) => batch.push((Input::Record(record), text)),
-                Err(e) => errors.push((dump.display(), e.to_string())),
+                Err(e) => errors.push((dump.display(), e.message().render(lang))),
             }
         }
         let names: Vec<String> = batch.iter().map(|(i, _)| i.display()).collect();
         for (name, outcome) in names.into_iter().zip(linter.run_texts(batch)) {
             match outcome {
                 Ok(r) => sink.add(r)?,
-                Err(e) => errors.push((name, format!("{e:#}"))),
+                Err(e) => errors.push((name, error_text(&e, lang))),
             }
         }
     }
@@ -422,6 +434,7 @@ fn write_fix(
     path: &Path,
     r: FileResult,
     errors: &mut Vec<(String, String)>,
+    lang: Lang,
 ) -> FileResult {
     let Some(original) = &r.original else {
         return r;
@@ -429,11 +442,11 @@ fn write_fix(
     let Err(e) = write_fixed(path, original, &r.source) else {
         return r;
     };
-    errors.push((r.path(), e.to_string()));
+    errors.push((r.path(), e.message().render(lang)));
     match linter.run_text(&r.input, original.clone(), None) {
         Ok(unfixed) => unfixed,
         Err(e) => {
-            errors.push((r.path(), format!("{e:#}")));
+            errors.push((r.path(), error_text(&e, lang)));
             FileResult { fixed: 0, ..r }
         }
     }
@@ -442,8 +455,11 @@ fn write_fix(
 /// The configuration, the root report names start from, and the rule selection `args` make,
 /// with rayon's global pool (where the engine's parallel work runs) sized once: what `check` and
 /// `serve` both start with.
-pub(super) fn setup(args: &RuleArgs) -> anyhow::Result<(Config, Root, Selection)> {
-    let (mut config, root) = load_config(args)?;
+pub(super) fn setup(
+    args: &RuleArgs,
+    flag: Option<Lang>,
+) -> anyhow::Result<(Config, Root, Selection)> {
+    let (mut config, root) = load_config(args, flag)?;
     if let Some(date) = &args.date {
         config.document_date = Some(date.clone());
     }
@@ -455,15 +471,20 @@ pub(super) fn setup(args: &RuleArgs) -> anyhow::Result<(Config, Root, Selection)
     if let Some(n) = args.threads {
         pool = pool.num_threads(n.into());
     }
-    pool.build_global().context("cannot start worker threads")?;
+    pool.build_global().map_err(|e| Message::WorkerThreads {
+        detail: e.to_string(),
+    })?;
     Ok((config, root, selection))
 }
 
 /// The configuration and the root report names start from: the folder of a `lintas.toml` found
 /// above the current folder, else the current folder (also with `--config`, which names a file
 /// that may live anywhere, such as a trusted copy outside the checkout).
-fn load_config(args: &RuleArgs) -> anyhow::Result<(Config, Root)> {
-    let current = std::env::current_dir().context("cannot read the current folder")?;
+fn load_config(args: &RuleArgs, flag: Option<Lang>) -> anyhow::Result<(Config, Root)> {
+    let current_folder = |e: std::io::Error| Message::CurrentFolder {
+        cause: Cause::of(&e),
+    };
+    let current = std::env::current_dir().map_err(current_folder)?;
     let (path, root_dir) = match (&args.config, args.no_config) {
         (_, true) => (None, current),
         (Some(path), false) => (Some(path.clone()), current),
@@ -475,40 +496,58 @@ fn load_config(args: &RuleArgs) -> anyhow::Result<(Config, Root)> {
             None => (None, current),
         },
     };
-    let root = Root::new(&root_dir).context("cannot read the current folder")?;
+    let root = Root::new(&root_dir).map_err(current_folder)?;
     let config = match path {
-        Some(path) => Config::load(&path).map_err(|e| anyhow::anyhow!(render_config_error(&e)))?,
+        Some(path) => Config::load(&path).map_err(|e| {
+            // The configuration that would say `lang` is what failed: the flag alone decides.
+            let lang = flag.unwrap_or_default();
+            anyhow::anyhow!(render_config_error(&e, lang))
+        })?,
         None => Config::default(),
     };
     Ok((config, root))
 }
 
-/// A config error with its line, column and a snippet of the file.
-pub fn render_config_error(e: &ConfigError) -> String {
+/// A config error in `lang`, with its line, column and a snippet of the file.
+fn render_config_error(e: &ConfigError, lang: Lang) -> String {
     match e {
+        ConfigError::Read { path, source } => Message::ConfigCannotRead {
+            path: path.display().to_string(),
+            cause: Cause::of(source),
+        }
+        .render(lang),
         ConfigError::Parse {
             path,
             message,
             text,
-            span: Some(span),
+            span,
         } => {
-            let file = SimpleFile::new(path.display().to_string(), text.as_str());
+            let invalid = Message::ConfigInvalid {
+                detail: message.clone(),
+            }
+            .render(lang);
+            let name = path.display().to_string();
+            let fallback = format!("{}: {invalid}", visible::one_line(&name));
+            let Some(span) = span else {
+                return fallback;
+            };
+            let file = SimpleFile::new(name, text.as_str());
             let diag = CsDiagnostic::error()
-                .with_message(format!("invalid configuration: {}", message.trim()))
+                .with_message(invalid)
                 .with_labels(vec![Label::primary((), span.clone())]);
             let mut s = String::new();
             match term::emit_to_string(&mut s, &term::Config::default(), &file, &diag) {
                 Ok(()) => s.trim_end().to_string(),
-                Err(_) => e.to_string(),
+                Err(_) => fallback,
             }
         }
-        _ => e.to_string(),
     }
 }
 
 /// A file passed over, said on stderr without failing the run.
-fn note(input: &Input, why: &str) {
+fn note(input: &Input, why: &Message, lang: Lang) {
     let name = visible::one_line(&input.display()).into_owned();
+    let why = why.render(lang);
     let message = visible::log_lines(&format!("lintas: {name}: {why}"));
     let _ = writeln!(std::io::stderr(), "{message}");
 }
@@ -518,20 +557,8 @@ fn note_undated(files: usize, lang: Lang) {
     if files == 0 {
         return;
     }
-    let message = match lang {
-        Lang::Indonesian => format!(
-            "lintas: {files} berkas tanpa tanggal artikel: pemeriksaan yang bergantung pada tanggal \
-             dilewati untuknya (tetapkan dengan --date, document-date di lintas.toml, atau date di \
-             front matter)"
-        ),
-        Lang::English => format!(
-            "lintas: {files} file{} gave no article date: the checks that depend on it were left \
-             out for them (set one with --date, document-date in lintas.toml, or date in the front \
-             matter)",
-            if files == 1 { "" } else { "s" }
-        ),
-    };
-    let _ = writeln!(std::io::stderr(), "{message}");
+    let message = Message::Undated { files }.render(lang);
+    let _ = writeln!(std::io::stderr(), "lintas: {message}");
 }
 
 fn report_errors(errors: &[(String, String)]) {
@@ -541,19 +568,9 @@ fn report_errors(errors: &[(String, String)]) {
     }
 }
 
-fn path_of(e: &input::InputError) -> String {
+fn file_error_message(e: &FileError, lang: Lang) -> String {
     match e {
-        input::InputError::Missing { path }
-        | input::InputError::Io { path, .. }
-        | input::InputError::InvalidUtf8 { path, .. }
-        | input::InputError::Walk { path, .. }
-        | input::InputError::Record { path, .. } => path.clone(),
-    }
-}
-
-fn file_error_message(e: &FileError) -> String {
-    match e {
-        FileError::Input(e) => e.to_string(),
-        FileError::Other(e) => format!("{e:#}"),
+        FileError::Input(e) => e.message().render(lang),
+        FileError::Other(e) => error_text(e, lang),
     }
 }

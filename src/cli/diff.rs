@@ -14,31 +14,17 @@ use std::io::Write;
 use similar::TextDiff;
 
 use crate::engine::FileResult;
-use crate::report::visible;
-
-/// Why a file's fixes are not shown as a diff.
-#[derive(Debug, thiserror::Error)]
-pub enum Refused {
-    #[error(
-        "{path}:{line}: a carriage return inside a line: --diff does not show this file's fixes, \
-         since a CI log would read what follows it as a line of its own (run --fix on a copy)"
-    )]
-    CarriageReturn { path: String, line: usize },
-    #[error(
-        "{path}: a control character in the name, which a patch cannot name: --diff skipped it"
-    )]
-    Name { path: String },
-}
+use crate::messages::Message;
 
 /// The unified diff of the fixes for one file, if fixing changed it.
-pub fn patch(r: &FileResult) -> Result<Option<Vec<u8>>, Refused> {
+/// Refused (with the message saying why) for a file that a diff cannot show.
+pub fn patch(r: &FileResult) -> Result<Option<Vec<u8>>, Message> {
     let Some(original) = &r.original else {
         return Ok(None);
     };
     let path = r.path();
     if path.chars().any(char::is_control) {
-        let path = visible::one_line(&path).into_owned();
-        return Err(Refused::Name { path });
+        return Err(Message::DiffControlName { path });
     }
     let old: Vec<&str> = original.split_inclusive('\n').collect();
     let new: Vec<&str> = r.source.split_inclusive('\n').collect();
@@ -51,7 +37,7 @@ pub fn patch(r: &FileResult) -> Result<Option<Vec<u8>>, Refused> {
             let line = change.value();
             if has_inner_cr(line) {
                 let at = change.old_index().or(change.new_index()).unwrap_or(0);
-                return Err(Refused::CarriageReturn { path, line: at + 1 });
+                return Err(Message::DiffCarriageReturn { path, line: at + 1 });
             }
             let _ = write!(out, "{}{line}", change.tag());
             if !line.ends_with('\n') {

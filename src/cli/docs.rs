@@ -7,13 +7,14 @@ use anyhow::bail;
 use super::EXIT_CLEAN;
 use super::args::{CompletionsArgs, ExplainArgs, InitArgs, ListFormat, RulesArgs};
 use crate::config::{Config, STARTER};
+use crate::diagnostic::Lang;
 use crate::engine::did_you_mean;
+use crate::messages::{Cause, Message};
 use crate::rules::{self, docs};
 
-pub fn list(args: &RulesArgs) -> anyhow::Result<u8> {
+pub fn list(args: &RulesArgs, lang: Lang) -> anyhow::Result<u8> {
     let rules = rules::all(&Config::default())?;
     let mut out = std::io::stdout().lock();
-    let lang = args.doc.lang;
     if args.format == ListFormat::Json {
         let list: Vec<serde_json::Value> = (rules.iter())
             .map(|rule| {
@@ -50,29 +51,33 @@ pub fn list(args: &RulesArgs) -> anyhow::Result<u8> {
     Ok(EXIT_CLEAN)
 }
 
-pub fn explain(args: &ExplainArgs) -> anyhow::Result<u8> {
+pub fn explain(args: &ExplainArgs, lang: Lang) -> anyhow::Result<u8> {
     let rules = rules::all(&Config::default())?;
     let Some(rule) = rules.iter().find(|r| r.meta.id == args.rule) else {
-        bail!(
-            "unknown rule “{}”{}",
-            args.rule,
-            did_you_mean(&args.rule, &rules::ids())
-        );
+        bail!(Message::UnknownRule {
+            place: None,
+            id: args.rule.clone(),
+            suggestion: did_you_mean(&args.rule, &rules::ids()),
+        });
     };
     let mut out = std::io::stdout().lock();
-    out.write_all(docs::render(&rule.meta, args.doc.lang, 1).as_bytes())?;
+    out.write_all(docs::render(&rule.meta, lang, 1).as_bytes())?;
     Ok(EXIT_CLEAN)
 }
 
-pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
+pub fn init(args: &InitArgs, lang: Lang) -> anyhow::Result<u8> {
     if args.path.exists() && !args.force {
-        bail!(
-            "{} already exists (use --force to overwrite it)",
-            args.path.display()
-        );
+        bail!(Message::InitExists {
+            path: args.path.display().to_string(),
+        });
     }
-    std::fs::write(&args.path, STARTER)?;
-    writeln!(std::io::stdout(), "lintas: wrote {}", args.path.display())?;
+    let path = args.path.display().to_string();
+    std::fs::write(&args.path, STARTER).map_err(|e| Message::CannotWrite {
+        path: path.clone(),
+        cause: Cause::of(&e),
+    })?;
+    let wrote = Message::InitWrote { path }.render(lang);
+    writeln!(std::io::stdout(), "lintas: {wrote}")?;
     Ok(EXIT_CLEAN)
 }
 

@@ -10,6 +10,7 @@ use std::io::{Read, Write};
 use crate::diagnostic::Applicability;
 use crate::engine::{FileError, Linter, Outcome};
 use crate::input::{self, Input, InputError, Whole};
+use crate::messages::Message;
 
 /// Read standard input (`input`, which names it), fix it at `min` and write the text to standard
 /// output; what became of it, for the report.
@@ -26,12 +27,11 @@ pub fn fix_stdin(linter: &Linter, input: &Input, min: Applicability) -> std::io:
         stdout.write_all(&bytes)?;
         std::io::copy(&mut stdin.lock(), &mut stdout)?;
         stdout.flush()?;
-        let e = anyhow::anyhow!(
-            "{}: larger than {} MiB: not fixed; written to standard output unchanged",
-            input.display(),
-            input::LARGE_FILE >> 20
-        );
-        return Ok(Outcome::Failed(input.clone(), FileError::Other(e)));
+        let e = anyhow::Error::new(Message::StdinTooLarge {
+            path: input.display(),
+            mib: input::LARGE_FILE >> 20,
+        });
+        return Ok(passed_through(input, e));
     }
     if let Err(source) = read {
         // Only part of the text may have been read: writing it out would cut the text short.
@@ -48,14 +48,23 @@ pub fn fix_stdin(linter: &Linter, input: &Input, min: Applicability) -> std::io:
                 write_out(r.source.as_bytes())?;
                 return Ok(Outcome::Linted(r));
             }
-            Err(e) => format!("{e:#}"),
+            Err(e) => e,
         },
-        Ok(Whole::Binary) => format!("{}: binary input, not linted", input.display()),
-        Err(e) => e.to_string(),
+        Ok(Whole::Binary) => anyhow::Error::new(Message::StdinBinary {
+            path: input.display(),
+        }),
+        Err(e) => anyhow::Error::new(e.message()),
     };
     write_out(&bytes)?;
-    let e = anyhow::anyhow!("{why}; written to standard output unchanged");
-    Ok(Outcome::Failed(input.clone(), FileError::Other(e)))
+    Ok(passed_through(input, why))
+}
+
+/// The failure of standard input that went out as it came, and why it did.
+fn passed_through(input: &Input, why: anyhow::Error) -> Outcome {
+    let e = why.context(Message::PassedThrough {
+        path: input.display(),
+    });
+    Outcome::Failed(input.clone(), FileError::Other(e))
 }
 
 fn write_out(text: &[u8]) -> std::io::Result<()> {

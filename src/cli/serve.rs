@@ -1,16 +1,18 @@
 //! `lintas serve`: the linter built once from the same configuration and rule options as
 //! `check`, then handed to the server.
 
-use anyhow::Context;
-
 use super::EXIT_CLEAN;
 use super::args::ServeArgs;
+use crate::diagnostic::Lang;
 use crate::engine::Linter;
+use crate::messages::{Cause, Message};
 use crate::serve::{Options, Server};
 
-pub fn run(args: ServeArgs) -> anyhow::Result<u8> {
-    let (config, _root, selection) = super::check::setup(&args.rules)?;
-    let lang = args.rules.lang.or(config.lang).unwrap_or_default();
+/// Serve; `lang`, as for `check`, is settled once the configuration is read.
+pub fn run(args: ServeArgs, flag: Option<Lang>, lang: &mut Lang) -> anyhow::Result<u8> {
+    let (config, _root, selection) = super::check::setup(&args.rules, flag)?;
+    *lang = flag.or(config.lang).unwrap_or_default();
+    let lang = *lang;
     let linter = Linter::new(&config, &selection)?;
     let options = Options {
         bind: args.bind,
@@ -21,7 +23,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<u8> {
         .enable_all()
         .thread_name("lintas-serve")
         .build()
-        .context("cannot start the server's threads")?;
+        .map_err(|e| Message::ServeThreads {
+            cause: Cause::of(&e),
+        })?;
     runtime.block_on(async {
         let server = Server::bind(linter, options).await?;
         server.announce(&mut std::io::stderr())?;

@@ -10,11 +10,10 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use anyhow::Context;
-
 use crate::lang::form_set::{FormSet, Walk};
 use crate::lang::verdicts::Verdicts;
 use crate::lang::{hunspell_forms, morphology};
+use crate::messages::{Cause, Message};
 
 /// A Hunspell dictionary and its stems.
 pub struct Dictionary {
@@ -72,17 +71,20 @@ impl Dictionary {
         let read = |ext: &str| {
             let file = path.with_extension(ext);
             crate::files::read_text(&file)
-                .with_context(|| format!("cannot read the dictionary file {}", file.display()))
+                .map_err(|e| Message::DictionaryCannotRead {
+                    path: file.display().to_string(),
+                    cause: Cause::of(&e),
+                })
                 .map(|text| (file, text))
         };
         let (aff_path, aff) = read("aff")?;
         let (dic_path, dic) = read("dic")?;
         Dictionary::from_hunspell(&aff, dic).map_err(|e| {
-            anyhow::anyhow!(
-                "{} / {}: not a Hunspell dictionary: {e}",
-                aff_path.display(),
-                dic_path.display()
-            )
+            anyhow::Error::new(Message::NotHunspell {
+                aff: aff_path.display().to_string(),
+                dic: dic_path.display().to_string(),
+                detail: e.to_string(),
+            })
         })
     }
 

@@ -36,6 +36,7 @@ use crate::config::Config;
 use crate::data::schema::{Example, RuleDoc};
 use crate::diagnostic::{Diagnostic, Localized, Severity};
 use crate::lang::lexicon::PhraseLists;
+use crate::messages::Message;
 
 include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
@@ -126,18 +127,17 @@ impl<'a> Setup<'a> {
         let id = self.id;
         let at = |key: &str| self.config.place(id, key);
         if !settings.entries.is_empty() {
-            bail!(
-                "{}: [[rules.{id}.entries]]: “{id}” is not a data rule and takes no entries (the \
-                 rules that do: {})",
-                at("entries"),
-                data_rule_ids().join(", ")
-            );
+            bail!(Message::NotDataRule {
+                place: at("entries"),
+                rule: id.to_string(),
+                data_rules: data_rule_ids().into_iter().map(String::from).collect(),
+            });
         }
         if !settings.disable.is_empty() {
-            bail!(
-                "{}: [rules.{id}] disable: “{id}” has no entries to disable",
-                at("disable")
-            );
+            bail!(Message::NothingToDisable {
+                place: at("disable"),
+                rule: id.to_string(),
+            });
         }
         if let Some(key) = settings
             .options
@@ -145,10 +145,11 @@ impl<'a> Setup<'a> {
             .next()
             .filter(|_| !self.options_read.get())
         {
-            bail!(
-                "{}: [rules.{id}]: unknown key “{key}”; “{id}” takes only enabled and severity",
-                at(key)
-            );
+            bail!(Message::UnknownRuleKey {
+                place: at(key),
+                rule: id.to_string(),
+                key: key.clone(),
+            });
         }
         Ok(())
     }

@@ -17,6 +17,7 @@ use crate::diagnostic::{Applicability, Lang};
 use crate::engine::{Linter, PerText, did_you_mean};
 use crate::input::Input;
 use crate::lang::calendar::Date;
+use crate::messages::{Message, error_text};
 use crate::report::{self, Emitter, Settings, Summary};
 use crate::rules::{self, docs};
 
@@ -158,10 +159,14 @@ async fn job(shared: &Shared, body: Body, lang: Lang) -> Result<Job, Failure> {
     let known = rules::ids();
     for id in draft.rules.iter().flatten().chain(&draft.ignore) {
         if !known.contains(id) {
-            let hint = did_you_mean(id, &known);
+            let unknown = Message::UnknownRule {
+                place: None,
+                id: quoted(id),
+                suggestion: did_you_mean(id, &known),
+            };
             return Err(Failure::bad_request(
-                format!("aturan “{}” tidak dikenal{hint}", quoted(id)),
-                format!("unknown rule “{}”{hint}", quoted(id)),
+                unknown.render(Lang::Indonesian),
+                unknown.render(Lang::English),
             ));
         }
     }
@@ -228,6 +233,9 @@ fn fixed(linter: &Linter, job: Job) -> anyhow::Result<String> {
 fn unprocessable(e: &anyhow::Error) -> Failure {
     Failure {
         status: StatusCode::UNPROCESSABLE_ENTITY,
-        message: crate::diagnostic::Localized::new(format!("{e:#}"), format!("{e:#}")),
+        message: crate::diagnostic::Localized::new(
+            error_text(e, Lang::Indonesian),
+            error_text(e, Lang::English),
+        ),
     }
 }

@@ -23,6 +23,7 @@ use super::{Failure, MAX_TEXT, Shared, json_response, parse_lang, read_body};
 use crate::diagnostic::{Diagnostic, Edit, Lang, Localized, Severity};
 use crate::engine::{Linter, MAX_FINDINGS, PerText};
 use crate::input::Input;
+use crate::messages::error_text;
 use crate::rules::id;
 
 /// The rule id spelling findings go out under: LTeX offers “add to dictionary” for ids starting
@@ -168,7 +169,10 @@ pub async fn check(
         Ok(Ok(body)) => json_response(StatusCode::OK, body),
         Ok(Err(e)) => Failure {
             status: StatusCode::UNPROCESSABLE_ENTITY,
-            message: Localized::new(format!("{e:#}"), format!("{e:#}")),
+            message: Localized::new(
+                error_text(&e, Lang::Indonesian),
+                error_text(&e, Lang::English),
+            ),
         }
         .text(lang),
         Err(f) => f.text(lang),

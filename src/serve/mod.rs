@@ -17,7 +17,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderValue, Method, header};
@@ -28,6 +27,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::diagnostic::Lang;
 use crate::engine::Linter;
+use crate::messages::{Cause, Message};
 
 pub use failure::Failure;
 
@@ -103,9 +103,12 @@ pub struct Server {
 impl Server {
     /// Bind `options.bind` for `linter` (port 0 picks a free port: [`Server::address`]).
     pub async fn bind(linter: Linter, options: Options) -> anyhow::Result<Server> {
-        let listener = tokio::net::TcpListener::bind(options.bind)
-            .await
-            .with_context(|| format!("cannot listen on {}", options.bind))?;
+        let listener = (tokio::net::TcpListener::bind(options.bind).await).map_err(|e| {
+            Message::ServeListen {
+                address: options.bind.to_string(),
+                cause: Cause::of(&e),
+            }
+        })?;
         let router = app(Arc::new(Shared::new(linter, options.lang)), &options)?;
         Ok(Server {
             listener,
@@ -156,7 +159,11 @@ impl Server {
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(stopped())
             .await
-            .context("the server stopped")
+            .map_err(|e| {
+                anyhow::Error::new(Message::ServeStopped {
+                    cause: Cause::of(&e),
+                })
+            })
     }
 }
 
@@ -198,7 +205,14 @@ fn cors(origins: &[String]) -> anyhow::Result<CorsLayer> {
         return Ok(layer.allow_origin(Any));
     }
     let origins: Vec<HeaderValue> = (origins.iter())
-        .map(|o| HeaderValue::from_str(o).with_context(|| format!("--allow-origin: “{o}”")))
+        .map(|o| {
+            HeaderValue::from_str(o).map_err(|e| {
+                anyhow::Error::new(Message::AllowOrigin {
+                    origin: o.clone(),
+                    detail: e.to_string(),
+                })
+            })
+        })
         .collect::<anyhow::Result<_>>()?;
     Ok(layer.allow_origin(AllowOrigin::list(origins)))
 }

@@ -67,6 +67,17 @@ pub fn parse(path: impl Into<String>, source: String, dialect: Dialect) -> Docum
     } else {
         Vec::new()
     };
+    if dialect == Dialect::Mdx {
+        // MDX's comments are JSX's, among the expressions the scan blanked.
+        for span in &templated {
+            let found = jsx_comments(body, span.clone());
+            comments.extend(
+                found
+                    .into_iter()
+                    .map(|c| c.start + body_start..c.end + body_start),
+            );
+        }
+    }
     let parsed: Cow<str> = if templated.is_empty() {
         Cow::Borrowed(body)
     } else {
@@ -107,6 +118,8 @@ pub fn parse(path: impl Into<String>, source: String, dialect: Dialect) -> Docum
     let view = blank_except(&source, &visible, &templated);
     let mut document = Document::with_view(path, source, view, ParagraphStyle::BlankLine);
     document.declared_dates = dates;
+    // HTML comments and JSX ones were found apart: directives apply in the order written.
+    comments.sort_by_key(|c| c.start);
     document.comments = comments;
     document
 }
@@ -204,6 +217,38 @@ pub(super) fn html_comments(source: &str, range: Span) -> Vec<Span> {
         let end = start + 4 + close + 3;
         out.push(range.start + start..range.start + end);
         from = end;
+    }
+    out
+}
+
+/// `{/* … */}` comments (MDX's, written as JSX writes them) within `range` of `source`.
+pub fn jsx_comments(source: &str, range: Span) -> Vec<Span> {
+    let b = &source.as_bytes()[range.clone()];
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = memchr::memmem::find(&b[from..], b"/*") {
+        let slash = from + open;
+        let brace = b[from..slash]
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .map(|i| from + i)
+            .filter(|&i| b[i] == b'{');
+        let Some(close) = memchr::memmem::find(&b[slash + 2..], b"*/") else {
+            break;
+        };
+        let after = slash + 2 + close + 2;
+        let end = after
+            + b[after..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        match brace {
+            Some(brace) if b.get(end) == Some(&b'}') => {
+                out.push(range.start + brace..range.start + end + 1);
+                from = end + 1;
+            }
+            _ => from = after,
+        }
     }
     out
 }
@@ -405,6 +450,29 @@ mod tests {
         // misread (what they hold may be JSX layout).
         // The same file read as Markdown: none of it is JSX.
         assert!(words(source, Dialect::Markdown).contains("import"));
+    }
+
+    #[test]
+    fn mdx_comments_are_jsx_comments() {
+        let source = "import A from 'a'\n\n{/* lintas-disable spelling */}\n\nKata <A>{ /* lintas-enable */ }</A> dan {/* biasa */} <!-- html --> {x /* bukan */}\n";
+        let doc = parse("t.mdx", source.to_string(), Dialect::Mdx);
+        let comments: Vec<&str> = doc.comments().iter().map(|c| &source[c.clone()]).collect();
+        assert_eq!(
+            comments,
+            [
+                "{/* lintas-disable spelling */}",
+                "{ /* lintas-enable */ }",
+                "{/* biasa */}",
+                "<!-- html -->"
+            ]
+        );
+        // In Markdown the same text is text.
+        let md = parse("t.md", source.to_string(), Dialect::Markdown);
+        assert!(
+            md.comments()
+                .iter()
+                .all(|c| source[c.clone()].starts_with("<!--"))
+        );
     }
 
     #[test]

@@ -26,8 +26,6 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use anyhow::Context;
-
 use crate::lang::dictionary::Dictionary;
 use crate::lang::english::{self, LoanSpellings, WordLanguage};
 use crate::lang::frequency::Frequencies;
@@ -35,6 +33,7 @@ use crate::lang::matcher::PhraseMatcher;
 use crate::lang::suggest::Suggester;
 use crate::lang::verdicts::Verdicts;
 use crate::lang::{MAX_WORD_LEN, morphology};
+use crate::messages::{Cause, Message};
 use crate::source::Document;
 
 use forms::FormTable;
@@ -404,8 +403,10 @@ impl Lexicon {
 }
 
 fn read_words_file(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
-    let text =
-        crate::files::read_text(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = crate::files::read_text(path).map_err(|e| Message::WordsCannotRead {
+        path: path.display().to_string(),
+        cause: Cause::of(&e),
+    })?;
     Ok(text
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())

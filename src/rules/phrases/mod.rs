@@ -16,6 +16,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::match_case_in_context;
 use crate::lang::lexicon::PhraseList;
 use crate::lang::matcher::PhraseMatcher;
+use crate::messages::Message;
 use crate::rules::{Context, Reads, Registered, Rule, RuleMeta, Setup};
 use crate::source::{Document, Span};
 use conditions::sentence_has;
@@ -83,17 +84,17 @@ impl PhraseRule {
             let entry: Entry =
                 toml::Value::Table(table)
                     .try_into()
-                    .map_err(|e: toml::de::Error| {
-                        anyhow::anyhow!("{at}: malformed entry: {}", e.message())
+                    .map_err(|e: toml::de::Error| Message::MalformedEntry {
+                        at: at.clone(),
+                        detail: e.message().to_string(),
                     })?;
             regexes +=
                 usize::from(entry.regex.is_some()) + usize::from(entry.unless_sentence.is_some());
             if regexes > bounds::MAX_REGEXES {
-                bail!(
-                    "{at}: more than {} regexes (`regex` and `unless-sentence`) in one rule's \
-                     entries: each one searches every document whole (write phrases instead)",
-                    bounds::MAX_REGEXES
-                );
+                bail!(Message::TooManyRegexes {
+                    at,
+                    max: bounds::MAX_REGEXES,
+                });
             }
             entries.push(ParsedEntry::new(entry, &at, clitics)?);
         }
@@ -105,10 +106,11 @@ impl PhraseRule {
             let before = entries.len();
             entries.retain(|e| &e.entry.id() != disabled);
             if entries.len() == before {
-                bail!(
-                    "{}: [rules.{id}] disable: no entry “{disabled}” in this rule",
-                    config.place(id, "disable")
-                );
+                bail!(Message::NoSuchEntry {
+                    place: config.place(id, "disable"),
+                    rule: id.to_string(),
+                    entry: disabled.clone(),
+                });
             }
         }
         let rule = PhraseRule::compile(file.phrases, entries, setup);
@@ -378,25 +380,32 @@ impl ParsedEntry {
         clitics: &[&str],
     ) -> anyhow::Result<ParsedEntry> {
         if let Some(fault) = entry.faults().first() {
-            bail!("{at}: {fault}");
+            bail!(Message::EntryFault {
+                at: at.to_string(),
+                detail: fault.to_string(),
+            });
         }
-        let compile = |pattern: &str, what: &str| {
-            bounds::compile(pattern)
-                .map_err(|e| anyhow::anyhow!("{at}: bad {what} in entry “{}”: {e}", entry.id()))
+        let compile = |pattern: &str, key: &'static str| {
+            bounds::compile(pattern).map_err(|e| Message::BadEntryRegex {
+                at: at.to_string(),
+                key,
+                entry: entry.id(),
+                detail: e.to_string(),
+            })
         };
         let unless = (entry.unless_sentence.as_deref())
-            .map(|r| compile(r, "unless-sentence regex"))
+            .map(|r| compile(r, "unless-sentence"))
             .transpose()?;
         let regex = (entry.regex.as_deref())
             .map(|r| compile(r, "regex"))
             .transpose()?;
         if let Some(again) = bounds::flagged_again(&entry, regex.as_ref(), clitics) {
-            bail!(
-                "{at}: entry “{}”: its replacement “{}” holds “{again}”, which the entry flags \
-                 again: every round of fixes would lengthen the text",
-                entry.id(),
-                entry.replace.as_deref().unwrap_or_default()
-            );
+            bail!(Message::FlaggedAgain {
+                at: at.to_string(),
+                entry: entry.id(),
+                replacement: entry.replace.clone().unwrap_or_default(),
+                again: again.to_string(),
+            });
         }
         Ok(ParsedEntry {
             entry,
@@ -410,6 +419,8 @@ impl ParsedEntry {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::diagnostic::Lang;
+    use crate::messages::error_text;
     use crate::testing::Check;
 
     /// The rule file `rule`, whose id is `t`, as built for `config`.
@@ -611,16 +622,15 @@ source = "own"
             Config::parse("[[rules.t.entries]]\nregex = '\\w{1000}{1000}'\nsource = \"x\"\n")
                 .expect("parses");
         let err = build(RULE, &config).err().expect("a regex too large");
-        assert!(err.to_string().contains("#1: bad regex"), "{err}");
+        let said = error_text(&err, Lang::English);
+        assert!(said.contains("#1: bad `regex` in entry"), "{said}");
         let config = Config::parse("[[rules.t.entries]]\nmatch = \"(persero)\"\nsource = \"x\"\n")
             .expect("parses");
         let err = build(RULE, &config)
             .err()
             .expect("a phrase starting with a bracket");
-        assert!(
-            err.to_string().contains("must start with a letter"),
-            "{err}"
-        );
+        let said = error_text(&err, Lang::English);
+        assert!(said.contains("must start with a letter"), "{said}");
         let config = Config::parse("[rules.t]\ndisable = [\"nope\"]\n").expect("parses");
         assert!(build(RULE, &config).is_err());
     }
