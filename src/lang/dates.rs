@@ -500,6 +500,14 @@ impl DateMention {
         }
     }
 
+    /// What writing `year` after this date adds: `/2024` after `2/12`, ` 2024` after `2 Desember`.
+    pub fn year_suffix(&self, year: i32) -> String {
+        match &self.form {
+            DateForm::Numeric(n) => format!("{}{year}", n.separator),
+            DateForm::Written(_) => format!(" {year}"),
+        }
+    }
+
     /// The calendar dates this can be. A date without a year takes the article's year, or around
     /// New Year the neighbouring one when that puts it nearer the article's date
     /// ([`neighbouring_year`]: `(30/12)` in a January article is last year's); with no article

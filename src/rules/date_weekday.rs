@@ -109,19 +109,21 @@ fn check_mention(
     if let Some(fix) = article.and_then(|a| year_typo_fix(mention, a.date.year, weekday)) {
         diagnostic = diagnostic.with_fix(fix);
     }
-    diagnostic = diagnostic
-        .with_fix(
-            Fix::replace(
-                weekday.span.clone(),
-                match_case(written_day, right_id),
-                Applicability::Unsafe,
-            )
-            .with_message(Localized::new(
-                format!("ganti harinya dengan “{right_id}”"),
-                format!("change the weekday to “{right_id}”"),
-            )),
+    diagnostic = diagnostic.with_fix(
+        Fix::replace(
+            weekday.span.clone(),
+            match_case(written_day, right_id),
+            Applicability::Unsafe,
         )
-        .with_fix(date_fix(mention, nearest, wanted_id));
+        .with_message(Localized::new(
+            format!("ganti harinya dengan “{right_id}”"),
+            format!("change the weekday to “{right_id}”"),
+        )),
+    );
+    if let Some(fix) = article.and_then(|a| last_year_fix(mention, date, a, weekday)) {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    diagnostic = diagnostic.with_fix(date_fix(mention, nearest, wanted_id));
     Some(diagnostic)
 }
 
@@ -142,6 +144,30 @@ fn year_typo_fix(
             Localized::new(
                 format!("tahunnya mungkin salah ketik: ganti dengan {article_year}"),
                 format!("the year may be a typo: change it to {article_year}"),
+            ),
+        )
+    })
+}
+
+/// When a date without a year, read as `intended`, lies after the article's date but fits the
+/// weekday a year earlier, news may be quoting an old statement (`Senin (2/12)` in October 2025
+/// for 2 December 2024): the year may be what is missing.
+fn last_year_fix(
+    mention: &DateMention,
+    intended: Date,
+    article: &ArticleDate,
+    weekday: &WeekdayMention,
+) -> Option<Fix> {
+    let year = intended.year - 1;
+    let date = mention.in_year(year)?;
+    let fits = date.weekday() == weekday.name.weekday;
+    (!mention.has_year() && intended > article.date && fits).then(|| {
+        let written = format!("{}{}", mention.write_like(date), mention.year_suffix(year));
+        let end = mention.span.end;
+        Fix::replace(end..end, mention.year_suffix(year), Applicability::Unsafe).with_message(
+            Localized::new(
+                format!("bila yang dimaksud tahun {year}, tulis tahunnya: {written}"),
+                format!("if {year} is meant, write the year: {written}"),
             ),
         )
     })
