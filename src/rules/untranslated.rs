@@ -5,8 +5,9 @@
 //! A word is English when wordfreq's English list has it and Indonesian does not (neither the
 //! dictionary nor, as often, the Indonesian list: `lang::english`). Loanwords shared by both
 //! languages (`data`, `digital`) join a run but do not make one; established terms (“Internet of
-//! Things”, listed in the rule's file) count as shared; names in Title Case (“World Health
-//! Organization”) are names, not untranslated text.
+//! Things”, listed in the rule's file) count as shared, listed English words as English; names in
+//! Title Case (“World Health Organization”) are names, not untranslated text. A run reads as
+//! English only with an English function word in it: a list of terms has none.
 //!
 //! English the writer meant is left alone: quotations, a gloss in parentheses (“kesetaraan di
 //! hadapan hukum (equality before the law)”), English explained by the parentheses right after it
