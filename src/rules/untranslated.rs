@@ -281,10 +281,12 @@ fn in_english_compound(doc: &Document, forms: &Words, span: &Span) -> bool {
     (first >= 2 && space(first - 1) && english(first - 2)) || (space(after) && english(after + 1))
 }
 
-/// Whether parentheses follow `end` right away: they explain what comes before them (an
-/// acronym after its English expansion, an Indonesian gloss after an English term).
+/// Whether parentheses with words follow `end` right away: they explain what comes before them
+/// (an acronym after its English expansion, an Indonesian gloss after an English term); a number
+/// or a date in parentheses (“(13,6%)”, “(21/10)”) does not.
 fn explained_after(text: &str, end: usize) -> bool {
-    text[end..].trim_start_matches([' ', '\t']).starts_with('(')
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    (after.strip_prefix('(')).is_some_and(|inside| inside.starts_with(char::is_alphabetic))
 }
 
 /// Whether `span` is written in italics in the source (`*deadline*`, `_deadline_`, `<i>`,
@@ -522,6 +524,7 @@ mod tests {
             ["stakeholder", "meeting", "deadline"]
         );
         assert_eq!(flagged("Deadline pendaftaran diperpanjang."), ["Deadline"]);
+        assert_eq!(flagged("Situs itu sering error (10,2%)."), ["error"]);
         let fixes = Check::rules(&[id::UNTRANSLATED]).findings("Rapat itu membahas roadmap baru.");
         let offered: Vec<&str> = (fixes[0].fixes.iter()).map(String::as_str).collect();
         assert_eq!(offered, ["peta jalan"]);
@@ -530,6 +533,7 @@ mod tests {
             "Judul berita: Meeting Point Baru Dibuka",
             "“Kami ada meeting sore ini,” kata Andi.",
             "Rapat (meeting) digelar pukul 09.00.",
+            "Anak-anak memakai gadget (gawai) sejak kecil.",
         ] {
             assert!(flagged(text).is_empty(), "{text}: {:?}", flagged(text));
         }
