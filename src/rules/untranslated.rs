@@ -7,7 +7,7 @@
 //! languages (`data`, `digital`) join a run but do not make one; established terms (“Internet of
 //! Things”, listed in the rule's file) count as shared, listed English words as English; names in
 //! Title Case (“World Health Organization”) are names, not untranslated text. A run reads as
-//! English only with an English function word in it: a list of terms has none.
+//! English only with a word that makes a clause in it (`the`, `was`): a list of terms has none.
 //!
 //! English the writer meant is left alone: quotations, a gloss in parentheses (“kesetaraan di
 //! hadapan hukum (equality before the law)”), English explained by the parentheses right after it
@@ -20,7 +20,7 @@ use std::ops::Range;
 use crate::data::schema::UntranslatedFile;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::case::{match_case_in_context, starts_uppercase};
-use crate::lang::english::WordLanguage;
+use crate::lang::english::{self, WordLanguage};
 use crate::lang::lexicon::PhraseList;
 use crate::lang::lexicon::Words;
 use crate::lang::matcher::{PhraseMatch, PhraseMatcher};
@@ -74,6 +74,8 @@ struct Word {
     function_word: bool,
     /// Separated from the word before by punctuation other than a comma.
     breaks_before: bool,
+    /// A word that makes English words a clause (`lang::english::is_clause_word`).
+    clause_word: bool,
 }
 
 impl Word {
@@ -123,6 +125,7 @@ impl Untranslated {
                         language,
                         function_word,
                         breaks_before: broken,
+                        clause_word: english::is_clause_word(&word.to_ascii_lowercase()),
                     });
                     broken = false;
                 }
@@ -140,12 +143,11 @@ fn english_content(run: &[Word]) -> usize {
     run.iter().filter(|w| w.is_english_content()).count()
 }
 
-/// Whether `run` reads as English sentence or clause: it has an English function word. A list
-/// of English terms does not (“signet marigold dan mint marigold”, “under invoicing, ada over
-/// invoicing”: a species' names, a trade's terms).
-fn has_function_word(run: &[Word]) -> bool {
-    run.iter()
-        .any(|w| w.function_word && w.language == WordLanguage::English)
+/// Whether `run` reads as an English sentence or clause: it has a word that makes one (`the`,
+/// `was`, `who`). A list of English terms does not (“signet marigold dan mint marigold”, “under
+/// invoicing, ada over invoicing”: a species' names, a trade's terms).
+fn is_clause(run: &[Word]) -> bool {
+    run.iter().any(|w| w.clause_word)
 }
 
 /// Maximal runs of English-or-shared words unbroken by punctuation, cut down to their English
@@ -161,10 +163,7 @@ fn english_runs(words: &[Word]) -> Vec<&[Word]> {
             continue;
         }
         let run = english_ends(&words[start..i]);
-        if run.len() >= MIN_RUN
-            && english_content(run) >= MIN_ENGLISH_CONTENT
-            && has_function_word(run)
-        {
+        if run.len() >= MIN_RUN && english_content(run) >= MIN_ENGLISH_CONTENT && is_clause(run) {
             runs.push(run);
         }
         start = if words
@@ -372,7 +371,7 @@ impl Untranslated {
             let mut in_sentence: Vec<(Span, bool)> = Vec::new();
             if words.len() >= MIN_SENTENCE
                 && english_content(&words) * 2 >= words.len()
-                && has_function_word(&words)
+                && is_clause(&words)
             {
                 if let (Some(first), Some(last)) = (words.first(), words.last()) {
                     in_sentence.push((first.token.start..last.token.end, true));
