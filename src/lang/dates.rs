@@ -500,9 +500,18 @@ impl DateMention {
         }
     }
 
-    /// The calendar dates this can be. A date without a year takes the year, around the article's
-    /// date, that puts it nearest to it (`(30/12)` in a January article is last year's); with no
-    /// article date known from the text or the configuration, it has none.
+    /// What writing `year` after this date adds: `/2024` after `2/12`, ` 2024` after `2 Desember`.
+    pub fn year_suffix(&self, year: i32) -> String {
+        match &self.form {
+            DateForm::Numeric(n) => format!("{}{year}", n.separator),
+            DateForm::Written(_) => format!(" {year}"),
+        }
+    }
+
+    /// The calendar dates this can be. A date without a year takes the article's year, or around
+    /// New Year the neighbouring one when that puts it nearer the article's date
+    /// ([`neighbouring_year`]: `(30/12)` in a January article is last year's); with no article
+    /// date known from the text or the configuration, it has none.
     pub fn readings(&self, article: Option<&ArticleDate>) -> Readings {
         let resolve = |day: u8, month: u8, year: Option<i32>| match year {
             Some(y) => Date::new(y, month, day),
@@ -525,21 +534,28 @@ impl DateMention {
         }
     }
 
-    /// For a date without a year whose nearest year puts it after the article's date, its
-    /// readings a year earlier: news looks back, and “Senin (2/12)” quoted in an October article
-    /// may be last December's. Empty otherwise.
-    pub fn past_readings(&self, article: Option<&ArticleDate>) -> Readings {
+    /// For a date without a year around New Year, its readings in the year [`Self::readings`]
+    /// did not take: the article's own, or the neighbouring one. A weekday that fits either
+    /// year is right. Empty otherwise: “Sabtu (19/10)” in an article of 2025 is checked against
+    /// 2025 alone.
+    pub fn other_year_readings(&self, article: Option<&ArticleDate>) -> Readings {
         let Some(article) = article.filter(|_| !self.has_year()) else {
             return Readings::default();
         };
-        let earlier = |d: Option<Date>| {
-            d.filter(|d| *d > article.date)
-                .and_then(|d| Date::new(d.year - 1, d.month, d.day))
+        let around = article.date;
+        let other = |d: Option<Date>| {
+            let d = d?;
+            let year = if d.year == around.year {
+                neighbouring_year(around, d.month)?
+            } else {
+                around.year
+            };
+            Date::new(year, d.month, d.day)
         };
-        let nearest = self.readings(Some(article));
+        let taken = self.readings(Some(article));
         Readings {
-            day_first: earlier(nearest.day_first),
-            month_first: earlier(nearest.month_first),
+            day_first: other(taken.day_first),
+            month_first: other(taken.month_first),
         }
     }
 
@@ -584,11 +600,25 @@ impl DateMention {
     }
 }
 
-/// The date with this day and month nearest to `around`, in its year or the one before or after.
+/// The date with this day and month nearest to `around`, in its year or the
+/// [`neighbouring_year`].
 fn nearest(around: Date, day: u8, month: u8) -> Option<Date> {
-    (around.year - 1..=around.year + 1)
+    std::iter::once(around.year)
+        .chain(neighbouring_year(around, month))
         .filter_map(|y| Date::new(y, month, day))
         .min_by_key(|d| (d.days_since_epoch() - around.days_since_epoch()).abs())
+}
+
+/// The other year a date without a year may mean in an article dated `around`: in January, last
+/// year for a later month (“Sabtu (27/12)” in January 2026 is 27 December 2025); in December,
+/// next year for an earlier month (“Senin (5/1)” in December 2025 is 5 January 2026). News
+/// writes the year when it means another time.
+fn neighbouring_year(around: Date, month: u8) -> Option<i32> {
+    match around.month {
+        1 if month > 1 => Some(around.year - 1),
+        12 if month < 12 => Some(around.year + 1),
+        _ => None,
+    }
 }
 
 /// The order the document's numeric dates are written in, when some can only be read one way and
@@ -1257,9 +1287,39 @@ mod tests {
             m[1].readings(Some(&at(2025, 12, 30))).day_first,
             Date::new(2026, 1, 25)
         );
-        let past = m[1].past_readings(Some(&at(2024, 12, 20)));
-        assert_eq!(past.day_first, Date::new(2024, 1, 25));
-        assert_eq!(m[1].past_readings(Some(&article)), Readings::default());
+        let other = m[1].other_year_readings(Some(&at(2024, 12, 20)));
+        assert_eq!(other.day_first, Date::new(2024, 1, 25));
+        assert_eq!(
+            m[1].other_year_readings(Some(&article)),
+            Readings::default()
+        );
+        // Away from New Year, the article's year alone: 19 October in a 2025 article.
+        let oct = mentions(&Document::new("t", "Sabtu (19/10) dan Sabtu (27/12)"));
+        let (october, early) = (at(2025, 10, 8), at(2025, 10, 30));
+        for article in [october, early] {
+            assert_eq!(
+                oct[0].readings(Some(&article)).day_first,
+                Date::new(2025, 10, 19)
+            );
+            assert_eq!(
+                oct[0].other_year_readings(Some(&article)),
+                Readings::default()
+            );
+        }
+        // In January, a later month may be last year's: both years are readings.
+        let january = at(2026, 1, 5);
+        assert_eq!(
+            oct[1].readings(Some(&january)).day_first,
+            Date::new(2025, 12, 27)
+        );
+        assert_eq!(
+            oct[1].other_year_readings(Some(&january)).day_first,
+            Date::new(2026, 12, 27)
+        );
+        assert_eq!(
+            oct[0].readings(Some(&january)).day_first,
+            Date::new(2025, 10, 19)
+        );
         let us = mentions(&Document::new("t", "1/25/2025 lalu 3/4/2025"));
         assert_eq!(document_order(&us), Some(Order::MonthFirst));
         assert_eq!(

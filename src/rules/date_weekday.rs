@@ -4,6 +4,9 @@
 //! Either half may be the wrong one, so every fix is unsafe and the help names both: the weekday
 //! the date fell on, and the nearest date on the weekday written. When the same day and month in
 //! the article's year fit the weekday, a mistyped year (`Rabu (8/10/2028)`) is offered first.
+//!
+//! A date without a year (`Sabtu (19/10)`) is checked against the article's year, and around New
+//! Year against the neighbouring year too (`lang::dates`); with no article date, not at all.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::calendar::{ArticleDate, Date, WEEKDAYS_EN, WEEKDAYS_ID};
@@ -73,8 +76,8 @@ fn check_mention(
     };
     let readings = mention.readings(article);
     let fits = |d: Option<Date>| d.is_some_and(|d| d.weekday() == weekday.name.weekday);
-    let past = mention.past_readings(article);
-    if [readings, past]
+    let other = mention.other_year_readings(article);
+    if [readings, other]
         .iter()
         .any(|r| fits(r.day_first) || fits(r.month_first))
     {
@@ -106,19 +109,21 @@ fn check_mention(
     if let Some(fix) = article.and_then(|a| year_typo_fix(mention, a.date.year, weekday)) {
         diagnostic = diagnostic.with_fix(fix);
     }
-    diagnostic = diagnostic
-        .with_fix(
-            Fix::replace(
-                weekday.span.clone(),
-                match_case(written_day, right_id),
-                Applicability::Unsafe,
-            )
-            .with_message(Localized::new(
-                format!("ganti harinya dengan “{right_id}”"),
-                format!("change the weekday to “{right_id}”"),
-            )),
+    diagnostic = diagnostic.with_fix(
+        Fix::replace(
+            weekday.span.clone(),
+            match_case(written_day, right_id),
+            Applicability::Unsafe,
         )
-        .with_fix(date_fix(mention, nearest, wanted_id));
+        .with_message(Localized::new(
+            format!("ganti harinya dengan “{right_id}”"),
+            format!("change the weekday to “{right_id}”"),
+        )),
+    );
+    if let Some(fix) = article.and_then(|a| last_year_fix(mention, date, a, weekday)) {
+        diagnostic = diagnostic.with_fix(fix);
+    }
+    diagnostic = diagnostic.with_fix(date_fix(mention, nearest, wanted_id));
     Some(diagnostic)
 }
 
@@ -144,6 +149,30 @@ fn year_typo_fix(
     })
 }
 
+/// When a date without a year, read as `intended`, lies after the article's date but fits the
+/// weekday a year earlier, news may be quoting an old statement (`Senin (2/12)` in October 2025
+/// for 2 December 2024): the year may be what is missing.
+fn last_year_fix(
+    mention: &DateMention,
+    intended: Date,
+    article: &ArticleDate,
+    weekday: &WeekdayMention,
+) -> Option<Fix> {
+    let year = intended.year - 1;
+    let date = mention.in_year(year)?;
+    let fits = date.weekday() == weekday.name.weekday;
+    (!mention.has_year() && intended > article.date && fits).then(|| {
+        let written = format!("{}{}", mention.write_like(date), mention.year_suffix(year));
+        let end = mention.span.end;
+        Fix::replace(end..end, mention.year_suffix(year), Applicability::Unsafe).with_message(
+            Localized::new(
+                format!("bila yang dimaksud tahun {year}, tulis tahunnya: {written}"),
+                format!("if {year} is meant, write the year: {written}"),
+            ),
+        )
+    })
+}
+
 /// Replace the date with `nearest`, the nearest date on the weekday written.
 fn date_fix(mention: &DateMention, nearest: Date, weekday: &str) -> Fix {
     let replacement = mention.write_like(nearest);
@@ -156,4 +185,56 @@ fn date_fix(mention: &DateMention, nearest: Date, weekday: &str) -> Fix {
         format!("atau ganti tanggalnya dengan {replacement} ({weekday} terdekat)"),
         format!("or change the date to {replacement} (the nearest {weekday})"),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::id;
+    use crate::testing::Check;
+
+    /// The weekdays flagged in `text` of an article dated `date`, each with its first fix.
+    fn flagged(text: &str, date: &str) -> Vec<(String, Option<String>)> {
+        (Check::rules(&[id::DATE_WEEKDAY])
+            .on(date)
+            .findings(text)
+            .into_iter())
+        .map(|f| (f.text.clone(), f.fix().map(str::to_string)))
+        .collect()
+    }
+
+    #[test]
+    fn a_date_without_a_year_takes_the_articles_year() {
+        // 19 October 2025 was a Sunday; 19 October 2024 a Saturday, but the article is of 2025.
+        assert_eq!(
+            flagged("Acara itu digelar Sabtu (19/10).", "2025-10-08"),
+            [("Sabtu (19/10)".to_string(), Some("Minggu".to_string()))]
+        );
+        assert!(flagged("Acara itu digelar Minggu (19/10).", "2025-10-08").is_empty());
+        assert_eq!(
+            flagged(
+                "Juru bicara akan menyampaikannya Senin (2/12).",
+                "2025-10-21"
+            ),
+            [("Senin (2/12)".to_string(), Some("Selasa".to_string()))]
+        );
+    }
+
+    #[test]
+    fn around_new_year_the_neighbouring_year_counts_too() {
+        // 27 December 2025 was a Saturday, 27 December 2026 a Sunday.
+        assert!(flagged("Warga berkumpul Sabtu (27/12).", "2026-01-05").is_empty());
+        assert!(flagged("Warga berkumpul Minggu (27/12).", "2026-01-05").is_empty());
+        assert_eq!(
+            flagged("Warga berkumpul Jumat (27/12).", "2026-01-05"),
+            [("Jumat (27/12)".to_string(), Some("Sabtu".to_string()))]
+        );
+        // 5 January 2026 is a Monday, in a December 2025 article.
+        assert!(flagged("Sekolah dibuka Senin (5/1).", "2025-12-29").is_empty());
+        // No article date: a date without a year is not checked.
+        assert!(
+            Check::rules(&[id::DATE_WEEKDAY])
+                .findings("Acara itu digelar Sabtu (19/10).")
+                .is_empty()
+        );
+    }
 }

@@ -91,12 +91,15 @@ impl Checked for AcronymMismatchFile {
     }
 }
 
-/// `untranslated`: English terms Indonesian news uses as they are.
+/// `untranslated`: English terms Indonesian news uses as they are, and English words that have
+/// an established Indonesian equivalent.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UntranslatedFile {
     pub rule: RuleDoc,
     pub term: Vec<Term>,
+    #[serde(default)]
+    pub word: Vec<EnglishWord>,
 }
 
 /// One established term and where its use is attested.
@@ -107,10 +110,64 @@ pub struct Term {
     pub source: String,
 }
 
+/// English words or phrases (their forms as written, lower case) with the Indonesian
+/// equivalents a writer should use instead, the usual one first.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishWord {
+    pub english: Vec<String>,
+    pub indonesian: Vec<String>,
+    pub source: String,
+}
+
 impl Checked for UntranslatedFile {
     fn problems(&self) -> Vec<Problem> {
         let mut problems = self.rule.problems();
         problems.extend(sourced("term", self.term.iter().map(|t| t.source.as_str())));
+        problems.extend(sourced("word", self.word.iter().map(|w| w.source.as_str())));
+        let terms: Vec<String> = self.term.iter().map(|t| t.term.to_lowercase()).collect();
+        let mut seen = std::collections::HashSet::new();
+        for (i, w) in self.word.iter().enumerate() {
+            if w.english.is_empty() || w.indonesian.is_empty() {
+                problems.push(Problem::at(
+                    "word",
+                    i,
+                    "needs English forms and an equivalent",
+                ));
+            }
+            for form in &w.english {
+                if form.is_empty() || *form != form.to_lowercase() {
+                    problems.push(Problem::at(
+                        "word",
+                        i,
+                        format!("“{form}” is not lower case"),
+                    ));
+                } else if !form.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    problems.push(Problem::at(
+                        "word",
+                        i,
+                        format!("“{form}” must start with a letter"),
+                    ));
+                }
+                if !seen.insert(form.as_str()) {
+                    problems.push(Problem::at("word", i, format!("“{form}” is listed twice")));
+                }
+                if terms.contains(form) {
+                    problems.push(Problem::at(
+                        "word",
+                        i,
+                        format!("“{form}” is an established term"),
+                    ));
+                }
+            }
+            if i > 0 && self.word[i - 1].english.first() > w.english.first() {
+                problems.push(Problem::at(
+                    "word",
+                    i,
+                    "not sorted by its first English form",
+                ));
+            }
+        }
         problems
     }
 }

@@ -13,7 +13,8 @@ pub use artefacts::{
     Boilerplate, BoilerplateShape, Head, Possessive, StrayTextFile, WordOrderFile,
 };
 pub use lists::{AcronymCase, AcronymMismatchFile, CapitalizationFile, Expansions, NamesFile};
-pub use lists::{NameGroup, NameKind, Term, Title, UntranslatedFile, WordKind, WordsFile};
+pub use lists::{EnglishWord, NameGroup, NameKind, Term, Title, UntranslatedFile};
+pub use lists::{WordKind, WordsFile};
 pub use phrases::{After, Entry, FixKind, NextWord, Pair, PhraseRuleFile, PhraseSettings};
 pub use register::{
     InstitutionEntry, OfficeEntry, PartialDate, PersonEntry, RegisterFile, WrongEntry,

@@ -81,6 +81,9 @@ pub struct Entry {
     pub next: Option<NextWord>,
     /// The word after the phrase must not be one of these.
     pub unless_next: Option<NextWord>,
+    /// The word before the phrase must be one of these: a form that is also a name is flagged
+    /// only where its context makes it the common word (`bulan Ramadhan`, not `Ahmad Ramadhan`).
+    pub previous: Option<NextWord>,
     /// What must come right before the phrase.
     pub after: Option<After>,
     /// The finding is a word the phrase pairs with later in its clause, not the phrase.
@@ -93,7 +96,8 @@ pub struct Entry {
     pub source: String,
 }
 
-/// Words or beginnings one of which must (or must not) come next, after at least one blank.
+/// Words or beginnings one of which must (or must not) come next (or before), across at least
+/// one blank.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct NextWord {
@@ -175,6 +179,7 @@ impl Entry {
     pub fn is_contextual(&self) -> bool {
         self.next.is_some()
             || self.unless_next.is_some()
+            || self.previous.is_some()
             || self.after.is_some()
             || self.pairs_with.is_some()
             || self.sentence_start
@@ -189,6 +194,7 @@ impl Entry {
         let phrase_only = [
             (self.next.is_some(), "next"),
             (self.unless_next.is_some(), "unless-next"),
+            (self.previous.is_some(), "previous"),
             (self.after.is_some(), "after"),
             (self.pairs_with.is_some(), "pairs-with"),
         ];

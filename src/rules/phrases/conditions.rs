@@ -15,6 +15,20 @@ impl NextWord {
             || self.starts.iter().any(|s| starts_ignoring_case(rest, s))
             || (self.number && rest.starts_with(|c: char| c.is_numeric()))
     }
+
+    /// Whether the text right before `start` is one of these, after at least one blank.
+    pub fn precedes(&self, text: &str, start: usize) -> bool {
+        let before = &text[..start];
+        let rest = before.trim_end_matches(char::is_whitespace);
+        if rest.len() == before.len() {
+            return false;
+        }
+        let word = &rest[rest.trim_end_matches(is_word_char).len()..];
+        !word.is_empty()
+            && (self.words.iter().any(|w| ends_with_word(rest, w))
+                || self.starts.iter().any(|s| starts_ignoring_case(word, s))
+                || (self.number && word.chars().all(char::is_numeric)))
+    }
 }
 
 impl After {
@@ -99,6 +113,17 @@ fn starts_with_word(text: &str, word: &str) -> bool {
     starts_ignoring_case(text, word) && !text[word.len()..].starts_with(is_word_char)
 }
 
+/// Whether `text` ends with the word or phrase `word` (any case), not preceded by a letter or
+/// digit.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let Some(at) = text.len().checked_sub(word.len()) else {
+        return false;
+    };
+    text.is_char_boundary(at)
+        && text[at..].eq_ignore_ascii_case(word)
+        && !text[..at].ends_with(is_word_char)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -118,6 +143,20 @@ mod tests {
         assert!(follows("x di sana") && follows("x\nDi") && follows("x Nota Kesepahaman."));
         assert!(follows("x membuka") && follows("x 10 orang"));
         assert!(!follows("x dia") && !follows("xdi") && !follows("x nota") && !follows("x"));
+    }
+
+    #[test]
+    fn previous_words_beginnings_and_numbers() {
+        let previous = NextWord {
+            words: vec!["bulan".into(), "hari raya".into()],
+            starts: vec!["menjelang".into()],
+            number: true,
+        };
+        let precedes = |text: &str| previous.precedes(text, text.find('#').expect("a marker"));
+        assert!(precedes("pada bulan #") && precedes("Bulan\n#") && precedes("Hari Raya #"));
+        assert!(precedes("menjelangnya #") && precedes("tanggal 1 #"));
+        assert!(!precedes("Ahmad #") && !precedes("sebulan #") && !precedes("bulan, #"));
+        assert!(!precedes("bulan#") && !precedes("#") && !precedes("raya #"));
     }
 
     #[test]

@@ -201,7 +201,11 @@ impl PhraseRule {
             && entry
                 .unless_next
                 .as_ref()
-                .is_none_or(|next| !next.follows(text, phrase.end));
+                .is_none_or(|next| !next.follows(text, phrase.end))
+            && entry
+                .previous
+                .as_ref()
+                .is_none_or(|previous| previous.precedes(text, phrase.start));
         if !fits {
             return None;
         }
