@@ -61,8 +61,7 @@ const MIN_SENTENCE_START_TYPO_LEN: usize = 7;
 const MIN_LONG_QUOTED_TYPO_LEN: usize = 7;
 
 /// How common (Zipf) a word must be for an unknown word one slip from it to be its typo inside
-/// quoted speech, or when the document repeats it: a slip of a word everyone writes
-/// (`pemerintha`, `untku`), not the speaker's own form or the writer's term.
+/// quoted speech: a slip of a word everyone writes (`untku`), not the speaker's own form.
 const SLIP_TARGET_ZIPF: f32 = 4.0;
 
 pub struct Spelling;
@@ -100,9 +99,6 @@ struct Checking<'c> {
     /// For each word form, whether the document writes it capitalised inside a sentence: found
     /// once, on the first word opening a sentence that asks.
     names: std::cell::OnceCell<Vec<bool>>,
-    /// The lower-case abbreviations the document defines in parentheses (`lalu lintas
-    /// (lalin)`): found once, when an unknown word first asks.
-    defined: std::cell::OnceCell<Vec<String>>,
 }
 
 impl Checking<'_> {
@@ -173,9 +169,6 @@ impl Checking<'_> {
     /// The finding for an unknown `part`, if it is one.
     fn judge(&self, span: Span, part: &str, position: Position) -> Option<Diagnostic> {
         let lower = part.to_lowercase();
-        if self.is_not_prose(&span, &lower) {
-            return None;
-        }
         let quoted = position != Position::Name && self.doc().in_quote(&span);
         if quoted && self.lexicon().is_colloquial(&lower) {
             // The speaker's register (`nggak`, `lanjutin`), which a quotation keeps.
@@ -193,12 +186,12 @@ impl Checking<'_> {
         // In quoted speech, only a slip of a common word, or a slip in a long word: the rest is
         // how the speaker talks.
         if quoted
-            && !(self.slips_common_word(&typo)
+            && !(self.slips_word_as_common_as(&typo, SLIP_TARGET_ZIPF)
                 || (typo.first_is_slip && lower.len() >= MIN_LONG_QUOTED_TYPO_LEN))
         {
             return None;
         }
-        if self.excused_here(part, &lower, position, &typo) {
+        if self.excused_here(part, &lower, position, &typo) || self.is_not_prose(&span, &lower) {
             return None;
         }
         Some(self.diagnostic(span, part, &typo.suggestions))
@@ -220,54 +213,47 @@ impl Checking<'_> {
         };
         before.ends_with(['@', '#'])
             || TRANSLITERATION_LABELS.iter().any(|l| label(l))
-            || self.defined_abbreviations().iter().any(|a| a == lower)
+            || self.defines_abbreviation(lower)
     }
 
-    fn defined_abbreviations(&self) -> &[String] {
-        self.defined.get_or_init(|| {
-            let doc = self.doc();
-            let (tokens, text) = (doc.tokens(), doc.text());
-            let lexicon = self.lexicon();
-            let roots = |w: &str| lexicon.root_initials(w);
-            let mut defined = Vec::new();
-            for (i, token) in tokens.iter().enumerate() {
-                let is = |at: Option<usize>, s: &str| {
-                    at.and_then(|j| tokens.get(j))
-                        .is_some_and(|t| t.text(text) == s)
-                };
-                let word = token.text(text);
-                if !token.is_word()
-                    || shape(word) != CaseShape::Lower
-                    || !is(i.checked_sub(1), "(")
-                    || !is(Some(i + 1), ")")
-                {
-                    continue;
-                }
-                let expansion: Vec<&str> = tokens[..i.saturating_sub(1)]
-                    .iter()
-                    .rev()
-                    .take_while(|t| t.is_word() || t.kind == TokenKind::Space)
-                    .filter(|t| t.is_word())
-                    .take(MAX_DEFINITION_WORDS)
-                    .map(|t| t.text(text))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                if expansion.len() >= 2 && some_ending_abbreviates(word, &expansion, &roots) {
-                    defined.push(word.to_string());
-                }
-            }
-            defined
+    /// Whether the document defines the lower-case `word` as an abbreviation: written alone in
+    /// parentheses after words it can abbreviate, as `acronym-mismatch` reads an acronym's
+    /// expansion.
+    fn defines_abbreviation(&self, word: &str) -> bool {
+        let doc = self.doc();
+        let (tokens, text) = (doc.tokens(), doc.text());
+        let lexicon = self.lexicon();
+        let roots = |w: &str| lexicon.root_initials(w);
+        let written = format!("({word})");
+        text.match_indices(&written).any(|(at, _)| {
+            let Some(i) = doc.token_index_at(at) else {
+                return false;
+            };
+            let expansion: Vec<&str> = tokens[..i]
+                .iter()
+                .rev()
+                .take_while(|t| t.is_word() || t.kind == TokenKind::Space)
+                .filter(|t| t.is_word())
+                .take(MAX_DEFINITION_WORDS)
+                .map(|t| t.text(text))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            expansion.len() >= 2 && some_ending_abbreviates(word, &expansion, &roots)
         })
     }
 
-    /// Whether the typo's first suggestion is a common word one slip away.
-    fn slips_common_word(&self, typo: &Typo) -> bool {
+    /// Whether the typo's first suggestion is one slip away and a dictionary word used at
+    /// least as often as `zipf`.
+    fn slips_word_as_common_as(&self, typo: &Typo, zipf: f32) -> bool {
+        let lexicon = self.lexicon();
         typo.first_is_slip
             && (typo.suggestions.first())
-                .and_then(|s| self.lexicon().indonesian().zipf(&s.to_lowercase()))
-                .is_some_and(|z| z >= SLIP_TARGET_ZIPF)
+                .map(|s| s.to_lowercase())
+                .filter(|s| lexicon.dictionary().knows(s))
+                .and_then(|s| lexicon.indonesian().zipf(&s))
+                .is_some_and(|z| z >= zipf)
     }
 
     /// The word of a name one letter off the capitalised word at `span`, told by a word of a
@@ -338,12 +324,8 @@ impl Checking<'_> {
         if position == Position::Name {
             return repeated;
         }
-        let slip_of_everyday_word = position == Position::Prose
-            && typo.first_is_slip
-            && (typo.suggestions.first())
-                .filter(|s| self.lexicon().dictionary().knows(s))
-                .and_then(|s| self.lexicon().indonesian().zipf(s))
-                .is_some_and(|z| z >= EVERYDAY_ZIPF);
+        let slip_of_everyday_word =
+            position == Position::Prose && self.slips_word_as_common_as(typo, EVERYDAY_ZIPF);
         let term = repeated && !slip_of_everyday_word;
         // A capitalised word opening a sentence is most often a name: only a long word, never
         // written as a name elsewhere, may be taken for a typo.
@@ -453,7 +435,6 @@ impl Rule for Spelling {
         let checking = Checking {
             ctx,
             names: std::cell::OnceCell::new(),
-            defined: std::cell::OnceCell::new(),
         };
         let (text, uses) = (ctx.doc.text(), ctx.words().uses());
         for i in ctx.words().unknown() {
