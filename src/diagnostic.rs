@@ -199,6 +199,17 @@ impl Diagnostic {
         self
     }
 
+    /// One unsafe fix for each of `words`, best first, each replacing `span`: guesses (a
+    /// spelling suggestion, an equivalent of a foreign word) that a person must choose among.
+    pub fn with_guesses(mut self, span: &Span, words: impl IntoIterator<Item = String>) -> Self {
+        (self.fixes).extend(
+            words
+                .into_iter()
+                .map(|w| Fix::replace(span.clone(), w, Applicability::Unsafe)),
+        );
+        self
+    }
+
     pub fn with_label(mut self, span: Span, message: Localized) -> Self {
         self.labels.push(Label { span, message });
         self

@@ -29,7 +29,7 @@
 //! than any word ([`crate::lang::MAX_WORD_LEN`] bytes) is never checked: the lexicon leaves it
 //! unjudged.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
+use crate::diagnostic::{Diagnostic, Localized};
 use crate::lang::acronyms::some_ending_abbreviates;
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::lexicon::Lexicon;
@@ -387,14 +387,10 @@ impl Checking<'_> {
         );
         let at_start = self.doc().starts_sentence(span.start);
         let mut diag = Diagnostic::new(span.clone(), message);
-        for s in suggestions {
-            let replacement = match_case_in_context(part, s, at_start);
-            diag = diag.with_fix(Fix::replace(
-                span.clone(),
-                replacement,
-                Applicability::Unsafe,
-            ));
-        }
+        diag = diag.with_guesses(
+            &span,
+            (suggestions.iter()).map(|s| match_case_in_context(part, s, at_start)),
+        );
         if suggestions.is_empty() {
             diag = diag.with_note(Localized::new(
                 "periksa ejaannya; bila kata ini benar, tambahkan ke [rules.spelling] accept",

@@ -18,7 +18,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::data::schema::UntranslatedFile;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
+use crate::diagnostic::{Diagnostic, Localized};
 use crate::lang::case::{match_case_in_context, starts_uppercase};
 use crate::lang::english::{self, WordLanguage};
 use crate::lang::lexicon::PhraseList;
@@ -217,19 +217,14 @@ fn report_word(doc: &Document, span: Span, equivalents: &[String]) -> Diagnostic
         format!("“{found}” is English; its Indonesian equivalent is “{usual}”"),
     );
     let at_start = doc.starts_sentence(span.start);
-    let mut diagnostic = Diagnostic::new(span.clone(), message).with_note(Localized::new(
+    let diagnostic = Diagnostic::new(span.clone(), message).with_note(Localized::new(
         "istilah asing yang memang dipertahankan ditulis miring",
         "a foreign term kept on purpose is italicised",
     ));
-    for equivalent in equivalents {
-        let replacement = match_case_in_context(found, equivalent, at_start);
-        diagnostic = diagnostic.with_fix(Fix::replace(
-            span.clone(),
-            replacement,
-            Applicability::Unsafe,
-        ));
-    }
-    diagnostic
+    diagnostic.with_guesses(
+        &span,
+        (equivalents.iter()).map(|e| match_case_in_context(found, e, at_start)),
+    )
 }
 
 /// The parentheses around `span` on its line, if it lies in a pair.
