@@ -468,7 +468,10 @@ impl Message {
                 cause.render(l)
             ),
             Message::ConfigInvalid { detail } => {
-                format!("konfigurasi salah: {}", one_line(detail.trim()))
+                format!(
+                    "konfigurasi salah: {}",
+                    parser_words_in_indonesian(&one_line(detail.trim()))
+                )
             }
             Message::RuleOptions {
                 place,
@@ -477,7 +480,7 @@ impl Message {
             } => format!(
                 "{}: [rules.{rule}]: {} (setiap aturan juga menerima enabled dan severity)",
                 p(place),
-                one_line(detail)
+                parser_words_in_indonesian(&one_line(detail))
             ),
             Message::DocumentDate { origin, value } => format!(
                 "{}: document-date {} bukan tanggal (YYYY-MM-DD)",
@@ -1103,8 +1106,79 @@ pub fn describe(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     }
 }
 
+/// The set phrases of the TOML and serde parsers' complaints in Indonesian (`unknown field `x`,
+/// expected one of …`), the names and values they quote kept as written.
+fn parser_words_in_indonesian(detail: &str) -> String {
+    const PHRASES: &[(&str, &str)] = &[
+        ("unknown field", "kunci tidak dikenal:"),
+        ("unknown variant", "nilai tidak dikenal:"),
+        ("missing field", "kunci wajib tidak ada:"),
+        ("duplicate key", "kunci ganda:"),
+        ("invalid type:", "jenis nilai salah:"),
+        ("invalid value:", "nilai salah:"),
+        ("expected one of", "seharusnya salah satu dari"),
+        ("expected", "seharusnya"),
+        ("a string", "teks"),
+        ("a sequence", "daftar"),
+        ("a boolean", "true atau false"),
+        ("an integer", "bilangan bulat"),
+        ("a map", "tabel"),
+        ("string", "teks"),
+        ("sequence", "daftar"),
+        ("integer", "bilangan bulat"),
+        ("boolean", "true/false"),
+        ("map", "tabel"),
+    ];
+    let mut out = String::with_capacity(detail.len());
+    let mut rest = detail;
+    'text: while !rest.is_empty() {
+        // What a parser quotes between backticks is a name or a value: kept as written.
+        if let Some(quoted) = rest.strip_prefix('`')
+            && let Some(end) = quoted.find('`')
+        {
+            out.push_str(&rest[..end + 2]);
+            rest = &quoted[end + 1..];
+            continue;
+        }
+        for (english, indonesian) in PHRASES {
+            let at_word_start = !out.ends_with(|c: char| c.is_alphanumeric());
+            if at_word_start
+                && let Some(after) = rest.strip_prefix(english)
+                && !after.starts_with(|c: char| c.is_alphanumeric())
+            {
+                out.push_str(indonesian);
+                rest = after;
+                continue 'text;
+            }
+        }
+        let mut chars = rest.chars();
+        out.extend(chars.next());
+        rest = chars.as_str();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn parser_complaints_in_indonesian() {
+        assert_eq!(
+            parser_words_in_indonesian(
+                "unknown field `acept`, expected one of `accept`, `words-file`"
+            ),
+            "kunci tidak dikenal: `acept`, seharusnya salah satu dari `accept`, `words-file`"
+        );
+        assert_eq!(
+            parser_words_in_indonesian("invalid type: integer `3`, expected a string"),
+            "jenis nilai salah: bilangan bulat `3`, seharusnya teks"
+        );
+        // A name in backticks is never translated.
+        assert_eq!(
+            parser_words_in_indonesian("missing field `string`"),
+            "kunci wajib tidak ada: `string`"
+        );
+    }
     use super::*;
 
     /// One example of every message, with values from the input that need quoting.

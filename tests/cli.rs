@@ -695,8 +695,8 @@ fn configuration_that_would_do_nothing_is_refused_with_its_line() {
         ),
         (
             "[rules.spelling]\nacept = [\"x\"]\n",
-            "expected one of `accept`, `words-file`, `dictionary` (setiap aturan juga menerima \
-             enabled",
+            "kunci tidak dikenal: `acept`, seharusnya salah satu dari `accept`, `words-file`, \
+             `dictionary` (setiap aturan juga menerima enabled",
         ),
         (
             "[[per-file]]\nglob = \"[\"\nignore = [\"calque\"]\n",

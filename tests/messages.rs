@@ -31,7 +31,7 @@ fn a_configuration_error() {
             .stdout_eq("")
     };
     run(&[]).stderr_eq(str![[r#"
-lintas: error: konfigurasi salah: unknown variant `keras`, expected one of `info`, `warning`, `error`
+lintas: error: konfigurasi salah: nilai tidak dikenal: `keras`, seharusnya salah satu dari `info`, `warning`, `error`
   ┌─ fixtures/messages/salah.toml:1:11
   │
 1 │ fail-on = "keras"
