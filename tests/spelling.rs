@@ -64,8 +64,8 @@ fn recall_on_the_typo_fixture() {
 fn recall_in_quoted_speech() {
     let (total, recall, right_first) = measure("fixtures/spelling/quoted-typos.tsv");
     assert!(total >= 150, "the fixture has {total} typos");
-    assert!(recall >= 0.89, "recall {recall:.3}");
-    assert!(right_first >= 0.85, "right word first {right_first:.3}");
+    assert!(recall >= 0.93, "recall {recall:.3}");
+    assert!(right_first >= 0.87, "right word first {right_first:.3}");
     let clean = std::fs::read_to_string("fixtures/spelling/quoted-clean.txt").expect("quotes");
     let found = Check::rules(&["spelling"]).findings(&clean);
     assert!(found.is_empty(), "informal speech flagged: {found:?}");

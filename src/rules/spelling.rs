@@ -560,6 +560,8 @@ mod tests {
             )
             .is_empty()
         );
+        // A doubled letter outside an interjection's last syllable is a slip, not the voice.
+        assert_eq!(words(&c, "“Kami maasih di sini,” katanya."), ["maasih"]);
         let repeated = "Kebijakan pemerintha itu baru. Menurut pemerintha, dana cukup. \
                         Namun pemerintha belum siap.";
         assert_eq!(words(&c, repeated).len(), 3);

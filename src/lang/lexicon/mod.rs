@@ -326,12 +326,36 @@ impl Lexicon {
     /// quotation keeps: listed (`nggak`, `banget`), a known word with its letters drawn out
     /// (`aduuh`), or built by colloquial affixes on a known root (`lanjutin`, `ngambil`).
     pub fn is_colloquial(&self, word: &str) -> bool {
-        let known = |w: &str| self.listed.colloquial(w) || self.knows(w);
+        // A root of informal affixes is a common word (`tulis` in `nulis`): a rare one would make
+        // typos speech (`naki` read as n- + `taki`).
+        let common = |w: &str| {
+            self.listed.colloquial(w)
+                || (self.knows(w) && (self.indonesian.zipf(w)).is_some_and(|z| z >= COMMON_ZIPF))
+        };
+        self.listed.colloquial(word)
+            || self.drawn_out(word, common)
+            || (morphology::colloquial_roots(word).iter()).any(|root| common(root))
+    }
+
+    /// Whether `word` is a common word with a letter drawn out for the voice: twice or more
+    /// (`sudaaah`), or once in the last syllable of a listed interjection (`aduuh`), where a
+    /// doubled letter elsewhere is a slip (`maasih`).
+    fn drawn_out(&self, word: &str, common: impl Fn(&str) -> bool) -> bool {
         let mut drawn_in: Vec<u8> = word.as_bytes().to_vec();
         drawn_in.dedup();
-        self.listed.colloquial(word)
-            || (drawn_in.len() < word.len() && std::str::from_utf8(&drawn_in).is_ok_and(known))
-            || (morphology::colloquial_roots(word).iter()).any(|root| known(root))
+        let Ok(collapsed) = std::str::from_utf8(&drawn_in) else {
+            return false;
+        };
+        match word.len() - collapsed.len() {
+            0 => false,
+            1 => {
+                let doubled = (word.as_bytes().windows(2)).rposition(|p| p[0] == p[1]);
+                let last_vowel = word.rfind(['a', 'e', 'i', 'o', 'u']);
+                self.listed.colloquial(collapsed)
+                    && doubled.is_some_and(|at| Some(at + 1) == last_vowel)
+            }
+            _ => common(collapsed),
+        }
     }
 
     /// Whether a capitalised `word` reads as a common word written with a capital (a headline's
