@@ -2,7 +2,8 @@
 //! stacked after suffixes (`memberikannya`, `pengalamannyalah`), productive affixation of stems the
 //! dictionary lists without the matching affix flags (`perundungan`, `dikucurkan`,
 //! `antarinstansi`), bound forms written with a hyphen before a capital or a number
-//! (`se-Indonesia`, `non-Muslim`), and reduplication with affixes (`kemerah-merahan`).
+//! (`se-Indonesia`, `non-Muslim`), reduplication with affixes (`kemerah-merahan`), loan
+//! derivations (`rekreatif` of `rekreasi`), and the informal affixes of quoted speech (`lanjutin`).
 
 use crate::source::is_lowercase_one_of;
 

@@ -136,6 +136,7 @@ pub struct Lexicon {
     suggester: Suggester,
     well_known: WellKnownNames,
     persons: PersonNames,
+    /// The words of well-known and institutions' names, where a word one letter off is a typo.
     name_words: NameWords,
     /// The run's phrase lists, by their number.
     lists: Vec<Arc<PhraseMatcher>>,
@@ -323,8 +324,8 @@ impl Lexicon {
     }
 
     /// Whether the lower-case `word`, which the lexicon does not know, is informal speech that a
-    /// quotation keeps: listed (`nggak`, `banget`), a known word with its letters drawn out
-    /// (`aduuh`), or built by colloquial affixes on a known root (`lanjutin`, `ngambil`).
+    /// quotation keeps: listed (`nggak`, `banget`), a word with a letter drawn out (`aduuh`), or
+    /// built by colloquial affixes on a common root (`lanjutin`, `ngambil`).
     pub fn is_colloquial(&self, word: &str) -> bool {
         // A root of informal affixes is a common word (`tulis` in `nulis`): a rare one would make
         // typos speech (`naki` read as n- + `taki`).
