@@ -76,8 +76,8 @@ fn recall_in_quoted_speech() {
 fn recall_in_names() {
     let (total, recall, right_first) = measure("fixtures/spelling/name-typos.tsv");
     assert!(total >= 150, "the fixture has {total} typos");
-    assert!(recall >= 0.92, "recall {recall:.3}");
-    assert!(right_first >= 0.92, "right word first {right_first:.3}");
+    assert!(recall >= 0.94, "recall {recall:.3}");
+    assert!(right_first >= 0.94, "right word first {right_first:.3}");
 }
 
 /// Standard words the Debian list lacked (from the newer dictionary and from news usage).

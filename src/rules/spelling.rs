@@ -583,6 +583,10 @@ mod tests {
             firsts,
             [("Keseharan", Some("Kesehatan")), ("Tegnah", Some("Tengah"))]
         );
+        // A word the affixes make a word (korps-i) is still a slip inside a name.
+        let got = flagged(&c, "Komisi Pemberantasan Korpsi menetapkan tersangka.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.first().map(String::as_str), Some("Korupsi"));
         // A person's name beside an institution's is the person's.
         assert!(words(&c, "Kepala Badan Gizi Nasional Dadan Hindayana hadir.").is_empty());
     }

@@ -296,10 +296,12 @@ impl Lexicon {
     }
 
     /// Whether the capitalised `word`, known only through an affix analysis, is one letter off a
-    /// well-known name: `Kepolisan` reads as ke-polis-an, but is `Kepolisian` misspelt.
+    /// well-known name or a word of one: `Kepolisan` reads as ke-polis-an, but is `Kepolisian`
+    /// misspelt; `Korpsi` reads as korps-i, but is `Korupsi` (the spelling rule asks the name
+    /// around it).
     fn misspells_well_known_name(&self, word: &str, lower: &str) -> bool {
         word.starts_with(|c: char| c.is_ascii_uppercase())
-            && self.well_known_name_near(lower).is_some()
+            && (self.well_known_name_near(lower).is_some() || self.name_word_near(lower).is_some())
     }
 
     /// Whether an affix analysis ended on a real root: a form in use, a dictionary stem of
