@@ -6,6 +6,10 @@ use std::sync::Arc;
 use foldhash::{HashMap, HashMapExt};
 
 use crate::data::schema::Expansions;
+use crate::source::{Token, TokenKind};
+
+/// How many words before an acronym may belong to its expansion.
+const MAX_EXPANSION_WORDS: usize = 12;
 
 /// Acronyms and the expansions accepted for each.
 #[derive(Debug)]
@@ -487,6 +491,26 @@ pub fn content_parts(phrase: &str) -> Vec<String> {
         .filter(|p| p.chars().count() >= 3 && !super::word_classes::is_connector(p))
         .map(str::to_lowercase)
         .collect()
+}
+
+/// The words right before a parenthesis that may be its expansion: back to the start of the
+/// clause, at most [`MAX_EXPANSION_WORDS`], nearest last.
+pub fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
+    let mut words = Vec::new();
+    for t in before.iter().rev() {
+        match (t.kind, t.text(text)) {
+            (TokenKind::Word, _) => {
+                words.push(*t);
+                if words.len() == MAX_EXPANSION_WORDS {
+                    break;
+                }
+            }
+            (TokenKind::Space, _) | (TokenKind::Punct, ",") => {}
+            _ => break,
+        }
+    }
+    words.reverse();
+    words
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::data::schema::AcronymMismatchFile;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Localized};
 use crate::lang::acronyms::{
     Glossary, NearMiss, accepts, accepts_ending, can_abbreviate, content_parts, is_all_capitals,
-    near_miss, some_ending_abbreviates,
+    near_miss, some_ending_abbreviates, words_before,
 };
 use crate::lang::case::{match_case_in_context, starts_uppercase};
 use crate::lang::english::WordLanguage;
@@ -26,9 +26,6 @@ pub fn new(setup: &Setup) -> anyhow::Result<Box<dyn Rule>> {
         glossary: Glossary::new(file.acronym),
     }))
 }
-
-/// How many words before an acronym may belong to its expansion.
-const MAX_EXPANSION_WORDS: usize = 12;
 
 impl Rule for AcronymMismatch {
     fn reads(&self) -> Reads {
@@ -429,26 +426,6 @@ fn parenthesis(text: &str, rest: &[Token]) -> Option<Vec<Token>> {
         }
     }
     None
-}
-
-/// The words right before a parenthesis that may be its expansion: back to the start of the
-/// clause, at most [`MAX_EXPANSION_WORDS`], nearest last.
-fn words_before(text: &str, before: &[Token]) -> Vec<Token> {
-    let mut words = Vec::new();
-    for t in before.iter().rev() {
-        match (t.kind, t.text(text)) {
-            (TokenKind::Word, _) => {
-                words.push(*t);
-                if words.len() == MAX_EXPANSION_WORDS {
-                    break;
-                }
-            }
-            (TokenKind::Space, _) | (TokenKind::Punct, ",") => {}
-            _ => break,
-        }
-    }
-    words.reverse();
-    words
 }
 
 /// The accepted expansion among `known` that `words`, read as `window` says, mistranslate, and

@@ -30,7 +30,7 @@
 //! unjudged.
 
 use crate::diagnostic::{Diagnostic, Localized};
-use crate::lang::acronyms::some_ending_abbreviates;
+use crate::lang::acronyms::{some_ending_abbreviates, words_before};
 use crate::lang::case::{CaseShape, match_case_in_context, shape, starts_uppercase};
 use crate::lang::lexicon::Lexicon;
 use crate::lang::morphology;
@@ -43,9 +43,6 @@ const TERM_USES: usize = 3;
 
 /// Labels of a line that spells another language's words in Latin letters.
 const TRANSLITERATION_LABELS: &[&str] = &["Arab-Latin", "Arab Latin", "Latin:", "Transliterasi"];
-
-/// How many words before a parenthesis an abbreviation defined in it may abbreviate.
-const MAX_DEFINITION_WORDS: usize = 6;
 
 /// How common (Zipf) a word must be for a lower-case word one slip from it to be its typo even
 /// when the document repeats it: once in 10,000 words (`pemerintah`, `tiba`), where a term one
@@ -229,16 +226,8 @@ impl Checking<'_> {
             let Some(i) = doc.token_index_at(at) else {
                 return false;
             };
-            let expansion: Vec<&str> = tokens[..i]
-                .iter()
-                .rev()
-                .take_while(|t| t.is_word() || t.kind == TokenKind::Space)
-                .filter(|t| t.is_word())
-                .take(MAX_DEFINITION_WORDS)
+            let expansion: Vec<&str> = (words_before(text, &tokens[..i]).iter())
                 .map(|t| t.text(text))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
                 .collect();
             expansion.len() >= 2 && some_ending_abbreviates(word, &expansion, &roots)
         })
